@@ -1,0 +1,158 @@
+/**
+ * Two-dimensional classification data sets, in the spirit of the classic
+ * teaching examples: spiral arms, concentric rings, XOR quadrants, Gaussian
+ * blobs and two moons. Inputs lie roughly in [−1.5, 1.5]², so no feature
+ * scaling is needed. Classes are balanced and shuffled (see `balancedLabels`),
+ * and noise is isotropic Gaussian, N(0, noise²·I), added to each point.
+ */
+import { Rng } from '../rng';
+import { balancedLabels, classificationDataset } from './labels';
+import type { Dataset } from './types';
+import { resolveOptions, sampleCountOption, type OptionSpec } from './validate';
+
+const FEATURES_2D = ['x₁', 'x₂'];
+
+function noiseOption(defaultNoise: number, max: number, description = 'std of the Gaussian noise added to each point'): OptionSpec {
+  return { key: 'noise', label: 'Noise', description, default: defaultNoise, min: 0, max, step: 0.01, integer: false };
+}
+
+function classesOption(defaultClasses: number, max: number, label: string): OptionSpec {
+  return { key: 'classes', label, description: 'number of classes', default: defaultClasses, min: 2, max, step: 1, integer: true };
+}
+
+/** Writes one noisy 2-D point into row `i` of `x`. */
+function putPoint(x: Float32Array, i: number, px: number, py: number, noise: number, rng: Rng): void {
+  x[2 * i] = px + noise * rng.normal();
+  x[2 * i + 1] = py + noise * rng.normal();
+}
+
+function numbered(prefix: string, count: number): string[] {
+  return Array.from({ length: count }, (_, c) => `${prefix} ${c + 1}`);
+}
+
+export interface SpiralOptions { n?: number; classes?: number; turns?: number; noise?: number }
+export const SPIRAL_OPTIONS: readonly OptionSpec[] = [
+  sampleCountOption(400),
+  classesOption(2, 6, 'Arms'),
+  { key: 'turns', label: 'Turns', description: 'full turns each arm makes', default: 1.5, min: 0.25, max: 3, step: 0.25, integer: false },
+  noiseOption(0.05, 0.5),
+];
+
+/**
+ * Interleaved spiral arms, one per class. A point of class c at arm position
+ * t ~ U[0, 1) has radius r = t and angle φ = 2π·turns·t + 2πc/C, so the arms
+ * are rotated copies of one Archimedean spiral, 1/(turns·C) apart radially.
+ */
+export function makeSpiral(options: SpiralOptions, seed: number): Dataset {
+  const { n, classes, turns, noise } = resolveOptions('spiral', SPIRAL_OPTIONS, { ...options });
+  const rng = Rng.derive(seed, 'dataset:spiral');
+  const labels = balancedLabels(n, classes, rng);
+  const x = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const t = rng.uniform();
+    const angle = 2 * Math.PI * (turns * t + labels[i] / classes);
+    putPoint(x, i, t * Math.cos(angle), t * Math.sin(angle), noise, rng);
+  }
+  return classificationDataset(x, 2, labels, numbered('arm', classes), FEATURES_2D);
+}
+
+export interface CirclesOptions { n?: number; classes?: number; noise?: number }
+export const CIRCLES_OPTIONS: readonly OptionSpec[] = [
+  sampleCountOption(400),
+  classesOption(2, 5, 'Rings'),
+  noiseOption(0.05, 0.5),
+];
+
+/**
+ * Concentric rings, one per class: class c lies on the circle of radius
+ * (c + 1)/C at a uniformly random angle (for two classes, radii ½ and 1).
+ */
+export function makeCircles(options: CirclesOptions, seed: number): Dataset {
+  const { n, classes, noise } = resolveOptions('circles', CIRCLES_OPTIONS, { ...options });
+  const rng = Rng.derive(seed, 'dataset:circles');
+  const labels = balancedLabels(n, classes, rng);
+  const x = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const radius = (labels[i] + 1) / classes;
+    const angle = 2 * Math.PI * rng.uniform();
+    putPoint(x, i, radius * Math.cos(angle), radius * Math.sin(angle), noise, rng);
+  }
+  return classificationDataset(x, 2, labels, numbered('ring', classes), FEATURES_2D);
+}
+
+export interface XorOptions { n?: number; margin?: number; noise?: number }
+export const XOR_OPTIONS: readonly OptionSpec[] = [
+  sampleCountOption(400),
+  { key: 'margin', label: 'Margin', description: 'empty band around both axes', default: 0.1, min: 0, max: 0.5, step: 0.01, integer: false },
+  noiseOption(0.05, 0.5),
+];
+
+/**
+ * XOR of the signs: points fill the four quadrants of [−1, 1]² with a band
+ * of half-width `margin` around both axes left empty (|x₁|, |x₂| ~ U[margin, 1]);
+ * class 0 where sign(x₁) = sign(x₂), class 1 where they differ. Noise is added
+ * after labelling, so it can carry a point across an axis.
+ */
+export function makeXor(options: XorOptions, seed: number): Dataset {
+  const { n, margin, noise } = resolveOptions('xor', XOR_OPTIONS, { ...options });
+  const rng = Rng.derive(seed, 'dataset:xor');
+  const labels = balancedLabels(n, 2, rng);
+  const x = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const signX = rng.rademacher();
+    const signY = labels[i] === 0 ? signX : -signX;
+    const px = signX * rng.uniformIn(margin, 1);
+    const py = signY * rng.uniformIn(margin, 1);
+    putPoint(x, i, px, py, noise, rng);
+  }
+  return classificationDataset(x, 2, labels, ['same sign', 'opposite signs'], FEATURES_2D);
+}
+
+export interface BlobsOptions { n?: number; classes?: number; noise?: number }
+export const BLOBS_OPTIONS: readonly OptionSpec[] = [
+  sampleCountOption(400),
+  classesOption(3, 8, 'Blobs'),
+  noiseOption(0.25, 1, 'std of each blob around its centre'),
+];
+
+/**
+ * Gaussian blobs: class c is N(μ_c, noise²·I) with centres evenly spaced on
+ * the unit circle, μ_c = (cos 2πc/k, sin 2πc/k).
+ */
+export function makeBlobs(options: BlobsOptions, seed: number): Dataset {
+  const { n, classes, noise } = resolveOptions('blobs', BLOBS_OPTIONS, { ...options });
+  const rng = Rng.derive(seed, 'dataset:blobs');
+  const labels = balancedLabels(n, classes, rng);
+  const x = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const angle = (2 * Math.PI * labels[i]) / classes;
+    putPoint(x, i, Math.cos(angle), Math.sin(angle), noise, rng);
+  }
+  return classificationDataset(x, 2, labels, numbered('blob', classes), FEATURES_2D);
+}
+
+export interface MoonsOptions { n?: number; noise?: number }
+export const MOONS_OPTIONS: readonly OptionSpec[] = [sampleCountOption(400), noiseOption(0.1, 0.5)];
+
+/** Offset that centres the two moons' bounding box [−1, 2] × [−0.5, 1] on the origin. */
+export const MOONS_SHIFT: readonly [number, number] = [0.5, 0.25];
+
+/**
+ * Two interleaving half circles of radius 1, with t ~ U[0, π]: class 0 (upper)
+ * at (cos t, sin t), class 1 (lower) at (1 − cos t, ½ − sin t), both then
+ * shifted by −`MOONS_SHIFT` so the pair is centred on the origin.
+ */
+export function makeMoons(options: MoonsOptions, seed: number): Dataset {
+  const { n, noise } = resolveOptions('moons', MOONS_OPTIONS, { ...options });
+  const rng = Rng.derive(seed, 'dataset:moons');
+  const labels = balancedLabels(n, 2, rng);
+  const x = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const t = Math.PI * rng.uniform();
+    const upper = labels[i] === 0;
+    const px = upper ? Math.cos(t) : 1 - Math.cos(t);
+    const py = upper ? Math.sin(t) : 0.5 - Math.sin(t);
+    putPoint(x, i, px - MOONS_SHIFT[0], py - MOONS_SHIFT[1], noise, rng);
+  }
+  return classificationDataset(x, 2, labels, ['upper moon', 'lower moon'], FEATURES_2D);
+}
