@@ -1,0 +1,155 @@
+/**
+ * Heights of an analytic function on a grid, and its loss, gradient and
+ * Hessian at a batch of points, each in as few TensorFlow.js calls as possible.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import { lossOfPoints } from './functions';
+import { assertGradientsRegistered } from './gradientsRegistered';
+import type { Window2D } from './info';
+import { validateProblem, type AnalyticProblem } from './problems';
+
+/**
+ * A regular nx × ny grid over a window: x_i = xMin + i (xMax − xMin)/(nx − 1),
+ * y_j = yMin + j (yMax − yMin)/(ny − 1); heights are row-major, f(x_i, y_j) at index j·nx + i.
+ */
+export interface Grid2D extends Window2D {
+  nx: number;
+  ny: number;
+}
+
+/** Smallest and largest accepted grid side. */
+export const GRID_SIDE_MIN = 2;
+export const GRID_SIDE_MAX = 1024;
+
+/** Points per batched call: bounds the intermediate tensors at a few MB. */
+const GRID_CHUNK_POINTS = 1 << 16;
+
+/** Throws a RangeError naming the offending field unless `grid` is a valid {@link Grid2D}. */
+export function validateGrid(grid: Grid2D): void {
+  for (const side of ['nx', 'ny'] as const) {
+    const n = grid[side];
+    if (!Number.isInteger(n) || n < GRID_SIDE_MIN || n > GRID_SIDE_MAX) {
+      throw new RangeError(
+        `Grid ${side} must be an integer in [${GRID_SIDE_MIN}, ${GRID_SIDE_MAX}], got ${n}`,
+      );
+    }
+  }
+  for (const axis of ['x', 'y'] as const) {
+    const lo = grid[`${axis}Min`];
+    const hi = grid[`${axis}Max`];
+    if (!Number.isFinite(lo) || !Number.isFinite(hi) || !(lo < hi)) {
+      throw new RangeError(
+        `Grid window needs finite ${axis}Min < ${axis}Max, got ${axis}Min = ${lo}, ${axis}Max = ${hi}`,
+      );
+    }
+  }
+}
+
+/** The grid's points (x_i, y_j) in row-major order, interleaved, in float32. */
+export function gridPoints(grid: Grid2D): Float32Array {
+  validateGrid(grid);
+  const { nx, ny } = grid;
+  const dx = (grid.xMax - grid.xMin) / (nx - 1);
+  const dy = (grid.yMax - grid.yMin) / (ny - 1);
+  const points = new Float32Array(nx * ny * 2);
+  for (let j = 0; j < ny; j++) {
+    const y = grid.yMin + j * dy;
+    for (let i = 0; i < nx; i++) {
+      const k = j * nx + i;
+      points[2 * k] = grid.xMin + i * dx;
+      points[2 * k + 1] = y;
+    }
+  }
+  return points;
+}
+
+/**
+ * f at every grid point (row-major, index j·nx + i), as one batched
+ * computation per chunk of {@link GRID_CHUNK_POINTS} points.
+ */
+export async function evaluateGrid(problem: AnalyticProblem, grid: Grid2D): Promise<Float32Array> {
+  validateProblem(problem);
+  const points = gridPoints(grid);
+  const count = grid.nx * grid.ny;
+  const heights = new Float32Array(count);
+  for (let first = 0; first < count; first += GRID_CHUNK_POINTS) {
+    const size = Math.min(GRID_CHUNK_POINTS, count - first);
+    const chunk = points.subarray(2 * first, 2 * (first + size));
+    const values = tf.tidy(() => lossOfPoints(problem, tf.tensor2d(chunk, [size, 2])));
+    heights.set(await values.data(), first);
+    values.dispose();
+  }
+  return heights;
+}
+
+/**
+ * The same heights as {@link evaluateGrid}, one TensorFlow.js call (and one
+ * read-back) per point: the naive baseline that the benchmark compares against.
+ */
+export async function evaluateGridPerPoint(problem: AnalyticProblem, grid: Grid2D): Promise<Float32Array> {
+  validateProblem(problem);
+  const points = gridPoints(grid);
+  const heights = new Float32Array(grid.nx * grid.ny);
+  for (let k = 0; k < heights.length; k++) {
+    const value = tf.tidy(() => lossOfPoints(problem, tf.tensor2d(points.subarray(2 * k, 2 * k + 2), [1, 2])));
+    heights[k] = (await value.data())[0];
+    value.dispose();
+  }
+  return heights;
+}
+
+/** f, ∇f and ∇²f (row-major: [f_xx, f_xy, f_yx, f_yy]) at one point. */
+export interface PointDerivatives {
+  loss: number;
+  grad: [number, number];
+  hessian: [number, number, number, number];
+}
+
+/** Columns of the batched result: loss, ∂x, ∂y, then the Hessian's two rows. */
+const DERIVATIVE_COLUMNS = 7;
+
+/**
+ * f, ∇f and ∇²f at K points (`points` = x0, y0, x1, y1, …), in one batched
+ * computation and one read-back.
+ *
+ * Because f at one point does not depend on the others, ∂/∂p_k Σ_j f(p_j) =
+ * ∇f(p_k): the gradient of the sum gives every point's gradient. Likewise
+ * differentiating Σ_k ∂f/∂x(p_k) gives every point's Hessian row (f_xx, f_xy),
+ * and Σ_k ∂f/∂y(p_k) the row (f_yx, f_yy): double back-propagation, exact up
+ * to float32 rounding. The two off-diagonal entries, equal in exact
+ * arithmetic, are replaced by their mean so the Hessian is exactly symmetric.
+ */
+export async function derivativesAt(
+  problem: AnalyticProblem,
+  points: Float64Array,
+): Promise<PointDerivatives[]> {
+  validateProblem(problem);
+  if (points.length % 2 !== 0) {
+    throw new RangeError(`derivativesAt: points must hold (x, y) pairs, got ${points.length} numbers`);
+  }
+  const count = points.length / 2;
+  if (count === 0) return [];
+  assertGradientsRegistered();
+  const table = tf.tidy(() => {
+    const at = tf.tensor2d(Float32Array.from(points), [count, 2]);
+    const totalLoss = (p: tf.Tensor2D) => tf.sum(lossOfPoints(problem, p));
+    const gradient = (p: tf.Tensor2D) => tf.grad(totalLoss)(p) as tf.Tensor2D;
+    const hessianRow = (component: 0 | 1) =>
+      tf.grad((p: tf.Tensor2D) => tf.sum(tf.slice(gradient(p), [0, component], [count, 1])))(at);
+    const loss = tf.reshape(lossOfPoints(problem, at), [count, 1]);
+    return tf.concat([loss, gradient(at), hessianRow(0), hessianRow(1)], 1);
+  });
+  const values = await table.data();
+  table.dispose();
+  const result: PointDerivatives[] = [];
+  for (let k = 0; k < count; k++) {
+    const row = k * DERIVATIVE_COLUMNS;
+    const offDiagonal = 0.5 * (values[row + 4] + values[row + 5]);
+    result.push({
+      loss: values[row],
+      grad: [values[row + 1], values[row + 2]],
+      hessian: [values[row + 3], offDiagonal, offDiagonal, values[row + 6]],
+    });
+  }
+  return result;
+}
