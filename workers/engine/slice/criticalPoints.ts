@@ -1,0 +1,138 @@
+/**
+ * Discrete critical points of a sampled surface: the grid points that are
+ * local minima, maxima or saddles among their 8 neighbours, for markers on
+ * a slice.
+ *
+ * The field is row-major ny × nx: value k = j·nx + i at column i, row j.
+ */
+
+export type GridCriticalKind = 'minimum' | 'saddle' | 'maximum';
+
+export interface GridCriticalPoint {
+  kind: GridCriticalKind;
+  /** Row-major grid index j·nx + i. */
+  index: number;
+  i: number;
+  j: number;
+  value: number;
+  /**
+   * How clearly the point is critical, in field units: for a minimum the
+   * smallest rise to a neighbour, min(f_n − f); for a maximum the smallest
+   * drop, min(f − f_n); for a saddle the smaller of the largest rise and the
+   * largest drop around it.
+   */
+  strength: number;
+  /** Sign changes of f_n − f around the ring of neighbours (0 for extrema, ≥ 4 for saddles). */
+  signChanges: number;
+}
+
+export interface CriticalPointOptions {
+  /**
+   * A neighbour within tolerance + relativeTolerance·|f| of the centre value
+   * f counts as level (neither above nor below), so rounding noise on a flat
+   * region makes no critical points. Defaults: 1e-9·(max − min) of the
+   * finite values, and 1e-5 (well above float32 rounding of a summed loss).
+   */
+  tolerance?: number;
+  relativeTolerance?: number;
+  /** At most this many points of each kind are returned, strongest first (default 16). */
+  maxCount?: number;
+}
+
+export interface CriticalPoints {
+  minima: GridCriticalPoint[];
+  saddles: GridCriticalPoint[];
+  maxima: GridCriticalPoint[];
+}
+
+/** The 8 neighbours (di, dj) in cyclic order around the centre. */
+const RING: ReadonlyArray<readonly [number, number]> = [
+  [1, 0], [1, 1], [0, 1], [-1, 1], [-1, 0], [-1, -1], [0, -1], [1, -1],
+];
+
+/**
+ * Finds the interior grid points (the border is skipped: it lacks a full
+ * ring) that are
+ * - minima: every neighbour is higher than the centre by more than the tolerance;
+ * - maxima: every neighbour is lower by more than the tolerance;
+ * - saddles: going once around the ring of 8 neighbours, the sign of
+ *   f_n − f (level neighbours skipped) changes at least 4 times — the
+ *   discrete version of "up, down, up, down" (6 for a monkey saddle).
+ * Points with a non-finite value in their 3×3 block are skipped.
+ */
+export function findCriticalPoints(field: ArrayLike<number>, nx: number, ny: number, options: CriticalPointOptions = {}): CriticalPoints {
+  if (field.length !== nx * ny) {
+    throw new RangeError(`findCriticalPoints: field has ${field.length} values, grid has ${nx}×${ny}`);
+  }
+  const tolerance = options.tolerance ?? 1e-9 * finiteRange(field);
+  const relativeTolerance = options.relativeTolerance ?? 1e-5;
+  const maxCount = options.maxCount ?? 16;
+  if (!(tolerance >= 0) || !(relativeTolerance >= 0) || !(maxCount >= 0)) {
+    throw new RangeError('findCriticalPoints: tolerances and maxCount must be non-negative');
+  }
+  const found: CriticalPoints = { minima: [], saddles: [], maxima: [] };
+  const signs = new Int8Array(RING.length);
+  for (let j = 1; j < ny - 1; j++) {
+    for (let i = 1; i < nx - 1; i++) {
+      const index = j * nx + i;
+      const value = field[index];
+      if (!Number.isFinite(value)) continue;
+      const level = tolerance + relativeTolerance * Math.abs(value);
+      let above = 0, below = 0, largestRise = 0, largestDrop = 0;
+      let smallestRise = Infinity, smallestDrop = Infinity, finite = true;
+      for (let r = 0; r < RING.length; r++) {
+        const neighbour = field[(j + RING[r][1]) * nx + i + RING[r][0]];
+        if (!Number.isFinite(neighbour)) { finite = false; break; }
+        const diff = neighbour - value;
+        signs[r] = diff > level ? 1 : diff < -level ? -1 : 0;
+        if (signs[r] > 0) above++;
+        if (signs[r] < 0) below++;
+        largestRise = Math.max(largestRise, diff);
+        largestDrop = Math.max(largestDrop, -diff);
+        smallestRise = Math.min(smallestRise, diff);
+        smallestDrop = Math.min(smallestDrop, -diff);
+      }
+      if (!finite) continue;
+      const base = { index, i, j, value };
+      if (above === RING.length) {
+        found.minima.push({ ...base, kind: 'minimum', strength: smallestRise, signChanges: 0 });
+      } else if (below === RING.length) {
+        found.maxima.push({ ...base, kind: 'maximum', strength: smallestDrop, signChanges: 0 });
+      } else {
+        const changes = cyclicSignChanges(signs);
+        if (changes >= 4) {
+          found.saddles.push({ ...base, kind: 'saddle', strength: Math.min(largestRise, largestDrop), signChanges: changes });
+        }
+      }
+    }
+  }
+  const strongestFirst = (list: GridCriticalPoint[]) => list.sort((a, b) => b.strength - a.strength || a.index - b.index).slice(0, maxCount);
+  return { minima: strongestFirst(found.minima), saddles: strongestFirst(found.saddles), maxima: strongestFirst(found.maxima) };
+}
+
+/** Number of sign changes going once round the cycle of nonzero signs (zeros skipped). */
+function cyclicSignChanges(signs: Int8Array): number {
+  let first = 0, previous = 0, changes = 0;
+  for (const s of signs) {
+    if (s === 0) continue;
+    if (first === 0) first = s;
+    else if (s !== previous) changes++;
+    previous = s;
+  }
+  // Close the cycle: from the last nonzero sign back to the first.
+  if (first !== 0 && previous !== first) changes++;
+  return changes;
+}
+
+/** max − min over the finite values (0 if there are none). */
+function finiteRange(field: ArrayLike<number>): number {
+  let lo = Infinity, hi = -Infinity;
+  for (let k = 0; k < field.length; k++) {
+    const v = field[k];
+    if (Number.isFinite(v)) {
+      if (v < lo) lo = v;
+      if (v > hi) hi = v;
+    }
+  }
+  return hi >= lo ? hi - lo : 0;
+}
