@@ -132,10 +132,11 @@ export async function derivativesAt(
   assertGradientsRegistered();
   const table = tf.tidy(() => {
     const at = tf.tensor2d(Float32Array.from(points), [count, 2]);
-    const totalLoss = (p: tf.Tensor2D) => tf.sum(lossOfPoints(problem, p));
-    const gradient = (p: tf.Tensor2D) => tf.grad(totalLoss)(p) as tf.Tensor2D;
+    // tf.grad hands its function a plain tf.Tensor; here it is always [count, 2].
+    const totalLoss = (p: tf.Tensor) => tf.sum(lossOfPoints(problem, p as tf.Tensor2D));
+    const gradient = (p: tf.Tensor) => tf.grad(totalLoss)(p);
     const hessianRow = (component: 0 | 1) =>
-      tf.grad((p: tf.Tensor2D) => tf.sum(tf.slice(gradient(p), [0, component], [count, 1])))(at);
+      tf.grad((p: tf.Tensor) => tf.sum(tf.slice(gradient(p), [0, component], [count, 1])))(at);
     const loss = tf.reshape(lossOfPoints(problem, at), [count, 1]);
     return tf.concat([loss, gradient(at), hessianRow(0), hessianRow(1)], 1);
   });

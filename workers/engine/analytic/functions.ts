@@ -23,7 +23,8 @@ export { ANALYTIC_NAMES, quadraticCoefficients, validateProblem } from './proble
 export type { AnalyticInfo, CriticalPoint, Window2D } from './info';
 export { analyticInfo } from './info';
 
-type Column = tf.Tensor2D;
+/** A [K, 1] column of coordinates or values. */
+type Column = tf.Tensor;
 
 /**
  * f at K points: `points` is [K, 2] (rows (x, y)), the result is [K].
@@ -34,7 +35,7 @@ export function lossOfPoints(problem: AnalyticProblem, points: tf.Tensor2D): tf.
   if (points.rank !== 2 || points.shape[1] !== 2) {
     throw new RangeError(`lossOfPoints: points must have shape [K, 2], got [${points.shape.join(', ')}]`);
   }
-  const [x, y] = tf.split(points, 2, 1) as [Column, Column];
+  const [x, y] = tf.split(points, 2, 1);
   const value = columnLoss(problem, x, y);
   return tf.reshape(value, [points.shape[0]]) as tf.Tensor1D;
 }

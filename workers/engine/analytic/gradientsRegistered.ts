@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs-core';
  * Kernels the analytic functions differentiate through. Registration is all
  * or nothing, so checking these few tells whether the rest are there too.
  */
-const KERNELS_DIFFERENTIATED = ['Add', 'Sub', 'Mul', 'Square', 'Sum', 'SplitV', 'Reshape', 'Slice'];
+const KERNELS_DIFFERENTIATED = ['Add', 'Sub', 'Multiply', 'Square', 'Sum', 'SplitV', 'Reshape', 'Slice'];
 
 /** Throws unless TensorFlow.js's gradient functions are registered in this environment. */
 export function assertGradientsRegistered(): void {
