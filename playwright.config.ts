@@ -1,0 +1,74 @@
+import { existsSync } from 'node:fs';
+import { defineConfig } from '@playwright/test';
+
+/**
+ * End-to-end tests against the built app: `vite build`, then `vite preview`
+ * serves dist/ on 127.0.0.1:4173 once for every spec (one worker, so the two
+ * cores are not shared between browsers).
+ *
+ * The system Chromium is preferred (Debian installs it under /usr/lib/chromium);
+ * WebGL runs on SwiftShader, the CPU implementation, so the tests need no GPU.
+ */
+const systemChromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
+
+const chromiumArgs = [
+  '--no-sandbox',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  '--disable-quic',
+  '--disable-dev-shm-usage',
+  '--use-angle=swiftshader',
+  '--enable-unsafe-swiftshader',
+];
+
+const port = 4173;
+
+export default defineConfig({
+  testDir: 'e2e',
+  outputDir: 'test-results',
+  workers: 1,
+  fullyParallel: false,
+  retries: 0,
+  timeout: 60_000,
+  expect: { timeout: 20_000 },
+  reporter: [['list']],
+  use: {
+    baseURL: `http://127.0.0.1:${port}/`,
+    viewport: { width: 1280, height: 800 },
+    trace: 'off',
+    screenshot: 'off',
+  },
+  webServer: {
+    command: `npx vite build --logLevel warn && npx vite preview --port ${port} --strictPort --host 127.0.0.1`,
+    url: `http://127.0.0.1:${port}/`,
+    reuseExistingServer: !process.env.CI,
+    timeout: 180_000,
+    stdout: 'ignore',
+    stderr: 'pipe',
+  },
+  projects: [
+    {
+      name: 'chromium',
+      testIgnore: /webgpu\.spec\.ts/,
+      use: {
+        browserName: 'chromium',
+        launchOptions: { executablePath: systemChromium, args: chromiumArgs },
+      },
+    },
+    {
+      // WebGPU needs its own browser flags, so it runs as a separate project.
+      name: 'webgpu',
+      testMatch: /webgpu\.spec\.ts/,
+      timeout: 180_000,
+      use: {
+        browserName: 'chromium',
+        launchOptions: {
+          executablePath: systemChromium,
+          args: [...chromiumArgs, '--enable-unsafe-webgpu'],
+        },
+      },
+    },
+  ],
+});
