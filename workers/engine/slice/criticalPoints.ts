@@ -59,6 +59,11 @@ const RING: ReadonlyArray<readonly [number, number]> = [
  *   f_n − f (level neighbours skipped) changes at least 4 times — the
  *   discrete version of "up, down, up, down" (6 for a monkey saddle).
  * Points with a non-finite value in their 3×3 block are skipped.
+ *
+ * Adjacent saddles are merged into one (see `oneSaddlePerCluster`): a
+ * saddle between samples passes the test at several of the grid points
+ * around it, and a degenerate one, flat to second order like the monkey
+ * saddle x³ − 3xy², at a small cluster of points.
  */
 export function findCriticalPoints(field: ArrayLike<number>, nx: number, ny: number, options: CriticalPointOptions = {}): CriticalPoints {
   if (field.length !== nx * ny) {
@@ -72,6 +77,7 @@ export function findCriticalPoints(field: ArrayLike<number>, nx: number, ny: num
   }
   const found: CriticalPoints = { minima: [], saddles: [], maxima: [] };
   const signs = new Int8Array(RING.length);
+  const ringOffsets = RING.map(([di, dj]) => dj * nx + di);
   for (let j = 1; j < ny - 1; j++) {
     for (let i = 1; i < nx - 1; i++) {
       const index = j * nx + i;
@@ -81,7 +87,7 @@ export function findCriticalPoints(field: ArrayLike<number>, nx: number, ny: num
       let above = 0, below = 0, largestRise = 0, largestDrop = 0;
       let smallestRise = Infinity, smallestDrop = Infinity, finite = true;
       for (let r = 0; r < RING.length; r++) {
-        const neighbour = field[(j + RING[r][1]) * nx + i + RING[r][0]];
+        const neighbour = field[index + ringOffsets[r]];
         if (!Number.isFinite(neighbour)) { finite = false; break; }
         const diff = neighbour - value;
         signs[r] = diff > level ? 1 : diff < -level ? -1 : 0;
@@ -106,8 +112,32 @@ export function findCriticalPoints(field: ArrayLike<number>, nx: number, ny: num
       }
     }
   }
+  found.saddles = oneSaddlePerCluster(found.saddles, field, nx);
   const strongestFirst = (list: GridCriticalPoint[]) => list.sort((a, b) => b.strength - a.strength || a.index - b.index).slice(0, maxCount);
   return { minima: strongestFirst(found.minima), saddles: strongestFirst(found.saddles), maxima: strongestFirst(found.maxima) };
+}
+
+/**
+ * Keeps one saddle from each group of adjacent ones. Unlike minima and
+ * maxima (two neighbours cannot both be below each other), the sign-change
+ * test passes at up to four grid points around one true saddle lying between
+ * samples. The point kept is the one with the smallest central-difference
+ * gradient, ((f_E − f_W)/2, (f_N − f_S)/2): the grid point nearest the
+ * stationary point.
+ */
+function oneSaddlePerCluster(saddles: GridCriticalPoint[], field: ArrayLike<number>, nx: number): GridCriticalPoint[] {
+  const gradientSquared = (k: number) => ((field[k + 1] - field[k - 1]) / 2) ** 2 + ((field[k + nx] - field[k - nx]) / 2) ** 2;
+  const byFlatness = saddles
+    .map((point) => ({ point, slope: gradientSquared(point.index) }))
+    .sort((a, b) => a.slope - b.slope || a.point.index - b.point.index);
+  const taken = new Set<number>();
+  const kept: GridCriticalPoint[] = [];
+  for (const { point } of byFlatness) {
+    if (RING.some(([di, dj]) => taken.has(point.index + dj * nx + di))) continue;
+    taken.add(point.index);
+    kept.push(point);
+  }
+  return kept;
 }
 
 /** Number of sign changes going once round the cycle of nonzero signs (zeros skipped). */
