@@ -113,11 +113,14 @@ const DERIVATIVE_COLUMNS = 7;
  * computation and one read-back.
  *
  * Because f at one point does not depend on the others, ∂/∂p_k Σ_j f(p_j) =
- * ∇f(p_k): the gradient of the sum gives every point's gradient. Likewise
- * differentiating Σ_k ∂f/∂x(p_k) gives every point's Hessian row (f_xx, f_xy),
- * and Σ_k ∂f/∂y(p_k) the row (f_yx, f_yy): double back-propagation, exact up
- * to float32 rounding. The two off-diagonal entries, equal in exact
- * arithmetic, are replaced by their mean so the Hessian is exactly symmetric.
+ * ∇f(p_k): the gradient of the sum gives every point's gradient. For the
+ * Hessian (double back-propagation) the points are stacked twice, P = [p; p]
+ * (2K rows), and Σ_k ∂f/∂x(P_k) over the first copy plus Σ_k ∂f/∂y(P_k) over
+ * the second is differentiated once more: row k of the result is
+ * (f_xx, f_xy)(p_k) and row K + k is (f_yx, f_yy)(p_k). One second-order
+ * pass over 2K points thus replaces two over K. The off-diagonal entries,
+ * equal in exact arithmetic, are replaced by their mean so the Hessian is
+ * exactly symmetric.
  */
 export async function derivativesAt(
   problem: AnalyticProblem,
@@ -132,13 +135,19 @@ export async function derivativesAt(
   assertGradientsRegistered();
   const table = tf.tidy(() => {
     const at = tf.tensor2d(Float32Array.from(points), [count, 2]);
-    // tf.grad hands its function a plain tf.Tensor; here it is always [count, 2].
+    // tf.grad hands its function a plain tf.Tensor; here it is always [K, 2] or [2K, 2].
     const totalLoss = (p: tf.Tensor) => tf.sum(lossOfPoints(problem, p as tf.Tensor2D));
     const gradient = (p: tf.Tensor) => tf.grad(totalLoss)(p);
-    const hessianRow = (component: 0 | 1) =>
-      tf.grad((p: tf.Tensor) => tf.sum(tf.slice(gradient(p), [0, component], [count, 1])))(at);
+    // Picks ∂f/∂x in the first copy and ∂f/∂y in the second.
+    const selector = tf.concat(
+      [tf.tile(tf.tensor2d([[1, 0]]), [count, 1]), tf.tile(tf.tensor2d([[0, 1]]), [count, 1])],
+      0,
+    );
+    const hessianRows = tf.grad((p: tf.Tensor) => tf.sum(tf.mul(gradient(p), selector)))(tf.concat([at, at], 0));
     const loss = tf.reshape(lossOfPoints(problem, at), [count, 1]);
-    return tf.concat([loss, gradient(at), hessianRow(0), hessianRow(1)], 1);
+    const rowX = tf.slice(hessianRows, [0, 0], [count, 2]);
+    const rowY = tf.slice(hessianRows, [count, 0], [count, 2]);
+    return tf.concat([loss, gradient(at), rowX, rowY], 1);
   });
   const values = await table.data();
   table.dispose();
