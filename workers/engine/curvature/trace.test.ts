@@ -1,0 +1,119 @@
+import { describe, expect, it } from 'vitest';
+import { hutchinsonTrace, hutchPlusPlusTrace, meanAndStandardError } from './trace';
+import type { MatVec } from './operator';
+import { operatorWithSpectrum } from './testOperators';
+
+const n = 100;
+/** Eight large eigenvalues 100/i and a small bulk: a spectrum dominated by a low-rank part. */
+const lowRankDominated = Array.from({ length: n }, (_, i) => (i < 8 ? 100 / (i + 1) : 0.05 * Math.sin(i)));
+
+function diagonalMatVec(diagonal: number[]): MatVec {
+  return async (v) => Float64Array.from(v, (x, i) => diagonal[i] * x);
+}
+
+/** Root-mean-square error and mean estimate and mean reported standard error over seeds. */
+async function summarise(estimator: (seed: number) => Promise<{ estimate: number; standardError: number }>, truth: number, seeds: number) {
+  let squaredError = 0, sum = 0, reportedError = 0;
+  for (let seed = 0; seed < seeds; seed++) {
+    const { estimate, standardError } = await estimator(seed);
+    squaredError += (estimate - truth) ** 2;
+    sum += estimate;
+    reportedError += standardError;
+  }
+  return { rmse: Math.sqrt(squaredError / seeds), mean: sum / seeds, meanReportedError: reportedError / seeds };
+}
+
+describe('hutchinsonTrace', () => {
+  it('is exact for a diagonal matrix, since zᵀ D z = Σ dᵢ zᵢ² = tr D for z ∈ {±1}ⁿ', async () => {
+    const diagonal = [3, -1, 0.5, 7, 2];
+    const result = await hutchinsonTrace(diagonalMatVec(diagonal), 5, 4, { seed: 1 });
+    expect(result.estimate).toBeCloseTo(11.5, 12);
+    expect(result.standardError).toBeCloseTo(0, 12);
+    expect(result.samples.length).toBe(4);
+    expect(result.products).toBe(4);
+  });
+
+  it('is unbiased, with a standard error that matches the observed spread', async () => {
+    const op = operatorWithSpectrum(lowRankDominated, 1);
+    const seeds = 40;
+    const s = await summarise((seed) => hutchinsonTrace(op.matVec, n, 30, { seed }), op.trace, seeds);
+    // The mean of 40 estimates lies within 4 of its standard errors of the truth.
+    expect(Math.abs(s.mean - op.trace)).toBeLessThan((4 * s.rmse) / Math.sqrt(seeds));
+    expect(s.meanReportedError / s.rmse).toBeGreaterThan(0.67);
+    expect(s.meanReportedError / s.rmse).toBeLessThan(1.5);
+  });
+
+  it('reports progress and rejects with an AbortError when cancelled', async () => {
+    const op = operatorWithSpectrum(lowRankDominated, 2);
+    const controller = new AbortController();
+    const progress: Array<[number, number]> = [];
+    const run = hutchinsonTrace(op.matVec, n, 50, {
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        progress.push([done, total]);
+        if (done === 4) controller.abort();
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(progress).toEqual([[1, 50], [2, 50], [3, 50], [4, 50]]);
+    expect(op.calls).toBe(4);
+  });
+});
+
+describe('hutchPlusPlusTrace', () => {
+  it('is unbiased and far more accurate than Hutchinson at the same budget on a low-rank-dominated spectrum', async () => {
+    const op = operatorWithSpectrum(lowRankDominated, 3);
+    const seeds = 40;
+    const budget = 30;
+    const plain = await summarise((seed) => hutchinsonTrace(op.matVec, n, budget, { seed }), op.trace, seeds);
+    const plus = await summarise((seed) => hutchPlusPlusTrace(op.matVec, n, budget, { seed }), op.trace, seeds);
+    expect(Math.abs(plus.mean - op.trace)).toBeLessThan((4 * plus.rmse) / Math.sqrt(seeds));
+    expect(plus.rmse).toBeLessThan(plain.rmse / 20);
+    // Its standard error describes its own (much smaller) spread.
+    expect(plus.meanReportedError / plus.rmse).toBeGreaterThan(0.5);
+    expect(plus.meanReportedError / plus.rmse).toBeLessThan(2);
+  });
+
+  it('uses exactly its budget, split in thirds', async () => {
+    const op = operatorWithSpectrum(lowRankDominated, 4);
+    const progress: number[] = [];
+    const result = await hutchPlusPlusTrace(op.matVec, n, 31, {
+      seed: 5,
+      onProgress: (done, total) => { progress.push(done); expect(total).toBe(31); },
+    });
+    expect(result.products).toBe(31);
+    expect(op.calls).toBe(31);
+    expect(result.rank).toBe(10);
+    expect(progress).toEqual(Array.from({ length: 31 }, (_, i) => i + 1));
+    expect(result.estimate).toBeCloseTo(result.subspaceTrace + result.remainderTrace, 12);
+  });
+
+  it('is exact when the sketch captures the whole range of a low-rank matrix', async () => {
+    const rankFour = Array.from({ length: 40 }, (_, i) => [5, -3, 2, 1][i] ?? 0);
+    const op = operatorWithSpectrum(rankFour, 5);
+    const result = await hutchPlusPlusTrace(op.matVec, 40, 18, { seed: 2 });
+    expect(result.rank).toBe(4);
+    expect(result.estimate).toBeCloseTo(5, 9);
+    expect(result.standardError).toBeLessThan(1e-9);
+    // Columns of A S beyond the rank add nothing, so the saved products go to the remainder.
+    expect(result.products).toBe(18);
+  });
+
+  it('rejects a budget below 3 and cancels with an AbortError', async () => {
+    const op = operatorWithSpectrum(lowRankDominated, 6);
+    await expect(hutchPlusPlusTrace(op.matVec, n, 2)).rejects.toThrow(RangeError);
+    const controller = new AbortController();
+    controller.abort();
+    await expect(hutchPlusPlusTrace(op.matVec, n, 30, { signal: controller.signal })).rejects.toMatchObject({ name: 'AbortError' });
+    expect(op.calls).toBe(0);
+  });
+});
+
+describe('meanAndStandardError', () => {
+  it('gives the mean and s/√m', () => {
+    const { mean, standardError } = meanAndStandardError(new Float64Array([1, 2, 3, 4]));
+    expect(mean).toBe(2.5);
+    // s² = ((1.5)² + (0.5)² + (0.5)² + (1.5)²) / 3 = 5/3.
+    expect(standardError).toBeCloseTo(Math.sqrt(5 / 3 / 4), 14);
+  });
+});
