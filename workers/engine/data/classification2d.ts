@@ -30,7 +30,9 @@ function numbered(prefix: string, count: number): string[] {
   return Array.from({ length: count }, (_, c) => `${prefix} ${c + 1}`);
 }
 
-export interface SpiralOptions { n?: number; classes?: number; turns?: number; noise?: number }
+/** Options of `makeSpiral`; any left out take their defaults from `SPIRAL_OPTIONS`. */
+export type SpiralOptions = { n?: number; classes?: number; turns?: number; noise?: number };
+/** Defaults and accepted ranges of the spiral options. */
 export const SPIRAL_OPTIONS: readonly OptionSpec[] = [
   sampleCountOption(400),
   classesOption(2, 6, 'Arms'),
@@ -44,7 +46,7 @@ export const SPIRAL_OPTIONS: readonly OptionSpec[] = [
  * are rotated copies of one Archimedean spiral, 1/(turns·C) apart radially.
  */
 export function makeSpiral(options: SpiralOptions, seed: number): Dataset {
-  const { n, classes, turns, noise } = resolveOptions('spiral', SPIRAL_OPTIONS, { ...options });
+  const { n, classes, turns, noise } = resolveOptions('spiral', SPIRAL_OPTIONS, options);
   const rng = Rng.derive(seed, 'dataset:spiral');
   const labels = balancedLabels(n, classes, rng);
   const x = new Float32Array(2 * n);
@@ -56,7 +58,9 @@ export function makeSpiral(options: SpiralOptions, seed: number): Dataset {
   return classificationDataset(x, 2, labels, numbered('arm', classes), FEATURES_2D);
 }
 
-export interface CirclesOptions { n?: number; classes?: number; noise?: number }
+/** Options of `makeCircles`; any left out take their defaults from `CIRCLES_OPTIONS`. */
+export type CirclesOptions = { n?: number; classes?: number; noise?: number };
+/** Defaults and accepted ranges of the circles options. */
 export const CIRCLES_OPTIONS: readonly OptionSpec[] = [
   sampleCountOption(400),
   classesOption(2, 5, 'Rings'),
@@ -68,7 +72,7 @@ export const CIRCLES_OPTIONS: readonly OptionSpec[] = [
  * (c + 1)/C at a uniformly random angle (for two classes, radii ½ and 1).
  */
 export function makeCircles(options: CirclesOptions, seed: number): Dataset {
-  const { n, classes, noise } = resolveOptions('circles', CIRCLES_OPTIONS, { ...options });
+  const { n, classes, noise } = resolveOptions('circles', CIRCLES_OPTIONS, options);
   const rng = Rng.derive(seed, 'dataset:circles');
   const labels = balancedLabels(n, classes, rng);
   const x = new Float32Array(2 * n);
@@ -80,7 +84,9 @@ export function makeCircles(options: CirclesOptions, seed: number): Dataset {
   return classificationDataset(x, 2, labels, numbered('ring', classes), FEATURES_2D);
 }
 
-export interface XorOptions { n?: number; margin?: number; noise?: number }
+/** Options of `makeXor`; any left out take their defaults from `XOR_OPTIONS`. */
+export type XorOptions = { n?: number; margin?: number; noise?: number };
+/** Defaults and accepted ranges of the xor options. */
 export const XOR_OPTIONS: readonly OptionSpec[] = [
   sampleCountOption(400),
   { key: 'margin', label: 'Margin', description: 'empty band around both axes', default: 0.1, min: 0, max: 0.5, step: 0.01, integer: false },
@@ -94,7 +100,7 @@ export const XOR_OPTIONS: readonly OptionSpec[] = [
  * after labelling, so it can carry a point across an axis.
  */
 export function makeXor(options: XorOptions, seed: number): Dataset {
-  const { n, margin, noise } = resolveOptions('xor', XOR_OPTIONS, { ...options });
+  const { n, margin, noise } = resolveOptions('xor', XOR_OPTIONS, options);
   const rng = Rng.derive(seed, 'dataset:xor');
   const labels = balancedLabels(n, 2, rng);
   const x = new Float32Array(2 * n);
@@ -108,7 +114,9 @@ export function makeXor(options: XorOptions, seed: number): Dataset {
   return classificationDataset(x, 2, labels, ['same sign', 'opposite signs'], FEATURES_2D);
 }
 
-export interface BlobsOptions { n?: number; classes?: number; noise?: number }
+/** Options of `makeBlobs`; any left out take their defaults from `BLOBS_OPTIONS`. */
+export type BlobsOptions = { n?: number; classes?: number; noise?: number };
+/** Defaults and accepted ranges of the blobs options. */
 export const BLOBS_OPTIONS: readonly OptionSpec[] = [
   sampleCountOption(400),
   classesOption(3, 8, 'Blobs'),
@@ -120,7 +128,7 @@ export const BLOBS_OPTIONS: readonly OptionSpec[] = [
  * the unit circle, μ_c = (cos 2πc/k, sin 2πc/k).
  */
 export function makeBlobs(options: BlobsOptions, seed: number): Dataset {
-  const { n, classes, noise } = resolveOptions('blobs', BLOBS_OPTIONS, { ...options });
+  const { n, classes, noise } = resolveOptions('blobs', BLOBS_OPTIONS, options);
   const rng = Rng.derive(seed, 'dataset:blobs');
   const labels = balancedLabels(n, classes, rng);
   const x = new Float32Array(2 * n);
@@ -131,7 +139,9 @@ export function makeBlobs(options: BlobsOptions, seed: number): Dataset {
   return classificationDataset(x, 2, labels, numbered('blob', classes), FEATURES_2D);
 }
 
-export interface MoonsOptions { n?: number; noise?: number }
+/** Options of `makeMoons`; any left out take their defaults from `MOONS_OPTIONS`. */
+export type MoonsOptions = { n?: number; noise?: number };
+/** Defaults and accepted ranges of the moons options. */
 export const MOONS_OPTIONS: readonly OptionSpec[] = [sampleCountOption(400), noiseOption(0.1, 0.5)];
 
 /** Offset that centres the two moons' bounding box [−1, 2] × [−0.5, 1] on the origin. */
@@ -143,7 +153,7 @@ export const MOONS_SHIFT: readonly [number, number] = [0.5, 0.25];
  * shifted by −`MOONS_SHIFT` so the pair is centred on the origin.
  */
 export function makeMoons(options: MoonsOptions, seed: number): Dataset {
-  const { n, noise } = resolveOptions('moons', MOONS_OPTIONS, { ...options });
+  const { n, noise } = resolveOptions('moons', MOONS_OPTIONS, options);
   const rng = Rng.derive(seed, 'dataset:moons');
   const labels = balancedLabels(n, 2, rng);
   const x = new Float32Array(2 * n);

@@ -12,6 +12,7 @@ import { resolveOptions } from './validate';
 /** Iris takes no options: the data are fixed. */
 export const IRIS_OPTIONS: readonly OptionSpec[] = [];
 
+/** The four measured features, in column order. */
 export const IRIS_FEATURES = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)'];
 
 /**

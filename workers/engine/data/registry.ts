@@ -18,6 +18,7 @@ import { standardizeSplit, type FeatureScaling } from './standardize';
 import type { Dataset } from './types';
 import { DatasetOptionError, type OptionSpec } from './validate';
 
+/** Names of the data sets, as the experiment and the URL spell them. */
 export type DatasetName =
   | 'spiral' | 'circles' | 'xor' | 'blobs' | 'moons'
   | 'sine' | 'chebyshev' | 'plane' | 'bump'
@@ -26,6 +27,7 @@ export type DatasetName =
 /** Options as the experiment stores them: any subset, missing ones take their defaults. */
 export type DatasetOptions = Readonly<Record<string, number | undefined>>;
 
+/** One row of the data-set table. */
 export interface DatasetSpec {
   name: DatasetName;
   label: string;
@@ -92,6 +94,7 @@ export function makeDataset(name: DatasetName | string, options: DatasetOptions,
   return specOf(name).make(options, seed);
 }
 
+/** A data set split for training and testing, with its feature scaling. */
 export interface PreparedDataset extends TrainTestSplit {
   /** The standardisation fitted on the training split, or null where the data set needs none. */
   scaling: FeatureScaling | null;

@@ -71,6 +71,7 @@ describe('regression generators', () => {
     expect(() => makeChebyshev({ degree: 13 }, 1)).toThrow('chebyshev: degree must be an integer in [0, 12], got 13');
     expect(() => makeSine({ frequency: 0 }, 1)).toThrow('sine: frequency must be a number in [0.25, 5], got 0');
     expect(() => makeBump({ noise: -1 }, 1)).toThrow(/bump: noise must be a number in \[0, 1\]/);
-    expect(() => makePlane({ slope: 1 } as never, 1)).toThrow("plane: unknown option 'slope' (expected: n, slopeX, slopeY, noise)");
+    const misspelt: Record<string, number> = { slope: 1 };
+    expect(() => makePlane(misspelt, 1)).toThrow("plane: unknown option 'slope' (expected: n, slopeX, slopeY, noise)");
   });
 });

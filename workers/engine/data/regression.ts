@@ -42,7 +42,9 @@ function sampleFunction(
   return { x, n, inputDim, y, outputDim: 1, task: 'regression', featureNames };
 }
 
-export interface SineOptions { n?: number; frequency?: number; noise?: number }
+/** Options of `makeSine`; any left out take their defaults from `SINE_OPTIONS`. */
+export type SineOptions = { n?: number; frequency?: number; noise?: number };
+/** Defaults and accepted ranges of the sine options. */
 export const SINE_OPTIONS: readonly OptionSpec[] = [
   sampleCountOption(200),
   { key: 'frequency', label: 'Frequency', description: 'periods per unit length', default: 1, min: 0.25, max: 5, step: 0.25, integer: false },
@@ -51,12 +53,14 @@ export const SINE_OPTIONS: readonly OptionSpec[] = [
 
 /** y = sin(2π·frequency·x) + noise, x ~ U[−1, 1]. */
 export function makeSine(options: SineOptions, seed: number): Dataset {
-  const { n, frequency, noise } = resolveOptions('sine', SINE_OPTIONS, { ...options });
+  const { n, frequency, noise } = resolveOptions('sine', SINE_OPTIONS, options);
   const rng = Rng.derive(seed, 'dataset:sine');
   return sampleFunction(n, 1, noise, rng, (v) => Math.sin(2 * Math.PI * frequency * v[0]), ['x']);
 }
 
-export interface ChebyshevOptions { n?: number; degree?: number; noise?: number }
+/** Options of `makeChebyshev`; any left out take their defaults from `CHEBYSHEV_OPTIONS`. */
+export type ChebyshevOptions = { n?: number; degree?: number; noise?: number };
+/** Defaults and accepted ranges of the chebyshev options. */
 export const CHEBYSHEV_OPTIONS: readonly OptionSpec[] = [
   sampleCountOption(200),
   { key: 'degree', label: 'Degree', description: 'degree k of the polynomial T_k', default: 3, min: 0, max: 12, step: 1, integer: true },
@@ -82,12 +86,14 @@ export function chebyshevT(degree: number, x: number): number {
 
 /** y = T_k(x) + noise, x ~ U[−1, 1]. */
 export function makeChebyshev(options: ChebyshevOptions, seed: number): Dataset {
-  const { n, degree, noise } = resolveOptions('chebyshev', CHEBYSHEV_OPTIONS, { ...options });
+  const { n, degree, noise } = resolveOptions('chebyshev', CHEBYSHEV_OPTIONS, options);
   const rng = Rng.derive(seed, 'dataset:chebyshev');
   return sampleFunction(n, 1, noise, rng, (v) => chebyshevT(degree, v[0]), ['x']);
 }
 
-export interface PlaneOptions { n?: number; slopeX?: number; slopeY?: number; noise?: number }
+/** Options of `makePlane`; any left out take their defaults from `PLANE_OPTIONS`. */
+export type PlaneOptions = { n?: number; slopeX?: number; slopeY?: number; noise?: number };
+/** Defaults and accepted ranges of the plane options. */
 export const PLANE_OPTIONS: readonly OptionSpec[] = [
   sampleCountOption(200),
   { key: 'slopeX', label: 'Slope x₁', description: 'coefficient of x₁', default: 1, min: -3, max: 3, step: 0.1, integer: false },
@@ -97,12 +103,14 @@ export const PLANE_OPTIONS: readonly OptionSpec[] = [
 
 /** y = slopeX·x₁ + slopeY·x₂ + noise, (x₁, x₂) ~ U[−1, 1]². */
 export function makePlane(options: PlaneOptions, seed: number): Dataset {
-  const { n, slopeX, slopeY, noise } = resolveOptions('plane', PLANE_OPTIONS, { ...options });
+  const { n, slopeX, slopeY, noise } = resolveOptions('plane', PLANE_OPTIONS, options);
   const rng = Rng.derive(seed, 'dataset:plane');
   return sampleFunction(n, 2, noise, rng, (v) => slopeX * v[0] + slopeY * v[1], ['x₁', 'x₂']);
 }
 
-export interface BumpOptions { n?: number; width?: number; noise?: number }
+/** Options of `makeBump`; any left out take their defaults from `BUMP_OPTIONS`. */
+export type BumpOptions = { n?: number; width?: number; noise?: number };
+/** Defaults and accepted ranges of the bump options. */
 export const BUMP_OPTIONS: readonly OptionSpec[] = [
   sampleCountOption(400),
   { key: 'width', label: 'Width', description: 'std σ of the bump', default: 0.4, min: 0.1, max: 2, step: 0.05, integer: false },
@@ -111,7 +119,7 @@ export const BUMP_OPTIONS: readonly OptionSpec[] = [
 
 /** y = exp(−(x₁² + x₂²) / (2σ²)) + noise, (x₁, x₂) ~ U[−1, 1]², σ = width. */
 export function makeBump(options: BumpOptions, seed: number): Dataset {
-  const { n, width, noise } = resolveOptions('bump', BUMP_OPTIONS, { ...options });
+  const { n, width, noise } = resolveOptions('bump', BUMP_OPTIONS, options);
   const rng = Rng.derive(seed, 'dataset:bump');
   const twoSigmaSq = 2 * width * width;
   return sampleFunction(n, 2, noise, rng, (v) => Math.exp(-(v[0] * v[0] + v[1] * v[1]) / twoSigmaSq), ['x₁', 'x₂']);

@@ -11,6 +11,7 @@ import { DatasetOptionError } from './validate';
 /** Largest test fraction accepted; at least a tenth of the data stays for training. */
 export const MAX_TEST_FRACTION = 0.9;
 
+/** The two splits and which rows of the original went where. */
 export interface TrainTestSplit {
   train: Dataset;
   test: Dataset;

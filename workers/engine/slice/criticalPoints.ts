@@ -6,8 +6,10 @@
  * The field is row-major ny × nx: value k = j·nx + i at column i, row j.
  */
 
+/** Minimum, saddle or maximum among the 8 neighbours. */
 export type GridCriticalKind = 'minimum' | 'saddle' | 'maximum';
 
+/** One discrete critical point of a sampled field. */
 export interface GridCriticalPoint {
   kind: GridCriticalKind;
   /** Row-major grid index j·nx + i. */
@@ -26,6 +28,7 @@ export interface GridCriticalPoint {
   signChanges: number;
 }
 
+/** Tolerances and the cap of `findCriticalPoints`. */
 export interface CriticalPointOptions {
   /**
    * A neighbour within tolerance + relativeTolerance·|f| of the centre value
@@ -39,6 +42,7 @@ export interface CriticalPointOptions {
   maxCount?: number;
 }
 
+/** The critical points found, by kind, each list strongest first. */
 export interface CriticalPoints {
   minima: GridCriticalPoint[];
   saddles: GridCriticalPoint[];
