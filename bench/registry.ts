@@ -1,0 +1,10 @@
+/**
+ * Every benchmark run by `npm run bench`, in order. A new benchmark (network
+ * slices, Hessian-vector products, …) is a module under bench/ exporting a
+ * {@link Benchmark}, added to this list.
+ */
+import { analyticSurfaceBenchmark } from './analyticSurface';
+import { optimizerStepBenchmark } from './optimizerStep';
+import type { Benchmark } from './types';
+
+export const BENCHMARKS: readonly Benchmark[] = [analyticSurfaceBenchmark, optimizerStepBenchmark];

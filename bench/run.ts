@@ -1,0 +1,55 @@
+/**
+ * `npm run bench [-- --json] [--backend cpu,wasm] [--only id,…]`
+ *
+ * Runs every benchmark of registry.ts on each Node backend (cpu and wasm by
+ * default) and prints one readable line per figure, or with --json a single
+ * JSON object { "<backend>.<benchmark>.<figure>": { "value", "unit" } } and
+ * nothing else on stdout (progress and library chatter go to stderr).
+ */
+import '../workers/engine/analytic/testing/registerNodeGradients';
+import { useNodeBackend } from '../workers/engine/backends/node';
+import { parseBenchOptions } from './options';
+import { BENCHMARKS } from './registry';
+import type { Measurement } from './types';
+
+function formatValue(measurement: Measurement): string {
+  const { value, unit } = measurement;
+  const digits = Math.abs(value) >= 100 ? 0 : Math.abs(value) >= 10 ? 1 : 2;
+  return unit === 'x' ? `${value.toFixed(digits)}×` : `${value.toFixed(digits)} ${unit}`;
+}
+
+async function main(): Promise<void> {
+  const options = parseBenchOptions(
+    process.argv.slice(2),
+    BENCHMARKS.map((benchmark) => benchmark.id),
+  );
+  const print = console.log.bind(console);
+  if (options.json) {
+    // Keep stdout for the JSON object alone: anything a library prints goes to stderr.
+    for (const method of ['log', 'info', 'warn', 'debug'] as const) console[method] = console.error.bind(console);
+  }
+  const log = (message: string) => console.error(`  … ${message}`);
+  const results: Record<string, { value: number; unit: string }> = {};
+  const selected = BENCHMARKS.filter((b) => options.only === null || options.only.includes(b.id));
+  for (const requested of options.backends) {
+    const backend = await useNodeBackend(requested);
+    if (!options.json) print(`\nBackend: ${backend}`);
+    for (const benchmark of selected) {
+      if (!options.json) print(`  ${benchmark.title}`);
+      for (const measurement of await benchmark.run({ backend, log })) {
+        const key = `${backend}.${benchmark.id}.${measurement.name}`;
+        results[key] = { value: measurement.value, unit: measurement.unit };
+        if (!options.json) {
+          const note = measurement.note ? `  (${measurement.note})` : '';
+          print(`    ${measurement.name.padEnd(26)} ${formatValue(measurement).padStart(12)}${note}`);
+        }
+      }
+    }
+  }
+  if (options.json) process.stdout.write(`${JSON.stringify(results)}\n`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exitCode = 1;
+});
