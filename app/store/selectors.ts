@@ -1,0 +1,31 @@
+/**
+ * Narrow selectors: each component subscribes to the least it needs, so a
+ * path growing re-renders the scene and the chart, not the control panels.
+ */
+import type { Store } from './store';
+
+export const selectExperiment = (s: Store) => s.experiment;
+export const selectProblem = (s: Store) => s.experiment.problem;
+export const selectWindow = (s: Store) => s.experiment.window;
+export const selectGrid = (s: Store) => s.experiment.grid;
+export const selectStart = (s: Store) => s.experiment.start;
+export const selectSteps = (s: Store) => s.experiment.steps;
+export const selectOptimizers = (s: Store) => s.experiment.optimizers;
+export const selectView = (s: Store) => s.experiment.view;
+export const selectLinkMessages = (s: Store) => s.linkMessages;
+export const selectEditProblems = (s: Store) => s.editProblems;
+
+export const selectRunStatus = (s: Store) => s.status;
+export const selectProgress = (s: Store) => s.progress;
+export const selectBackend = (s: Store) => s.backend;
+export const selectBackendAttempts = (s: Store) => s.backendAttempts;
+export const selectNotices = (s: Store) => s.notices;
+export const selectError = (s: Store) => s.error;
+export const selectSurfacePhase = (s: Store) => s.surfacePhase;
+
+export const selectField = (s: Store) => s.field;
+export const selectPaths = (s: Store) => s.paths;
+export const selectMarkers = (s: Store) => s.markers;
+
+/** The progress of the optimizer with `id` (undefined before its run exists). */
+export const selectProgressOf = (id: string) => (s: Store) => s.progress.find((p) => p.id === id);

@@ -1,0 +1,60 @@
+/**
+ * Creates the computation workers and wraps them with comlink. Vite bundles
+ * each worker because it is created with the literal
+ * `new Worker(new URL('../workers/….worker.ts', import.meta.url), { type: 'module' })`.
+ */
+import * as Comlink from 'comlink';
+import type { AnalyticWorkerApi } from '../workers/analytic.worker';
+
+/** A running worker. */
+export interface WorkerConnection<Api> {
+  api: Comlink.Remote<Api>;
+  /**
+   * `call` settles like `call` or rejects as soon as the worker crashes (a
+   * crashed worker never answers, so awaiting it alone would hang).
+   */
+  guard<T>(call: Promise<T>): Promise<T>;
+  /** Stops the worker; pending calls reject. */
+  terminate(): void;
+}
+
+/** Thrown by guarded calls when the worker died. */
+export class WorkerCrashedError extends Error {
+  constructor(reason: string) {
+    super(reason);
+    this.name = 'WorkerCrashedError';
+  }
+}
+
+function connect<Api>(worker: Worker, onCrash: (reason: string) => void): WorkerConnection<Api> {
+  let rejectAll: (error: Error) => void = () => {};
+  const crashed = new Promise<never>((_, reject) => {
+    rejectAll = reject;
+  });
+  crashed.catch(() => {}); // observed through guard(); never an unhandled rejection
+  const fail = (reason: string) => {
+    rejectAll(new WorkerCrashedError(reason));
+    onCrash(reason);
+  };
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    fail(event.message || 'the worker stopped with an error');
+  });
+  worker.addEventListener('messageerror', () => fail('a message from the worker could not be read'));
+  const api = Comlink.wrap<Api>(worker);
+  return {
+    api,
+    guard: (call) => Promise.race([call, crashed]),
+    terminate: () => {
+      rejectAll(new WorkerCrashedError('the worker was stopped'));
+      api[Comlink.releaseProxy]();
+      worker.terminate();
+    },
+  };
+}
+
+/** Starts the analytic-function worker; `onCrash` is called if it dies (uncaught error). */
+export function startAnalyticWorker(onCrash: (reason: string) => void): WorkerConnection<AnalyticWorkerApi> {
+  const worker = new Worker(new URL('../workers/analytic.worker.ts', import.meta.url), { type: 'module' });
+  return connect<AnalyticWorkerApi>(worker, onCrash);
+}

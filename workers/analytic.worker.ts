@@ -1,0 +1,161 @@
+/**
+ * The analytic-function worker: a thin comlink entry over the engine. It
+ * picks a TensorFlow.js backend, evaluates surfaces, describes the critical
+ * points, and steps optimizer runs one batch at a time when the page asks
+ * (the page drives the loop, so pausing is simply not asking).
+ */
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core alone registers no gradient functions; the Hessians need them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { analyticInfo } from './engine/analytic/info';
+import { derivativesAt, evaluateGrid, type Grid2D } from './engine/analytic/evaluate';
+import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
+import { browserBackendOrder } from './engine/backends/browser';
+import { selectBackend, type BackendAttempt, type BackendName } from './engine/backends/select';
+import { analyticProblemOf, validateExperiment, type Experiment } from './engine/experiment';
+import { symmetricEigenvalues } from './engine/linalg/symmetricEigen';
+
+/** Which backend the worker runs on and why the ones before it were passed over. */
+export interface BackendReport {
+  backend: BackendName;
+  attempts: BackendAttempt[];
+}
+
+/** A point worth marking, with f and the Hessian's eigenvalues (descending) there. */
+export interface MarkerReport {
+  x: number;
+  y: number;
+  kind: 'minimum' | 'saddle' | 'maximum' | 'start';
+  loss: number;
+  eigenvalues: [number, number];
+}
+
+/** The worker's API, as the page sees it through comlink. */
+export interface AnalyticWorkerApi {
+  /**
+   * Selects the first working backend (see `browserBackendOrder`: the page's
+   * `?backend=` forces one; `exclude` skips backends that failed before).
+   * `onBackendLost` is called if the GPU device or context is lost later.
+   */
+  init(search: string, exclude: BackendName[], onBackendLost: (reason: string) => void): Promise<BackendReport>;
+  /** f on the experiment's window at nx × ny points (row-major, j·nx + i); the buffer is transferred. */
+  surface(experiment: Experiment, nx: number, ny: number): Promise<Float32Array>;
+  /** The function's critical points inside the window, and the start, with f and Hessian eigenvalues. */
+  markers(experiment: Experiment): Promise<MarkerReport[]>;
+  /** Replaces any runs by the experiment's optimizers at its start; returns f at the start. */
+  startRuns(experiment: Experiment): Promise<StartState>;
+  /** Up to `count` more updates of every live run (arrays transferred). */
+  step(count: number): Promise<StepBatch>;
+  /** Test hook: makes the GPU device or WebGL context go away, as a driver reset would. */
+  loseBackendForTesting(): void;
+  /** Test hook: throws an uncaught error, as a worker crash would. */
+  crashForTesting(): void;
+}
+
+/** The GPU handles whose loss the worker watches (typed narrowly: only what is used). */
+interface WebGpuBackendLike {
+  device?: { lost: Promise<{ message: string }>; destroy(): void };
+}
+interface WebGlBackendLike {
+  gpgpu?: { gl: WebGL2RenderingContext | WebGLRenderingContext };
+}
+
+let runs: AnalyticRuns | null = null;
+/** Set when the GPU went away: every later call fails with this reason instead of hanging. */
+let lostReason: string | null = null;
+/** The page's callback for a lost backend (set by init). */
+let notifyLost: (reason: string) => void = () => {};
+
+/** Records the loss of the backend (once) and tells the page. */
+function reportLoss(reason: string): void {
+  if (lostReason !== null) return;
+  lostReason = reason;
+  notifyLost(reason);
+}
+
+function assertUsable(experiment: Experiment): void {
+  if (lostReason !== null) throw new Error(`The GPU backend was lost: ${lostReason}`);
+  const problems = validateExperiment(experiment);
+  if (problems.length > 0) throw new RangeError(`Invalid experiment: ${problems.join('; ')}`);
+}
+
+/** Reports the loss of the active backend's device (WebGPU) or context (WebGL). */
+function watchBackendLoss(backend: BackendName): void {
+  if (backend === 'webgpu') {
+    const device = (tf.backend() as unknown as WebGpuBackendLike).device;
+    void device?.lost.then((info) => reportLoss(info.message || 'the WebGPU device was lost'));
+  } else if (backend === 'webgl') {
+    const canvas = (tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl.canvas;
+    canvas?.addEventListener('webglcontextlost', () => reportLoss('the WebGL context was lost'));
+  }
+}
+
+const api: AnalyticWorkerApi = {
+  async init(search, exclude, onBackendLost) {
+    notifyLost = onBackendLost;
+    const { backend, attempts } = await selectBackend(browserBackendOrder(search, exclude));
+    watchBackendLoss(backend);
+    return { backend, attempts };
+  },
+
+  async surface(experiment, nx, ny) {
+    assertUsable(experiment);
+    const grid: Grid2D = { ...experiment.window, nx, ny };
+    const values = await evaluateGrid(analyticProblemOf(experiment.problem), grid);
+    return Comlink.transfer(values, [values.buffer]);
+  },
+
+  async markers(experiment) {
+    assertUsable(experiment);
+    const problem = analyticProblemOf(experiment.problem);
+    const { xMin, xMax, yMin, yMax } = experiment.window;
+    const inside = analyticInfo(problem).criticalPoints.filter(
+      (p) => p.x >= xMin && p.x <= xMax && p.y >= yMin && p.y <= yMax,
+    );
+    const points: { x: number; y: number; kind: MarkerReport['kind'] }[] = [
+      ...inside,
+      { x: experiment.start[0], y: experiment.start[1], kind: 'start' },
+    ];
+    const derivatives = await derivativesAt(problem, Float64Array.from(points.flatMap((p) => [p.x, p.y])));
+    return points.map((point, k) => {
+      const [high, low] = symmetricEigenvalues(Float64Array.from(derivatives[k].hessian), 2);
+      return { ...point, loss: derivatives[k].loss, eigenvalues: [high, low] };
+    });
+  },
+
+  async startRuns(experiment) {
+    assertUsable(experiment);
+    runs = new AnalyticRuns(analyticProblemOf(experiment.problem), experiment.optimizers, experiment.start);
+    return runs.initial();
+  },
+
+  async step(count) {
+    if (lostReason !== null) throw new Error(`The GPU backend was lost: ${lostReason}`);
+    if (runs === null) throw new Error('step() before startRuns()');
+    const batch = await runs.step(count);
+    const buffers = batch.runs.flatMap((run) => [run.points.buffer, run.losses.buffer, run.gradNorms.buffer]);
+    return Comlink.transfer(batch, buffers as ArrayBuffer[]);
+  },
+
+  loseBackendForTesting() {
+    const backend = tf.getBackend();
+    if (backend === 'webgpu') {
+      (tf.backend() as unknown as WebGpuBackendLike).device?.destroy();
+    } else if (backend === 'webgl') {
+      const gl = (tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl;
+      gl?.getExtension('WEBGL_lose_context')?.loseContext();
+    } else {
+      // No GPU to lose: behave as if a CPU-side backend had failed the same way.
+      reportLoss(`the ${backend} backend was reset`);
+    }
+  },
+
+  crashForTesting() {
+    setTimeout(() => {
+      throw new Error('simulated worker crash');
+    });
+  },
+};
+
+Comlink.expose(api);
