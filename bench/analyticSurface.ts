@@ -14,6 +14,7 @@ const PROBLEM = { name: 'rosenbrock' as const };
 const SIDE = 256;
 const SAMPLE_SIDE = 32;
 
+/** Batched vs per-point evaluation of the 256 × 256 Rosenbrock surface, and their ratio. */
 export const analyticSurfaceBenchmark: Benchmark = {
   id: 'rosenbrock_surface',
   title: `Rosenbrock surface, ${SIDE}×${SIDE} grid: batched vs one call per point`,
@@ -34,7 +35,9 @@ export const analyticSurfaceBenchmark: Benchmark = {
         name: `${SIDE}x${SIDE}.per_point`,
         value: perPoint,
         unit: 'ms',
-        note: `measured on ${SAMPLE_SIDE}×${SAMPLE_SIDE} = ${SAMPLE_SIDE * SAMPLE_SIDE} points (${sampled.toFixed(1)} ms), scaled ×${scale}`,
+        note:
+          `measured on ${SAMPLE_SIDE}×${SAMPLE_SIDE} = ${SAMPLE_SIDE * SAMPLE_SIDE} points ` +
+          `(${sampled.toFixed(1)} ms), scaled ×${scale}`,
       },
       { name: `${SIDE}x${SIDE}.speedup`, value: perPoint / batched, unit: 'x', note: 'per-point time / batched time' },
     ];

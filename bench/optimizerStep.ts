@@ -31,6 +31,7 @@ async function timeSingleStep(config: OptimizerConfig): Promise<number> {
   }, PLAN);
 }
 
+/** Time of one step for Adam, for Newton, and for all seven optimizers batched together. */
 export const optimizerStepBenchmark: Benchmark = {
   id: 'optimizer_step',
   title: 'One optimizer step on Rosenbrock (derivativesAt + update)',

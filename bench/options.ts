@@ -1,6 +1,7 @@
 /** Command-line options of `npm run bench`. */
 import type { BackendName } from '../workers/engine/backends/select';
 
+/** What to run and how to print it. */
 export interface BenchOptions {
   /** Print one JSON object instead of readable lines. */
   json: boolean;
@@ -10,6 +11,7 @@ export interface BenchOptions {
   only: string[] | null;
 }
 
+/** The usage line shown with argument errors. */
 export const BENCH_USAGE = 'usage: npm run bench [-- --json] [--backend cpu,wasm] [--only <id>,…]';
 
 /**

@@ -7,4 +7,5 @@ import { analyticSurfaceBenchmark } from './analyticSurface';
 import { optimizerStepBenchmark } from './optimizerStep';
 import type { Benchmark } from './types';
 
+/** The registered benchmarks, run in this order on each backend. */
 export const BENCHMARKS: readonly Benchmark[] = [analyticSurfaceBenchmark, optimizerStepBenchmark];

@@ -17,8 +17,9 @@ export interface Grid2D extends Window2D {
   ny: number;
 }
 
-/** Smallest and largest accepted grid side. */
+/** Smallest accepted grid side (nx or ny): the window's two edges. */
 export const GRID_SIDE_MIN = 2;
+/** Largest accepted grid side: 1024² ≈ 10⁶ points, 4 MB of float32 heights. */
 export const GRID_SIDE_MAX = 1024;
 
 /** Points per batched call: bounds the intermediate tensors at a few MB. */

@@ -28,7 +28,8 @@ beforeAll(async () => {
 
 describe('lossOfPoints', () => {
   for (const problem of PROBLEMS) {
-    it(`${problem.name}${problem.condition ? ` κ=${problem.condition}` : ''}: matches the float64 formula at 200 points`, async () => {
+    const label = `${problem.name}${problem.condition ? ` κ=${problem.condition}` : ''}`;
+    it(`${label}: matches the float64 formula at 200 points`, async () => {
       const count = 200;
       const points = pointsInWindow(problem, count, 5);
       const values = tf.tidy(() => lossOfPoints(problem, tf.tensor2d(points, [count, 2])));

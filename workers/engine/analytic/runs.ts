@@ -4,7 +4,13 @@
  * derivativesAt call for all runs still going. A run whose point or loss
  * stops being a usable number stops and says at which step; the others go on.
  */
-import { createOptimizer, OPTIMIZER_INFO, optimizerNeedsHessian, type Optimizer, type OptimizerConfig } from '../optim/optimizers';
+import {
+  createOptimizer,
+  OPTIMIZER_INFO,
+  optimizerNeedsHessian,
+  type Optimizer,
+  type OptimizerConfig,
+} from '../optim/optimizers';
 import { derivativesAt, type PointDerivatives } from './evaluate';
 import { validateProblem, type AnalyticProblem } from './problems';
 
@@ -74,7 +80,9 @@ export class AnalyticRuns {
   constructor(problem: AnalyticProblem, configs: readonly OptimizerConfig[], start: [number, number]) {
     validateProblem(problem);
     if (!start.every((c) => Number.isFinite(c) && Math.abs(c) <= DIVERGENCE_BOUND)) {
-      throw new RangeError(`Start must be two finite numbers of magnitude ≤ ${DIVERGENCE_BOUND}, got (${start.join(', ')})`);
+      throw new RangeError(
+        `Start must be two finite numbers of magnitude ≤ ${DIVERGENCE_BOUND}, got (${start.join(', ')})`,
+      );
     }
     this.problem = problem;
     this.start = [start[0], start[1]];
@@ -176,7 +184,8 @@ export class AnalyticRuns {
       if (!Number.isFinite(x) || !Number.isFinite(y)) {
         this.stop(run, t, `the point became (${x}, ${y})`);
       } else if (Math.max(Math.abs(x), Math.abs(y)) > DIVERGENCE_BOUND) {
-        this.stop(run, t, `the point (${x.toPrecision(4)}, ${y.toPrecision(4)}) left |x|, |y| ≤ ${DIVERGENCE_BOUND}`);
+        const where = `(${x.toPrecision(4)}, ${y.toPrecision(4)})`;
+        this.stop(run, t, `the point ${where} left |x|, |y| ≤ ${DIVERGENCE_BOUND}`);
       } else {
         moved.push(i);
       }

@@ -3,10 +3,20 @@
  * apply one update rule (see rules.ts) per call, with optional linear
  * learning-rate warm-up.
  */
-import { resolveOptimizerConfig, type OptimizerConfig, type OptimizerName, type ResolvedOptimizerConfig } from './config';
+import {
+  resolveOptimizerConfig,
+  type OptimizerConfig,
+  type OptimizerName,
+  type ResolvedOptimizerConfig,
+} from './config';
 import { UPDATE_RULES } from './rules';
 
-export type { HyperParameterName, OptimizerConfig, OptimizerName, ResolvedOptimizerConfig } from './config';
+export type {
+  HyperParameterName,
+  OptimizerConfig,
+  OptimizerName,
+  ResolvedOptimizerConfig,
+} from './config';
 export { DEFAULT_HYPER_PARAMETERS, OPTIMIZER_NAMES, resolveOptimizerConfig } from './config';
 export { OPTIMIZER_INFO, type HyperParameterSpec, type OptimizerInfo } from './info';
 

@@ -37,6 +37,7 @@ export interface StepContext {
   v: Float64Array;
 }
 
+/** One optimizer's update: changes `params` (and its state `m`, `v`) in place. */
 export type UpdateRule = (context: StepContext) => void;
 
 const sgd: UpdateRule = ({ lr, params, grad }) => {

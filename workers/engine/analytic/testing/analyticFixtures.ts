@@ -9,12 +9,14 @@ import { fileURLToPath } from 'node:url';
 import type { OptimizerConfig } from '../../optim/optimizers';
 import type { AnalyticName } from '../problems';
 
+/** One expected run: the optimizer object, the number of updates, and the start plus each updated point. */
 export interface AnalyticTrajectoryFixture {
   optimizer: OptimizerConfig;
   steps: number;
   path: [number, number][];
 }
 
+/** A 2-D analytic vector: f, ∇f, ∇²f and its spectrum at `params`, and optimizer trajectories from there. */
 export interface AnalyticFixture {
   file: string;
   name: string;

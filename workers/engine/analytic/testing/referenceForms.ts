@@ -5,6 +5,7 @@
  */
 import type { AnalyticProblem } from '../problems';
 
+/** f, ∇f and ∇²f at one point, in float64. */
 export interface Reference {
   f: number;
   grad: [number, number];
@@ -35,7 +36,9 @@ export function reference(problem: AnalyticProblem, x: number, y: number): Refer
       const r2 = 2.25 - x + x * y * y;
       const r3 = 2.625 - x + x * y ** 3;
       const fxy =
-        2 * (x * (y - 1) + r1) + 2 * (2 * x * y * (y * y - 1) + 2 * y * r2) + 2 * (3 * x * y * y * (y ** 3 - 1) + 3 * y * y * r3);
+        2 * (x * (y - 1) + r1) +
+        2 * (2 * x * y * (y * y - 1) + 2 * y * r2) +
+        2 * (3 * x * y * y * (y ** 3 - 1) + 3 * y * y * r3);
       return {
         f: r1 * r1 + r2 * r2 + r3 * r3,
         grad: [
