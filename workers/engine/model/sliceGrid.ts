@@ -1,0 +1,81 @@
+/**
+ * Loss (and accuracy) on a 2-D slice of parameter space,
+ * θ(α, β) = θ₀ + α d₁ + β d₂, evaluated in batched passes.
+ */
+import type { ProgressOptions } from './denseSymmetric';
+import type { BatchEvaluation, MlpObjective } from './objective';
+
+/** The batch evaluation a slice needs (MlpObjective provides it). */
+export type BatchEvaluator = Pick<MlpObjective, 'paramCount' | 'evaluateBatch'>;
+
+export interface SliceGridOptions extends ProgressOptions {
+  /**
+   * At most this many parameter values (grid points × P) are materialised
+   * at once; the grid is evaluated in chunks of rows. Default 2²².
+   */
+  maxBatchValues?: number;
+}
+
+const DEFAULT_MAX_BATCH_VALUES = 1 << 22;
+
+/**
+ * Loss and accuracy at θ₀ + αᵢ d₁ + βⱼ d₂ for every pair (i, j): arrays of
+ * length nα·nβ, entry i·nβ + j (row i = αᵢ). The points are formed in float64
+ * and rounded once to float32; each chunk of points is one `evaluateBatch`
+ * call (batched matMuls over [K, fanIn, fanOut] kernels). Progress counts
+ * grid points.
+ */
+export async function evaluateSliceGrid(
+  objective: BatchEvaluator,
+  params: Float32Array,
+  d1: Float32Array,
+  d2: Float32Array,
+  alphas: ArrayLike<number>,
+  betas: ArrayLike<number>,
+  options: SliceGridOptions = {},
+): Promise<BatchEvaluation> {
+  const size = objective.paramCount;
+  if (params.length !== size || d1.length !== size || d2.length !== size) {
+    throw new Error(
+      `A slice needs vectors of ${size} parameters; got params ${params.length}, d1 ${d1.length}, d2 ${d2.length}`,
+    );
+  }
+  const total = alphas.length * betas.length;
+  if (total === 0) throw new Error('A slice needs at least one alpha and one beta');
+  const maxValues = options.maxBatchValues ?? DEFAULT_MAX_BATCH_VALUES;
+  const pointsPerChunk = Math.max(1, Math.floor(maxValues / size));
+  const loss = new Float32Array(total);
+  let accuracy: Float32Array | null = null;
+  for (let first = 0; first < total; first += pointsPerChunk) {
+    options.signal?.throwIfAborted();
+    const count = Math.min(pointsPerChunk, total - first);
+    const batch = new Float32Array(count * size);
+    for (let k = 0; k < count; k++) {
+      const alpha = alphas[Math.floor((first + k) / betas.length)];
+      const beta = betas[(first + k) % betas.length];
+      const row = k * size;
+      for (let p = 0; p < size; p++) batch[row + p] = params[p] + alpha * d1[p] + beta * d2[p];
+    }
+    const result = await objective.evaluateBatch(batch, count);
+    loss.set(result.loss, first);
+    if (result.accuracy !== null) {
+      accuracy ??= new Float32Array(total);
+      accuracy.set(result.accuracy, first);
+    }
+    options.onProgress?.(first + count, total);
+  }
+  return { loss, accuracy };
+}
+
+/** Loss only: loss[i·nβ + j] = L(θ₀ + αᵢ d₁ + βⱼ d₂) (see `evaluateSliceGrid`). */
+export async function sliceGrid(
+  objective: BatchEvaluator,
+  params: Float32Array,
+  d1: Float32Array,
+  d2: Float32Array,
+  alphas: ArrayLike<number>,
+  betas: ArrayLike<number>,
+  options: SliceGridOptions = {},
+): Promise<Float32Array> {
+  return (await evaluateSliceGrid(objective, params, d1, d2, alphas, betas, options)).loss;
+}
