@@ -23,7 +23,7 @@ export interface LandscapeViewProps {
   onPick: (x: number, y: number) => void;
   /** Any change resets the 3-D camera to its starting pose. */
   resetViewToken: number;
-  /** Names of the plane's axes in the contour view; ['x', 'y'] when absent. */
+  /** Names of the plane's axes; ['x', 'y'] when absent. */
   axisLabels?: readonly [string, string];
   /** Text shown while `field` is null. */
   emptyMessage?: string;
@@ -52,6 +52,14 @@ export function LandscapeView(props: LandscapeViewProps): ReactElement {
   const mapping = useMemo(() => (field ? createHeightMapping(field.values, { log: scale.log }) : null), [field, version, scale.log]);
 
   useEffect(() => setHovered(null), [mode]);
+  // A glyph that disappears never reports the pointer leaving it; drop its tooltip with it.
+  useEffect(() => {
+    setHovered((current) =>
+      current && !markers.some((marker) => marker.kind === current.marker.kind && marker.x === current.marker.x && marker.y === current.marker.y)
+        ? null
+        : current,
+    );
+  }, [markers]);
 
   const markDrawn = useCallback((drawnVersion: number) => {
     rootRef.current?.setAttribute('data-drawn-version', String(drawnVersion));
@@ -96,6 +104,7 @@ export function LandscapeView(props: LandscapeViewProps): ReactElement {
           paths={paths}
           markers={markers}
           resetToken={resetViewToken + localResets}
+          axisLabels={props.axisLabels ?? DEFAULT_AXIS_LABELS}
           onPick={onPick}
           onMarkerHover={hoverFromPointer}
           onResetRequest={requestReset}

@@ -10,7 +10,7 @@ import * as THREE from 'three';
 import { lossToUnit, type HeightMapping } from './heightScale';
 import { MARKER_COLORS } from './markerStyle';
 import { planeToLocalX, planeToLocalY, unitToLocalZ } from './planeLayout';
-import { sampleField } from './sampleField';
+import { sampleField, surfaceUnitAt, unitOnOrAboveSurface } from './sampleField';
 import type { HeightField, MarkerView } from './types';
 
 /** How far a glyph's centre floats above the surface, in scene units. */
@@ -48,9 +48,10 @@ export function MarkerGlyphs({ markers, field, mapping, onHover }: MarkerGlyphsP
   return (
     <group>
       {markers.map((marker, index) => {
-        // The marker's own loss when known, else the surface under it.
+        // The marker's own loss when known, else the field under it; never below the drawn surface.
         const loss = marker.loss !== undefined && Number.isFinite(marker.loss) ? marker.loss : sampleField(field, marker.x, marker.y);
-        const z = unitToLocalZ(lossToUnit(mapping, loss)) + GLYPH_LIFT;
+        const unit = unitOnOrAboveSurface(lossToUnit(mapping, loss), surfaceUnitAt(field, mapping, marker.x, marker.y));
+        const z = unitToLocalZ(unit) + GLYPH_LIFT;
         return (
           <mesh
             key={`${marker.kind}:${marker.x}:${marker.y}:${index}`}

@@ -1,7 +1,7 @@
 /**
  * One optimizer's path in 3-D: a line through its visited points floating just
  * above the surface, a sphere at the current point, a ring at the start and a
- * red cross where a diverged run ended. The line's vertex buffer is allocated
+ * red cross (a camera-facing sprite) where a diverged run ended. The line's vertex buffer is allocated
  * once for the path's whole capacity; new points are written in place and the
  * draw range grows with them.
  */
@@ -11,12 +11,13 @@ import * as THREE from 'three';
 import type { HeightMapping } from './heightScale';
 import { DIVERGED_COLOR } from './markerStyle';
 import { drawablePointCount, fillPathPositions } from './pathFill';
-import type { PathView, PlaneWindow } from './types';
+import type { HeightField, PathView } from './types';
 
 /** Props of {@link Trajectory}. */
 export interface TrajectoryProps {
   path: PathView;
-  window: PlaneWindow;
+  /** The field the path floats over: its window places the points, its drawn surface bounds their heights. */
+  field: HeightField;
   mapping: HeightMapping;
 }
 
@@ -25,9 +26,12 @@ interface WrittenState {
   count: number;
   points: Float64Array | null;
   mapping: HeightMapping | null;
-  window: PlaneWindow | null;
+  field: HeightField | null;
+  fieldVersion: number;
   pathId: string;
 }
+
+const NOTHING_WRITTEN: WrittenState = { count: 0, points: null, mapping: null, field: null, fieldVersion: -1, pathId: '' };
 
 /** A THREE.Line over a preallocated, dynamically updated buffer of `capacity` points. */
 function createPathLine(capacity: number): THREE.Line {
@@ -42,8 +46,35 @@ function createPathLine(capacity: number): THREE.Line {
   return line;
 }
 
+/** The red × ending a diverged run, drawn once and shared by every trajectory (never disposed). */
+let divergedCrossTexture: THREE.CanvasTexture | null = null;
+function getDivergedCrossTexture(): THREE.CanvasTexture {
+  if (!divergedCrossTexture) {
+    const canvas = document.createElement('canvas');
+    canvas.width = 64;
+    canvas.height = 64;
+    const context = canvas.getContext('2d');
+    if (context) {
+      context.lineCap = 'round';
+      for (const [style, width] of [['rgba(0, 0, 0, 0.7)', 16], [DIVERGED_COLOR, 10]] as const) {
+        context.strokeStyle = style;
+        context.lineWidth = width;
+        context.beginPath();
+        context.moveTo(12, 12);
+        context.lineTo(52, 52);
+        context.moveTo(52, 12);
+        context.lineTo(12, 52);
+        context.stroke();
+      }
+    }
+    divergedCrossTexture = new THREE.CanvasTexture(canvas);
+    divergedCrossTexture.colorSpace = THREE.SRGBColorSpace;
+  }
+  return divergedCrossTexture;
+}
+
 /** A growing trajectory with its current point, start ring and divergence cross. */
-export function Trajectory({ path, window, mapping }: TrajectoryProps): ReactElement {
+export function Trajectory({ path, field, mapping }: TrajectoryProps): ReactElement {
   const invalidate = useThree((state) => state.invalidate);
   const capacity = Math.max(1, Math.floor(path.points.length / 2));
   const line = useMemo(() => createPathLine(capacity), [capacity]);
@@ -54,10 +85,11 @@ export function Trajectory({ path, window, mapping }: TrajectoryProps): ReactEle
     },
     [line],
   );
-  const written = useRef<WrittenState>({ count: 0, points: null, mapping: null, window: null, pathId: '' });
+  const written = useRef<WrittenState>(NOTHING_WRITTEN);
   const headRef = useRef<THREE.Mesh>(null);
   const startRef = useRef<THREE.Mesh>(null);
-  const crossRef = useRef<THREE.Group>(null);
+  const crossRef = useRef<THREE.Sprite>(null);
+  const crossTexture = useMemo(getDivergedCrossTexture, []);
 
   useLayoutEffect(() => {
     (line.material as THREE.LineBasicMaterial).color.set(path.color);
@@ -66,7 +98,7 @@ export function Trajectory({ path, window, mapping }: TrajectoryProps): ReactEle
 
   useLayoutEffect(() => {
     // A new line object starts with an empty buffer.
-    written.current = { count: 0, points: null, mapping: null, window: null, pathId: '' };
+    written.current = NOTHING_WRITTEN;
   }, [line]);
 
   useLayoutEffect(() => {
@@ -74,22 +106,23 @@ export function Trajectory({ path, window, mapping }: TrajectoryProps): ReactEle
     const positions = position.array as Float32Array;
     const count = Math.min(drawablePointCount(path), capacity);
     const state = written.current;
-    // Only appended points need writing while the scale, window and buffer stay the same.
+    // Only appended points need writing while the scale, surface and buffer stay the same.
     const appendOnly =
       state.points === path.points &&
       state.mapping === mapping &&
-      state.window === window &&
+      state.field === field &&
+      state.fieldVersion === field.version &&
       state.pathId === path.id &&
       count >= state.count;
     const from = appendOnly ? state.count : 0;
-    fillPathPositions(path, window, mapping, from, count, positions);
+    fillPathPositions(path, field, mapping, from, count, positions);
     if (count > from) {
       position.clearUpdateRanges();
       position.addUpdateRange(3 * from, 3 * (count - from));
       position.needsUpdate = true;
     }
     line.geometry.setDrawRange(0, count);
-    written.current = { count, points: path.points, mapping, window, pathId: path.id };
+    written.current = { count, points: path.points, mapping, field, fieldVersion: field.version, pathId: path.id };
 
     const head = headRef.current;
     const start = startRef.current;
@@ -106,7 +139,7 @@ export function Trajectory({ path, window, mapping }: TrajectoryProps): ReactEle
       }
     }
     invalidate();
-  }, [line, capacity, path, path.version, path.length, path.status, window, mapping, invalidate]);
+  }, [line, capacity, path, path.version, path.length, path.status, field, field.version, mapping, invalidate]);
 
   return (
     <group>
@@ -119,16 +152,10 @@ export function Trajectory({ path, window, mapping }: TrajectoryProps): ReactEle
         <sphereGeometry args={[0.14, 20, 14]} />
         <meshStandardMaterial color={path.color} roughness={0.35} emissive={path.color} emissiveIntensity={0.25} />
       </mesh>
-      <group ref={crossRef} visible={false}>
-        <mesh rotation={[0, 0, Math.PI / 4]}>
-          <boxGeometry args={[0.55, 0.09, 0.09]} />
-          <meshBasicMaterial color={DIVERGED_COLOR} />
-        </mesh>
-        <mesh rotation={[0, 0, -Math.PI / 4]}>
-          <boxGeometry args={[0.55, 0.09, 0.09]} />
-          <meshBasicMaterial color={DIVERGED_COLOR} />
-        </mesh>
-      </group>
+      {/* A sprite faces the camera from every angle; drawn over the surface so the end of a run always shows. */}
+      <sprite ref={crossRef} visible={false} scale={[0.6, 0.6, 1]} renderOrder={10}>
+        <spriteMaterial map={crossTexture} depthTest={false} transparent />
+      </sprite>
     </group>
   );
 }

@@ -37,7 +37,7 @@ export function markerTooltipLines(marker: MarkerView): string[] {
   const lines = [MARKER_NAMES[marker.kind], `(x, y) = (${formatCoordinate(marker.x)}, ${formatCoordinate(marker.y)})`];
   if (marker.loss !== undefined) lines.push(`loss = ${formatLoss(marker.loss, 4)}`);
   if (marker.eigenvalues && marker.eigenvalues.length > 0) {
-    lines.push(`Hessian eigenvalues: ${marker.eigenvalues.map((value) => formatLoss(value, 3)).join(', ')}`);
+    lines.push(`Hessian eigenvalues: ${marker.eigenvalues.map((value) => formatLoss(value, 4)).join(', ')}`);
   }
   return lines;
 }

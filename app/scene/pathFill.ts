@@ -3,7 +3,8 @@
  */
 import { lossToUnit, type HeightMapping } from './heightScale';
 import { PLANE_SIZE, planeToLocalX, planeToLocalY, unitToLocalZ } from './planeLayout';
-import type { PathView, PlaneWindow } from './types';
+import { surfaceUnitAt, unitOnOrAboveSurface, type FieldGrid } from './sampleField';
+import type { PathView } from './types';
 
 /** Height of a path above the surface, in scene units, so it is not hidden inside it. */
 export const PATH_LIFT = 0.06;
@@ -29,12 +30,15 @@ export function drawablePointCount(path: Pick<PathView, 'points' | 'length'>): n
 /**
  * Writes the local position of path points [from, to) into `positions`
  * (3 numbers per point): x, y by the plane layout clamped to ±PATH_CLAMP_FACTOR·S/2,
- * z = lossToUnit(loss)·HEIGHT_RANGE + PATH_LIFT (a non-finite loss lies at the top
- * when +∞, else at the bottom).
+ * z = max(u_path, u_surface)·HEIGHT_RANGE + PATH_LIFT, where u_path = lossToUnit(loss)
+ * (a non-finite loss lies at the top when +∞, else at the bottom) and u_surface is
+ * the drawn surface under the point. The surface is piecewise linear between
+ * grid nodes and lies above the true loss inside narrow valleys, so the path's
+ * own height alone would hide it under the mesh exactly where it matters.
  */
 export function fillPathPositions(
   path: Pick<PathView, 'points' | 'losses'>,
-  window: PlaneWindow,
+  field: FieldGrid,
   mapping: HeightMapping,
   from: number,
   to: number,
@@ -42,9 +46,13 @@ export function fillPathPositions(
 ): void {
   const bound = (PATH_CLAMP_FACTOR * PLANE_SIZE) / 2;
   const clamp = (value: number): number => Math.min(bound, Math.max(-bound, value));
+  const { window } = field;
   for (let p = from; p < to; p++) {
-    positions[3 * p] = clamp(planeToLocalX(window, path.points[2 * p]));
-    positions[3 * p + 1] = clamp(planeToLocalY(window, path.points[2 * p + 1]));
-    positions[3 * p + 2] = unitToLocalZ(lossToUnit(mapping, path.losses[p])) + PATH_LIFT;
+    const x = path.points[2 * p];
+    const y = path.points[2 * p + 1];
+    const unit = unitOnOrAboveSurface(lossToUnit(mapping, path.losses[p]), surfaceUnitAt(field, mapping, x, y));
+    positions[3 * p] = clamp(planeToLocalX(window, x));
+    positions[3 * p + 1] = clamp(planeToLocalY(window, y));
+    positions[3 * p + 2] = unitToLocalZ(unit) + PATH_LIFT;
   }
 }

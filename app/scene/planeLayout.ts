@@ -37,3 +37,14 @@ export function localToPlaneY(window: PlaneWindow, localY: number): number {
 export function unitToLocalZ(unit: number): number {
   return Number.isNaN(unit) ? 0 : unit * HEIGHT_RANGE;
 }
+
+/**
+ * World coordinates (y up) of a local point: the plane group is rotated by −90°
+ * about x, which sends local (x, y, z) to world (x, z, −y).
+ */
+export function localToWorld(x: number, y: number, z: number): [number, number, number] {
+  return [x, z, -y];
+}
+
+/** Rotation of the plane group that realises {@link localToWorld} (Euler angles, radians). */
+export const PLANE_GROUP_ROTATION: [number, number, number] = [-Math.PI / 2, 0, 0];

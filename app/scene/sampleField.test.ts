@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { sampleField } from './sampleField';
+import { createHeightMapping, lossToUnit } from './heightScale';
+import { sampleField, surfaceUnitAt, unitOnOrAboveSurface } from './sampleField';
 import type { HeightField } from './types';
 
 /** A field sampled from f on an nx × ny grid over the window. */
@@ -37,5 +38,43 @@ describe('sampleField', () => {
     expect(sampleField(field, -1, 0)).toBe(-1);
     expect(sampleField(field, 0, 0)).toBeNaN();
     expect(sampleField(field, 0.2, 0.5)).toBeNaN();
+  });
+});
+
+describe('surfaceUnitAt', () => {
+  it('equals the scaled value at the nodes', () => {
+    const field = makeField(4, 3, (x, y) => x * x + y);
+    const mapping = createHeightMapping(field.values, { log: true });
+    expect(surfaceUnitAt(field, mapping, -1, 0)).toBeCloseTo(lossToUnit(mapping, field.values[0]), 6);
+    expect(surfaceUnitAt(field, mapping, 3, 2)).toBeCloseTo(lossToUnit(mapping, field.values[11]), 6);
+  });
+
+  it('is linear on each of the two triangles of a cell, not bilinear', () => {
+    // One cell with only the top-right corner raised: u = 0, 0, 0, 1 at (0,0), (1,0), (0,1), (1,1).
+    const field: HeightField = { nx: 2, ny: 2, window: { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, values: new Float32Array([0, 0, 0, 1]), version: 1 };
+    const mapping = createHeightMapping(field.values, { log: false });
+    // On the diagonal s = t the triangles share the edge (0,0)–(1,1): u = s.
+    expect(surfaceUnitAt(field, mapping, 0.5, 0.5)).toBeCloseTo(0.5, 9);
+    // Below the diagonal u = t; above it u = s. Bilinear would give s·t = 0.125 at both points.
+    expect(surfaceUnitAt(field, mapping, 0.5, 0.25)).toBeCloseTo(0.25, 9);
+    expect(surfaceUnitAt(field, mapping, 0.25, 0.5)).toBeCloseTo(0.25, 9);
+  });
+
+  it('draws NaN nodes at the bottom and is NaN outside the window', () => {
+    const field: HeightField = { nx: 2, ny: 2, window: { xMin: 0, xMax: 1, yMin: 0, yMax: 1 }, values: new Float32Array([NaN, 2, 2, 2]), version: 1 };
+    const mapping = createHeightMapping([0, 2], { log: false });
+    expect(surfaceUnitAt(field, mapping, 0, 0)).toBe(0);
+    expect(surfaceUnitAt(field, mapping, 1, 0)).toBe(1);
+    expect(surfaceUnitAt(field, mapping, 1.5, 0)).toBeNaN();
+  });
+});
+
+describe('unitOnOrAboveSurface', () => {
+  it('takes the larger height and lets a NaN defer to the other side', () => {
+    expect(unitOnOrAboveSurface(0.2, 0.7)).toBe(0.7);
+    expect(unitOnOrAboveSurface(0.9, 0.7)).toBe(0.9);
+    expect(unitOnOrAboveSurface(0.4, NaN)).toBe(0.4);
+    expect(unitOnOrAboveSurface(NaN, 0.3)).toBe(0.3);
+    expect(unitOnOrAboveSurface(NaN, NaN)).toBeNaN();
   });
 });
