@@ -1,8 +1,8 @@
 /**
  * Pixels of the 2-D heat map and the scaled field the iso-lines are traced on.
  */
-import { lookupColormap, type ColormapLut } from './colormap';
-import { lossToUnit, type HeightMapping } from './heightScale';
+import type { ColormapLut } from './colormap';
+import { createUnitMapper, type HeightMapping } from './heightScale';
 
 /**
  * The field on the height scale: out[k] = lossToUnit(values[k]) ∈ [0, 1], NaN
@@ -11,8 +11,9 @@ import { lossToUnit, type HeightMapping } from './heightScale';
  * chosen scale: logarithmically spaced losses on the log scale.
  */
 export function scaledField(values: ArrayLike<number>, mapping: HeightMapping, out = new Float32Array(values.length)): Float32Array {
+  const toUnit = createUnitMapper(mapping);
   for (let k = 0; k < values.length; k++) {
-    out[k] = Number.isFinite(values[k]) ? lossToUnit(mapping, values[k]) : NaN;
+    out[k] = Number.isFinite(values[k]) ? toUnit(values[k]) : NaN;
   }
   return out;
 }
@@ -30,12 +31,25 @@ export function fillHeatmapPixels(
   lut: ColormapLut,
   pixels: Uint8ClampedArray,
 ): void {
+  const toUnit = createUnitMapper(mapping);
+  const table = lut.rgb;
+  const lastEntry = lut.size - 1;
+  const grey = lut.nonFinite.map((component) => component * 255);
   for (let j = 0; j < ny; j++) {
     const row = ny - 1 - j;
     for (let i = 0; i < nx; i++) {
       const value = values[j * nx + i];
       const offset = 4 * (row * nx + i);
-      lookupColormap(lut, Number.isFinite(value) ? lossToUnit(mapping, value) : NaN, pixels, offset, 255);
+      if (Number.isFinite(value)) {
+        const entry = 3 * Math.round(toUnit(value) * lastEntry);
+        pixels[offset] = table[entry] * 255;
+        pixels[offset + 1] = table[entry + 1] * 255;
+        pixels[offset + 2] = table[entry + 2] * 255;
+      } else {
+        pixels[offset] = grey[0];
+        pixels[offset + 1] = grey[1];
+        pixels[offset + 2] = grey[2];
+      }
       pixels[offset + 3] = 255;
     }
   }

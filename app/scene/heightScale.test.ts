@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   LOG_OFFSET_FRACTION,
   createHeightMapping,
+  createUnitMapper,
   formatLoss,
   lossToUnit,
   scaleTicks,
@@ -154,5 +155,25 @@ describe('scaleTicks', () => {
     const ticks = scaleTicks(mapping, 3);
     expect(ticks.length).toBeLessThanOrEqual(4);
     expect(ticks[ticks.length - 1].label).toBe('1000');
+  });
+});
+
+describe('createUnitMapper', () => {
+  it('agrees with the log10 definition of the scale on both scales', () => {
+    const values = [-3, -2.5, 0, 1e-6, 0.01, 1, 17, 40];
+    for (const log of [false, true]) {
+      const mapping = createHeightMapping(values, { log });
+      const toUnit = createUnitMapper(mapping);
+      const span = 43;
+      for (const loss of [...values, 12.5, -7, 99, Infinity, -Infinity]) {
+        const above = Math.min(Math.max(loss + 3, 0), span);
+        const expected = log
+          ? Math.log10(above + mapping.offset) - Math.log10(mapping.offset)
+          : above;
+        const normaliser = log ? Math.log10(span + mapping.offset) - Math.log10(mapping.offset) : span;
+        expect(toUnit(loss)).toBeCloseTo(expected / normaliser, 9);
+      }
+      expect(toUnit(NaN)).toBeNaN();
+    }
   });
 });

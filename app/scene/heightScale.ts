@@ -61,17 +61,32 @@ function isDegenerate(mapping: HeightMapping): boolean {
  * above/at/below m maps to 1, ½, 0.
  */
 export function lossToUnit(mapping: HeightMapping, loss: number): number {
-  if (Number.isNaN(loss)) return NaN;
-  if (loss === Infinity) return 1;
-  if (loss === -Infinity) return 0;
-  if (isDegenerate(mapping)) return loss > mapping.min ? 1 : loss < mapping.min ? 0 : 0.5;
-  const above = loss - mapping.min;
-  if (above <= 0) return 0;
-  const span = mapping.max - mapping.min;
-  const unit = mapping.log
-    ? Math.log10(1 + above / mapping.offset) / Math.log10(1 + span / mapping.offset)
-    : above / span;
-  return unit >= 1 ? 1 : unit;
+  return createUnitMapper(mapping)(loss);
+}
+
+/**
+ * {@link lossToUnit} specialised to one mapping, with its constants precomputed,
+ * for loops over whole fields: linear u = (L − m)·(1/(M − m)); log
+ * u = ln(1 + (L − m)/ε) / ln(1 + (M − m)/ε) (the ratio of logarithms is the same
+ * in any base).
+ */
+export function createUnitMapper(mapping: HeightMapping): (loss: number) => number {
+  const { min, max, log, offset } = mapping;
+  if (isDegenerate(mapping)) {
+    return (loss) => (Number.isNaN(loss) ? NaN : loss > min ? 1 : loss < min ? 0 : 0.5);
+  }
+  const span = max - min;
+  const inverseSpan = 1 / span;
+  const inverseOffset = 1 / offset;
+  const inverseLogSpan = 1 / Math.log1p(span / offset);
+  return (loss) => {
+    if (Number.isNaN(loss)) return NaN;
+    const above = loss - min;
+    // Also sends −∞ to 0; +∞ lands on the clamp below.
+    if (above <= 0) return 0;
+    const unit = log ? Math.log1p(above * inverseOffset) * inverseLogSpan : above * inverseSpan;
+    return unit >= 1 ? 1 : unit;
+  };
 }
 
 /**

@@ -38,26 +38,32 @@ export function isoSegments(values: ArrayLike<number>, nx: number, ny: number, l
       if (!(Number.isFinite(bl) && Number.isFinite(br) && Number.isFinite(tl) && Number.isFinite(tr))) continue;
       const cell = (bl >= level ? 1 : 0) | (br >= level ? 2 : 0) | (tr >= level ? 4 : 0) | (tl >= level ? 8 : 0);
       if (cell === 0 || cell === 15) continue;
-      const crossed = [false, false, false, false];
+      // The first and last crossed edges; for a non-saddle cell these are its two ends.
+      let first = -1;
+      let last = -1;
+      const mark = (edge: number): void => {
+        if (first < 0) first = edge;
+        last = edge;
+      };
       if ((bl >= level) !== (br >= level)) {
-        crossed[BOTTOM] = true;
         crossX[BOTTOM] = i + along(bl, br);
         crossY[BOTTOM] = j;
+        mark(BOTTOM);
       }
       if ((br >= level) !== (tr >= level)) {
-        crossed[RIGHT] = true;
         crossX[RIGHT] = i + 1;
         crossY[RIGHT] = j + along(br, tr);
+        mark(RIGHT);
       }
       if ((tl >= level) !== (tr >= level)) {
-        crossed[TOP] = true;
         crossX[TOP] = i + along(tl, tr);
         crossY[TOP] = j + 1;
+        mark(TOP);
       }
       if ((bl >= level) !== (tl >= level)) {
-        crossed[LEFT] = true;
         crossX[LEFT] = i;
         crossY[LEFT] = j + along(bl, tl);
+        mark(LEFT);
       }
       if (cell === 5 || cell === 10) {
         // Saddle: opposite corners agree. If the centre is on the same side as
@@ -74,8 +80,7 @@ export function isoSegments(values: ArrayLike<number>, nx: number, ny: number, l
         }
         continue;
       }
-      const ends = [BOTTOM, RIGHT, TOP, LEFT].filter((edge) => crossed[edge]);
-      emit(ends[0], ends[1]);
+      emit(first, last);
     }
   }
   return Float32Array.from(out);

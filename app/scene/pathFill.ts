@@ -1,7 +1,7 @@
 /**
  * Turning an optimizer's path (plane points and losses) into 3-D line vertices.
  */
-import { lossToUnit, type HeightMapping } from './heightScale';
+import { createUnitMapper, type HeightMapping } from './heightScale';
 import { PLANE_SIZE, planeToLocalX, planeToLocalY, unitToLocalZ } from './planeLayout';
 import { surfaceUnitAt, unitOnOrAboveSurface, type FieldGrid } from './sampleField';
 import type { PathView } from './types';
@@ -47,10 +47,11 @@ export function fillPathPositions(
   const bound = (PATH_CLAMP_FACTOR * PLANE_SIZE) / 2;
   const clamp = (value: number): number => Math.min(bound, Math.max(-bound, value));
   const { window } = field;
+  const toUnit = createUnitMapper(mapping);
   for (let p = from; p < to; p++) {
     const x = path.points[2 * p];
     const y = path.points[2 * p + 1];
-    const unit = unitOnOrAboveSurface(lossToUnit(mapping, path.losses[p]), surfaceUnitAt(field, mapping, x, y));
+    const unit = unitOnOrAboveSurface(toUnit(path.losses[p]), surfaceUnitAt(field, mapping, x, y, toUnit));
     positions[3 * p] = clamp(planeToLocalX(window, x));
     positions[3 * p + 1] = clamp(planeToLocalY(window, y));
     positions[3 * p + 2] = unitToLocalZ(unit) + PATH_LIFT;

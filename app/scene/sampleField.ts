@@ -1,7 +1,7 @@
 /**
  * Reading a height field between its grid nodes.
  */
-import { lossToUnit, type HeightMapping } from './heightScale';
+import { createUnitMapper, type HeightMapping } from './heightScale';
 import type { HeightField } from './types';
 
 /** The parts of a height field that describe its samples (its version is not needed to read them). */
@@ -49,8 +49,15 @@ export function sampleField(field: FieldGrid, x: number, y: number): number {
  * u00, u10, u01, u11: for s ≥ t, u = u00 + s(u10 − u00) + t(u11 − u10); otherwise
  * u = u00 + t(u01 − u00) + s(u11 − u01). Corner heights are lossToUnit of the
  * values, with NaN drawn at 0 as the surface does. Outside the window: NaN.
+ * Loops pass `toUnit` (createUnitMapper(mapping)) to avoid rebuilding it per point.
  */
-export function surfaceUnitAt(field: FieldGrid, mapping: HeightMapping, x: number, y: number): number {
+export function surfaceUnitAt(
+  field: FieldGrid,
+  mapping: HeightMapping,
+  x: number,
+  y: number,
+  toUnit: (loss: number) => number = createUnitMapper(mapping),
+): number {
   const { nx, ny, window, values } = field;
   if (nx < 2 || ny < 2) return NaN;
   const s = ((x - window.xMin) / (window.xMax - window.xMin)) * (nx - 1);
@@ -62,7 +69,7 @@ export function surfaceUnitAt(field: FieldGrid, mapping: HeightMapping, x: numbe
   const b = t - j;
   const k = j * nx + i;
   const unit = (value: number): number => {
-    const u = lossToUnit(mapping, value);
+    const u = toUnit(value);
     return Number.isNaN(u) ? 0 : u;
   };
   const u00 = unit(values[k]);

@@ -3,8 +3,8 @@
  * k = j·nx + i at node (i, j), exactly the indexing of HeightField.values, so a
  * new field is copied in place without any reordering.
  */
-import { lookupColormap, type ColormapLut } from './colormap';
-import { lossToUnit, type HeightMapping } from './heightScale';
+import type { ColormapLut } from './colormap';
+import { createUnitMapper, type HeightMapping } from './heightScale';
 import { PLANE_SIZE, unitToLocalZ } from './planeLayout';
 
 /**
@@ -63,11 +63,25 @@ export function fillSurfaceHeightsAndColors(
   positions: Float32Array,
   colors: Float32Array,
 ): void {
+  const toUnit = createUnitMapper(mapping);
+  const table = lut.rgb;
+  const lastEntry = lut.size - 1;
+  const [greyR, greyG, greyB] = lut.nonFinite;
+  // The colour lookup is inlined: this loop runs over every node on every refinement.
   for (let k = 0; k < values.length; k++) {
     const value = values[k];
-    const unit = lossToUnit(mapping, value);
+    const unit = toUnit(value);
     positions[3 * k + 2] = unitToLocalZ(unit);
-    // ±∞ have a height (1 or 0) but are still drawn grey: they are not losses on the scale.
-    lookupColormap(lut, Number.isFinite(value) ? unit : NaN, colors, 3 * k);
+    if (Number.isFinite(value)) {
+      const entry = 3 * Math.round(unit * lastEntry);
+      colors[3 * k] = table[entry];
+      colors[3 * k + 1] = table[entry + 1];
+      colors[3 * k + 2] = table[entry + 2];
+    } else {
+      // ±∞ have a height (1 or 0) but are still drawn grey: they are not losses on the scale.
+      colors[3 * k] = greyR;
+      colors[3 * k + 1] = greyG;
+      colors[3 * k + 2] = greyB;
+    }
   }
 }
