@@ -33,15 +33,22 @@ export interface ContourViewProps {
   onPainted?: (version: number) => void;
 }
 
-/** One pixel per grid node, coloured by the map: the heat map before stretching. */
-function createHeatmapImage(field: HeightField, mapping: HeightMapping, colormap: ColormapName): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = field.nx;
-  canvas.height = field.ny;
+/** One RGBA pixel per grid node, coloured by the map: the heat map before stretching. */
+function heatmapPixels(field: HeightField, mapping: HeightMapping, colormap: ColormapName): Uint8ClampedArray {
+  const pixels = new Uint8ClampedArray(4 * field.nx * field.ny);
+  fillHeatmapPixels(field.values, field.nx, field.ny, mapping, createColormapLut(colormap), pixels);
+  return pixels;
+}
+
+/** The pixels on a canvas of their own (the previous one when the size allows), ready to be stretched onto the plot. */
+function heatmapCanvas(pixels: Uint8ClampedArray, nx: number, ny: number, previous?: HTMLCanvasElement): HTMLCanvasElement {
+  const canvas = previous && previous.width === nx && previous.height === ny ? previous : document.createElement('canvas');
+  canvas.width = nx;
+  canvas.height = ny;
   const context = canvas.getContext('2d');
   if (context) {
-    const image = context.createImageData(field.nx, field.ny);
-    fillHeatmapPixels(field.values, field.nx, field.ny, mapping, createColormapLut(colormap), image.data);
+    const image = context.createImageData(nx, ny);
+    image.data.set(pixels);
     context.putImageData(image, 0, 0);
   }
   return canvas;
@@ -78,7 +85,9 @@ export function ContourView(props: ContourViewProps): ReactElement {
   }, []);
 
   const version = field?.version;
-  const heatmap = useMemo(() => (field && mapping ? createHeatmapImage(field, mapping, colormap) : null), [field, version, mapping, colormap]);
+  // Pixels are computed during render (pure); the canvas holding them is made in the effect (it needs the DOM).
+  const pixels = useMemo(() => (field && mapping ? heatmapPixels(field, mapping, colormap) : null), [field, version, mapping, colormap]);
+  const heatmapRef = useRef<{ pixels: Uint8ClampedArray; canvas: HTMLCanvasElement } | null>(null);
   const isoLines = useMemo(() => (field && mapping ? traceIsoLines(field, mapping) : []), [field, version, mapping]);
   const rect = useMemo(
     () => (field ? fitPlotRect(field.window, size.width, size.height, CONTOUR_MARGINS) : null),
@@ -95,14 +104,17 @@ export function ContourView(props: ContourViewProps): ReactElement {
     canvas.height = Math.round(size.height * ratio);
     context.setTransform(ratio, 0, 0, ratio, 0, 0);
     context.clearRect(0, 0, size.width, size.height);
-    if (!field || !rect || !heatmap) return;
-    paintHeatmap(context, heatmap, field, rect);
+    if (!field || !rect || !pixels) return;
+    if (heatmapRef.current?.pixels !== pixels) {
+      heatmapRef.current = { pixels, canvas: heatmapCanvas(pixels, field.nx, field.ny, heatmapRef.current?.canvas) };
+    }
+    paintHeatmap(context, heatmapRef.current.canvas, field, rect);
     paintIsoLines(context, isoLines, field, rect);
     paintAxes(context, field.window, rect, axisLabels);
     paintPaths(context, paths, field.window, rect);
     paintMarkers(context, markers, field.window, rect);
     onPainted?.(field.version);
-  }, [size, field, rect, heatmap, isoLines, signature, paths, markers, axisLabels[0], axisLabels[1], onPainted]);
+  }, [size, field, rect, pixels, isoLines, signature, paths, markers, axisLabels[0], axisLabels[1], onPainted]);
 
   /** Pointer position in CSS pixels relative to the canvas. */
   const localPoint = (event: ReactPointerEvent<HTMLCanvasElement>): [number, number] => {
