@@ -83,7 +83,7 @@ function orthonormalityError(vectors: Float64Array, n: number): number {
 }
 
 describe('symmetricEigen', () => {
-  it.each([3, 17, 80])('reconstructs a random symmetric %i×%i matrix with orthonormal vectors', (n) => {
+  it.each([3, 17, 80])('reconstructs a random symmetric matrix of size %i with orthonormal vectors', (n) => {
     const a = randomSymmetric(n, new Rng(1000 + n));
     const { values, vectors } = symmetricEigen(a, n);
     expect(reconstructionError(a, n, values, vectors)).toBeLessThan(1e-10 * maxAbs(a) * Math.sqrt(n));

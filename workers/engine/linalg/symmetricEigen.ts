@@ -1,9 +1,12 @@
 /**
  * Dense symmetric eigendecomposition A = V Λ Vᵀ: Householder reduction to a
- * tridiagonal T = Qᵀ A Q, implicit QR with Wilkinson shifts on T, and the
- * back-transformation V = Q Z of T's eigenvectors Z. O(n³) time, O(n²) memory.
+ * tridiagonal T = Qᵀ A Q, T's eigenpairs (divide and conquer for all
+ * eigenvectors, implicit QR with Wilkinson shifts for eigenvalues only), and
+ * the back-transformation V = Q Z of T's eigenvectors Z. O(n³) time, O(n²)
+ * memory.
  */
 import { applyQToRows, tridiagonalize } from './householderTridiagonal';
+import { tridiagonalEigenDivideConquer } from './tridiagonalDivideConquer';
 import { tridiagonalQrInPlace } from './tridiagonalQr';
 
 /** Eigenvalues in descending order and the matching unit eigenvectors. */
@@ -25,13 +28,10 @@ export interface EigenDecomposition {
 export function symmetricEigen(a: Float64Array, n: number): EigenDecomposition {
   checkSquare(a, n);
   const t = tridiagonalize(Float64Array.from(a.subarray(0, n * n)), n);
-  const d = t.alpha;
-  const e = t.beta;
-  // Rows of z start as the identity and end as T's eigenvectors (one per row).
-  const z = identity(n);
-  tridiagonalQrInPlace(d, e, z, n);
+  // Rows of z are T's eigenvectors, ascending; Q maps them to A's.
+  const { values, rows: z } = tridiagonalEigenDivideConquer(t.alpha, t.beta);
   applyQToRows(t, n, z, n);
-  return sortDescending(d, z, n);
+  return sortDescending(values, z, n);
 }
 
 /**
