@@ -115,6 +115,21 @@ describe('symmetricEigen', () => {
     expect(reconstructionError(a, n, values, vectors)).toBeLessThan(1e-12);
   });
 
+  it('handles a Hessian-like spectrum: a few outliers over a large, nearly null, partly repeated bulk', () => {
+    const n = 150;
+    const lambda = Array.from({ length: n }, (_, i) => {
+      if (i < 4) return 50 / (i + 1);
+      if (i < 60) return 0; // exact null space, multiplicity 56
+      return 1e-6 * Math.sin(i); // tiny eigenvalues of both signs
+    });
+    const a = withSpectrum(randomOrthogonal(n, new Rng(31)), lambda);
+    const { values, vectors } = symmetricEigen(a, n);
+    const expected = [...lambda].sort((p, q) => q - p);
+    for (let k = 0; k < n; k++) expect(Math.abs(values[k] - expected[k])).toBeLessThan(1e-12 * 50);
+    expect(orthonormalityError(vectors, n)).toBeLessThan(1e-12);
+    expect(reconstructionError(a, n, values, vectors)).toBeLessThan(1e-12 * 50);
+  });
+
   it('returns a diagonal matrix\'s entries and the unit vectors, sorted', () => {
     const diag = [2, -1, 5, 0, 3];
     const n = diag.length;
