@@ -117,7 +117,8 @@ export function Trajectory({ path, field, mapping }: TrajectoryProps): ReactElem
     const from = appendOnly ? state.count : 0;
     fillPathPositions(path, field, mapping, from, count, positions);
     if (count > from) {
-      position.clearUpdateRanges();
+      // Ranges accumulate until the next upload, which clears them: several updates
+      // may arrive between two frames, and each one's points must reach the GPU.
       position.addUpdateRange(3 * from, 3 * (count - from));
       position.needsUpdate = true;
     }
