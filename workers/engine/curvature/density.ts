@@ -15,6 +15,7 @@ import { tridiagonalEigenComponents } from '../linalg/tridiagonalComponents';
 import { CountedOperator, resolveRng, type LongRunOptions, type MatVec, type RandomSource } from './operator';
 import { runLanczos } from './lanczosProcess';
 
+/** Options of stochastic Lanczos quadrature. */
 export interface SlqOptions extends LongRunOptions, RandomSource {
   /** Number of random probes (default 10). */
   runs?: number;

@@ -18,6 +18,7 @@ import { runLanczos, type LanczosState } from './lanczosProcess';
 /** Which end(s) of the spectrum are wanted. */
 export type SpectrumEnd = 'largest' | 'smallest' | 'both';
 
+/** Options of lanczosExtremes. */
 export interface LanczosOptions extends LongRunOptions, RandomSource {
   /** Number of eigenpairs wanted at each requested end (default 1). */
   k?: number;
@@ -46,6 +47,7 @@ export interface RitzPairs {
   residuals: Float64Array;
 }
 
+/** What lanczosExtremes found, and what it cost. */
 export interface LanczosResult {
   /** The k largest Ritz pairs (when which is 'largest' or 'both'). */
   largest?: RitzPairs;

@@ -36,6 +36,7 @@ export type BreakdownPolicy =
   /** Continue from a random unit vector orthogonal to Q_m, recording β_m = 0 (eigenpairs: find the rest of the spectrum). */
   | { kind: 'restart'; rng: Rng };
 
+/** How runLanczos reacts to breakdowns and when it stops early. */
 export interface LanczosProcessOptions {
   breakdown: BreakdownPolicy;
   /** Called after every step; returning true stops the run. */

@@ -8,6 +8,7 @@
 import { axpy, dot, norm2, scaleInPlace } from '../linalg/vectorOps';
 import { CountedOperator, resolveRng, type LongRunOptions, type MatVec, type RandomSource } from './operator';
 
+/** Options of power iteration. */
 export interface PowerOptions extends LongRunOptions, RandomSource {
   /** Most products (default 1000). */
   maxIter?: number;

@@ -22,7 +22,7 @@ function histogramDistance(edges: Float64Array, histogram: Float64Array, density
 
 describe('semicircleDensity', () => {
   it('integrates to 1 with the requested mean and variance', () => {
-    const grid = linearGrid(-10, 14, 40001);
+    const grid = linearGrid(-10, 14, 24001);
     const p = semicircleDensity(grid, 2, 4);
     expect(integrateOnGrid(grid, p)).toBeCloseTo(1, 4);
     expect(moment(grid, p, 1)).toBeCloseTo(2, 4);
@@ -53,7 +53,7 @@ describe('semicircleDensity', () => {
 describe('marchenkoPasturDensity', () => {
   it.each([0.25, 0.7])('integrates to 1 with mean σ² and variance q σ⁴ for q = %f', (ratio) => {
     const scale = 1.5;
-    const grid = linearGrid(0, 12, 200001);
+    const grid = linearGrid(0, 12, 24001);
     const { density, atomAtZero } = marchenkoPasturDensity(grid, { ratio, scale });
     expect(atomAtZero).toBe(0);
     expect(integrateOnGrid(grid, density)).toBeCloseTo(1, 3);
@@ -62,7 +62,7 @@ describe('marchenkoPasturDensity', () => {
   });
 
   it('puts mass 1 − 1/q at zero when q > 1, the rest in the continuous part', () => {
-    const grid = linearGrid(0, 20, 200001);
+    const grid = linearGrid(0, 20, 40001);
     const { density, atomAtZero } = marchenkoPasturDensity(grid, { ratio: 2, scale: 1 });
     expect(atomAtZero).toBeCloseTo(0.5, 14);
     expect(integrateOnGrid(grid, density)).toBeCloseTo(0.5, 3);

@@ -16,6 +16,7 @@ import type { Rng } from '../rng';
 import { axpy, dot, norm2, orthogonalizeAgainst, scaleInPlace } from '../linalg/vectorOps';
 import { CountedOperator, resolveRng, type LongRunOptions, type MatVec, type RandomSource } from './operator';
 
+/** Options of the trace estimators (cancellation, progress, randomness). */
 export interface TraceOptions extends LongRunOptions, RandomSource {}
 
 /** A trace estimate with its uncertainty. */
@@ -30,11 +31,13 @@ export interface TraceEstimate {
   products: number;
 }
 
+/** Hutchinson's estimate with its individual terms. */
 export interface HutchinsonEstimate extends TraceEstimate {
   /** The individual terms zᵢᵀ A zᵢ. */
   samples: Float64Array;
 }
 
+/** The Hutch++ estimate split into its exact and its sampled part. */
 export interface HutchPlusPlusEstimate extends TraceEstimate {
   /** tr(Qᵀ A Q), exact on the sketched subspace. */
   subspaceTrace: number;

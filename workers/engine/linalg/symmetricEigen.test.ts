@@ -166,6 +166,13 @@ describe('symmetricEigen', () => {
     expect(none.values.length).toBe(0);
   });
 
+  it('rejects a non-finite entry and a buffer too small for n×n', () => {
+    const a = new Float64Array([1, 0, Number.NaN, 2]);
+    expect(() => symmetricEigen(a, 2)).toThrow(RangeError);
+    expect(() => symmetricEigenvalues(new Float64Array([1, Infinity, Infinity, 1]), 2)).toThrow(RangeError);
+    expect(() => symmetricEigen(new Float64Array(3), 2)).toThrow(RangeError);
+  });
+
   it('reads only the lower triangle and leaves the input unchanged', () => {
     const n = 6;
     const a = randomSymmetric(n, new Rng(3));

@@ -24,6 +24,7 @@ export interface EigenDecomposition {
  * All eigenpairs of the symmetric n×n matrix `a` (row-major; only the lower
  * triangle a[i·n + j], j ≤ i, is read; `a` is not modified).
  * Values descend; column k of `vectors` is the eigenvector of values[k].
+ * Throws a RangeError for a wrong size or a non-finite entry.
  */
 export function symmetricEigen(a: Float64Array, n: number): EigenDecomposition {
   checkSquare(a, n);
@@ -64,9 +65,15 @@ export function tridiagonalEigen(alpha: Float64Array, beta: Float64Array): Eigen
   return sortDescending(d, z, m);
 }
 
+/** Rejects a wrong size, and non-finite entries (a diverged Hessian) before they turn every result into NaN. */
 function checkSquare(a: Float64Array, n: number): void {
   if (!Number.isInteger(n) || n < 0 || a.length < n * n) {
     throw new RangeError(`symmetric eigensolver: need an n×n matrix with n = ${n}, got ${a.length} entries`);
+  }
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) {
+      if (!Number.isFinite(a[i * n + j])) throw new RangeError(`symmetric eigensolver: entry (${i}, ${j}) is ${a[i * n + j]}`);
+    }
   }
 }
 
