@@ -3,8 +3,9 @@
  * A = Q T Qᵀ, the first stage of the dense symmetric eigensolver.
  *
  * Storage: the matrix is n×n row-major, and only its lower triangle
- * (entries a[i·n + j] with j ≤ i) is read or written. Rows of the lower
- * triangle are contiguous, so every inner loop below walks memory in order.
+ * (entries a[i·n + j] with j ≤ i) is read; the strict upper triangle is
+ * scratch space. Rows of the lower triangle are contiguous, so the inner
+ * loops below walk memory in order.
  *
  * The reduction runs from the last row upwards. Step i (i = n−1 … 2) builds
  * the reflector H_i = I − u uᵀ / h acting on coordinates 0 … i−1 that maps
@@ -14,7 +15,7 @@
  */
 import { gemmAccumulate } from './gemm';
 
-/** The tridiagonal matrix T and, optionally, the reflectors that define Q. */
+/** The tridiagonal matrix T and the reflectors that define Q. */
 export interface Tridiagonalization {
   /** Diagonal of T, length n. */
   alpha: Float64Array;
@@ -40,7 +41,7 @@ const UPDATE_ROWS = 64;
  * row-major; overwritten with the reflectors) to tridiagonal form.
  * Cost: (4/3) n³ floating-point operations.
  *
- * Blocked as in LAPACK's dsytrd: within a panel of PANEL rows the leading
+ * Blocked in the manner of LAPACK's dsytrd: within a panel of PANEL rows the leading
  * block is not rewritten after each reflector; instead its current value is
  * kept implicitly as B − V Wᵀ − W Vᵀ, where the columns of V are the panel's
  * reflectors u and those of W the matching q = p − (uᵀp / 2h) u (each H B H
