@@ -5,8 +5,6 @@
  * and the loss (and accuracy) at many parameter vectors in one batched pass.
  */
 import * as tf from '@tensorflow/tfjs-core';
-// tf.grads needs the registered gradients of every built-in op.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { validateDataset, type Dataset } from './dataset';
 import { denseSymmetricFromProducts, symmetrizeInPlace, type ProgressOptions } from './denseSymmetric';
 import { batchedForward, batchedForwardWithTangent, type ForwardInputs } from './forward';
@@ -34,6 +32,21 @@ export interface BatchEvaluation {
 }
 
 const DEFAULT_MAX_BATCH_ELEMENTS = 1 << 20;
+
+/**
+ * Throws a clear error unless TensorFlow.js's gradient functions are
+ * registered. tfjs-core registers none by itself: a worker imports
+ * '@tensorflow/tfjs-core/dist/register_all_gradients', Node loads
+ * '@tensorflow/tfjs' (Node cannot load that ES-module entry).
+ */
+function requireGradients(): void {
+  if (tf.getGradient('BatchMatMul') == null || tf.getGradient('Multiply') == null) {
+    throw new Error(
+      'TensorFlow.js gradients are not registered: import ' +
+        "'@tensorflow/tfjs-core/dist/register_all_gradients' (browser, worker) or '@tensorflow/tfjs' (Node) first",
+    );
+  }
+}
 
 /** Reads every tensor of `tensors`, then disposes them. */
 async function readAndDispose(tensors: tf.Tensor[]): Promise<Float32Array[]> {
@@ -67,6 +80,7 @@ export class MlpObjective {
   constructor(spec: MlpSpec, data: Dataset, options: MlpObjectiveOptions = {}) {
     validateSpec(spec);
     validateDataset(spec, data);
+    requireGradients();
     this.spec = { layers: [...spec.layers], activation: spec.activation, loss: spec.loss };
     this.layout = layerLayout(spec);
     this.paramCount = paramCount(spec);

@@ -15,8 +15,6 @@
  * to every order.
  */
 import * as tf from '@tensorflow/tfjs-core';
-// tf.grad and tf.customGrad need the registered gradients of every built-in op.
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 
 type UnaryOp = (x: tf.Tensor) => tf.Tensor;
 

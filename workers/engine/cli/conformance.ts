@@ -1,0 +1,60 @@
+/**
+ * `npm run conformance [-- DIR] [--backend cpu|wasm]`: checks the engine
+ * against every `landscape-fixture/1` reference vector in DIR (default: the
+ * `shared/fixtures` folder beside the repository) and exits non-zero if any
+ * check fails, a file is malformed, or no fixture was found.
+ */
+// Registers TensorFlow.js's gradient functions (tfjs-core has none by itself).
+import '@tensorflow/tfjs';
+import { useNodeBackend } from '../backends/node';
+import { defaultFixtureFolder } from '../fixtures/readFolder';
+import { summaryLine } from '../fixtures/report';
+import { runFixtureFolder } from '../fixtures/runFolder';
+
+const USAGE = 'usage: conformance [DIR] [--backend cpu|wasm]';
+
+function parseArguments(args: string[]): { folder: string; backend: 'cpu' | 'wasm' } {
+  let folder: string | undefined;
+  let backend: 'cpu' | 'wasm' = 'cpu';
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (arg === '--backend') {
+      const value = args[++i];
+      if (value !== 'cpu' && value !== 'wasm') throw new Error(`--backend takes cpu or wasm; got ${value ?? 'nothing'}`);
+      backend = value;
+    } else if (arg.startsWith('--') || folder !== undefined) {
+      throw new Error(`unexpected argument "${arg}"`);
+    } else {
+      folder = arg;
+    }
+  }
+  return { folder: folder ?? defaultFixtureFolder(), backend };
+}
+
+async function main(): Promise<number> {
+  let options: ReturnType<typeof parseArguments>;
+  try {
+    options = parseArguments(process.argv.slice(2));
+  } catch (error) {
+    console.error(`${(error as Error).message}\n${USAGE}`);
+    return 2;
+  }
+  await useNodeBackend(options.backend);
+  console.log(`conformance: ${options.folder} on ${options.backend}`);
+  const started = performance.now();
+  const tally = await runFixtureFolder(options.folder, (line) => console.log(line));
+  console.log(`time: ${((performance.now() - started) / 1000).toFixed(1)} s`);
+  if (tally.fixturesRead === 0) console.log(`no landscape-fixture/1 files in ${options.folder}`);
+  console.log(summaryLine(options.backend, tally.passed, tally.failed));
+  return tally.failed > 0 || tally.fixturesRead === 0 ? 1 : 0;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    console.error(`conformance: ${error instanceof Error ? error.message : String(error)}`);
+    process.exitCode = 1;
+  },
+);
