@@ -11,8 +11,8 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { analyticInfo } from './engine/analytic/info';
 import { derivativesAt, evaluateGrid, type Grid2D } from './engine/analytic/evaluate';
 import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
-import { browserBackendOrder } from './engine/backends/browser';
-import { selectBackend, type BackendAttempt, type BackendName } from './engine/backends/select';
+import { selectBrowserBackend } from './engine/backends/browser';
+import type { BackendAttempt, BackendName } from './engine/backends/select';
 import { analyticProblemOf, validateExperiment, type Experiment } from './engine/experiment';
 import { symmetricEigenvalues } from './engine/linalg/symmetricEigen';
 
@@ -34,8 +34,9 @@ export interface MarkerReport {
 /** The worker's API, as the page sees it through comlink. */
 export interface AnalyticWorkerApi {
   /**
-   * Selects the first working backend (see `browserBackendOrder`: the page's
-   * `?backend=` forces one; `exclude` skips backends that failed before).
+   * Selects the first working backend (see `selectBrowserBackend`: the page's
+   * `?backend=` forces one; `exclude` skips backends that failed before; a
+   * software-rendered WebGL is passed over).
    * `onBackendLost` is called if the GPU device or context is lost later.
    */
   init(search: string, exclude: BackendName[], onBackendLost: (reason: string) => void): Promise<BackendReport>;
@@ -94,7 +95,7 @@ function watchBackendLoss(backend: BackendName): void {
 const api: AnalyticWorkerApi = {
   async init(search, exclude, onBackendLost) {
     notifyLost = onBackendLost;
-    const { backend, attempts } = await selectBackend(browserBackendOrder(search, exclude));
+    const { backend, attempts } = await selectBrowserBackend(search, exclude);
     watchBackendLoss(backend);
     return { backend, attempts };
   },

@@ -1,7 +1,7 @@
 /**
  * Drives the optimizer runs: when the store says "running" (or asks for a
- * single step) it pulls batches of steps from the worker, one batch per
- * animation frame, writes them into the paths' preallocated buffers and
+ * single step) it pulls batches of steps from the worker, about one batch per
+ * display frame, writes them into the paths' preallocated buffers and
  * reports each optimizer's progress. Pausing is simply not asking for the
  * next batch, so the page stays responsive and nothing is cancelled mid-step.
  */
@@ -19,10 +19,10 @@ export interface RunWorker {
   step(count: number): Promise<StepBatch>;
 }
 
-/** Steps per batch: a run of `steps` updates animates over about {@link TARGET_BATCHES} frames. */
+/** Steps per batch: a run of `steps` updates animates over about {@link TARGET_BATCHES} batches. */
 export const TARGET_BATCHES = 150;
 
-/** Steps requested per animation frame for a run of `steps` updates. */
+/** Steps requested per batch for a run of `steps` updates. */
 export function stepsPerBatch(steps: number): number {
   return Math.max(1, Math.ceil(steps / TARGET_BATCHES));
 }
@@ -40,7 +40,16 @@ function statusOf(run: RunStatus, diverged: boolean, finished: boolean): Optimiz
   return run;
 }
 
-const defaultNextFrame = () => new Promise<void>((resolve) => requestAnimationFrame(() => resolve()));
+/** Milliseconds between the starts of consecutive batches: about one display frame. */
+export const BATCH_INTERVAL_MS = 16;
+
+/**
+ * Waits out the rest of the batch interval. A timer, not requestAnimationFrame:
+ * the run keeps its pace even where drawing is slow (software rendering), and
+ * the scene draws the newest points whenever it next can.
+ */
+const defaultPace = (elapsedMs: number) =>
+  new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, BATCH_INTERVAL_MS - elapsedMs)));
 
 export class Runner {
   /** Changes whenever the runs must be rebuilt; a batch from an older token is dropped. */
@@ -54,7 +63,7 @@ export class Runner {
   constructor(
     private readonly store: AppStore,
     private readonly onError: (error: unknown) => void,
-    private readonly nextFrame: () => Promise<void> = defaultNextFrame,
+    private readonly pace: (elapsedMs: number) => Promise<void> = defaultPace,
   ) {}
 
   /** Uses `worker` from now on (a new one after a restart); the runs start over. */
@@ -136,10 +145,11 @@ export class Runner {
         const single = !running;
         if (single) this.singleSteps--;
         const count = single ? 1 : Math.min(stepsPerBatch(experiment.steps), experiment.steps - done);
+        const started = performance.now();
         const batch = await this.guard(worker.step(count));
         if (token !== this.token || this.worker !== worker) continue;
         this.apply(batch, experiment.steps);
-        if (!single) await this.nextFrame();
+        if (!single) await this.pace(performance.now() - started);
       }
     } catch (error) {
       if (this.worker === worker) {

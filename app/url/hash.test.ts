@@ -193,6 +193,13 @@ describe('optimizers in the hash', () => {
     expect(messages[0]).toContain('"lbfgs"');
   });
 
+  it('falls back to the default optimizers when none of those given can be read', () => {
+    const { experiment, messages } = hashToExperiment('o=evil,lr:1&o=%3Cscript%3E');
+    expect(experiment.optimizers).toEqual(defaultExperiment().optimizers);
+    expect(messages).toHaveLength(3);
+    expect(messages[2]).toBe('Using the default optimizers instead.');
+  });
+
   it('keeps the default of a hyper-parameter the engine would reject', () => {
     const { experiment, messages } = hashToExperiment('o=sgd,lr:-1&o=adam,b1:1,b2:0.5');
     const sgdDefault = OPTIMIZER_INFO.sgd.hyperParameters[0].defaultValue;

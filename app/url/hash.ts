@@ -8,6 +8,7 @@
 import {
   EXPERIMENT_LIMITS,
   defaultExperiment,
+  defaultOptimizers,
   problemDefaults,
   validateExperiment,
   type Experiment,
@@ -81,6 +82,11 @@ function parseOptimizers(entries: readonly string[], messages: string[]): Optimi
   for (const text of texts.slice(0, max)) {
     const spec = parseOptimizer(text, optimizers.length, optimizers.map((o) => o.id), messages);
     if (spec) optimizers.push(spec);
+  }
+  if (texts.length > 0 && optimizers.length === 0) {
+    // Optimizers were asked for but none could be read: the list as a whole is bad.
+    messages.push('Using the default optimizers instead.');
+    return defaultOptimizers();
   }
   return optimizers;
 }

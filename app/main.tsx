@@ -1,0 +1,24 @@
+/**
+ * Start-up: read the experiment from the URL and start the worker session
+ * first, then load and render the page (React and three.js are in a separate
+ * chunk, so the worker starts computing while they download and parse).
+ */
+import { AnalyticSession } from './session/session';
+import { syncExperimentWithUrl } from './store/urlSync';
+import { appStore } from './store/store';
+import { installTestHandle } from './testHandle';
+import './styles.css';
+
+syncExperimentWithUrl(appStore, window);
+const session = new AnalyticSession(appStore, window.location.search);
+session.start();
+installTestHandle(appStore, session);
+
+// Whoever opens a link sees the optimizers walk as soon as the surface is there.
+const stopAutoplay = appStore.subscribe((state) => {
+  if (state.surfacePhase !== 'full') return;
+  stopAutoplay();
+  if (state.status === 'idle') state.play();
+});
+
+void import('./render').then(({ renderApp }) => renderApp(document.getElementById('root')!));

@@ -1,0 +1,109 @@
+/**
+ * A small, always-installed handle on the app's state for end-to-end tests
+ * (`window.__explorer`). Reading it costs nothing until called; `getState`
+ * summarises the surface (grid size, finite heights, range) instead of
+ * handing out the arrays.
+ */
+import type { Experiment } from '../workers/engine/experiment';
+import type { HeightField } from './scene/types';
+import type { AppStore } from './store/store';
+
+/** A summary of the surface's heights. */
+export interface GridSummary {
+  nx: number;
+  ny: number;
+  /** How many heights are finite numbers. */
+  finite: number;
+  min: number;
+  max: number;
+}
+
+/** What `window.__explorer.getState()` returns. */
+export interface ExplorerTestState {
+  grid: GridSummary | null;
+  surfacePhase: string;
+  firstSurfaceMs: number | null;
+  backend: string | null;
+  backendAttempts: { backend: string; ok: boolean; reason?: string }[];
+  runStatus: string;
+  runs: {
+    id: string;
+    name: string;
+    step: number;
+    loss: number | null;
+    status: string;
+    divergedAt: number | null;
+    message: string | null;
+    pathLength: number;
+  }[];
+  view: Experiment['view'];
+  experiment: Experiment;
+  linkMessages: string[];
+  notices: string[];
+  error: string | null;
+}
+
+/** The handle installed on `window.__explorer`. */
+export interface ExplorerTestHandle {
+  getState(): ExplorerTestState;
+  /** Makes the computation worker crash (to test recovery). */
+  simulateWorkerCrash(): void;
+  /** Makes the worker's GPU device or WebGL context disappear (to test recovery). */
+  simulateBackendLoss(): void;
+}
+
+declare global {
+  interface Window {
+    __explorer?: ExplorerTestHandle;
+  }
+}
+
+/** Size, finite count and range of a height field. */
+export function summariseField(field: HeightField): GridSummary {
+  let finite = 0;
+  let min = Infinity;
+  let max = -Infinity;
+  for (const value of field.values) {
+    if (!Number.isFinite(value)) continue;
+    finite++;
+    if (value < min) min = value;
+    if (value > max) max = value;
+  }
+  return { nx: field.nx, ny: field.ny, finite, min, max };
+}
+
+export function installTestHandle(
+  store: AppStore,
+  session: { simulateCrash(): void; simulateBackendLoss(): void },
+): void {
+  window.__explorer = {
+    getState: () => {
+      const s = store.getState();
+      return {
+        grid: s.field ? summariseField(s.field) : null,
+        surfacePhase: s.surfacePhase,
+        firstSurfaceMs: s.firstSurfaceMs,
+        backend: s.backend,
+        backendAttempts: s.backendAttempts.map((a) => ({ ...a })),
+        runStatus: s.status,
+        runs: s.progress.map((p, index) => ({
+          id: p.id,
+          name: p.name,
+          step: p.step,
+          loss: p.loss,
+          status: p.status,
+          divergedAt: p.divergedAt,
+          message: p.message,
+          pathLength: s.paths[index]?.length ?? 0,
+        })),
+        view: { ...s.experiment.view },
+        experiment: structuredClone(s.experiment),
+        linkMessages: [...s.linkMessages],
+        notices: [...s.notices],
+        error: s.error,
+      };
+    },
+    simulateWorkerCrash: () => session.simulateCrash(),
+    simulateBackendLoss: () => session.simulateBackendLoss(),
+  };
+}

@@ -1,0 +1,131 @@
+/**
+ * Page object of the explorer: navigation, the controls a test uses, and
+ * typed access to the app's test handle (`window.__explorer`).
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+import type { ExplorerTestState } from '../../app/testHandle';
+
+/** Where screenshots go (git-ignored). */
+export const SCREENSHOT_DIR = 'e2e/screenshots';
+
+export class ExplorerPage {
+  readonly landscape: Locator;
+  readonly statusBar: Locator;
+  readonly linkMessages: Locator;
+
+  constructor(readonly page: Page) {
+    this.landscape = page.getByTestId('landscape-view');
+    this.statusBar = page.getByTestId('status-bar');
+    this.linkMessages = page.getByTestId('link-messages');
+  }
+
+  /** Opens the app with an optional query (e.g. `?backend=wasm`) and hash. */
+  async open(options: { query?: string; hash?: string } = {}): Promise<void> {
+    await this.page.goto(`./${options.query ?? ''}${options.hash ? `#${options.hash}` : ''}`);
+    await this.page.waitForFunction(() => window.__explorer !== undefined);
+  }
+
+  /** The app's state as reported by its test handle. */
+  async state(): Promise<ExplorerTestState> {
+    return this.page.evaluate(() => window.__explorer!.getState());
+  }
+
+  /** Waits until the full surface (the experiment's grid) is computed and drawn. */
+  async waitForSurface(timeout = 30_000): Promise<ExplorerTestState> {
+    await expect
+      .poll(async () => (await this.state()).surfacePhase, { timeout, message: 'the full surface' })
+      .toBe('full');
+    await expect(this.landscape).toHaveAttribute('data-drawn-version', /\d+/, { timeout });
+    return this.state();
+  }
+
+  /** Waits until `predicate` holds for the state, polling the test handle. */
+  async waitForState(predicate: (state: ExplorerTestState) => boolean, message: string, timeout = 30_000): Promise<ExplorerTestState> {
+    await expect
+      .poll(async () => predicate(await this.state()), { timeout, message, intervals: [50, 100, 250] })
+      .toBe(true);
+    return this.state();
+  }
+
+  async selectFunction(label: string): Promise<void> {
+    await this.page.getByTestId('function-select').selectOption({ label });
+  }
+
+  /** Types a value into a number field and commits it with Enter. */
+  async fill(testId: string, value: string): Promise<void> {
+    const input = this.page.getByTestId(testId);
+    await input.fill(value);
+    await input.press('Enter');
+  }
+
+  async setStart(x: number, y: number): Promise<void> {
+    await this.fill('start-x', String(x));
+    await this.fill('start-y', String(y));
+  }
+
+  /** The id of each optimizer card, in order. */
+  async optimizerIds(): Promise<string[]> {
+    return (await this.state()).experiment.optimizers.map((spec) => spec.id);
+  }
+
+  async playButton(): Promise<Locator> {
+    return this.page.getByTestId('play');
+  }
+
+  async play(): Promise<void> {
+    await expect(this.page.getByTestId('play')).toHaveText(/Play|Replay/);
+    await this.page.getByTestId('play').click();
+  }
+
+  async pause(): Promise<void> {
+    await expect(this.page.getByTestId('play')).toHaveText('Pause');
+    await this.page.getByTestId('play').click();
+  }
+
+  /** Presses a key with nothing focused (so not in a field, nor on a button). */
+  async pressKey(key: string): Promise<void> {
+    await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+    await this.page.keyboard.press(key);
+  }
+
+  async setViewMode(mode: '3d' | 'contour'): Promise<void> {
+    await this.page.getByTestId(mode === '3d' ? 'view-3d' : 'view-contour').click();
+    await expect(this.landscape).toHaveAttribute('data-mode', mode);
+  }
+
+  /** The backend shown in the status bar. */
+  backendLabel(): Locator {
+    return this.page.getByTestId('backend');
+  }
+
+  /**
+   * Standard deviation of the grey levels of the landscape's pixels (0 for a
+   * blank picture). The screenshot is decoded by the browser itself.
+   */
+  async landscapePixelDeviation(): Promise<number> {
+    const png = await this.landscape.screenshot();
+    return this.page.evaluate(async (base64) => {
+      const image = new Image();
+      image.src = `data:image/png;base64,${base64}`;
+      await image.decode();
+      const canvas = new OffscreenCanvas(image.width, image.height);
+      const context = canvas.getContext('2d')!;
+      context.drawImage(image, 0, 0);
+      const { data } = context.getImageData(0, 0, image.width, image.height);
+      let sum = 0;
+      let sumOfSquares = 0;
+      const count = data.length / 4;
+      for (let i = 0; i < data.length; i += 4) {
+        const grey = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+        sum += grey;
+        sumOfSquares += grey * grey;
+      }
+      const mean = sum / count;
+      return Math.sqrt(Math.max(0, sumOfSquares / count - mean * mean));
+    }, png.toString('base64'));
+  }
+
+  async screenshot(name: string): Promise<void> {
+    await this.page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
+  }
+}
