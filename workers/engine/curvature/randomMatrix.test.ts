@@ -54,7 +54,7 @@ describe('marchenkoPasturDensity', () => {
   it.each([0.25, 0.7])('integrates to 1 with mean σ² and variance q σ⁴ for q = %f', (ratio) => {
     const scale = 1.5;
     const grid = linearGrid(0, 12, 24001);
-    const { density, atomAtZero } = marchenkoPasturDensity(grid, { ratio, scale });
+    const { density, atomAtZero } = marchenkoPasturDensity(grid, { ratio, entryVariance: scale });
     expect(atomAtZero).toBe(0);
     expect(integrateOnGrid(grid, density)).toBeCloseTo(1, 3);
     expect(moment(grid, density, 1)).toBeCloseTo(scale, 3);
@@ -63,7 +63,7 @@ describe('marchenkoPasturDensity', () => {
 
   it('puts mass 1 − 1/q at zero when q > 1, the rest in the continuous part', () => {
     const grid = linearGrid(0, 20, 40001);
-    const { density, atomAtZero } = marchenkoPasturDensity(grid, { ratio: 2, scale: 1 });
+    const { density, atomAtZero } = marchenkoPasturDensity(grid, { ratio: 2, entryVariance: 1 });
     expect(atomAtZero).toBeCloseTo(0.5, 14);
     expect(integrateOnGrid(grid, density)).toBeCloseTo(0.5, 3);
     // With the atom (which adds nothing to the moments) the mean is σ² = 1 and the variance q σ⁴ = 2.
@@ -86,20 +86,20 @@ describe('marchenkoPasturDensity', () => {
     }
     const eigenvalues = symmetricEigenvalues(c, dims);
     const edges = linearGrid(0, 5, 21);
-    const mp = (v: number) => marchenkoPasturDensity(new Float64Array([v]), { ratio: dims / samples, scale: variance }).density[0];
+    const mp = (v: number) => marchenkoPasturDensity(new Float64Array([v]), { ratio: dims / samples, entryVariance: variance }).density[0];
     expect(histogramDistance(edges, spectrumHistogram(eigenvalues, edges), mp)).toBeLessThan(0.1);
     // And matching the law to the sample spectrum's moments recovers q and σ².
     const { mean, variance: spread } = spectrumMoments(eigenvalues);
     const matched = matchMarchenkoPastur(mean, spread);
-    expect(matched.scale).toBeCloseTo(variance, 1);
+    expect(matched.entryVariance).toBeCloseTo(variance, 1);
     expect(matched.ratio).toBeCloseTo(dims / samples, 1);
   });
 });
 
 describe('matchMarchenkoPastur', () => {
   it('inverts mean σ² and variance q σ⁴', () => {
-    const { ratio, scale } = matchMarchenkoPastur(3, 4.5);
-    expect(scale).toBe(3);
+    const { ratio, entryVariance } = matchMarchenkoPastur(3, 4.5);
+    expect(entryVariance).toBe(3);
     expect(ratio).toBeCloseTo(0.5, 14);
   });
 

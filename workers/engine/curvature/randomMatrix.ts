@@ -25,10 +25,12 @@ export function semicircleDensity(grid: Float64Array, mean: number, variance: nu
   });
 }
 
-/** Marchenko–Pastur parameters: ratio q = P/N and scale σ² (the entry variance). */
+/** Marchenko–Pastur parameters. */
 export interface MarchenkoPasturParameters {
+  /** q = P/N, columns over rows of X. */
   ratio: number;
-  scale: number;
+  /** σ², the variance of X's entries (the law's mean; its variance is q σ⁴). */
+  entryVariance: number;
 }
 
 /** The continuous part of the Marchenko–Pastur density, and the mass of its atom at 0. */
@@ -38,15 +40,15 @@ export interface MarchenkoPasturDensity {
   atomAtZero: number;
 }
 
-/** Marchenko–Pastur density with ratio q > 0 and scale σ² > 0 at each grid point. */
-export function marchenkoPasturDensity(grid: Float64Array, { ratio, scale }: MarchenkoPasturParameters): MarchenkoPasturDensity {
-  if (!(ratio > 0) || !(scale > 0)) throw new RangeError('Marchenko–Pastur needs ratio > 0 and scale > 0');
+/** Marchenko–Pastur density with ratio q > 0 and entry variance σ² > 0 at each grid point. */
+export function marchenkoPasturDensity(grid: Float64Array, { ratio, entryVariance }: MarchenkoPasturParameters): MarchenkoPasturDensity {
+  if (!(ratio > 0) || !(entryVariance > 0)) throw new RangeError('Marchenko–Pastur needs ratio > 0 and entry variance > 0');
   const root = Math.sqrt(ratio);
-  const lower = scale * (1 - root) ** 2;
-  const upper = scale * (1 + root) ** 2;
+  const lower = entryVariance * (1 - root) ** 2;
+  const upper = entryVariance * (1 + root) ** 2;
   const density = Float64Array.from(grid, (x) => {
     if (x <= lower || x >= upper || x <= 0) return 0;
-    return Math.sqrt((upper - x) * (x - lower)) / (2 * Math.PI * scale * ratio * x);
+    return Math.sqrt((upper - x) * (x - lower)) / (2 * Math.PI * entryVariance * ratio * x);
   });
   return { density, atomAtZero: Math.max(0, 1 - 1 / ratio) };
 }
@@ -58,5 +60,5 @@ export function marchenkoPasturDensity(grid: Float64Array, { ratio, scale }: Mar
 export function matchMarchenkoPastur(mean: number, variance: number): MarchenkoPasturParameters {
   if (!(mean > 0)) throw new RangeError('a Marchenko–Pastur law has a positive mean');
   if (!(variance > 0)) throw new RangeError('variance must be positive');
-  return { ratio: variance / (mean * mean), scale: mean };
+  return { ratio: variance / (mean * mean), entryVariance: mean };
 }
