@@ -32,7 +32,8 @@ function chartOptions(
     scales: { x: { time: false }, y: logY ? { distr: 3, log: 10 } : { distr: 1 } },
     axes: [
       { ...axisStyle, incrs: STEP_INCREMENTS, size: 30 },
-      { ...axisStyle, size: 56, values: (_chart, ticks) => ticks.map(formatTick) },
+      // A log axis passes null for the ticks it leaves unlabelled.
+      { ...axisStyle, size: 56, values: (_chart, ticks) => ticks.map((tick) => (tick == null ? '' : formatTick(tick))) },
     ],
     series: [
       { label: 'step' },
