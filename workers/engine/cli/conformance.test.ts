@@ -1,0 +1,56 @@
+import { execFile } from 'node:child_process';
+import { copyFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { defaultFixtureFolder } from '../fixtures/readFolder';
+
+const script = fileURLToPath(new URL('./conformance.ts', import.meta.url));
+const tsx = fileURLToPath(new URL('../../../node_modules/tsx/dist/cli.mjs', import.meta.url));
+let good: string;
+let empty: string;
+
+/** Runs the command as `npm run conformance` would (through tsx), from another working directory. */
+async function conformance(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  try {
+    const { stdout, stderr } = await promisify(execFile)(process.execPath, [tsx, script, ...args], {
+      cwd: tmpdir(),
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+}
+
+beforeAll(async () => {
+  good = await mkdtemp(join(tmpdir(), 'conformance-good-'));
+  await copyFile(join(defaultFixtureFolder(), 'sigmoid-2-6-1-bce.json'), join(good, 'sigmoid-2-6-1-bce.json'));
+  empty = await mkdtemp(join(tmpdir(), 'conformance-empty-'));
+  await writeFile(join(empty, 'other.json'), JSON.stringify({ format: 'other/1' }));
+});
+
+afterAll(async () => {
+  await rm(good, { recursive: true, force: true });
+  await rm(empty, { recursive: true, force: true });
+});
+
+describe('npm run conformance', () => {
+  it('checks a folder and exits 0 when everything passes', async () => {
+    const { code, stdout } = await conformance(good, '--backend', 'cpu');
+    expect(stdout).toContain('PASS  sigmoid-2-6-1-bce  gaussNewtonEigenvalues');
+    expect(stdout.trim().split('\n').at(-1)).toBe('conformance (cpu): 8 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+
+  it('exits non-zero when no fixture is found, and on bad arguments', async () => {
+    const [none, bad] = await Promise.all([conformance(empty), conformance('--backend', 'gpu')]);
+    expect(none.stdout).toContain(`no landscape-fixture/1 files in ${empty}`);
+    expect(none.stdout.trim().split('\n').at(-1)).toBe('conformance (cpu): 0 passed, 0 failed');
+    expect(none.code).toBe(1);
+    expect(bad.stderr).toContain('--backend takes cpu or wasm; got gpu');
+    expect(bad.code).toBe(2);
+  });
+});
