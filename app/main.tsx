@@ -9,6 +9,8 @@ import { appStore } from './store/store';
 import { installTestHandle } from './testHandle';
 import './styles.css';
 
+// Marks of the start-up phases (see the Performance panel, or the end-to-end test's log).
+performance.mark('explorer:main');
 syncExperimentWithUrl(appStore, window);
 const session = new AnalyticSession(appStore, window.location.search);
 session.start();

@@ -22,6 +22,14 @@ test('the Rosenbrock surface appears, 256 × 256, every height finite, and the p
   expect(grid.min).toBeGreaterThanOrEqual(0);
   expect(grid.min).toBeLessThan(0.01);
 
+  const marks = await page.evaluate(() =>
+    performance
+      .getEntriesByType('mark')
+      .filter((mark) => mark.name.startsWith('explorer:'))
+      .map((mark) => `${mark.name.slice('explorer:'.length)} ${Math.round(mark.startTime)} ms`),
+  );
+  console.log(`start-up marks (page time): ${marks.join(', ')}`);
+
   await expect(explorer.backendLabel()).toHaveText(state.backend!);
   expect(['webgpu', 'webgl', 'wasm', 'cpu']).toContain(state.backend);
 

@@ -97,12 +97,14 @@ export class AnalyticSession {
   }
 
   private connect(): void {
+    performance.mark('explorer:worker-start');
     const connection = this.startWorker((reason) => this.restart(`the worker crashed: ${reason}`));
     this.connection = connection;
     const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
       .then((report) => {
+        performance.mark('explorer:backend-ready');
         this.store.getState().setBackend(report.backend, report.attempts);
         return true;
       })
@@ -184,6 +186,7 @@ export class AnalyticSession {
 
   private publishField(experiment: Experiment, nx: number, ny: number, values: Float32Array, phase: 'coarse' | 'full'): void {
     const state = this.store.getState();
+    performance.mark(`explorer:surface-${phase}`);
     state.setField({ nx, ny, window: { ...experiment.window }, values, version: ++this.fieldVersion });
     state.setSurfacePhase(phase);
     if (state.firstSurfaceMs === null) state.setFirstSurfaceMs(Math.round(this.now()));
