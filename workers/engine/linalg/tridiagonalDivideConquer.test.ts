@@ -42,6 +42,11 @@ const cases: Array<[string, Float64Array, Float64Array]> = [
     Float64Array.from({ length: 119 }, (_, i) => (i % 40 === 0 ? 0 : 1e-3 * Math.sin(i))),
   ],
   [
+    'an O(1) block followed by a block of rounding noise (a low-rank matrix\'s null space)',
+    Float64Array.from({ length: 140 }, (_, i) => (i < 30 ? 1 + Math.cos(i) : 1e-14 * Math.sin(7 * i))),
+    Float64Array.from({ length: 139 }, (_, i) => (i < 29 ? 0.5 : 1e-14 * Math.cos(3 * i))),
+  ],
+  [
     'graded over 15 orders of magnitude',
     Float64Array.from({ length: 100 }, (_, i) => 10 ** -(i % 16)),
     Float64Array.from({ length: 99 }, (_, i) => 1e-9 * (i % 5)),

@@ -123,10 +123,14 @@ function merge(top: TridiagonalEigenRows, bottom: TridiagonalEigenRows, rhoAbs: 
  *  - two values δ_p ≤ δ_j close enough: a rotation in their plane zeroes
  *    ŵ_p, and if the coupling it leaves, |c s (δ_j − δ_p)|, is ≤ tol, the
  *    rotated pair deflates too (this is how repeated eigenvalues are handled).
- * tol = 8 ε max(max|δ|, ρ̂) bounds the perturbation of the matrix.
+ * tol = 8 ε max(max|δ|, ρ̂, 1) bounds the perturbation of the matrix. The 1
+ * is ‖T‖'s scale (T is normalised to largest entry 1): perturbations of
+ * order ε‖T‖ are within the backward error of the whole solver, so a block
+ * made only of rounding noise (the null space of a low-rank Hessian) deflates
+ * entirely instead of costing a full merge.
  */
 function deflate(coordinates: Coordinate[], rhoHat: number): { deflated: Coordinate[]; kept: Coordinate[] } {
-  let largest = rhoHat;
+  let largest = Math.max(rhoHat, 1);
   for (const c of coordinates) largest = Math.max(largest, Math.abs(c.value));
   const tol = 8 * Number.EPSILON * largest;
   const deflated: Coordinate[] = [];
