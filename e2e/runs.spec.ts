@@ -43,21 +43,35 @@ test('gradient descent and Adam walk down Rosenbrock from the same point; pause,
   expect(paused.runs[0].step).toBeLessThan(300);
   await explorer.screenshot('02-rosenbrock-gd-adam-3d');
 
-  // Nothing moves while paused.
+  // Nothing moves while paused (after the batch that was in flight when the pause came).
+  await page.waitForTimeout(300);
+  const settled = await explorer.state();
   await page.waitForTimeout(500);
   const stillPaused = await explorer.state();
-  expect(stillPaused.runs.map((r) => r.step)).toEqual(paused.runs.map((r) => r.step));
+  expect(stillPaused.runs.map((r) => r.step)).toEqual(settled.runs.map((r) => r.step));
   expect(stillPaused.runs.map((r) => r.status)).toEqual(['paused', 'paused']);
 
   // → takes exactly one step.
   await explorer.pressKey('ArrowRight');
-  await explorer.waitForState((s) => s.runs.every((r, i) => r.step === paused.runs[i].step + 1), 'one more step');
+  await explorer.waitForState((s) => s.runs.every((r, i) => r.step === settled.runs[i].step + 1), 'one more step');
 
   await explorer.setViewMode('contour');
   await expect(explorer.landscape).toHaveAttribute('data-drawn-version', /\d+/);
   expect((await explorer.state()).view.mode).toBe('contour');
   expect(await explorer.landscapePixelDeviation()).toBeGreaterThan(10);
   await explorer.screenshot('03-rosenbrock-contour');
+
+  // A click on the map moves the start point there (and the runs start over).
+  const box = (await explorer.landscape.boundingBox())!;
+  await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+  const picked = await explorer.waitForState((s) => s.experiment.start[0] !== -1.2, 'the picked start point');
+  const [pickedX, pickedY] = picked.experiment.start;
+  expect(pickedX).toBeGreaterThan(-2);
+  expect(pickedX).toBeLessThan(2);
+  expect(pickedY).toBeGreaterThan(-1);
+  expect(pickedY).toBeLessThan(3);
+  await expect(page.getByTestId('start-x')).toHaveValue(String(pickedX));
+  expect(picked.runs.map((r) => r.step)).toEqual([0, 0]);
 
   // r resets: no steps, empty paths, idle.
   await explorer.pressKey('r');
