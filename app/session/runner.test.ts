@@ -5,7 +5,7 @@ import { AnalyticRuns } from '../../workers/engine/analytic/runs';
 import { analyticProblemOf, defaultOptimizerRun, type Experiment } from '../../workers/engine/experiment';
 import { useTestBackend } from '../../workers/engine/testing/backend';
 import { createAppStore, type AppStore } from '../store/store';
-import { Runner, stepsPerBatch, type RunWorker } from './runner';
+import { Runner, pathLabels, stepsPerBatch, type RunWorker } from './runner';
 
 /** The engine in-process, standing in for the worker. */
 function inProcessWorker(): RunWorker & { stepCalls: number } {
@@ -59,6 +59,18 @@ describe('stepsPerBatch', () => {
     expect(stepsPerBatch(300)).toBe(2);
     expect(stepsPerBatch(10)).toBe(1);
     expect(stepsPerBatch(10_000)).toBe(67);
+  });
+});
+
+describe('pathLabels', () => {
+  it('uses the optimizer’s name, numbered only when a kind appears twice', () => {
+    const experiment = structuredClone(createAppStore().getState().experiment);
+    experiment.optimizers = [
+      defaultOptimizerRun('adam', 0, []),
+      defaultOptimizerRun('sgd', 1, ['o1']),
+      defaultOptimizerRun('adam', 2, ['o1', 'o2']),
+    ];
+    expect(pathLabels(experiment)).toEqual(['Adam 1', 'Gradient descent', 'Adam 2']);
   });
 });
 

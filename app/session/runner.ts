@@ -33,6 +33,22 @@ export function runKey(experiment: Experiment): string {
   return JSON.stringify({ problem, start, steps, optimizers, seed });
 }
 
+/**
+ * Each optimizer's display name; when the same kind appears more than once,
+ * every copy is numbered ("Adam 1", "Adam 2") so the legend tells them apart.
+ */
+export function pathLabels(experiment: Experiment): string[] {
+  const names = experiment.optimizers.map((spec) => spec.name);
+  const seen = new Map<string, number>();
+  return names.map((name) => {
+    const label = OPTIMIZER_INFO[name].label;
+    if (names.filter((other) => other === name).length === 1) return label;
+    const count = (seen.get(name) ?? 0) + 1;
+    seen.set(name, count);
+    return `${label} ${count}`;
+  });
+}
+
 /** One optimizer's displayed status given the whole run's status. */
 function statusOf(run: RunStatus, diverged: boolean, finished: boolean): OptimizerProgress['status'] {
   if (diverged) return 'diverged';
@@ -81,8 +97,9 @@ export class Runner {
     this.preparedToken = -1;
     const { experiment, status } = this.store.getState();
     const capacity = experiment.steps + 1;
-    const paths = experiment.optimizers.map((spec) =>
-      emptyPath({ id: spec.id, label: OPTIMIZER_INFO[spec.name].label, color: spec.color }, capacity),
+    const labels = pathLabels(experiment);
+    const paths = experiment.optimizers.map((spec, index) =>
+      emptyPath({ id: spec.id, label: labels[index], color: spec.color }, capacity),
     );
     this.store.getState().setPaths(paths);
     this.store.getState().setProgress(
