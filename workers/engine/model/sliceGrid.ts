@@ -8,6 +8,7 @@ import type { BatchEvaluation, MlpObjective } from './objective';
 /** The batch evaluation a slice needs (MlpObjective provides it). */
 export type BatchEvaluator = Pick<MlpObjective, 'paramCount' | 'evaluateBatch'>;
 
+/** Progress, cancellation and memory bound of a slice evaluation. */
 export interface SliceGridOptions extends ProgressOptions {
   /**
    * At most this many parameter values (grid points × P) are materialised

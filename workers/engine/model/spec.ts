@@ -42,7 +42,9 @@ export interface DenseLayerLayout {
   biasOffset: number;
 }
 
+/** Every activation, in the order the UI lists them. */
 export const ACTIVATIONS: readonly Activation[] = ['tanh', 'relu', 'sigmoid', 'linear'];
+/** Every loss, in the order the UI lists them. */
 export const LOSSES: readonly LossName[] = ['mse', 'softmax_ce', 'sigmoid_ce'];
 
 /**

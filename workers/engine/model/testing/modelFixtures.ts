@@ -9,6 +9,7 @@ import { defaultFixtureFolder, readFixture } from '../../fixtures/readFolder';
 import type { Dataset } from '../dataset';
 import type { MlpSpec } from '../spec';
 
+/** A model fixture and its network, data set and parameters in engine form. */
 export interface LoadedModelFixture {
   fixture: ModelFixture;
   spec: MlpSpec;
