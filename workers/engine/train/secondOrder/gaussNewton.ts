@@ -17,9 +17,14 @@ export class GaussNewtonOptimizer implements NetworkOptimizer {
   readonly usesCurvature = true;
   private t = 0;
 
+  /**
+   * @param dim P
+   * @param denseLimit largest P solved densely (default DENSE_CURVATURE_LIMIT)
+   */
   constructor(
     readonly config: ResolvedNetworkOptimizerConfig,
     private readonly dim: number,
+    private readonly denseLimit = DENSE_CURVATURE_LIMIT,
   ) {}
 
   get stepCount(): number {
@@ -34,7 +39,7 @@ export class GaussNewtonOptimizer implements NetworkOptimizer {
     let direction: Float64Array | null = null;
     let products = 0;
     let iterations: number | null = null;
-    if (this.dim <= DENSE_CURVATURE_LIMIT) {
+    if (this.dim <= this.denseLimit) {
       const matrix = await objective.fullGaussNewton(at);
       products += this.dim;
       for (let i = 0; i < this.dim; i++) matrix[i * this.dim + i] += damping;
