@@ -13,6 +13,7 @@ import {
   type Experiment,
 } from '../../workers/engine/experiment';
 import { booleanKind, enumKind, numberKind, type ValueKind } from './fieldKinds';
+import { LANDSCAPE_URL_FIELDS } from './landscapeFields';
 
 /** One URL field: `key=value` in the hash. */
 export interface UrlField<T> {
@@ -168,6 +169,7 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
       e.seed = value;
     },
   }),
+  ...LANDSCAPE_URL_FIELDS,
 ];
 
 /** The key of the optimizer entries (one `o=` per optimizer, in order). */

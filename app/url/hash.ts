@@ -15,6 +15,7 @@ import {
   type OptimizerRunSpec,
 } from '../../workers/engine/experiment';
 import { OPTIMIZER_KEY, URL_FIELDS, type UrlField } from './fields';
+import { repairLandscape } from './landscapeFields';
 import { formatOptimizer, parseOptimizer } from './optimizerCodec';
 import { quoteForMessage } from './quote';
 
@@ -124,6 +125,7 @@ export function hashToExperiment(hash: string): ParsedExperiment {
     if (field.stage === 'settings' && raw !== null) applyField(field, raw, experiment, messages);
   }
   repairWindow(experiment, messages);
+  repairLandscape(experiment, messages);
   if (params.has(OPTIMIZER_KEY)) experiment.optimizers = parseOptimizers(params.getAll(OPTIMIZER_KEY), messages);
 
   // Every field was checked on its own; this catches any rule that spans fields.

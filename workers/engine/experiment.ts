@@ -22,6 +22,14 @@ import {
   type OptimizerName,
 } from './optim/config';
 import { OPTIMIZER_INFO } from './optim/info';
+import {
+  curvatureSettingsProblems,
+  defaultCurvatureSettings,
+  defaultSliceSettings,
+  sliceSettingsProblems,
+  type CurvatureSettings,
+  type SliceSettings,
+} from './landscapeSettings';
 
 /** The format version written into every experiment (and every shared link). */
 export const EXPERIMENT_VERSION = 1;
@@ -82,6 +90,10 @@ export interface Experiment {
   view: ViewSpec;
   /** Seed of every random draw, so a shared link reproduces the same numbers. */
   seed: number;
+  /** The slice through a network's parameter space (network problems; kept, unused, for analytic ones). */
+  slice: SliceSettings;
+  /** The curvature estimates at a network's parameters. */
+  curvature: CurvatureSettings;
 }
 
 /** The accepted range of every numeric field (inclusive). */
@@ -181,6 +193,8 @@ export function defaultExperiment(problem: ProblemSpec = analyticProblemSpec('ro
     optimizers: defaultOptimizers(),
     view: { mode: '3d', logScale: defaults.logScale },
     seed: EXPERIMENT_LIMITS.seed.default,
+    slice: defaultSliceSettings(),
+    curvature: defaultCurvatureSettings(),
   };
 }
 
@@ -274,5 +288,6 @@ export function validateExperiment(experiment: Experiment): string[] {
   if (!Number.isInteger(experiment.seed) || !inRange(experiment.seed, limits.seed)) {
     problems.push(`seed must be an integer from ${limits.seed.min} to ${limits.seed.max}, got ${experiment.seed}`);
   }
+  problems.push(...sliceSettingsProblems(experiment.slice), ...curvatureSettingsProblems(experiment.curvature));
   return problems;
 }

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { defaultExperiment, type Experiment } from '../../workers/engine/experiment';
+import { defaultCurvatureSettings, defaultSliceSettings } from '../../workers/engine/landscapeSettings';
+import { experimentToHash } from './hash';
+import { LANDSCAPE_URL_FIELDS, repairLandscape } from './landscapeFields';
+
+/**
+ * An experiment whose problem is not an analytic function, the only thing
+ * the landscape fields look at (`applies`); the network problem's own
+ * fields are not under test here.
+ */
+function networkLike(): Experiment {
+  return { ...defaultExperiment(), problem: { kind: 'network' } } as unknown as Experiment;
+}
+
+/** Every slice and curvature setting moved off its default, within its bounds. */
+function unusual(experiment: Experiment): Experiment {
+  experiment.slice = {
+    directions: 'interpolation',
+    centre: 'init',
+    runA: 'o3',
+    runB: 'run12',
+    origin: 'o7',
+    dims: 1,
+    alpha: [-0.5, 1.5],
+    beta: [-0.25, 0.125],
+    resolution: 1001,
+    metric: 'accuracy',
+    split: 'test',
+    seed: 4_000_000_000,
+  };
+  experiment.curvature = {
+    matrix: 'both',
+    k: 20,
+    slqRuns: 3,
+    slqSteps: 77,
+    smoothing: 0.0375,
+    traceBudget: 300,
+    axis: 'symlog',
+    seed: 99,
+  };
+  return experiment;
+}
+
+describe('landscape URL fields', () => {
+  it('read back every setting exactly through its text', () => {
+    const source = unusual(networkLike());
+    const target = networkLike();
+    for (const field of LANDSCAPE_URL_FIELDS) {
+      const text = field.kind.format(field.get(source));
+      const parsed = field.kind.schema.safeParse(text);
+      expect(parsed.success, `${field.key}=${text}`).toBe(true);
+      if (parsed.success) field.set(target, parsed.data);
+    }
+    expect(target.slice).toEqual(source.slice);
+    expect(target.curvature).toEqual(source.curvature);
+    // Not the defaults: the round trip carried information.
+    expect(target.slice).not.toEqual(defaultSliceSettings());
+    expect(target.curvature).not.toEqual(defaultCurvatureSettings());
+  });
+
+  it('have distinct keys, and reject hostile or out-of-range text', () => {
+    const keys = LANDSCAPE_URL_FIELDS.map((field) => field.key);
+    expect(new Set(keys).size).toBe(keys.length);
+    const byKey = new Map(LANDSCAPE_URL_FIELDS.map((field) => [field.key, field]));
+    const rejects = (key: string, text: string) => expect(byKey.get(key)!.kind.schema.safeParse(text).success, `${key}=${text}`).toBe(false);
+    rejects('lc', '<img src=x>');
+    rejects('lc', 'a'.repeat(13));
+    rejects('ld', 'sideways');
+    rejects('ldim', '3');
+    rejects('lr', '1e9');
+    rejects('lr', '64.5');
+    rejects('la0', '-1e5');
+    rejects('ck', '21');
+    rejects('cw', '0');
+    rejects('ct', 'Infinity');
+    rejects('cm', 'fisher');
+  });
+
+  it('stay out of analytic links', () => {
+    const hash = experimentToHash(defaultExperiment());
+    for (const field of LANDSCAPE_URL_FIELDS) expect(hash).not.toMatch(new RegExp(`(^|&)${field.key}=`));
+  });
+});
+
+describe('repairLandscape', () => {
+  it('replaces a plane resolution meant for a line, reversed ranges and a self-interpolation, saying so', () => {
+    const experiment = networkLike();
+    experiment.slice = { ...experiment.slice, dims: 2, resolution: 1001, alpha: [1, -1], directions: 'interpolation', runA: 'o1', runB: 'o1' };
+    const messages: string[] = [];
+    repairLandscape(experiment, messages);
+    expect(experiment.slice.resolution).toBe(65);
+    expect(experiment.slice.alpha).toEqual([-1, 1]);
+    expect(experiment.slice.directions).toBe('random');
+    expect(messages).toHaveLength(3);
+    expect(messages[0]).toMatch(/slice resolution 1001: a plane takes 5 to 201/);
+  });
+
+  it('leaves valid settings alone', () => {
+    const experiment = unusual(networkLike());
+    const before = structuredClone(experiment.slice);
+    const messages: string[] = [];
+    repairLandscape(experiment, messages);
+    expect(messages).toEqual([]);
+    expect(experiment.slice).toEqual(before);
+  });
+});
