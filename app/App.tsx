@@ -7,6 +7,7 @@ import { LossChart } from './charts/LossChart';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Messages } from './panels/Messages';
 import { OptimizerPanel } from './panels/OptimizerPanel';
+import { PresetsMenu } from './panels/PresetsMenu';
 import { ProblemPanel } from './panels/ProblemPanel';
 import { RunControls } from './panels/RunControls';
 import { StatusBar } from './panels/StatusBar';
@@ -26,6 +27,7 @@ export function App(): ReactElement {
           <h1>Loss-landscape explorer</h1>
         </header>
         <ErrorBoundary area="controls">
+          <PresetsMenu />
           <RunControls />
           <ProblemPanel />
           <OptimizerPanel />

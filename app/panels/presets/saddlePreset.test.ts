@@ -1,0 +1,41 @@
+import '../../../workers/engine/analytic/testing/registerNodeGradients';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { analyticTrajectory } from '../../../workers/engine/analytic/run';
+import { analyticProblemOf, validateExperiment } from '../../../workers/engine/experiment';
+import { useTestBackend } from '../../../workers/engine/testing/backend';
+import { SADDLE_PRESET } from './saddlePreset';
+
+beforeAll(async () => {
+  await useTestBackend();
+});
+
+describe('the saddle preset', () => {
+  it('is a valid experiment on x² − y² with gradient descent, Newton and saddle-free Newton', () => {
+    const experiment = SADDLE_PRESET.build();
+    expect(validateExperiment(experiment)).toEqual([]);
+    expect(experiment.problem.name).toBe('saddle');
+    expect(experiment.optimizers.map((spec) => spec.name)).toEqual(['sgd', 'newton', 'saddle_free_newton']);
+    expect(new Set(experiment.optimizers.map((spec) => spec.id)).size).toBe(3);
+    // A fresh experiment each time.
+    experiment.start[0] = 42;
+    expect(SADDLE_PRESET.build().start[0]).not.toBe(42);
+  });
+
+  it('shows what it promises: Newton ends on the saddle, saddle-free Newton escapes, gradient descent lags behind it', async () => {
+    const experiment = SADDLE_PRESET.build();
+    const problem = analyticProblemOf(experiment.problem);
+    const finalPoint = async (index: number) => {
+      const { path, divergedAt } = await analyticTrajectory(problem, experiment.optimizers[index], experiment.start, experiment.steps);
+      expect(divergedAt).toBeNull();
+      return [path[path.length - 2], path[path.length - 1]];
+    };
+    const [gd, newton, saddleFree] = [await finalPoint(0), await finalPoint(1), await finalPoint(2)];
+    expect(Math.hypot(newton[0], newton[1])).toBeLessThan(1e-6);
+    // Out of the plotted window (|y| ≤ 1.5) by far.
+    expect(Math.abs(saddleFree[1])).toBeGreaterThan(100);
+    expect(Math.abs(saddleFree[0])).toBeLessThan(1e-6);
+    // Gradient descent has left the start's neighbourhood of the ridge but not the window.
+    expect(Math.abs(gd[1])).toBeGreaterThan(0.1);
+    expect(Math.abs(gd[1])).toBeLessThan(1.5);
+  });
+});
