@@ -1,0 +1,111 @@
+/**
+ * Everything shown about one point of parameter space, e.g. the point of a
+ * slice a user clicked, θ = c + a d1 + b d2: its train and test loss and
+ * accuracy, what the network predicts there over the input space, and the
+ * extreme Hessian eigenvalues there (sharpness and the most negative
+ * curvature) from a few dozen Hessian-vector products.
+ */
+import { lanczosExtremes } from '../curvature/lanczos';
+import type { LongRunOptions } from '../curvature/operator';
+import type { MlpObjective } from '../model/objective';
+import { curvatureOperator } from '../spectra/operators';
+import { checkAborted } from './plane';
+import { predictionGrid, type InputBox, type PredictionGrid } from './predictionGrid';
+
+/** What a probe needs from an objective (MlpObjective provides it). */
+export type ProbeObjective = Pick<MlpObjective, 'spec' | 'paramCount' | 'evaluateBatch' | 'predict' | 'hvpBatch' | 'gnvpBatch'>;
+
+export interface ProbeOptions extends LongRunOptions {
+  /** The held-out objective, when there is one. */
+  test?: ProbeObjective | null;
+  /** Input range of the prediction grid (see inputBoxOf); no predictions when absent. */
+  inputBox?: InputBox | null;
+  /** Grid points per side of the prediction grid (default 96). */
+  resolution?: number;
+  /** Hessian-vector products for the extreme eigenvalues (default 30; 0 skips them). */
+  eigenProducts?: number;
+  /** Seed of Lanczos's start vector (default 0). */
+  seed?: number;
+}
+
+/** Loss and accuracy (null for regression) of one data split. */
+export interface PointEvaluation {
+  loss: number;
+  accuracy: number | null;
+}
+
+/** λ_max and λ_min of the train Hessian at the point, with their Ritz residuals. */
+export interface PointCurvature {
+  lambdaMax: number;
+  lambdaMin: number;
+  /** ‖H y − θ y‖ of each Ritz pair: each value is within its residual of an eigenvalue. */
+  residualMax: number;
+  residualMin: number;
+  products: number;
+  converged: boolean;
+}
+
+export interface ProbeResult {
+  train: PointEvaluation;
+  test: PointEvaluation | null;
+  predictions: PredictionGrid | null;
+  curvature: PointCurvature | null;
+}
+
+/**
+ * Probes `point` with the train objective `train` (and `options.test`).
+ * Progress counts steps: the evaluations, the prediction grid, and each
+ * Hessian-vector product. Rejects with an AbortError when cancelled.
+ */
+export async function probeAt(train: ProbeObjective, point: Float32Array, options: ProbeOptions = {}): Promise<ProbeResult> {
+  if (point.length !== train.paramCount) {
+    throw new RangeError(`probeAt: the point has ${point.length} entries; the model has ${train.paramCount} parameters`);
+  }
+  const test = options.test ?? null;
+  const eigenProducts = Math.min(options.eigenProducts ?? 30, train.paramCount);
+  const box = options.inputBox ?? null;
+  const total = 1 + (test ? 1 : 0) + (box ? 1 : 0) + eigenProducts;
+  let done = 0;
+  const step = () => options.onProgress?.(++done, total);
+
+  const evaluate = async (objective: ProbeObjective): Promise<PointEvaluation> => {
+    checkAborted(options.signal);
+    const { loss, accuracy } = await objective.evaluateBatch(point, 1);
+    step();
+    return { loss: loss[0], accuracy: accuracy === null ? null : accuracy[0] };
+  };
+  const trainEvaluation = await evaluate(train);
+  const testEvaluation = test === null ? null : await evaluate(test);
+
+  let predictions: PredictionGrid | null = null;
+  if (box !== null) {
+    predictions = await predictionGrid(train, point, box, options.resolution ?? 96, { signal: options.signal });
+    step();
+  }
+
+  let curvature: PointCurvature | null = null;
+  if (eigenProducts > 0) {
+    const op = curvatureOperator(train, point, 'hessian');
+    const result = await lanczosExtremes(op.matVec, op.n, {
+      k: 1,
+      which: 'both',
+      maxIter: eigenProducts,
+      tol: 1e-4,
+      seed: options.seed ?? 0,
+      signal: options.signal,
+      onProgress: (products) => options.onProgress?.(done + products, total),
+    });
+    const { largest, smallest } = result;
+    if (largest === undefined || smallest === undefined) throw new Error('Lanczos returned no Ritz values');
+    curvature = {
+      lambdaMax: largest.values[0],
+      lambdaMin: smallest.values[0],
+      residualMax: largest.residuals[0],
+      residualMin: smallest.residuals[0],
+      products: result.products,
+      converged: result.converged,
+    };
+  }
+  checkAborted(options.signal);
+  return { train: trainEvaluation, test: testEvaluation, predictions, curvature };
+}
