@@ -4,8 +4,9 @@
  * {@link Benchmark}, added to this list.
  */
 import { analyticSurfaceBenchmark } from './analyticSurface';
+import { networkTrainingBenchmark } from './networkTraining';
 import { optimizerStepBenchmark } from './optimizerStep';
 import type { Benchmark } from './types';
 
 /** The registered benchmarks, run in this order on each backend. */
-export const BENCHMARKS: readonly Benchmark[] = [analyticSurfaceBenchmark, optimizerStepBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [analyticSurfaceBenchmark, optimizerStepBenchmark, networkTrainingBenchmark];

@@ -13,7 +13,7 @@ beforeAll(async () => {
   await useTestBackend();
 });
 
-const maxAbs = (values: ArrayLike<number>) => Array.prototype.reduce.call(values, (m: number, v: number) => Math.max(m, Math.abs(v)), 0) as number;
+const maxAbs = (values: ArrayLike<number>) => Math.max(...Array.from(values, (v) => Math.abs(v)));
 const maxAbsDifference = (a: ArrayLike<number>, b: ArrayLike<number>) =>
   Math.max(...Array.from({ length: a.length }, (_, i) => Math.abs(a[i] - b[i])));
 

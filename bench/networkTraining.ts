@@ -1,0 +1,54 @@
+/**
+ * Live training speed: steps per second of one Adam run on the default
+ * network problem (two-arm spiral, 2-16-16-1 tanh, 320 training samples),
+ * with the full batch and with minibatches of 32, through TrainingSession
+ * (minibatch gradient, update and bookkeeping; evaluation every 10 steps as
+ * the UI would run it).
+ */
+import { buildNetwork } from '../workers/engine/network/build';
+import { networkProblem } from '../workers/engine/network/problem';
+import { TrainingSession } from '../workers/engine/train/runs';
+import { timeMedianMs, type TimingPlan } from './harness';
+import type { Benchmark, Measurement } from './types';
+
+/** Steps per timed repeat: long enough that the per-call overhead and the evaluations average out. */
+const STEPS_PER_REPEAT = 20;
+const PLAN: TimingPlan = { warmup: 3, repeats: 9 };
+
+/** Median steps per second of one run with `batchSize` (0 = full batch). */
+async function stepsPerSecond(batchSize: number): Promise<number> {
+  const network = buildNetwork(networkProblem());
+  const session = new TrainingSession(network, [{ id: 'adam', optimizer: { name: 'adam', lr: 0.01 }, batchSize }], {
+    seed: 1,
+    evalEvery: 10,
+  });
+  try {
+    const ms = await timeMedianMs(() => session.step(STEPS_PER_REPEAT), PLAN);
+    return (1000 * STEPS_PER_REPEAT) / ms;
+  } finally {
+    session.dispose();
+    network.dispose();
+  }
+}
+
+/** Adam training steps per second on the default network, full batch and batch 32. */
+export const networkTrainingBenchmark: Benchmark = {
+  id: 'network_training',
+  title: 'Training steps per second, default network (2-16-16-1 tanh, spiral), Adam',
+  async run(context) {
+    const measurements: Measurement[] = [];
+    for (const [name, batchSize] of [
+      ['adam_full_batch', 0],
+      ['adam_batch_32', 32],
+    ] as const) {
+      context.log(name);
+      measurements.push({
+        name,
+        value: await stepsPerSecond(batchSize),
+        unit: 'steps/s',
+        note: `${STEPS_PER_REPEAT} steps per repeat, evaluation every 10`,
+      });
+    }
+    return measurements;
+  },
+};
