@@ -104,10 +104,13 @@ export interface TrainingStepBatch {
   live: number;
 }
 
+/** Defaults of the optional `TrainingOptions`. */
 export const TRAINING_DEFAULTS = { evalEvery: 10, snapshotEvery: 1, maxSnapshots: 512 } as const;
 
-/** Most runs per session, and most steps per `step` call (so a worker stays responsive). */
+/** Most runs per session (as many as the experiment's optimizers). */
 export const MAX_TRAINING_RUNS = 8;
+
+/** Most steps per `step` call, so that a worker stays responsive to cancellation between calls. */
 export const MAX_STEPS_PER_CALL = 10_000;
 
 interface RunState {

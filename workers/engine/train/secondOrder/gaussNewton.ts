@@ -12,6 +12,7 @@ import { choleskySolve } from './cholesky';
 import { conjugateGradient } from './conjugateGradient';
 import { curvatureOperator, warmedUpRate } from './operators';
 
+/** Damped Gauss-Newton (see the module comment). */
 export class GaussNewtonOptimizer implements NetworkOptimizer {
   readonly name = 'gauss_newton' as const;
   readonly usesCurvature = true;

@@ -23,6 +23,7 @@ const WARM_START_DECAY = 0.95;
 /** λ stays within these bounds, so that it can recover in either direction. */
 const DAMPING_RANGE = { min: 1e-8, max: 1e8 };
 
+/** Hessian-free optimisation (see the module comment); reports ρ and λ every step. */
 export class HessianFreeOptimizer implements NetworkOptimizer {
   readonly name = 'hessian_free' as const;
   readonly usesCurvature = true;

@@ -21,6 +21,7 @@ const SHRINK_BELOW = 0.25;
 /** Above this (with a boundary step), the model is trustworthy: grow. */
 const GROW_ABOVE = 0.75;
 
+/** Trust-region Newton with Steihaug–Toint CG (see the module comment); reports ρ and Δ every step. */
 export class TrustRegionOptimizer implements NetworkOptimizer {
   readonly name = 'trust_region' as const;
   readonly usesCurvature = true;
