@@ -5,7 +5,7 @@
  * A finished, cancelled or failed job shows its state and message instead.
  */
 import type { KeyboardEvent, ReactElement } from 'react';
-import { estimateText, jobStatusText, progressPercent } from './jobProgress';
+import { cancelsOnKey, estimateText, jobStatusText, progressPercent } from './jobProgress';
 import type { JobProgress } from './types';
 import './views.css';
 
@@ -23,7 +23,7 @@ export function JobProgressBar({ job, onCancel }: JobProgressBarProps): ReactEle
   const estimate = estimateText(job);
   const status = jobStatusText(job);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    if (event.key === 'Escape' && running && onCancel) {
+    if (onCancel && cancelsOnKey(event.key, job)) {
       event.preventDefault();
       onCancel();
     }

@@ -26,3 +26,8 @@ export function jobStatusText(job: JobProgress): string {
   const word = { done: 'done', cancelled: 'cancelled', failed: 'failed' }[job.state];
   return job.message ? `${word}: ${job.message}` : word;
 }
+
+/** Whether key `key` cancels the job: Escape, while it runs. */
+export function cancelsOnKey(key: string, job: JobProgress): boolean {
+  return key === 'Escape' && job.state === 'running';
+}

@@ -61,13 +61,6 @@ export function joinStepSeries(series: readonly (StepSeries | null)[], positiveO
   return [steps, ...series.map((s) => valuesAtSteps(s, steps, positiveOnly))] as unknown as uPlot.AlignedData;
 }
 
-/** The first `count` values with every non-finite one turned into null (a gap). */
-export function nonFiniteAsGaps(values: ArrayLike<number>, count = values.length): ChartColumn {
-  const column: ChartColumn = new Array(count);
-  for (let i = 0; i < count; i++) column[i] = Number.isFinite(values[i]) ? values[i] : null;
-  return column;
-}
-
 /**
  * The smallest finite value among the series' first `length` values
  * (Infinity when there is none): a log axis is possible when it is > 0.

@@ -125,7 +125,9 @@ export function histogramOnAxis(eigenvalues: Float64Array, axis: SpectrumAxis, b
     hi += 0.5;
   }
   const edges = new Float64Array(bins + 1);
-  for (let b = 0; b <= bins; b++) edges[b] = lo + ((hi - lo) * b) / bins;
+  for (let b = 0; b < bins; b++) edges[b] = lo + ((hi - lo) * b) / bins;
+  // Exactly hi (lo + (hi − lo) may round below it), so the largest eigenvalue falls in the last bin.
+  edges[bins] = hi;
   // n is the number of finite eigenvalues.
   return { edges, density: spectrumHistogram(positions, edges) };
 }
