@@ -19,7 +19,7 @@ export interface TrainingPreset {
 
 /**
  * Edge of stability (Cohen et al. 2021): full-batch gradient descent with
- * η = 0.07 (2/η ≈ 28.6) on a 1-12-12-1 tanh network (181 parameters)
+ * η = 0.07 (2/η ≈ 28.6) on a 1-12-12-1 tanh network (193 parameters)
  * fitting the Chebyshev polynomial T₃ from 64 noisy samples with the mean
  * squared error.
  *
