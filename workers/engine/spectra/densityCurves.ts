@@ -63,8 +63,9 @@ export interface DensityCurves {
 
 /**
  * The curves of the density Σ_k w_k δ(λ − θ_k). The linear grid spans the
- * nodes (and the exact eigenvalues, if given) with 5σ margins, so the
- * smoothed density integrates to its total weight.
+ * nodes, the exact eigenvalues (if given) and the references' supports with
+ * 5σ margins, so the smoothed density integrates to its total weight and
+ * every reference is drawn whole.
  */
 export function densityCurves(nodes: Float64Array, weights: Float64Array, options: DensityCurveOptions = {}): DensityCurves {
   if (nodes.length === 0 || nodes.length !== weights.length) {
@@ -82,10 +83,20 @@ export function densityCurves(nodes: Float64Array, weights: Float64Array, option
   }
   const scale = largestMagnitude > 0 ? largestMagnitude : 1;
   const sigma = options.sigma ?? Math.max(0.01 * (hi - lo), 1e-6 * scale);
-  const points = options.gridPoints ?? 400;
-  const grid = gridAround(span, sigma, points);
-  const density = densityOnGrid(nodes, weights, grid, sigma);
   const { mean, variance } = spectrumMoments(nodes, weights);
+  const positiveMoments = mean > 0 && variance > 0;
+  const parameters = positiveMoments ? matchMarchenkoPastur(mean, variance) : null;
+  // The axis also covers the references' supports: the semicircle's
+  // mean ± 2·std and Marchenko–Pastur's [σ²(1 − √q)², σ²(1 + √q)²].
+  const radius = 2 * Math.sqrt(variance);
+  const supportEnds = [mean - radius, mean + radius];
+  if (parameters !== null) {
+    const root = Math.sqrt(parameters.ratio);
+    supportEnds.push(parameters.entryVariance * (1 - root) ** 2, parameters.entryVariance * (1 + root) ** 2);
+  }
+  const points = options.gridPoints ?? 400;
+  const grid = gridAround(Float64Array.from([lo, hi, ...supportEnds]), sigma, points);
+  const density = densityOnGrid(nodes, weights, grid, sigma);
   let totalWeight = 0;
   let negativeWeight = 0;
   nodes.forEach((theta, k) => {
@@ -105,8 +116,6 @@ export function densityCurves(nodes: Float64Array, weights: Float64Array, option
     const edges = linspace(grid[0], grid[grid.length - 1], (options.histogramBins ?? 60) + 1);
     histogram = { edges, density: spectrumHistogram(exact, edges) };
   }
-  const positiveMoments = mean > 0 && variance > 0;
-  const parameters = positiveMoments ? matchMarchenkoPastur(mean, variance) : null;
   return {
     grid,
     sigma,
