@@ -61,6 +61,7 @@ describe('EDGE_OF_STABILITY_PRESET', () => {
   });
 
   it('leaves no tensors behind', async () => {
+    // Stepping (with sharpness) disposes its intermediates; dispose() frees the session's and the network's data.
     const before = tf.memory().numTensors;
     const network = buildNetwork(EDGE_OF_STABILITY_PRESET.problem);
     const session = new TrainingSession(network, EDGE_OF_STABILITY_PRESET.runs, EDGE_OF_STABILITY_PRESET.options);

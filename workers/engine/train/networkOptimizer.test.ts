@@ -135,6 +135,7 @@ describe('network optimizers on a small tanh network', () => {
   });
 
   it('leaves the tensor count unchanged after a step of every optimizer', async () => {
+    // Every gradient, curvature product and dense matrix is read back into arrays and its tensors disposed.
     const before = tf.memory().numTensors;
     for (const config of DESCENTS) {
       await descend(createNetworkOptimizer(config, moons.objective.paramCount), moons.objective, moons.initialParams, 1);

@@ -20,6 +20,7 @@ import { Rng } from '../rng';
 import type { ResolvedNetworkOptimizerConfig } from './optimizerConfig';
 import { warmedUpRate } from './secondOrder/operators';
 
+/** How often and how precisely sharpness is measured. */
 export interface SharpnessOptions {
   /** Measure after every `every`-th step (and at step 0); integer ≥ 1. */
   every: number;

@@ -13,6 +13,7 @@ export interface TrajectorySnapshots {
   params: Float32Array;
 }
 
+/** A bounded, evenly thinned record of one run's parameters (see the module comment). */
 export class ParameterTrajectory {
   private steps: number[] = [];
   private rows: Float32Array[] = [];

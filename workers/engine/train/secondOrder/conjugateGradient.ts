@@ -8,6 +8,7 @@ import { axpy, dot, norm2 } from '../../linalg/vectorOps';
 /** v ↦ A v for a symmetric operator (a fresh vector each call). */
 export type Operator = (v: Float64Array) => Promise<Float64Array>;
 
+/** Where CG starts and when it stops. */
 export interface ConjugateGradientOptions {
   /** Starting guess x₀ (default 0); costs one extra product when non-zero. */
   initial?: Float64Array;
@@ -17,6 +18,7 @@ export interface ConjugateGradientOptions {
   tolerance?: number;
 }
 
+/** The approximate solution of A x = b and how it was reached. */
 export interface ConjugateGradientResult {
   /** The approximate solution. */
   x: Float64Array;

@@ -14,6 +14,7 @@
 import { axpy, dot, norm2 } from '../../linalg/vectorOps';
 import type { Operator } from './conjugateGradient';
 
+/** The trust-region step, its model value and why the iteration stopped. */
 export interface SteihaugResult {
   /** The step p, ‖p‖ ≤ Δ. */
   step: Float64Array;
