@@ -176,7 +176,7 @@ export class CurvatureReport {
    * dᵀ A d / dᵀ d: the curvature of the loss along d (its second derivative
    * along the unit vector d/‖d‖), e.g. along a slice's d1 and d2. One product.
    */
-  curvatureAlong(direction: ArrayLike<number>, matrix: CurvatureMatrix = 'hessian'): Promise<number> {
+  async curvatureAlong(direction: ArrayLike<number>, matrix: CurvatureMatrix = 'hessian'): Promise<number> {
     if (direction.length !== this.size) {
       throw new RangeError(`curvatureAlong: the direction has ${direction.length} entries, θ has ${this.size}`);
     }
