@@ -8,11 +8,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { colormapGradientCss, colormapCss } from '../scene/colormap';
 import { fitPlotRect } from '../scene/contourLayout';
-import { paintAxes, paintHeatmap } from '../scene/contourPaint';
+import { paintHeatmap } from '../scene/contourPaint';
 import { classColor, CLASS_COLORS, NEUTRAL_RGB } from './classColors';
 import { curveWindow, DATA_MARGINS, innerRect, inputWindow } from './dataLayout';
 import { classEntries, describeDataView, fieldMeaning } from './dataLegend';
-import { paintPoints, paintPredictionCurve } from './dataPaint';
+import { paintDataAxes, paintPoints, paintPredictionCurve } from './dataPaint';
 import { formatSignificant } from './format';
 import { fillPredictionPixels, REGRESSION_COLORMAP, regressionRange, unitInRange } from './predictionImage';
 import type { DataPoints, DataViewProps, PredictionField } from './types';
@@ -67,7 +67,7 @@ function paintDataView(
     imageCache.current = fieldCanvas(pixels, prediction.nx, prediction.ny, imageCache.current);
     paintHeatmap(ctx, imageCache.current, prediction, rect);
   }
-  paintAxes(ctx, view, rect, oneDimensional ? ['x', 'y'] : ['x₁', 'x₂']);
+  paintDataAxes(ctx, view, rect, oneDimensional ? ['x', 'y'] : ['x₁', 'x₂']);
   if (prediction && oneDimensional) paintPredictionCurve(ctx, prediction, task, view, rect);
 
   for (const [set, role] of [[test, 'test'], [train, 'train']] as const) {

@@ -19,7 +19,8 @@ export interface JobProgressBarProps {
 /** A labelled progress bar with a Cancel button. */
 export function JobProgressBar({ job, onCancel }: JobProgressBarProps): ReactElement {
   const running = job.state === 'running';
-  const percent = running ? progressPercent(job.fraction) : job.state === 'done' ? 100 : null;
+  // A stopped job keeps the bar where it stopped; a finished one fills it.
+  const percent = job.state === 'done' ? 100 : progressPercent(job.fraction);
   const estimate = estimateText(job);
   const status = jobStatusText(job);
   const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {

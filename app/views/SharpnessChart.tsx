@@ -141,8 +141,7 @@ export function SharpnessChart({ runs }: SharpnessChartProps): ReactElement {
   return (
     <div className="view-chart sharpness-chart" data-testid="sharpness-chart">
       <div className="chart-head">
-        <span>Sharpness λmax per step</span>
-        {summary && <span className="muted">thresholds: {summary}</span>}
+        <span>Sharpness λmax per step, with the stability thresholds</span>
       </div>
       <div
         className="chart-plot"

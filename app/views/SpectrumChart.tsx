@@ -56,7 +56,7 @@ function layout(spectrum: SpectrumView, axis: SpectrumAxis, logY: boolean) {
   const xScale: Scale = { domain: xDomain, range: [frame.left, frame.left + frame.plotWidth], log: false };
   const yScale: Scale = { domain: yDomain, range: [frame.top + frame.plotHeight, frame.top], log: logY };
   const xTicks: Tick[] =
-    axis.kind === 'linear' ? linearTicks(xDomain[0], xDomain[1], 8) : symlogTicks(xDomain[0], xDomain[1], axis, (xDomain[1] - xDomain[0]) / 9);
+    axis.kind === 'linear' ? linearTicks(xDomain[0], xDomain[1], 8) : symlogTicks(xDomain[0], xDomain[1], axis, (xDomain[1] - xDomain[0]) / 12);
   const yTicks: Tick[] = logY ? decadeTicks(yDomain[0], yDomain[1]) : linearTicks(yDomain[0], yDomain[1], 5);
   return { slq, references, histogram, xScale, yScale, xTicks, yTicks };
 }
@@ -141,7 +141,7 @@ export function SpectrumChart({ spectrum, onAxisChange }: SpectrumChartProps): R
             no spectrum yet
           </text>
         )}
-        <g className="spectrum-axes" fill={AXIS_COLOR} fontSize={13}>
+        <g className="spectrum-axes" fill={AXIS_COLOR} fontSize={14}>
           <rect x={frame.left} y={frame.top} width={frame.plotWidth} height={frame.plotHeight} fill="none" stroke={AXIS_COLOR} strokeWidth={1} />
           {xTicks.map((tick) => {
             const x = scaleValue(xScale, tick.position);

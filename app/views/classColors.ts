@@ -31,7 +31,7 @@ export const CLASS_COLORS: readonly string[] = [
 export const NEUTRAL_RGB: Rgb = [0x1d, 0x22, 0x29];
 
 /** Largest share of the class colour in the background, so points in the class colour stay visible on it. */
-export const MAX_TINT = 0.6;
+export const MAX_TINT = 0.5;
 
 /** Parses '#rrggbb' into 0–255 components. */
 export function parseHexColor(hex: string): Rgb {
