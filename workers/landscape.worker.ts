@@ -1,0 +1,154 @@
+/**
+ * The landscape worker: a thin comlink entry over `landscapeWorker/`. It
+ * rebuilds the experiment's network problem (the same seeds give the same
+ * data as the training worker's), receives parameter vectors and
+ * trajectories from the page, and runs slices, projections, probes and
+ * curvature reports with streamed progress. A new job cancels the running
+ * job of its kind; `cancel(kind)` stops one on request.
+ */
+import * as Comlink from 'comlink';
+import * as tf from '@tensorflow/tfjs-core';
+// tfjs-core alone registers no gradient functions; Hessian-vector products need them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import type { BackendReport } from './analytic.worker';
+import { selectBrowserBackend } from './engine/backends/browser';
+import type { BackendName } from './engine/backends/select';
+import type { CurvatureSettings, SliceSettings } from './engine/landscapeSettings';
+import type { NetworkProblem } from './engine/network/problem';
+import { CurvatureJobs, type CurvatureTarget } from './landscapeWorker/curvatureJobs';
+import type { JobKind } from './landscapeWorker/jobRegistry';
+import { LandscapeJobs, type Progress } from './landscapeWorker/landscapeJobs';
+import type {
+  CurvatureSummary,
+  ExactEstimate,
+  NetworkInfo,
+  ProbeSummary,
+  ProjectedRun,
+  SliceChunk,
+  SliceSummary,
+} from './landscapeWorker/messages';
+import type { SliceVectors } from './landscapeWorker/sliceInputs';
+
+/** The worker's API, as the page sees it through comlink. */
+export interface LandscapeWorkerApi {
+  /** Selects the first working backend (as the analytic worker does); `onBackendLost` fires if the GPU goes away later. */
+  init(search: string, exclude: BackendName[], onBackendLost: (reason: string) => void): Promise<BackendReport>;
+  /** Builds the network of `problem` (kept while the problem is unchanged). */
+  setProblem(problem: NetworkProblem): Promise<NetworkInfo>;
+  /** Chooses the directions and evaluates the slice, streaming the field after every chunk. */
+  computeSlice(
+    settings: SliceSettings,
+    vectors: SliceVectors,
+    onChunk: (chunk: SliceChunk) => void,
+    onDirectionsProgress: Progress,
+  ): Promise<SliceSummary>;
+  /** Each run's snapshots projected onto the last slice, with the true metric at each. */
+  projectRuns(runs: { runId: string; snapshots: Float32Array }[]): Promise<ProjectedRun[]>;
+  /** The point (α, β) of the last slice: losses, predictions, λ_max and λ_min. */
+  probe(alpha: number, beta: number, onProgress: Progress): Promise<ProbeSummary>;
+  /** The predicted seconds of the exact spectra at `target`. */
+  estimateExact(target: CurvatureTarget, settings: CurvatureSettings): Promise<ExactEstimate>;
+  /** A curvature report at `target` (with every eigenvalue when `exact`). */
+  curvature(target: CurvatureTarget, settings: CurvatureSettings, exact: boolean, onProgress: Progress): Promise<CurvatureSummary>;
+  /** Cancels the running job of `kind` (its call rejects with an AbortError). */
+  cancel(kind: JobKind): void;
+  /** Test hook: makes the GPU device or WebGL context go away. */
+  loseBackendForTesting(): void;
+  /** Test hook: throws an uncaught error, as a worker crash would. */
+  crashForTesting(): void;
+}
+
+interface WebGpuBackendLike {
+  device?: { lost: Promise<{ message: string }>; destroy(): void };
+}
+interface WebGlBackendLike {
+  gpgpu?: { gl: WebGL2RenderingContext | WebGLRenderingContext };
+}
+
+const landscape = new LandscapeJobs();
+const curvature = new CurvatureJobs(landscape);
+let lostReason: string | null = null;
+let notifyLost: (reason: string) => void = () => {};
+
+function reportLoss(reason: string): void {
+  if (lostReason !== null) return;
+  lostReason = reason;
+  notifyLost(reason);
+}
+
+/** Every call fails fast once the GPU is gone, instead of hanging on it. */
+function assertUsable(): void {
+  if (lostReason !== null) throw new Error(`The GPU backend was lost: ${lostReason}`);
+}
+
+function watchBackendLoss(backend: BackendName): void {
+  if (backend === 'webgpu') {
+    const device = (tf.backend() as unknown as WebGpuBackendLike).device;
+    void device?.lost.then((info) => reportLoss(info.message || 'the WebGPU device was lost'));
+  } else if (backend === 'webgl') {
+    const canvas = (tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl.canvas;
+    canvas?.addEventListener('webglcontextlost', () => reportLoss('the WebGL context was lost'));
+  }
+}
+
+const api: LandscapeWorkerApi = {
+  async init(search, exclude, onBackendLost) {
+    notifyLost = onBackendLost;
+    const { backend, attempts } = await selectBrowserBackend(search, exclude);
+    watchBackendLoss(backend);
+    return { backend, attempts };
+  },
+
+  async setProblem(problem) {
+    assertUsable();
+    return landscape.setProblem(problem);
+  },
+
+  async computeSlice(settings, vectors, onChunk, onDirectionsProgress) {
+    assertUsable();
+    return landscape.computeSlice(settings, vectors, onChunk, onDirectionsProgress);
+  },
+
+  async projectRuns(runs) {
+    assertUsable();
+    return landscape.projectRuns(runs);
+  },
+
+  async probe(alpha, beta, onProgress) {
+    assertUsable();
+    return landscape.probe(alpha, beta, onProgress);
+  },
+
+  async estimateExact(target, settings) {
+    assertUsable();
+    return curvature.estimateExact(target, settings);
+  },
+
+  async curvature(target, settings, exact, onProgress) {
+    assertUsable();
+    return curvature.compute(target, settings, exact, onProgress);
+  },
+
+  cancel(kind) {
+    landscape.cancel(kind);
+  },
+
+  loseBackendForTesting() {
+    const backend = tf.getBackend();
+    if (backend === 'webgpu') {
+      (tf.backend() as unknown as WebGpuBackendLike).device?.destroy();
+    } else if (backend === 'webgl') {
+      (tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl.getExtension('WEBGL_lose_context')?.loseContext();
+    } else {
+      reportLoss(`the ${backend} backend was reset`);
+    }
+  },
+
+  crashForTesting() {
+    setTimeout(() => {
+      throw new Error('simulated worker crash');
+    });
+  },
+};
+
+Comlink.expose(api);
