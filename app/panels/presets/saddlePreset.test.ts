@@ -3,7 +3,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { analyticTrajectory } from '../../../workers/engine/analytic/run';
 import { analyticProblemOf, validateExperiment } from '../../../workers/engine/experiment';
 import { useTestBackend } from '../../../workers/engine/testing/backend';
-import { SADDLE_PRESET } from './saddlePreset';
+import { SADDLE_PRESET, buildSaddleExperiment } from './saddlePreset';
 
 beforeAll(async () => {
   await useTestBackend();
@@ -11,18 +11,18 @@ beforeAll(async () => {
 
 describe('the saddle preset', () => {
   it('is a valid experiment on x² − y² with gradient descent, Newton and saddle-free Newton', () => {
-    const experiment = SADDLE_PRESET.build();
-    expect(validateExperiment(experiment)).toEqual([]);
+    expect(validateExperiment(SADDLE_PRESET.build())).toEqual([]);
+    const experiment = buildSaddleExperiment();
     expect(experiment.problem.name).toBe('saddle');
     expect(experiment.optimizers.map((spec) => spec.name)).toEqual(['sgd', 'newton', 'saddle_free_newton']);
     expect(new Set(experiment.optimizers.map((spec) => spec.id)).size).toBe(3);
     // A fresh experiment each time.
     experiment.start[0] = 42;
-    expect(SADDLE_PRESET.build().start[0]).not.toBe(42);
+    expect(buildSaddleExperiment().start[0]).not.toBe(42);
   });
 
   it('shows what it promises: Newton ends on the saddle, saddle-free Newton escapes, gradient descent lags behind it', async () => {
-    const experiment = SADDLE_PRESET.build();
+    const experiment = buildSaddleExperiment();
     const problem = analyticProblemOf(experiment.problem);
     const finalPoint = async (index: number) => {
       const { path, divergedAt } = await analyticTrajectory(problem, experiment.optimizers[index], experiment.start, experiment.steps);

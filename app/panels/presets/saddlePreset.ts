@@ -16,7 +16,6 @@ import {
   analyticProblemSpec,
   defaultExperiment,
   defaultOptimizerRun,
-  type Experiment,
   type OptimizerRunSpec,
 } from '../../../workers/engine/experiment';
 import type { OptimizerName } from '../../../workers/engine/optim/config';
@@ -33,7 +32,8 @@ function run(name: OptimizerName, lr: number, index: number, taken: OptimizerRun
   return { ...spec, lr };
 }
 
-function buildSaddleExperiment(): Experiment {
+/** The preset's experiment (an analytic one: the type `defaultExperiment` gives). */
+export function buildSaddleExperiment(): ReturnType<typeof defaultExperiment> {
   const experiment = defaultExperiment(analyticProblemSpec('saddle'));
   const optimizers: OptimizerRunSpec[] = [];
   optimizers.push(run('sgd', 0.1, 0, optimizers));
