@@ -16,7 +16,8 @@ export interface SampledField {
  * α_{i+1} at fraction s, and b between β_j and β_{j+1} at fraction t,
  *   f = (1−s)(1−t) f_ij + s(1−t) f_{i+1,j} + (1−s) t f_{i,j+1} + s t f_{i+1,j+1};
  * linear in a alone on a line. NaN outside the sampled range (the surface
- * says nothing there). The axes must be evenly spaced (as `linspace` makes them).
+ * says nothing there; points within 10⁻⁶ of its span past an edge count as
+ * on the edge). The axes must be evenly spaced (as `linspace` makes them).
  */
 export function bilinearLookup(field: SampledField, a: number, b: number): number {
   const { alphas, betas, values } = field;
@@ -33,13 +34,21 @@ export function bilinearLookup(field: SampledField, a: number, b: number): numbe
   return mix(below, above, t);
 }
 
+/**
+ * Points beyond an end of the axis by less than this fraction of its span
+ * count as on it: a snapshot on the slice's edge projects there only up to
+ * float32 rounding.
+ */
+const EDGE_TOLERANCE = 1e-6;
+
 /** The cell [x_k, x_{k+1}] holding x and the fraction along it; k = −1 outside the axis. */
 function cell(axis: ArrayLike<number>, x: number): [number, number] {
   const n = axis.length;
   const lo = axis[0];
   const hi = axis[n - 1];
-  if (n < 2 || !(x >= lo && x <= hi)) return [-1, 0];
-  const position = ((x - lo) / (hi - lo)) * (n - 1);
+  const slack = EDGE_TOLERANCE * (hi - lo);
+  if (n < 2 || !(x >= lo - slack && x <= hi + slack)) return [-1, 0];
+  const position = (Math.min(Math.max(x - lo, 0), hi - lo) / (hi - lo)) * (n - 1);
   const k = Math.min(Math.floor(position), n - 2);
   return [k, position - k];
 }
