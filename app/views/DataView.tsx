@@ -98,12 +98,14 @@ export function DataView({ train, test, prediction, caption, classNames }: DataV
     return () => observer.disconnect();
   }, []);
 
-  // `prediction` is read through its arrays and version: the arrays are updated in place and `version` says when.
+  // Everything is read through its arrays (shared with the store, never copied) and counts, and the
+  // prediction through its version, so new wrapper objects with the same content do not repaint.
   const windowKey = prediction ? JSON.stringify(prediction.window) : '';
+  const dataKey = [train, test].map((set) => (set ? `${set.n}:${set.inputDim}:${set.task}:${set.classCount}` : '-')).join('|');
   useEffect(() => {
     const canvas = canvasRef.current;
     if (canvas && size > 0) paintDataView(canvas, size, train, test, prediction, imageCache);
-  }, [size, train, test, prediction?.version, prediction?.values, prediction?.confidence, windowKey]);
+  }, [size, train?.x, train?.y, test?.x, test?.y, dataKey, prediction?.version, prediction?.values, prediction?.confidence, windowKey]);
 
   const first = train ?? test;
   const task = first?.task ?? 'regression';
@@ -112,7 +114,7 @@ export function DataView({ train, test, prediction, caption, classNames }: DataV
   const range = useMemo(
     () => regressionRange(prediction, train, test),
     // As for the paint effect.
-    [prediction?.version, prediction?.values, train, test],
+    [prediction?.version, prediction?.values, train?.y, test?.y, dataKey],
   );
 
   return (

@@ -19,7 +19,7 @@ const CURVE_COLOR = '#e8ecf1';
 const AXIS_COLOR = '#cfd6de';
 const FONT = '12px system-ui, sans-serif';
 /** About one tick per this many CSS pixels of axis (a small square view still gets four or five). */
-const PIXELS_PER_TICK = 55;
+const PIXELS_PER_TICK = 40;
 
 /** Which of the two sets a point belongs to: they differ by marker, not by colour. */
 export type PointRole = 'train' | 'test';

@@ -19,8 +19,9 @@ import type { ProjectionFaithfulness } from './types';
 /** Green: the picture can be trusted; amber: read with care; red: the path is mostly off the plane or off the surface. */
 export type FaithfulnessGrade = 'good' | 'fair' | 'poor';
 
-/** Upper bounds of 'good' and 'fair' for each measure (documented above). */
+/** Upper bounds of 'good' and 'fair' for the off-plane distance (share of the trajectory's length). */
 export const RESIDUAL_LIMITS = { good: 0.1, fair: 0.3 } as const;
+/** Upper bounds of 'good' and 'fair' for the loss gap as a share of the loss scale. */
 export const LOSS_GAP_LIMITS = { good: 0.05, fair: 0.2 } as const;
 
 const ORDER: readonly FaithfulnessGrade[] = ['good', 'fair', 'poor'];

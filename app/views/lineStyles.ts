@@ -13,7 +13,9 @@ export const THRESHOLD_DASH: readonly number[] = [9, 6];
 /** Random-matrix reference densities (the estimate is solid). */
 export const REFERENCE_DASH: readonly number[] = [6, 4];
 
-/** Colours of the single-line views: loss, accuracy, and marks on a dark panel. */
+/** Loss curves of the single-line views (the theme's accent). */
 export const LOSS_COLOR = '#4cc9f0';
+/** Accuracy curves, on the right axis. */
 export const ACCURACY_COLOR = '#f59e3b';
+/** Vertical marks and their labels on the dark panel. */
 export const MARK_COLOR = '#e8ecf1';
