@@ -6,10 +6,11 @@
 import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createExperimentSlice, type ExperimentSlice } from './experimentSlice';
+import { createLandscapeSlice, type LandscapeSlice } from './landscapeSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 
-export type Store = ExperimentSlice & RunSlice & ResultsSlice;
+export type Store = ExperimentSlice & RunSlice & ResultsSlice & LandscapeSlice;
 export type AppStore = StoreApi<Store>;
 
 /** A new, independent store (the app makes one; tests make their own). */
@@ -18,6 +19,7 @@ export function createAppStore(): AppStore {
     ...createExperimentSlice(...args),
     ...createRunSlice(...args),
     ...createResultsSlice(...args),
+    ...createLandscapeSlice(...args),
   }));
 }
 
