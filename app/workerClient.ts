@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AnalyticWorkerApi } from '../workers/analytic.worker';
+import type { LandscapeWorkerApi } from '../workers/landscape.worker';
 
 /** A running worker. */
 export interface WorkerConnection<Api> {
@@ -57,4 +58,10 @@ function connect<Api>(worker: Worker, onCrash: (reason: string) => void): Worker
 export function startAnalyticWorker(onCrash: (reason: string) => void): WorkerConnection<AnalyticWorkerApi> {
   const worker = new Worker(new URL('../workers/analytic.worker.ts', import.meta.url), { type: 'module' });
   return connect<AnalyticWorkerApi>(worker, onCrash);
+}
+
+/** Starts the landscape worker (network slices, probes and curvature); `onCrash` is called if it dies. */
+export function startLandscapeWorker(onCrash: (reason: string) => void): WorkerConnection<LandscapeWorkerApi> {
+  const worker = new Worker(new URL('../workers/landscape.worker.ts', import.meta.url), { type: 'module' });
+  return connect<LandscapeWorkerApi>(worker, onCrash);
 }
