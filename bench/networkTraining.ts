@@ -1,9 +1,10 @@
 /**
- * Live training speed: steps per second of one Adam run on the default
- * network problem (two-arm spiral, 2-16-16-1 tanh, 320 training samples),
- * with the full batch and with minibatches of 32, through TrainingSession
- * (minibatch gradient, update and bookkeeping; evaluation every 10 steps as
- * the UI would run it).
+ * Live training speed: steps per second of Adam on the default network
+ * problem (two-arm spiral, 2-16-16-1 tanh, 320 training samples), with the
+ * full batch and with minibatches of 32, through TrainingSession (minibatch
+ * gradient, update and bookkeeping; evaluation every 10 steps as the UI
+ * would run it); and of four Adam runs stepped together, which share one
+ * batched gradient pass per step.
  */
 import { buildNetwork } from '../workers/engine/network/build';
 import { networkProblem } from '../workers/engine/network/problem';
@@ -15,13 +16,15 @@ import type { Benchmark, Measurement } from './types';
 const STEPS_PER_REPEAT = 20;
 const PLAN: TimingPlan = { warmup: 3, repeats: 9 };
 
-/** Median steps per second of one run with `batchSize` (0 = full batch). */
-async function stepsPerSecond(batchSize: number): Promise<number> {
+/** Median session steps per second of `runs` Adam runs with `batchSize` (0 = full batch). */
+async function stepsPerSecond(batchSize: number, runs = 1): Promise<number> {
   const network = buildNetwork(networkProblem());
-  const session = new TrainingSession(network, [{ id: 'adam', optimizer: { name: 'adam', lr: 0.01 }, batchSize }], {
-    seed: 1,
-    evalEvery: 10,
-  });
+  const configs = Array.from({ length: runs }, (_, k) => ({
+    id: `adam${k}`,
+    optimizer: { name: 'adam' as const, lr: 0.01 * (k + 1) },
+    batchSize,
+  }));
+  const session = new TrainingSession(network, configs, { seed: 1, evalEvery: 10 });
   try {
     const ms = await timeMedianMs(() => session.step(STEPS_PER_REPEAT), PLAN);
     return (1000 * STEPS_PER_REPEAT) / ms;
@@ -37,16 +40,17 @@ export const networkTrainingBenchmark: Benchmark = {
   title: 'Training steps per second, default network (2-16-16-1 tanh, spiral), Adam',
   async run(context) {
     const measurements: Measurement[] = [];
-    for (const [name, batchSize] of [
-      ['adam_full_batch', 0],
-      ['adam_batch_32', 32],
+    for (const [name, batchSize, runs] of [
+      ['adam_full_batch', 0, 1],
+      ['adam_batch_32', 32, 1],
+      ['adam_x4_full_batch', 0, 4],
     ] as const) {
       context.log(name);
       measurements.push({
         name,
-        value: await stepsPerSecond(batchSize),
+        value: await stepsPerSecond(batchSize, runs),
         unit: 'steps/s',
-        note: `${STEPS_PER_REPEAT} steps per repeat, evaluation every 10`,
+        note: `${runs} run${runs > 1 ? 's' : ''}, ${STEPS_PER_REPEAT} steps per repeat, evaluation every 10`,
       });
     }
     return measurements;

@@ -118,6 +118,21 @@ describe('TrainingSession', () => {
     dropoutNetwork.dispose();
   });
 
+  it('gives a run the same numbers alone as alongside others sharing its minibatches', async () => {
+    const alone = new TrainingSession(network, [RUNS[1]], { seed: 4 });
+    const together = new TrainingSession(
+      network,
+      [{ ...RUNS[1], id: 'other', optimizer: { name: 'sgd', lr: 0.3 } }, RUNS[1], RUNS[0]],
+      { seed: 4 },
+    );
+    const a = await alone.step(6);
+    const b = await together.step(6);
+    expect(Array.from(b.runs[1].batchLosses)).toEqual(Array.from(a.runs[0].batchLosses));
+    expect(together.params(1)).toEqual(alone.params(0));
+    alone.dispose();
+    together.dispose();
+  });
+
   it('draws dropout masks per run: equal optimizers with different ids see different masks; curvature methods none', async () => {
     const dropoutNetwork = buildNetwork({ ...PROBLEM, dropout: 0.5 });
     const twins: TrainingRunConfig[] = [

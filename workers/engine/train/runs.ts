@@ -32,7 +32,7 @@ import type { NetworkOptimizerConfig } from './optimizerConfig';
 import { NETWORK_OPTIMIZER_INFO } from './optimizerInfo';
 import type { NetworkOptimizer, StepObjective, StepReport } from './optimizerTypes';
 import { SharpnessTracker, type SharpnessOptions, type SharpnessRecord } from './sharpness';
-import { TrainingGradient, type TrainingBatch } from './trainingGradient';
+import { TrainingGradient } from './trainingGradient';
 import { ParameterTrajectory, type TrajectorySnapshots } from './trajectory';
 
 /** One run: an optimizer and a batch size. */
@@ -128,6 +128,14 @@ interface RunState {
   sharpness: SharpnessTracker | null;
   divergedAt: number | null;
   divergence: string | null;
+}
+
+/** One run's next update: its minibatch and, for first-order runs, the loss and gradient already computed. */
+interface StepPlan {
+  run: RunState;
+  log: RunLog;
+  rows: Int32Array | null;
+  value?: { loss: number; grad: Float32Array };
 }
 
 /** Collects one run's results during a call. */
@@ -259,12 +267,7 @@ export class TrainingSession {
         this.initialPending = false;
       }
       for (let i = 0; i < count && this.live > 0; i++) {
-        let step = 0;
-        for (const [index, run] of this.runs.entries()) {
-          if (run.divergedAt !== null) continue;
-          await this.advance(run, logs[index]);
-          if (run.divergedAt === null) step = run.stepCount;
-        }
+        const step = await this.advanceAll(logs);
         if (step > 0) await this.observe(step, logs);
       }
       return this.result(logs);
@@ -329,23 +332,50 @@ export class TrainingSession {
     return run.batches[run.batchIndex++];
   }
 
-  /** One update of one run (steps 1–3 of the module comment). */
-  private async advance(run: RunState, log: RunLog): Promise<void> {
+  /**
+   * The next update of every live run (steps 1–3 of the module comment);
+   * returns its step number, or 0 if no run completed it. First-order runs
+   * on the same minibatch share one batched gradient pass.
+   */
+  private async advanceAll(logs: RunLog[]): Promise<number> {
+    const plans: StepPlan[] = this.runs
+      .map((run, index) => ({ run, log: logs[index] }))
+      .filter(({ run }) => run.divergedAt === null)
+      .map(({ run, log }) => ({ run, log, rows: this.nextRows(run) }));
+    const groups = new Map<string, StepPlan[]>();
+    for (const plan of plans) {
+      if (plan.run.optimizer.usesCurvature) continue;
+      // Runs at the same place of the same batch schedule draw the same rows.
+      const key = plan.rows === null ? 'full' : `${plan.run.config.batchSize}/${plan.run.epoch}/${plan.run.batchIndex}`;
+      groups.set(key, [...(groups.get(key) ?? []), plan]);
+    }
+    for (const group of groups.values()) {
+      const members = group.map(({ run, rows }) => ({ params: run.params32, masks: this.dropoutFor(run, rows) }));
+      const values = await this.gradient.lossAndGradBatch(members, group[0].rows);
+      group.forEach((plan, k) => (plan.value = values[k]));
+    }
+    let step = 0;
+    for (const plan of plans) {
+      await this.update(plan);
+      if (plan.run.divergedAt === null) step = plan.run.stepCount;
+    }
+    return step;
+  }
+
+  /** Applies one planned update: the curvature methods' loss and gradient, the divergence checks, the optimizer. */
+  private async update({ run, log, rows, value: given }: StepPlan): Promise<void> {
     const t = run.stepCount + 1;
-    const rows = this.nextRows(run);
     let batchObjective: RegularizedObjective | null = null;
     try {
       let objective: StepObjective = this.network.objective;
-      let value: { loss: number; grad: Float32Array };
-      if (run.optimizer.usesCurvature) {
+      let value = given;
+      if (value === undefined) {
         if (rows !== null) {
           const data = new MlpObjective(this.network.spec, subsetRows(this.network.train, rows));
           batchObjective = new RegularizedObjective(data, this.network.problem.weightDecay);
           objective = batchObjective;
         }
         value = await objective.lossAndGrad(run.params32);
-      } else {
-        value = await this.gradient.lossAndGrad(run.params32, this.trainingBatch(run, rows));
       }
       if (!Number.isFinite(value.loss) || !isFiniteArray(value.grad)) {
         this.stop(run, t, `the minibatch loss or its gradient is not finite (loss ${value.loss})`);
@@ -371,12 +401,11 @@ export class TrainingSession {
     }
   }
 
-  /** The minibatch and, for a dropout rate p > 0, masks drawn from the run's stream. */
-  private trainingBatch(run: RunState, rows: Int32Array | null): TrainingBatch {
+  /** Dropout masks for the run's minibatch from its own stream (a rate p > 0 and hidden layers), else null. */
+  private dropoutFor(run: RunState, rows: Int32Array | null): Float32Array[] | null {
     const rate = this.network.problem.dropout;
-    if (rate === 0 || this.hiddenWidths.length === 0) return { rows, masks: null };
-    const count = rows?.length ?? this.network.train.n;
-    return { rows, masks: dropoutMasks(run.dropoutRng, count, this.hiddenWidths, rate) };
+    if (rate === 0 || this.hiddenWidths.length === 0) return null;
+    return dropoutMasks(run.dropoutRng, rows?.length ?? this.network.train.n, this.hiddenWidths, rate);
   }
 
   private stop(run: RunState, t: number, why: string): void {

@@ -6,6 +6,7 @@ import { MlpObjective } from '../model/objective';
 import { buildNetwork } from '../network/build';
 import { networkProblem } from '../network/problem';
 import { RegularizedObjective } from '../network/regularizedObjective';
+import { Rng } from '../rng';
 import { useTestBackend } from '../testing/backend';
 import { TrainingGradient } from './trainingGradient';
 
@@ -87,6 +88,31 @@ describe('TrainingGradient', () => {
     }
   });
 
+  it('a batched call over several networks gives each network its own loss and gradient', async () => {
+    const network = buildNetwork(networkProblem({ dataset: 'iris', hidden: [5, 4], weightDecay: 0.02 }));
+    const gradient = new TrainingGradient(network.spec, network.train, 0.02);
+    try {
+      const rows = Int32Array.from([3, 9, 27, 1]);
+      const rng = new Rng(4);
+      const mask = (width: number) => Float32Array.from({ length: 4 * width }, () => (rng.uniform() < 0.5 ? 0 : 2));
+      const members = [
+        { params: network.initialParams, masks: [mask(5), mask(4)] },
+        { params: network.initialParams.map((v) => 0.5 * v + 0.1), masks: null },
+        { params: network.initialParams.map((v) => -v), masks: [mask(5), mask(4)] },
+      ];
+      const together = await gradient.lossAndGradBatch(members, rows);
+      for (const [k, member] of members.entries()) {
+        const alone = await gradient.lossAndGrad(member.params, { rows, masks: member.masks });
+        expect(Math.abs(together[k].loss - alone.loss)).toBeLessThan(1e-6);
+        expect(maxAbsDifference(together[k].grad, alone.grad)).toBeLessThan(1e-6 * Math.max(1, maxAbs(alone.grad)));
+      }
+      expect(together[0].loss).not.toBe(together[2].loss);
+    } finally {
+      gradient.dispose();
+      network.dispose();
+    }
+  });
+
   it('refuses wrong lengths, rows and mask shapes', async () => {
     const network = buildNetwork(networkProblem({ dataset: 'sine', datasetOptions: { n: 30 }, hidden: [4], testFraction: 0 }));
     const gradient = new TrainingGradient(network.spec, network.train, 0);
@@ -94,6 +120,7 @@ describe('TrainingGradient', () => {
     await expect(gradient.lossAndGrad(params.subarray(1), { rows: null, masks: null })).rejects.toThrow(/Expected 13 parameters/);
     await expect(gradient.lossAndGrad(params, { rows: Int32Array.from([30]), masks: null })).rejects.toThrow(/rows must lie in \[0, 30\)/);
     await expect(gradient.lossAndGrad(params, { rows: Int32Array.from([1, 2]), masks: [new Float32Array(4)] })).rejects.toThrow(/2 × \[4\]/);
+    await expect(gradient.lossAndGradBatch([], null)).rejects.toThrow(/at least one network/);
     gradient.dispose();
     await expect(gradient.lossAndGrad(params, { rows: null, masks: null })).rejects.toThrow(/disposed/);
     network.dispose();
@@ -106,6 +133,10 @@ describe('TrainingGradient', () => {
     const masks = [new Float32Array(3 * 5).fill(2)];
     await gradient.lossAndGrad(network.initialParams, { rows: null, masks: null });
     await gradient.lossAndGrad(network.initialParams, { rows: Int32Array.from([0, 1, 2]), masks });
+    await gradient.lossAndGradBatch(
+      [{ params: network.initialParams, masks }, { params: network.initialParams, masks: null }],
+      Int32Array.from([4, 5, 6]),
+    );
     gradient.dispose();
     expect(tf.memory().numTensors).toBe(before);
     network.dispose();
