@@ -41,7 +41,9 @@ describe('npm run conformance', () => {
   it('checks a folder and exits 0 when everything passes', async () => {
     const { code, stdout } = await conformance(good, '--backend', 'cpu');
     expect(stdout).toContain('PASS  sigmoid-2-6-1-bce  gaussNewtonEigenvalues');
-    expect(stdout.trim().split('\n').at(-1)).toBe('conformance (cpu): 8 passed, 0 failed');
+    expect(stdout).toContain('PASS  sigmoid-2-6-1-bce  lanczosSmallest3');
+    // 8 reference quantities and 5 curvature-estimator checks.
+    expect(stdout.trim().split('\n').at(-1)).toBe('conformance (cpu): 13 passed, 0 failed');
     expect(code).toBe(0);
   });
 
