@@ -87,6 +87,8 @@ export interface LandscapeSlice {
   /** The last curvature request: with or without the exact spectrum. */
   curvatureRequest: { exact: boolean; token: number } | null;
   curvatureCancels: number;
+  /** Incremented to ask for the predicted time of the exact spectrum at the current target. */
+  exactEstimateRequests: number;
 
   /** Changes the slice settings of the experiment (refused, with the reasons in `editProblems`, if invalid). */
   setSliceSettings(patch: Partial<SliceSettings>): void;
@@ -100,6 +102,7 @@ export interface LandscapeSlice {
   clearProbe(): void;
   requestCurvature(exact: boolean): void;
   cancelCurvature(): void;
+  requestExactEstimate(): void;
   setCurvatureTarget(target: CurvatureTargetChoice): void;
   /** Session: merges results into the landscape state. */
   patchLandscape(patch: Partial<LandscapeState>): void;
@@ -146,6 +149,7 @@ export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> =
     probeRequest: null,
     curvatureRequest: null,
     curvatureCancels: 0,
+    exactEstimateRequests: 0,
 
     setSliceSettings: (patch) =>
       commit((draft) => {
@@ -171,6 +175,7 @@ export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> =
       })),
     requestCurvature: (exact) => set({ curvatureRequest: { exact, token: ++tokens } }),
     cancelCurvature: () => set((state) => ({ curvatureCancels: state.curvatureCancels + 1 })),
+    requestExactEstimate: () => set((state) => ({ exactEstimateRequests: state.exactEstimateRequests + 1 })),
     setCurvatureTarget: (target) => set((state) => ({ landscape: { ...state.landscape, curvatureTarget: target, exactEstimate: null } })),
     patchLandscape: (patch) => set((state) => ({ landscape: { ...state.landscape, ...patch } })),
   };
