@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ExplorerPage } from './pages/ExplorerPage';
+import { ExplorerPage, functionOf } from './pages/ExplorerPage';
 
 test('a hostile link shows what was ignored and runs with the defaults', async ({ page }) => {
   page.on('dialog', (dialog) => {
@@ -26,7 +26,7 @@ test('a hostile link shows what was ignored and runs with the defaults', async (
 
   const state = await explorer.waitForSurface();
   expect(state.grid).toMatchObject({ nx: 256, ny: 256, finite: 256 * 256 });
-  expect(state.experiment.problem.name).toBe('rosenbrock');
+  expect(functionOf(state)).toBe('rosenbrock');
   expect(state.experiment.start).toEqual([-1.5, 2]);
   expect(state.experiment.window.xMin).toBe(-2);
   expect(state.experiment.optimizers.map((o) => o.name)).toEqual(['sgd', 'adam']);
@@ -49,13 +49,13 @@ test('a link of a million characters is refused with a message, not a blank page
 test('back and forward restore the experiments of earlier links', async ({ page }) => {
   const explorer = new ExplorerPage(page);
   await explorer.open({ hash: 'f=beale&n=50' });
-  await explorer.waitForState((s) => s.experiment.problem.name === 'beale', 'Beale');
+  await explorer.waitForState((s) => functionOf(s) === 'beale', 'Beale');
   await page.goto('./#f=saddle&n=60');
-  await explorer.waitForState((s) => s.experiment.problem.name === 'saddle' && s.experiment.steps === 60, 'the saddle');
+  await explorer.waitForState((s) => functionOf(s) === 'saddle' && s.experiment.steps === 60, 'the saddle');
   await page.goBack();
-  await explorer.waitForState((s) => s.experiment.problem.name === 'beale' && s.experiment.steps === 50, 'Beale again');
+  await explorer.waitForState((s) => functionOf(s) === 'beale' && s.experiment.steps === 50, 'Beale again');
   await page.goForward();
-  await explorer.waitForState((s) => s.experiment.problem.name === 'saddle', 'the saddle again');
+  await explorer.waitForState((s) => functionOf(s) === 'saddle', 'the saddle again');
   const state = await explorer.waitForSurface();
   expect(state.grid!.finite).toBe(256 * 256);
 });

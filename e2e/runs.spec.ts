@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ExplorerPage } from './pages/ExplorerPage';
+import { ExplorerPage, functionOf } from './pages/ExplorerPage';
 
 /** Rosenbrock's f, written out here so the test does not rely on the app's numbers. */
 const rosenbrock = (x: number, y: number) => (1 - x) ** 2 + 100 * (y - x * x) ** 2;
@@ -15,7 +15,7 @@ test('gradient descent and Adam walk down Rosenbrock from the same point; pause,
 
   await explorer.selectFunction('Rosenbrock');
   await expect(page.getByTestId('formula')).toContainText('100 (y − x²)²');
-  await explorer.waitForState((s) => s.experiment.problem.name === 'rosenbrock' && s.runStatus === 'idle', 'Rosenbrock, idle');
+  await explorer.waitForState((s) => functionOf(s) === 'rosenbrock' && s.runStatus === 'idle', 'Rosenbrock, idle');
   await explorer.setStart(-1.2, 1);
   const configured = await explorer.waitForState(
     (s) => s.experiment.start[0] === -1.2 && s.experiment.start[1] === 1,

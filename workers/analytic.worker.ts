@@ -13,7 +13,13 @@ import { derivativesAt, evaluateGrid, type Grid2D } from './engine/analytic/eval
 import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendAttempt, BackendName } from './engine/backends/select';
-import { analyticProblemOf, validateExperiment, type Experiment } from './engine/experiment';
+import {
+  analyticProblemOf,
+  isAnalyticExperiment,
+  validateExperiment,
+  type AnalyticExperiment,
+  type Experiment,
+} from './engine/experiment';
 import { symmetricEigenvalues } from './engine/linalg/symmetricEigen';
 
 /** Which backend the worker runs on and why the ones before it were passed over. */
@@ -75,10 +81,13 @@ function reportLoss(reason: string): void {
   notifyLost(reason);
 }
 
-function assertUsable(experiment: Experiment): void {
+/** `experiment`, once it is known to be a valid analytic experiment on a working backend (throws otherwise). */
+function usable(experiment: Experiment): AnalyticExperiment {
   if (lostReason !== null) throw new Error(`The GPU backend was lost: ${lostReason}`);
   const problems = validateExperiment(experiment);
   if (problems.length > 0) throw new RangeError(`Invalid experiment: ${problems.join('; ')}`);
+  if (!isAnalyticExperiment(experiment)) throw new RangeError('This worker computes analytic functions only; the experiment is about a network');
+  return experiment;
 }
 
 /** Reports the loss of the active backend's device (WebGPU) or context (WebGL). */
@@ -100,15 +109,15 @@ const api: AnalyticWorkerApi = {
     return { backend, attempts };
   },
 
-  async surface(experiment, nx, ny) {
-    assertUsable(experiment);
+  async surface(request, nx, ny) {
+    const experiment = usable(request);
     const grid: Grid2D = { ...experiment.window, nx, ny };
     const values = await evaluateGrid(analyticProblemOf(experiment.problem), grid);
     return Comlink.transfer(values, [values.buffer]);
   },
 
-  async markers(experiment) {
-    assertUsable(experiment);
+  async markers(request) {
+    const experiment = usable(request);
     const problem = analyticProblemOf(experiment.problem);
     const { xMin, xMax, yMin, yMax } = experiment.window;
     const inside = analyticInfo(problem).criticalPoints.filter(
@@ -125,8 +134,8 @@ const api: AnalyticWorkerApi = {
     });
   },
 
-  async startRuns(experiment) {
-    assertUsable(experiment);
+  async startRuns(request) {
+    const experiment = usable(request);
     runs = new AnalyticRuns(analyticProblemOf(experiment.problem), experiment.optimizers, experiment.start);
     return runs.initial();
   },

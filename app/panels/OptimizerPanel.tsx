@@ -3,13 +3,13 @@ import { useState, type ReactElement } from 'react';
 import { EXPERIMENT_LIMITS } from '../../workers/engine/experiment';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../../workers/engine/optim/config';
 import { OPTIMIZER_INFO } from '../../workers/engine/optim/info';
-import { selectOptimizers } from '../store/selectors';
+import { selectAnalyticOptimizers } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { OptimizerCard } from './OptimizerCard';
 import { Section } from './Section';
 
 export function OptimizerPanel(): ReactElement {
-  const optimizers = useAppStore(selectOptimizers);
+  const optimizers = useAppStore(selectAnalyticOptimizers);
   const [choice, setChoice] = useState<OptimizerName>('momentum');
   const full = optimizers.length >= EXPERIMENT_LIMITS.optimizerCount.max;
 

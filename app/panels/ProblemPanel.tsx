@@ -3,7 +3,7 @@ import type { ReactElement } from 'react';
 import { analyticInfo } from '../../workers/engine/analytic/info';
 import { ANALYTIC_NAMES, type AnalyticName } from '../../workers/engine/analytic/problems';
 import { analyticProblemOf } from '../../workers/engine/experiment';
-import { selectProblem } from '../store/selectors';
+import { selectAnalyticProblem } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { commitEdit } from './commit';
 import { NumberField } from './NumberField';
@@ -15,8 +15,10 @@ const LABELS = Object.fromEntries(ANALYTIC_NAMES.map((name) => [name, analyticIn
   string
 >;
 
-export function ProblemPanel(): ReactElement {
-  const problem = useAppStore(selectProblem);
+export function ProblemPanel(): ReactElement | null {
+  const problem = useAppStore(selectAnalyticProblem);
+  // Network experiments are configured by the network panels.
+  if (problem === null) return null;
   const formula = analyticInfo(analyticProblemOf(problem)).formula;
   const { setFunction, setQuadratic } = appStore.getState();
 

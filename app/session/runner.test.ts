@@ -2,7 +2,7 @@ import '../../workers/engine/analytic/testing/registerNodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnalyticRuns } from '../../workers/engine/analytic/runs';
-import { analyticProblemOf, defaultOptimizerRun, type Experiment } from '../../workers/engine/experiment';
+import { analyticProblemOf, defaultExperiment, defaultOptimizerRun, type AnalyticExperiment } from '../../workers/engine/experiment';
 import { useTestBackend } from '../../workers/engine/testing/backend';
 import { createAppStore, type AppStore } from '../store/store';
 import { Runner, pathLabels, stepsPerBatch, type RunWorker } from './runner';
@@ -12,7 +12,7 @@ function inProcessWorker(): RunWorker & { stepCalls: number } {
   let runs: AnalyticRuns | null = null;
   const worker = {
     stepCalls: 0,
-    async startRuns(experiment: Experiment) {
+    async startRuns(experiment: AnalyticExperiment) {
       runs = new AnalyticRuns(analyticProblemOf(experiment.problem), experiment.optimizers, experiment.start);
       return runs.initial();
     },
@@ -34,9 +34,10 @@ async function until(condition: () => boolean, what: string): Promise<void> {
   throw new Error(`timed out waiting for ${what}`);
 }
 
-function setup(steps: number, edit?: (experiment: Experiment) => void) {
+function setup(steps: number, edit?: (experiment: AnalyticExperiment) => void) {
   const store: AppStore = createAppStore();
-  const experiment = structuredClone(store.getState().experiment);
+  // The store starts with the default experiment.
+  const experiment = defaultExperiment();
   experiment.steps = steps;
   edit?.(experiment);
   store.getState().loadExperiment(experiment, []);
@@ -64,7 +65,7 @@ describe('stepsPerBatch', () => {
 
 describe('pathLabels', () => {
   it('uses the optimizer’s name, numbered only when a kind appears twice', () => {
-    const experiment = structuredClone(createAppStore().getState().experiment);
+    const experiment = defaultExperiment();
     experiment.optimizers = [
       defaultOptimizerRun('adam', 0, []),
       defaultOptimizerRun('sgd', 1, ['o1']),

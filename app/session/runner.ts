@@ -6,7 +6,7 @@
  * next batch, so the page stays responsive and nothing is cancelled mid-step.
  */
 import type { StartState, StepBatch } from '../../workers/engine/analytic/runs';
-import type { Experiment } from '../../workers/engine/experiment';
+import { isAnalyticExperiment, type AnalyticExperiment, type Experiment } from '../../workers/engine/experiment';
 import { OPTIMIZER_INFO } from '../../workers/engine/optim/info';
 import type { PathView } from '../scene/types';
 import { appendToPath, emptyPath } from '../store/resultsSlice';
@@ -15,7 +15,7 @@ import type { AppStore } from '../store/store';
 
 /** The part of the worker the runner talks to. */
 export interface RunWorker {
-  startRuns(experiment: Experiment): Promise<StartState>;
+  startRuns(experiment: AnalyticExperiment): Promise<StartState>;
   step(count: number): Promise<StepBatch>;
 }
 
@@ -37,7 +37,7 @@ export function runKey(experiment: Experiment): string {
  * Each optimizer's display name; when the same kind appears more than once,
  * every copy is numbered ("Adam 1", "Adam 2") so the legend tells them apart.
  */
-export function pathLabels(experiment: Experiment): string[] {
+export function pathLabels(experiment: AnalyticExperiment): string[] {
   const names = experiment.optimizers.map((spec) => spec.name);
   const seen = new Map<string, number>();
   return names.map((name) => {
@@ -91,11 +91,19 @@ export class Runner {
     this.invalidate();
   }
 
-  /** Forgets the runs: empty paths, idle progress; a running loop rebuilds them and carries on. */
+  /**
+   * Forgets the runs: empty paths, idle progress; a running loop rebuilds them and carries on.
+   * A network experiment has no analytic runs: the paths and progress are emptied and the status left to its session.
+   */
   invalidate(): void {
     this.token++;
     this.preparedToken = -1;
     const { experiment, status } = this.store.getState();
+    if (!isAnalyticExperiment(experiment)) {
+      this.store.getState().setPaths([]);
+      this.store.getState().setProgress([]);
+      return;
+    }
     const capacity = experiment.steps + 1;
     const labels = pathLabels(experiment);
     const paths = experiment.optimizers.map((spec, index) =>
@@ -150,6 +158,8 @@ export class Runner {
           continue;
         }
         const experiment = this.store.getState().experiment;
+        // A network experiment is trained by its own session; this loop has nothing to do.
+        if (!isAnalyticExperiment(experiment)) break;
         const progress = this.store.getState().progress;
         const live = progress.filter((p) => p.status !== 'diverged');
         const done = live.reduce((most, p) => Math.max(most, p.step), 0);
@@ -181,7 +191,7 @@ export class Runner {
 
   /** Creates the worker's runs for the current experiment and records the start as every path's first point. */
   private async prepare(worker: RunWorker, token: number): Promise<void> {
-    const experiment = this.store.getState().experiment;
+    const experiment = analyticOnly(this.store.getState().experiment);
     const initial = await this.guard(worker.startRuns(experiment));
     if (token !== this.token) return;
     const start = Float64Array.from(experiment.start);
@@ -217,4 +227,10 @@ export class Runner {
     state.setPaths(paths);
     state.setProgress(progress);
   }
+}
+
+/** `experiment` as an analytic one (the loop checks before preparing, so anything else is a bug). */
+function analyticOnly(experiment: Experiment): AnalyticExperiment {
+  if (!isAnalyticExperiment(experiment)) throw new Error('The analytic runner was asked to run a network experiment');
+  return experiment;
 }

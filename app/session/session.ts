@@ -11,7 +11,7 @@
  * WebAssembly or CPU backend; the experiment (in the store) is untouched.
  */
 import type { BackendName } from '../../workers/engine/backends/select';
-import type { Experiment } from '../../workers/engine/experiment';
+import { isAnalyticExperiment, type Experiment } from '../../workers/engine/experiment';
 import type { AnalyticWorkerApi, MarkerReport } from '../../workers/analytic.worker';
 import * as Comlink from 'comlink';
 import type { AppStore } from '../store/store';
@@ -166,6 +166,8 @@ export class AnalyticSession {
     const connection = this.connection;
     if (connection === null || !(await this.ready) || token !== this.surfaceToken) return;
     const experiment = this.store.getState().experiment;
+    // Network experiments have no analytic surface (their landscape is a slice, computed elsewhere).
+    if (!isAnalyticExperiment(experiment)) return;
     const { nx, ny } = experiment.grid;
     const stale = () => token !== this.surfaceToken || connection !== this.connection;
     try {
@@ -198,6 +200,7 @@ export class AnalyticSession {
     const token = ++this.markerToken;
     const connection = this.connection;
     const experiment = this.store.getState().experiment;
+    if (!isAnalyticExperiment(experiment)) return;
     // Until the worker answers, show the start without numbers.
     this.store.getState().setMarkers([{ x: experiment.start[0], y: experiment.start[1], kind: 'start' }]);
     if (connection === null || !(await this.ready)) return;

@@ -11,8 +11,10 @@ import {
   analyticProblemSpec,
   defaultExperiment,
   defaultOptimizerRun,
+  isAnalyticExperiment,
   problemDefaults,
   validateExperiment,
+  type AnalyticExperiment,
   type Experiment,
   type GridSize,
   type OptimizerRunSpec,
@@ -25,6 +27,12 @@ import type { Store } from './store';
 export type OptimizerPatch = Partial<Omit<OptimizerRunSpec, 'id'>>;
 
 export interface ExperimentSlice {
+  /**
+   * The experiment on screen (the URL's content): an analytic one or a
+   * network one, as `problem.kind` says. The function, window, start and
+   * optimizer edits below apply to analytic experiments only (and are
+   * ignored otherwise); network edits live in the network experiment slice.
+   */
   experiment: Experiment;
   /** What was ignored when the experiment was read from a link (shown until dismissed). */
   linkMessages: string[];
@@ -60,6 +68,9 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
     if (problems.length > 0) set({ editProblems: problems });
     else set({ experiment: next, editProblems: [] });
   };
+  /** `commit` for edits that only mean something for an analytic experiment (nothing happens otherwise). */
+  const commitAnalytic = (edit: (draft: AnalyticExperiment) => AnalyticExperiment | void) =>
+    commit((draft) => (isAnalyticExperiment(draft) ? edit(draft) : undefined));
 
   return {
     experiment: defaultExperiment(),
@@ -68,13 +79,13 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
     loadExperiment: (experiment, messages) => set({ experiment, linkMessages: messages, editProblems: [] }),
     dismissLinkMessages: () => set({ linkMessages: [] }),
     setFunction: (name) =>
-      commit((draft) => {
+      commitAnalytic((draft) => {
         const problem = analyticProblemSpec(name);
         const defaults = problemDefaults(problem);
         return { ...draft, problem, window: defaults.window, start: defaults.start, view: { ...draft.view, logScale: defaults.logScale } };
       }),
     setQuadratic: (parameters) =>
-      commit((draft) => {
+      commitAnalytic((draft) => {
         if (draft.problem.name !== 'quadratic') return;
         draft.problem = { ...draft.problem, ...parameters };
       }),
@@ -83,7 +94,7 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
         draft.window = { ...draft.window, ...window };
       }),
     resetWindow: () =>
-      commit((draft) => {
+      commitAnalytic((draft) => {
         draft.window = problemDefaults(draft.problem).window;
       }),
     setGrid: (grid) =>
@@ -99,7 +110,7 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
         draft.steps = steps;
       }),
     addOptimizer: (name) =>
-      commit((draft) => {
+      commitAnalytic((draft) => {
         if (draft.optimizers.length >= EXPERIMENT_LIMITS.optimizerCount.max) return;
         const ids = draft.optimizers.map((spec) => spec.id);
         draft.optimizers.push(defaultOptimizerRun(name, draft.optimizers.length, ids));
@@ -109,7 +120,7 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
         draft.optimizers = draft.optimizers.filter((spec) => spec.id !== id);
       }),
     updateOptimizer: (id, patch) =>
-      commit((draft) => {
+      commitAnalytic((draft) => {
         draft.optimizers = draft.optimizers.map((spec, index) => {
           if (spec.id !== id) return spec;
           if (patch.name !== undefined && patch.name !== spec.name) {

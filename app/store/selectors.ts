@@ -2,6 +2,7 @@
  * Narrow selectors: each component subscribes to the least it needs, so a
  * path growing re-renders the scene and the chart, not the control panels.
  */
+import { isAnalyticExperiment, type OptimizerRunSpec } from '../../workers/engine/experiment';
 import type { Store } from './store';
 
 export const selectExperiment = (s: Store) => s.experiment;
@@ -11,6 +12,13 @@ export const selectGrid = (s: Store) => s.experiment.grid;
 export const selectStart = (s: Store) => s.experiment.start;
 export const selectSteps = (s: Store) => s.experiment.steps;
 export const selectOptimizers = (s: Store) => s.experiment.optimizers;
+/** One empty list, so that a selector returning "no optimizers" returns the same value each time. */
+const NO_OPTIMIZERS: readonly OptimizerRunSpec[] = [];
+/** The analytic experiment's optimizers (none when the experiment is about a network). */
+export const selectAnalyticOptimizers = (s: Store): readonly OptimizerRunSpec[] =>
+  isAnalyticExperiment(s.experiment) ? s.experiment.optimizers : NO_OPTIMIZERS;
+/** The analytic problem, or null when the experiment is about a network. */
+export const selectAnalyticProblem = (s: Store) => (s.experiment.problem.kind === 'analytic' ? s.experiment.problem : null);
 export const selectView = (s: Store) => s.experiment.view;
 export const selectLinkMessages = (s: Store) => s.linkMessages;
 export const selectEditProblems = (s: Store) => s.editProblems;

@@ -37,7 +37,7 @@ describe('syncExperimentWithUrl', () => {
   it('loads the experiment from the hash, with the link’s messages', () => {
     const store = createAppStore();
     syncExperimentWithUrl(store, fakeHost('f=himmelblau&nx=99999'));
-    expect(store.getState().experiment.problem.name).toBe('himmelblau');
+    expect(store.getState().experiment.problem).toMatchObject({ kind: 'analytic', name: 'himmelblau' });
     expect(store.getState().linkMessages).toHaveLength(1);
   });
 
@@ -65,7 +65,7 @@ describe('syncExperimentWithUrl', () => {
     const host = fakeHost('');
     syncExperimentWithUrl(store, host);
     host.navigate('f=beale&n=9');
-    expect(store.getState().experiment.problem.name).toBe('beale');
+    expect(store.getState().experiment.problem).toMatchObject({ kind: 'analytic', name: 'beale' });
     expect(store.getState().experiment.steps).toBe(9);
   });
 
@@ -77,6 +77,6 @@ describe('syncExperimentWithUrl', () => {
     store.getState().setSteps(42);
     host.navigate('f=beale');
     expect(host.replaced).toHaveLength(1);
-    expect(store.getState().experiment.problem.name).toBe('rosenbrock');
+    expect(store.getState().experiment.problem).toMatchObject({ kind: 'analytic', name: 'rosenbrock' });
   });
 });

@@ -10,10 +10,15 @@ import {
   EXPERIMENT_LIMITS,
   EXPERIMENT_VERSION,
   analyticProblemSpec,
+  defaultExperiment,
+  defaultNetworkExperiment,
+  isAnalyticExperiment,
+  type AnalyticProblemSpec,
   type Experiment,
 } from '../../workers/engine/experiment';
 import { booleanKind, enumKind, numberKind, type ValueKind } from './fieldKinds';
 import { LANDSCAPE_URL_FIELDS } from './landscapeFields';
+import { NETWORK_URL_FIELDS } from './networkFields';
 
 /** One URL field: `key=value` in the hash. */
 export interface UrlField<T> {
@@ -34,7 +39,9 @@ export interface UrlField<T> {
 }
 
 const { coordinate, gridSide, steps, condition, angleDeg, seed } = EXPERIMENT_LIMITS;
-const isQuadratic = (experiment: Experiment) => experiment.problem.name === 'quadratic';
+const isQuadratic = (experiment: Experiment) => experiment.problem.kind === 'analytic' && experiment.problem.name === 'quadratic';
+/** The analytic problem of an analytic experiment (callers check `applies` first). */
+const functionOf = (experiment: Experiment) => experiment.problem as AnalyticProblemSpec;
 
 // `field` keeps each entry's value type tied to its accessors.
 const field = <T>(spec: UrlField<T>): UrlField<T> => spec;
@@ -54,11 +61,13 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   field({
     key: 'p',
     label: 'problem kind',
-    kind: enumKind(['analytic'] as const),
+    kind: enumKind(['analytic', 'network'] as const),
     stage: 'problem',
     get: (e) => e.problem.kind,
     set: (e, value) => {
-      e.problem.kind = value;
+      // Another kind of problem brings that kind's defaults for everything else.
+      if (e.problem.kind === value) return;
+      Object.assign(e, value === 'network' ? defaultNetworkExperiment() : defaultExperiment());
     },
   }),
   field({
@@ -66,7 +75,8 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
     label: 'function',
     kind: enumKind(ANALYTIC_NAMES),
     stage: 'problem',
-    get: (e) => e.problem.name,
+    applies: isAnalyticExperiment,
+    get: (e) => functionOf(e).name,
     set: (e, value) => {
       e.problem = analyticProblemSpec(value);
     },
@@ -77,9 +87,9 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
     kind: numberKind(condition.min, condition.max),
     stage: 'problem',
     applies: isQuadratic,
-    get: (e) => e.problem.condition ?? condition.default,
+    get: (e) => functionOf(e).condition ?? condition.default,
     set: (e, value) => {
-      e.problem.condition = value;
+      functionOf(e).condition = value;
     },
   }),
   field({
@@ -88,9 +98,9 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
     kind: numberKind(angleDeg.min, angleDeg.max),
     stage: 'problem',
     applies: isQuadratic,
-    get: (e) => e.problem.angleDeg ?? angleDeg.default,
+    get: (e) => functionOf(e).angleDeg ?? angleDeg.default,
     set: (e, value) => {
-      e.problem.angleDeg = value;
+      functionOf(e).angleDeg = value;
     },
   }),
   ...(['xMin', 'xMax', 'yMin', 'yMax'] as const).map((bound) =>
@@ -99,6 +109,7 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
       label: `window ${bound}`,
       kind: numberKind(coordinate.min, coordinate.max),
       stage: 'settings',
+      applies: isAnalyticExperiment,
       get: (e) => e.window[bound],
       set: (e, value) => {
         e.window[bound] = value;
@@ -111,6 +122,7 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
       label: side === 'nx' ? 'grid columns' : 'grid rows',
       kind: numberKind(gridSide.min, gridSide.max, true),
       stage: 'settings',
+      applies: isAnalyticExperiment,
       get: (e) => e.grid[side],
       set: (e, value) => {
         e.grid[side] = value;
@@ -123,6 +135,7 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
       label: `start ${axis === 0 ? 'x' : 'y'}`,
       kind: numberKind(coordinate.min, coordinate.max),
       stage: 'settings',
+      applies: isAnalyticExperiment,
       get: (e) => e.start[axis],
       set: (e, value) => {
         e.start[axis] = value;
@@ -169,6 +182,7 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
       e.seed = value;
     },
   }),
+  ...NETWORK_URL_FIELDS,
   ...LANDSCAPE_URL_FIELDS,
 ];
 

@@ -68,7 +68,7 @@ describe('experimentToHash / hashToExperiment', () => {
     const { experiment, messages } = hashToExperiment('f=himmelblau&n=50');
     const info = analyticInfo({ name: 'himmelblau' });
     expect(messages).toEqual([]);
-    expect(experiment.problem.name).toBe('himmelblau');
+    expect(experiment.problem).toMatchObject({ kind: 'analytic', name: 'himmelblau' });
     expect(experiment.window).toEqual(info.window);
     expect(experiment.start).toEqual(info.start);
     expect(experiment.steps).toBe(50);
@@ -129,7 +129,7 @@ describe('hostile and malformed hashes', () => {
   it('quotes a script injection as inert, shortened text and keeps the default function', () => {
     const attack = '<script>alert(1)</script><img src=x onerror=alert(2)>';
     const { experiment, messages } = hashToExperiment(`f=${encodeURIComponent(attack)}`);
-    expect(experiment.problem.name).toBe('rosenbrock');
+    expect(experiment.problem).toMatchObject({ kind: 'analytic', name: 'rosenbrock' });
     expect(messages).toHaveLength(1);
     expect(messages[0]).toContain('<script>alert(1)</script>');
     expect(messages[0]).not.toContain('onerror');

@@ -8,14 +8,22 @@
 import {
   EXPERIMENT_LIMITS,
   defaultExperiment,
+  defaultNetworkExperiment,
+  defaultNetworkRuns,
   defaultOptimizers,
+  isAnalyticExperiment,
+  isNetworkExperiment,
   problemDefaults,
   validateExperiment,
   type Experiment,
+  type NetworkRunSpec,
   type OptimizerRunSpec,
 } from '../../workers/engine/experiment';
+import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/networkRuns';
 import { OPTIMIZER_KEY, URL_FIELDS, type UrlField } from './fields';
 import { repairLandscape } from './landscapeFields';
+import { repairNetwork } from './networkFields';
+import { formatNetworkRun, parseNetworkRun } from './networkRunCodec';
 import { formatOptimizer, parseOptimizer } from './optimizerCodec';
 import { quoteForMessage } from './quote';
 
@@ -41,7 +49,10 @@ export function experimentToHash(experiment: Experiment): string {
     pairs.push(`${field.key}=${encodeValue(field.kind.format(field.get(experiment)))}`);
   }
   if (experiment.optimizers.length === 0) pairs.push(`${OPTIMIZER_KEY}=`);
-  for (const spec of experiment.optimizers) pairs.push(`${OPTIMIZER_KEY}=${encodeValue(formatOptimizer(spec))}`);
+  const texts = isNetworkExperiment(experiment)
+    ? experiment.optimizers.map(formatNetworkRun)
+    : experiment.optimizers.map(formatOptimizer);
+  for (const text of texts) pairs.push(`${OPTIMIZER_KEY}=${encodeValue(text)}`);
   return pairs.join('&');
 }
 
@@ -61,6 +72,8 @@ function applyField(field: UrlField<unknown>, raw: string, experiment: Experimen
 
 /** Restores the default range of any window axis whose bounds are not increasing. */
 function repairWindow(experiment: Experiment, messages: string[]): void {
+  // Only an analytic experiment plots a window.
+  if (!isAnalyticExperiment(experiment)) return;
   const defaults = problemDefaults(experiment.problem).window;
   for (const axis of ['x', 'y'] as const) {
     const lo = `${axis}Min` as const;
@@ -92,6 +105,27 @@ function parseOptimizers(entries: readonly string[], messages: string[]): Optimi
   return optimizers;
 }
 
+/** The runs of a network link; a network needs at least one, so an empty or unreadable list gives the defaults. */
+function parseNetworkRuns(entries: readonly string[], messages: string[]): NetworkRunSpec[] {
+  const max = NETWORK_TRAINING_LIMITS.runCount.max;
+  const texts = entries.filter((text) => text !== '');
+  if (texts.length > max) messages.push(`Ignored ${texts.length - max} runs beyond the first ${max}.`);
+  const runs: NetworkRunSpec[] = [];
+  for (const text of texts.slice(0, max)) {
+    const spec = parseNetworkRun(text, runs.length, runs.map((run) => run.id), messages);
+    if (spec) runs.push(spec);
+  }
+  if (runs.length === 0) {
+    messages.push('A network needs at least one training run; using the default runs.');
+    return defaultNetworkRuns();
+  }
+  return runs;
+}
+
+/** The default experiment of the kind of problem the link asked for. */
+const defaultsLike = (experiment: Experiment): Experiment =>
+  isNetworkExperiment(experiment) ? defaultNetworkExperiment() : defaultExperiment();
+
 /**
  * Reads an experiment from a URL hash (with or without the leading "#").
  * Missing fields take the defaults of the link's function; bad ones too,
@@ -113,12 +147,14 @@ export function hashToExperiment(hash: string): ParsedExperiment {
   }
 
   // The problem first: its teaching defaults are the defaults of everything else.
-  const problemDraft = defaultExperiment();
+  const problemDraft: Experiment = defaultExperiment();
   for (const field of URL_FIELDS) {
     const raw = params.get(field.key);
     if (field.stage === 'problem' && raw !== null) applyField(field, raw, problemDraft, messages);
   }
-  const experiment = defaultExperiment(problemDraft.problem);
+  const experiment: Experiment = isNetworkExperiment(problemDraft)
+    ? defaultNetworkExperiment(problemDraft.problem)
+    : defaultExperiment(problemDraft.problem);
   experiment.version = problemDraft.version;
   for (const field of URL_FIELDS) {
     const raw = params.get(field.key);
@@ -126,13 +162,18 @@ export function hashToExperiment(hash: string): ParsedExperiment {
   }
   repairWindow(experiment, messages);
   repairLandscape(experiment, messages);
-  if (params.has(OPTIMIZER_KEY)) experiment.optimizers = parseOptimizers(params.getAll(OPTIMIZER_KEY), messages);
+  repairNetwork(experiment, messages);
+  if (params.has(OPTIMIZER_KEY)) {
+    const entries = params.getAll(OPTIMIZER_KEY);
+    if (isNetworkExperiment(experiment)) experiment.optimizers = parseNetworkRuns(entries, messages);
+    else experiment.optimizers = parseOptimizers(entries, messages);
+  }
 
   // Every field was checked on its own; this catches any rule that spans fields.
   const problems = validateExperiment(experiment);
   if (problems.length > 0) {
     messages.push(`Ignored the link's settings (${problems.join('; ')}). Showing the defaults.`);
-    return { experiment: defaultExperiment(), messages };
+    return { experiment: defaultsLike(experiment), messages };
   }
   return { experiment, messages };
 }

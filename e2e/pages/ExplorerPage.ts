@@ -8,6 +8,12 @@ import type { ExplorerTestState } from '../../app/testHandle';
 /** Where screenshots go (git-ignored). */
 export const SCREENSHOT_DIR = 'e2e/screenshots';
 
+/** The analytic function of the state's experiment, or null when it is about a network. */
+export function functionOf(state: ExplorerTestState): string | null {
+  const { problem } = state.experiment;
+  return problem.kind === 'analytic' ? problem.name : null;
+}
+
 export class ExplorerPage {
   readonly landscape: Locator;
   readonly statusBar: Locator;

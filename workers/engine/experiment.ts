@@ -30,6 +30,19 @@ import {
   type CurvatureSettings,
   type SliceSettings,
 } from './landscapeSettings';
+import { networkProblem, networkProblemErrors, networkShape, type NetworkProblem } from './network/problem';
+import {
+  NETWORK_TRAINING_LIMITS,
+  defaultNetworkRun,
+  networkRunsProblems,
+  trainingScheduleProblems,
+  type NetworkRunSpec,
+} from './networkRuns';
+import { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
+
+export { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
+export type { NetworkProblem } from './network/problem';
+export type { NetworkRunSpec } from './networkRuns';
 
 /** The format version written into every experiment (and every shared link). */
 export const EXPERIMENT_VERSION = 1;
@@ -45,11 +58,12 @@ export interface AnalyticProblemSpec {
 }
 
 /**
- * What is being optimised, told apart by `kind`. Neural-network problems
- * (a data set and a network, sliced along two directions in parameter space)
- * join this union as `{ kind: 'network', … }`.
+ * What is being optimised, told apart by `kind`: a 2-D analytic function, or
+ * a data set and a neural network trained on it (`NetworkProblem`: the data
+ * set with its options, test fraction and seed; the layers, activation,
+ * initialisation, weight decay and dropout).
  */
-export type ProblemSpec = AnalyticProblemSpec;
+export type ProblemSpec = AnalyticProblemSpec | NetworkProblem;
 
 /** Samples per axis of the plotted surface. */
 export interface GridSize {
@@ -75,10 +89,14 @@ export interface ViewSpec {
   logScale: boolean;
 }
 
-/** The serialisable experiment (version {@link EXPERIMENT_VERSION}). */
-export interface Experiment {
+/**
+ * The fields every experiment has, whatever its problem. Those of the other
+ * mode are kept (at their defaults, or as last set) but mean nothing: an
+ * analytic experiment ignores the training schedule, the slice and the
+ * curvature; a network experiment ignores the window, grid and start.
+ */
+export interface ExperimentFields {
   version: number;
-  problem: ProblemSpec;
   /** The plotted rectangle of the (x, y) plane. */
   window: Window2D;
   grid: GridSize;
@@ -86,7 +104,6 @@ export interface Experiment {
   start: [number, number];
   /** Updates each optimizer makes (a run stops earlier only if it diverges). */
   steps: number;
-  optimizers: OptimizerRunSpec[];
   view: ViewSpec;
   /** Seed of every random draw, so a shared link reproduces the same numbers. */
   seed: number;
@@ -94,6 +111,39 @@ export interface Experiment {
   slice: SliceSettings;
   /** The curvature estimates at a network's parameters. */
   curvature: CurvatureSettings;
+  /** Network training: full train/test loss and accuracy every this many steps. */
+  evalEvery: number;
+  /** Network training: Hessian λ_max and λ_min every this many steps; 0 = off. */
+  sharpnessEvery: number;
+}
+
+/** Optimizers walking a 2-D analytic function from `start`. */
+export interface AnalyticExperiment extends ExperimentFields {
+  problem: AnalyticProblemSpec;
+  optimizers: OptimizerRunSpec[];
+}
+
+/**
+ * Runs training one network from one initialisation θ₀ (each with its own
+ * optimizer and batch size); `seed` draws the minibatch orders, dropout masks
+ * and Lanczos start vectors.
+ */
+export interface NetworkExperiment extends ExperimentFields {
+  problem: NetworkProblem;
+  optimizers: NetworkRunSpec[];
+}
+
+/** The serialisable experiment (version {@link EXPERIMENT_VERSION}), told apart by `problem.kind`. */
+export type Experiment = AnalyticExperiment | NetworkExperiment;
+
+/** Whether `experiment` is about a neural network. */
+export function isNetworkExperiment(experiment: Experiment): experiment is NetworkExperiment {
+  return experiment.problem.kind === 'network';
+}
+
+/** Whether `experiment` is about an analytic function. */
+export function isAnalyticExperiment(experiment: Experiment): experiment is AnalyticExperiment {
+  return experiment.problem.kind === 'analytic';
 }
 
 /** The accepted range of every numeric field (inclusive). */
@@ -111,24 +161,6 @@ export const EXPERIMENT_LIMITS = {
   seed: { min: 0, max: 0xffffffff, default: 1 },
 } as const;
 
-/** Distinct colours that read well on a dark background, given to optimizers in turn. */
-export const OPTIMIZER_COLORS: readonly string[] = [
-  '#4cc9f0',
-  '#ff7aa2',
-  '#ffd166',
-  '#06d6a0',
-  '#f8961e',
-  '#b794f6',
-  '#ef476f',
-  '#e9ecef',
-];
-
-/** A valid optimizer id: 1–12 lower-case letters or digits. */
-export const OPTIMIZER_ID_PATTERN = /^[a-z0-9]{1,12}$/;
-
-/** A valid colour: `#rrggbb`. */
-export const COLOR_PATTERN = /^#[0-9a-fA-F]{6}$/;
-
 /** The analytic problem an experiment's problem describes, as the engine's functions take it. */
 export function analyticProblemOf(problem: AnalyticProblemSpec): AnalyticProblem {
   return problem.name === 'quadratic'
@@ -144,7 +176,7 @@ export function analyticProblemSpec(name: AnalyticName): AnalyticProblemSpec {
 }
 
 /** The window, start point and scale that show `problem` best (its teaching defaults). */
-export function problemDefaults(problem: ProblemSpec): { window: Window2D; start: [number, number]; logScale: boolean } {
+export function problemDefaults(problem: AnalyticProblemSpec): { window: Window2D; start: [number, number]; logScale: boolean } {
   const info = analyticInfo(analyticProblemOf(problem));
   return { window: info.window, start: info.start, logScale: info.logScale };
 }
@@ -165,14 +197,6 @@ export function defaultOptimizerRun(name: OptimizerName, index: number, takenIds
   };
 }
 
-/** The first id `o1`, `o2`, … not in `takenIds`. */
-export function freshOptimizerId(takenIds: readonly string[]): string {
-  for (let n = 1; ; n++) {
-    const id = `o${n}`;
-    if (!takenIds.includes(id)) return id;
-  }
-}
-
 /** The optimizers a new experiment on `problem` starts with: gradient descent and Adam. */
 export function defaultOptimizers(): OptimizerRunSpec[] {
   const sgd = defaultOptimizerRun('sgd', 0);
@@ -181,7 +205,7 @@ export function defaultOptimizers(): OptimizerRunSpec[] {
 }
 
 /** A complete experiment on `problem` (Rosenbrock by default) with every other field at its default. */
-export function defaultExperiment(problem: ProblemSpec = analyticProblemSpec('rosenbrock')): Experiment {
+export function defaultExperiment(problem: AnalyticProblemSpec = analyticProblemSpec('rosenbrock')): AnalyticExperiment {
   const defaults = problemDefaults(problem);
   return {
     version: EXPERIMENT_VERSION,
@@ -195,18 +219,48 @@ export function defaultExperiment(problem: ProblemSpec = analyticProblemSpec('ro
     seed: EXPERIMENT_LIMITS.seed.default,
     slice: defaultSliceSettings(),
     curvature: defaultCurvatureSettings(),
+    evalEvery: NETWORK_TRAINING_LIMITS.evalEvery.default,
+    sharpnessEvery: NETWORK_TRAINING_LIMITS.sharpnessEvery.default,
   };
+}
+
+/**
+ * The problem a new network experiment starts with: the engine's default
+ * (a two-arm spiral of 400 points, a fifth held out; a 2-16-16-1 tanh
+ * network with Glorot initialisation) with arms of one turn, which small
+ * and full batches both learn within a few hundred steps.
+ */
+export function defaultNetworkProblem(): NetworkProblem {
+  return networkProblem({ datasetOptions: { turns: 1 } });
+}
+
+/**
+ * The runs a new network experiment starts with: gradient descent at
+ * η = 0.5 on minibatches of 8 and on the full batch, from the same θ₀, so
+ * the only difference is the noise of the minibatch gradient.
+ */
+export function defaultNetworkRuns(): NetworkRunSpec[] {
+  const small = { ...defaultNetworkRun('sgd', 0, [], 8), lr: 0.5 };
+  const full = { ...defaultNetworkRun('sgd', 1, [small.id], 0), lr: 0.5 };
+  return [small, full];
+}
+
+/**
+ * A complete network experiment on `problem` (see {@link defaultNetworkProblem})
+ * with `runs` (see {@link defaultNetworkRuns}) and every other field at its default.
+ */
+export function defaultNetworkExperiment(
+  problem: NetworkProblem = defaultNetworkProblem(),
+  runs: NetworkRunSpec[] = defaultNetworkRuns(),
+): NetworkExperiment {
+  return { ...defaultExperiment(), problem, optimizers: runs, steps: NETWORK_TRAINING_LIMITS.steps.default };
 }
 
 function inRange(value: number, range: { min: number; max: number }): boolean {
   return Number.isFinite(value) && value >= range.min && value <= range.max;
 }
 
-function validateProblemSpec(problem: ProblemSpec, problems: string[]): void {
-  if (problem.kind !== 'analytic') {
-    problems.push(`problem.kind must be "analytic", got "${String((problem as { kind: unknown }).kind)}"`);
-    return;
-  }
+function validateAnalyticProblem(problem: AnalyticProblemSpec, problems: string[]): void {
   if (!ANALYTIC_NAMES.includes(problem.name)) {
     problems.push(`problem.name must be one of ${ANALYTIC_NAMES.join(', ')}, got "${String(problem.name)}"`);
   }
@@ -258,7 +312,6 @@ export function validateExperiment(experiment: Experiment): string[] {
   if (experiment.version !== EXPERIMENT_VERSION) {
     problems.push(`version must be ${EXPERIMENT_VERSION}, got ${experiment.version}`);
   }
-  validateProblemSpec(experiment.problem, problems);
   validateWindow(experiment.window, problems);
   for (const side of ['nx', 'ny'] as const) {
     const n = experiment.grid[side];
@@ -274,13 +327,15 @@ export function validateExperiment(experiment: Experiment): string[] {
   if (!Number.isInteger(experiment.steps) || !inRange(experiment.steps, limits.steps)) {
     problems.push(`steps must be an integer from ${limits.steps.min} to ${limits.steps.max}, got ${experiment.steps}`);
   }
-  if (experiment.optimizers.length > limits.optimizerCount.max) {
-    problems.push(`at most ${limits.optimizerCount.max} optimizers, got ${experiment.optimizers.length}`);
+  const kind: unknown = experiment.problem.kind;
+  if (isAnalyticExperiment(experiment)) {
+    validateAnalyticProblem(experiment.problem, problems);
+    validateAnalyticOptimizers(experiment.optimizers, problems);
+  } else if (isNetworkExperiment(experiment)) {
+    validateNetworkParts(experiment, problems);
+  } else {
+    problems.push(`problem.kind must be "analytic" or "network", got "${String(kind)}"`);
   }
-  experiment.optimizers.forEach((spec, index) => validateOptimizer(spec, index, problems));
-  const ids = experiment.optimizers.map((spec) => spec.id);
-  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (duplicate !== undefined) problems.push(`optimizer ids must be unique, "${duplicate}" appears twice`);
   if (experiment.view.mode !== '3d' && experiment.view.mode !== 'contour') {
     problems.push(`view.mode must be "3d" or "contour", got "${String(experiment.view.mode)}"`);
   }
@@ -289,5 +344,26 @@ export function validateExperiment(experiment: Experiment): string[] {
     problems.push(`seed must be an integer from ${limits.seed.min} to ${limits.seed.max}, got ${experiment.seed}`);
   }
   problems.push(...sliceSettingsProblems(experiment.slice), ...curvatureSettingsProblems(experiment.curvature));
+  problems.push(...trainingScheduleProblems(experiment));
   return problems;
+}
+
+function validateAnalyticOptimizers(optimizers: readonly OptimizerRunSpec[], problems: string[]): void {
+  const { optimizerCount } = EXPERIMENT_LIMITS;
+  if (optimizers.length > optimizerCount.max) {
+    problems.push(`at most ${optimizerCount.max} optimizers, got ${optimizers.length}`);
+  }
+  optimizers.forEach((spec, index) => validateOptimizer(spec, index, problems));
+  const ids = optimizers.map((spec) => spec.id);
+  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
+  if (duplicate !== undefined) problems.push(`optimizer ids must be unique, "${duplicate}" appears twice`);
+}
+
+/** The network problem (data set, layers, initialisation, regularisation) and the runs. */
+function validateNetworkParts(experiment: NetworkExperiment, problems: string[]): void {
+  const problemErrors = networkProblemErrors(experiment.problem);
+  problems.push(...problemErrors.map((error) => `problem.${error}`));
+  // The parameter count needs a valid problem (it generates the data set to learn its shape).
+  const paramCount = problemErrors.length === 0 ? networkShape(experiment.problem).paramCount : null;
+  problems.push(...networkRunsProblems(experiment.optimizers, paramCount));
 }

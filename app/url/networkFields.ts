@@ -1,0 +1,239 @@
+/**
+ * The URL fields of network experiments (data set, network, training
+ * schedule), declared once like the rest of the field table. They apply to
+ * network links only; analytic links leave them out. Rules that a per-field
+ * check cannot see (a data set's own options, the parameter budget) are
+ * settled by `repairNetwork` after every field was read.
+ */
+import { z } from 'zod';
+import { DATASETS, DATASET_NAMES } from '../../workers/engine/data/registry';
+import { MAX_TEST_FRACTION } from '../../workers/engine/data/split';
+import { checkOption } from '../../workers/engine/data/validate';
+import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/experiment';
+import { ACTIVATIONS } from '../../workers/engine/model/spec';
+import { DEFAULT_NETWORK_PROBLEM, INIT_SCHEMES, NETWORK_LIMITS, networkShape } from '../../workers/engine/network/problem';
+import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/networkRuns';
+import { enumKind, formatNumber, numberKind, type ValueKind } from './fieldKinds';
+import type { UrlField } from './fields';
+import { quoteForMessage } from './quote';
+
+const field = <T>(spec: UrlField<T>): UrlField<T> => spec;
+
+/** Decimal or scientific notation, as `numberKind` reads it. */
+const NUMBER = '[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?';
+
+const { hiddenLayers, width, initScale, weightDecay, dropout, seed } = NETWORK_LIMITS;
+
+/** Hidden-layer widths as `16,16` (empty: no hidden layer), each from 1 to 128, at most 6 of them. */
+export const hiddenWidthsKind: ValueKind<number[]> = {
+  schema: z
+    .string()
+    .regex(/^(\d{1,4}(,\d{1,4}){0,15})?$/)
+    .transform((text) => (text === '' ? [] : text.split(',').map(Number)))
+    .pipe(z.array(z.number().int().min(width.min).max(width.max)).max(hiddenLayers.max)),
+  expects: `at most ${hiddenLayers.max} layer widths from ${width.min} to ${width.max}, separated by commas (empty: no hidden layer)`,
+  format: (widths) => widths.join(','),
+};
+
+/**
+ * Data-set options as `key:value` pairs, e.g. `n:200,noise:0.1` (empty: all
+ * defaults). Keys are letters and digits only, so no key can reach an
+ * object's prototype; which keys and values a data set takes is checked by
+ * `repairNetwork` against the registry's option table.
+ */
+export const datasetOptionsKind: ValueKind<Record<string, number>> = {
+  schema: z
+    .string()
+    .regex(new RegExp(`^([a-zA-Z][a-zA-Z0-9]{0,15}:${NUMBER}(,[a-zA-Z][a-zA-Z0-9]{0,15}:${NUMBER}){0,15})?$`))
+    .transform((text) => {
+      const options: Record<string, number> = {};
+      if (text === '') return options;
+      for (const pair of text.split(',')) {
+        const colon = pair.indexOf(':');
+        options[pair.slice(0, colon)] = Number(pair.slice(colon + 1));
+      }
+      return options;
+    })
+    .pipe(z.record(z.string(), z.number().finite())),
+  expects: 'option:value pairs separated by commas, e.g. n:200,noise:0.1',
+  format: (options) =>
+    Object.entries(options)
+      .map(([key, value]) => `${key}:${formatNumber(value)}`)
+      .join(','),
+};
+
+/** The network problem of a network experiment (callers check `applies` first). */
+const problemOf = (e: Experiment) => (e as NetworkExperiment).problem;
+
+/** A field of the network problem: read with the 'problem' stage, so the data set comes before its options. */
+function problemField<T>(spec: Omit<UrlField<T>, 'stage' | 'applies'>): UrlField<T> {
+  return field({ ...spec, stage: 'problem', applies: isNetworkExperiment });
+}
+
+const seedKind = numberKind(seed.min, seed.max, true);
+
+/** The fields of network links, in the order they are written (after `p=network`). */
+export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
+  problemField({
+    key: 'ds',
+    label: 'data set',
+    kind: enumKind(DATASET_NAMES),
+    get: (e) => problemOf(e).dataset,
+    set: (e, value) => {
+      const problem = problemOf(e);
+      // Options belong to one data set; the link's own options follow in `do`.
+      if (problem.dataset !== value) problem.datasetOptions = {};
+      problem.dataset = value;
+    },
+  }),
+  problemField({
+    key: 'do',
+    label: 'data set options',
+    kind: datasetOptionsKind,
+    get: (e) => ({ ...problemOf(e).datasetOptions }) as Record<string, number>,
+    set: (e, value) => {
+      problemOf(e).datasetOptions = value;
+    },
+  }),
+  problemField({
+    key: 'tf',
+    label: 'test fraction',
+    kind: numberKind(0, MAX_TEST_FRACTION),
+    get: (e) => problemOf(e).testFraction,
+    set: (e, value) => {
+      problemOf(e).testFraction = value;
+    },
+  }),
+  problemField({
+    key: 'dseed',
+    label: 'data seed',
+    kind: seedKind,
+    get: (e) => problemOf(e).dataSeed,
+    set: (e, value) => {
+      problemOf(e).dataSeed = value;
+    },
+  }),
+  problemField({
+    key: 'h',
+    label: 'hidden layers',
+    kind: hiddenWidthsKind,
+    get: (e) => [...problemOf(e).hidden],
+    set: (e, value) => {
+      problemOf(e).hidden = value;
+    },
+  }),
+  problemField({
+    key: 'act',
+    label: 'activation',
+    kind: enumKind(ACTIVATIONS),
+    get: (e) => problemOf(e).activation,
+    set: (e, value) => {
+      problemOf(e).activation = value;
+    },
+  }),
+  problemField({
+    key: 'init',
+    label: 'initialisation scheme',
+    kind: enumKind(INIT_SCHEMES),
+    get: (e) => problemOf(e).init.scheme,
+    set: (e, value) => {
+      problemOf(e).init.scheme = value;
+    },
+  }),
+  problemField({
+    key: 'isc',
+    label: 'initialisation scale',
+    kind: numberKind(initScale.min, initScale.max),
+    get: (e) => problemOf(e).init.scale,
+    set: (e, value) => {
+      problemOf(e).init.scale = value;
+    },
+  }),
+  problemField({
+    key: 'iseed',
+    label: 'initialisation seed',
+    kind: seedKind,
+    get: (e) => problemOf(e).init.seed,
+    set: (e, value) => {
+      problemOf(e).init.seed = value;
+    },
+  }),
+  problemField({
+    key: 'wd',
+    label: 'weight decay',
+    kind: numberKind(weightDecay.min, weightDecay.max),
+    get: (e) => problemOf(e).weightDecay,
+    set: (e, value) => {
+      problemOf(e).weightDecay = value;
+    },
+  }),
+  problemField({
+    key: 'dr',
+    label: 'dropout',
+    kind: numberKind(dropout.min, dropout.max),
+    get: (e) => problemOf(e).dropout,
+    set: (e, value) => {
+      problemOf(e).dropout = value;
+    },
+  }),
+  field({
+    key: 'ev',
+    label: 'evaluation interval',
+    kind: numberKind(NETWORK_TRAINING_LIMITS.evalEvery.min, NETWORK_TRAINING_LIMITS.evalEvery.max, true),
+    stage: 'settings',
+    applies: isNetworkExperiment,
+    get: (e) => e.evalEvery,
+    set: (e, value) => {
+      e.evalEvery = value;
+    },
+  }),
+  field({
+    key: 'sh',
+    label: 'sharpness interval',
+    kind: numberKind(NETWORK_TRAINING_LIMITS.sharpnessEvery.min, NETWORK_TRAINING_LIMITS.sharpnessEvery.max, true),
+    stage: 'settings',
+    applies: isNetworkExperiment,
+    get: (e) => e.sharpnessEvery,
+    set: (e, value) => {
+      e.sharpnessEvery = value;
+    },
+  }),
+];
+
+/**
+ * Settles the rules that span network fields, each broken one replaced by
+ * its default with a sentence saying so: every data-set option must be one
+ * the data set takes, within its range; the network must stay within the
+ * parameter budget.
+ */
+export function repairNetwork(experiment: Experiment, messages: string[]): void {
+  if (!isNetworkExperiment(experiment)) return;
+  const problem = experiment.problem;
+  const dataset = DATASETS[problem.dataset];
+  const kept: Record<string, number> = {};
+  for (const [key, value] of Object.entries(problem.datasetOptions)) {
+    if (value === undefined) continue;
+    const option = dataset.options.find((candidate) => candidate.key === key);
+    if (option === undefined) {
+      const known = dataset.options.map((candidate) => candidate.key).join(', ') || 'none';
+      messages.push(`Ignored the option "${quoteForMessage(key)}" of the data set ${dataset.label}: it takes ${known}.`);
+      continue;
+    }
+    try {
+      checkOption(dataset.name, option, value);
+      kept[key] = value;
+    } catch (error) {
+      const why = error instanceof Error ? error.message : String(error);
+      messages.push(`Ignored ${key}=${formatNumber(value)} of the data set ${dataset.label} (${why}); using ${formatNumber(option.default)}.`);
+    }
+  }
+  problem.datasetOptions = kept;
+  const { paramCount } = networkShape(problem);
+  if (paramCount > NETWORK_LIMITS.paramCount.max) {
+    const fallback = [...DEFAULT_NETWORK_PROBLEM.hidden];
+    messages.push(
+      `Ignored the hidden layers ${problem.hidden.join(', ')}: the network would have ${paramCount.toLocaleString('en')} parameters, more than the ${NETWORK_LIMITS.paramCount.max.toLocaleString('en')} allowed; using ${fallback.join(', ')}.`,
+    );
+    problem.hidden = fallback;
+  }
+}
