@@ -36,6 +36,7 @@ export { createNetworkOptimizer } from './networkOptimizer';
 export type { NetworkOptimizer, StepInput, StepObjective, StepReport } from './optimizerTypes';
 export { SharpnessTracker, stabilityThresholds, type SharpnessOptions, type SharpnessRecord } from './sharpness';
 export { ParameterTrajectory, type TrajectorySnapshots } from './trajectory';
-export { TrainingGradient, type TrainingBatch } from './trainingGradient';
+export { TrainingGradient, type BatchMember, type TrainingBatch } from './trainingGradient';
 export { dropoutMasks } from './dropout';
+export { evaluateAt } from './evaluation';
 export { EDGE_OF_STABILITY_PRESET, type TrainingPreset } from './eosPreset';

@@ -24,9 +24,10 @@ import { minibatchOrder } from '../data/minibatch';
 import { subsetRows } from '../data/subset';
 import { MlpObjective } from '../model/objective';
 import type { BuiltNetwork } from '../network/build';
-import { l2Penalty, RegularizedObjective } from '../network/regularizedObjective';
+import { RegularizedObjective } from '../network/regularizedObjective';
 import { Rng } from '../rng';
 import { dropoutMasks } from './dropout';
+import { evaluateAt, type EvaluationRecord } from './evaluation';
 import { createNetworkOptimizer } from './networkOptimizer';
 import type { NetworkOptimizerConfig } from './optimizerConfig';
 import { NETWORK_OPTIMIZER_INFO } from './optimizerInfo';
@@ -56,20 +57,6 @@ export interface TrainingOptions {
   maxSnapshots?: number;
   /** Sharpness tracking, or null/absent for none. */
   sharpness?: SharpnessOptions | null;
-}
-
-/** Loss and accuracy over whole data sets at one step. */
-export interface EvaluationRecord {
-  step: number;
-  /** Data loss ℓ on the whole training set (no penalty). */
-  trainLoss: number;
-  /** Fraction correct on the training set; null for regression. */
-  trainAccuracy: number | null;
-  /** Data loss on the test set; null without a test set. */
-  testLoss: number | null;
-  testAccuracy: number | null;
-  /** (λ/2)‖θ‖²; the objective minimised is trainLoss + penalty. */
-  penalty: number;
 }
 
 /** What one run did during one `step` call. */
@@ -103,6 +90,8 @@ export interface TrainingStepBatch {
   /** Runs still going. */
   live: number;
 }
+
+export type { EvaluationRecord } from './evaluation';
 
 /** Defaults of the optional `TrainingOptions`. */
 export const TRAINING_DEFAULTS = { evalEvery: 10, snapshotEvery: 1, maxSnapshots: 512 } as const;
@@ -420,7 +409,7 @@ export class TrainingSession {
       .filter(({ run }) => run.divergedAt === null && run.stepCount === step);
     if (live.length === 0) return;
     if (step % this.evalEvery === 0) {
-      const records = await this.evaluate(live.map(({ run }) => run.params32));
+      const records = await evaluateAt(this.network, live.map(({ run }) => run.params32));
       live.forEach(({ index }, k) => logs[index].evaluations.push({ step, ...records[k] }));
     }
     for (const { run, index } of live) {
@@ -428,22 +417,6 @@ export class TrainingSession {
         logs[index].sharpness.push(await run.sharpness.measure(run.params32, step, run.optimizer.config));
       }
     }
-  }
-
-  /** Train and test loss and accuracy at each parameter vector, in one batched pass per data set. */
-  private async evaluate(paramsList: Float32Array[]): Promise<Omit<EvaluationRecord, 'step'>[]> {
-    const size = this.network.objective.paramCount;
-    const batch = new Float32Array(paramsList.length * size);
-    paramsList.forEach((params, k) => batch.set(params, k * size));
-    const train = await this.network.objective.data.evaluateBatch(batch, paramsList.length);
-    const test = (await this.network.testObjective?.evaluateBatch(batch, paramsList.length)) ?? null;
-    return paramsList.map((params, k) => ({
-      trainLoss: train.loss[k],
-      trainAccuracy: train.accuracy?.[k] ?? null,
-      testLoss: test?.loss[k] ?? null,
-      testAccuracy: test?.accuracy?.[k] ?? null,
-      penalty: l2Penalty(this.network.problem.weightDecay, params),
-    }));
   }
 
   private result(logs: RunLog[]): TrainingStepBatch {
