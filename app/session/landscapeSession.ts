@@ -110,7 +110,10 @@ export class LandscapeSession {
     this.unsubscribe = this.store.subscribe((state, previous) => {
       if (state.sliceRequests !== previous.sliceRequests) void this.computeSlice();
       if (state.sliceCancels !== previous.sliceCancels) this.cancel('slice');
-      if (state.probeRequest !== previous.probeRequest && state.probeRequest !== null) void this.probe(state.probeRequest.alpha, state.probeRequest.beta);
+      if (state.probeRequest !== previous.probeRequest) {
+        if (state.probeRequest !== null) void this.probe(state.probeRequest.alpha, state.probeRequest.beta);
+        else this.forgetProbe();
+      }
       if (state.curvatureRequest !== previous.curvatureRequest && state.curvatureRequest !== null) void this.computeCurvature(state.curvatureRequest.exact);
       if (state.curvatureCancels !== previous.curvatureCancels) this.cancel('curvature');
       if (state.exactEstimateRequests !== previous.exactEstimateRequests) void this.estimateExact();
@@ -161,6 +164,12 @@ export class LandscapeSession {
       exactEstimate: null,
       error: null,
     });
+  }
+
+  /** The point was forgotten: a probe still running is stopped and its answer ignored. */
+  private forgetProbe(): void {
+    this.probeToken++;
+    void this.connection?.api.cancel('probe');
   }
 
   private cancel(kind: 'slice' | 'curvature'): void {

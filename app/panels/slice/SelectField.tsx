@@ -1,0 +1,33 @@
+/** A labelled select of fixed options (value and text per option). */
+import { useId, type ReactElement } from 'react';
+
+/** One option: its value and its text. */
+export interface SelectOption<T extends string> {
+  value: T;
+  label: string;
+}
+
+export interface SelectFieldProps<T extends string> {
+  label: string;
+  value: T;
+  options: readonly SelectOption<T>[];
+  onChange(value: T): void;
+  testId?: string;
+  title?: string;
+}
+
+export function SelectField<T extends string>({ label, value, options, onChange, testId, title }: SelectFieldProps<T>): ReactElement {
+  const id = useId();
+  return (
+    <div className="field" title={title}>
+      <label htmlFor={id}>{label}</label>
+      <select id={id} data-testid={testId} value={value} onChange={(event) => onChange(event.target.value as T)}>
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
