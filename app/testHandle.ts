@@ -7,6 +7,7 @@
 import type { Experiment } from '../workers/engine/experiment';
 import type { HeightField } from './scene/types';
 import type { AppStore } from './store/store';
+import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './session/landscapeTestState';
 
 /** A summary of the surface's heights. */
 export interface GridSummary {
@@ -41,6 +42,12 @@ export interface ExplorerTestState {
   linkMessages: string[];
   notices: string[];
   error: string | null;
+  /** The network slice (null before one is computed). */
+  slice: SliceTestState | null;
+  /** The clicked point of the slice. */
+  probe: ProbeTestState | null;
+  /** The last curvature report. */
+  curvature: CurvatureTestState | null;
 }
 
 /** The handle installed on `window.__explorer`. */
@@ -101,6 +108,7 @@ export function installTestHandle(
         linkMessages: [...s.linkMessages],
         notices: [...s.notices],
         error: s.error,
+        ...landscapeTestState(s.landscape),
       };
     },
     simulateWorkerCrash: () => session.simulateCrash(),
