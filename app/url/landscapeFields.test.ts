@@ -1,16 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment, type Experiment } from '../../workers/engine/experiment';
+import { defaultExperiment, defaultNetworkExperiment, type Experiment } from '../../workers/engine/experiment';
 import { defaultCurvatureSettings, defaultSliceSettings } from '../../workers/engine/landscapeSettings';
-import { experimentToHash } from './hash';
+import { experimentToHash, hashToExperiment } from './hash';
 import { LANDSCAPE_URL_FIELDS, repairLandscape } from './landscapeFields';
 
-/**
- * An experiment whose problem is not an analytic function, the only thing
- * the landscape fields look at (`applies`); the network problem's own
- * fields are not under test here.
- */
+/** The default network experiment (the landscape fields apply to network links only). */
 function networkLike(): Experiment {
-  return { ...defaultExperiment(), problem: { kind: 'network' } } as unknown as Experiment;
+  return defaultNetworkExperiment();
 }
 
 /** Every slice and curvature setting moved off its default, within its bounds. */
@@ -75,6 +71,23 @@ describe('landscape URL fields', () => {
     rejects('cw', '0');
     rejects('ct', 'Infinity');
     rejects('cm', 'fisher');
+  });
+
+  it('carry every setting through a whole network link', () => {
+    const experiment = unusual(networkLike());
+    const { experiment: read, messages } = hashToExperiment(experimentToHash(experiment));
+    expect(messages).toEqual([]);
+    expect(read.slice).toEqual(experiment.slice);
+    expect(read.curvature).toEqual(experiment.curvature);
+  });
+
+  it('fall back with a message for a plane resolution beyond 201 or a hostile run reference in a link', () => {
+    const hash = experimentToHash(networkLike()).replace(/(^|&)lr=\d+/, '$1lr=1000').replace(/(^|&)lc=o1/, '$1lc=%3Cscript%3E');
+    const { experiment, messages } = hashToExperiment(hash);
+    expect(experiment.slice.resolution).toBe(65);
+    expect(experiment.slice.centre).toBe('o1');
+    expect(messages.join(' ')).toMatch(/slice resolution 1000: a plane takes 5 to 201/);
+    expect(messages.join(' ')).toMatch(/Ignored lc=.*slice centre/);
   });
 
   it('stay out of analytic links', () => {
