@@ -5,6 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AnalyticWorkerApi } from '../workers/analytic.worker';
+import type { NetworkWorkerApi } from '../workers/network.worker';
 import type { LandscapeWorkerApi } from '../workers/landscape.worker';
 
 /** A running worker. */
@@ -64,4 +65,10 @@ export function startAnalyticWorker(onCrash: (reason: string) => void): WorkerCo
 export function startLandscapeWorker(onCrash: (reason: string) => void): WorkerConnection<LandscapeWorkerApi> {
   const worker = new Worker(new URL('../workers/landscape.worker.ts', import.meta.url), { type: 'module' });
   return connect<LandscapeWorkerApi>(worker, onCrash);
+}
+
+/** Starts the training worker (network experiments trained live); `onCrash` is called if it dies. */
+export function startNetworkWorker(onCrash: (reason: string) => void): WorkerConnection<NetworkWorkerApi> {
+  const worker = new Worker(new URL('../workers/network.worker.ts', import.meta.url), { type: 'module' });
+  return connect<NetworkWorkerApi>(worker, onCrash);
 }
