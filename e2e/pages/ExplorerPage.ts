@@ -131,6 +131,11 @@ export class ExplorerPage {
     }, png.toString('base64'));
   }
 
+  /** Chooses an entry of the presets menu by its id (e.g. 'saddle-newton'). */
+  async choosePreset(id: string): Promise<void> {
+    await this.page.getByTestId('presets-menu').selectOption(id);
+  }
+
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
   }
