@@ -4,9 +4,11 @@
  * {@link Benchmark}, added to this list.
  */
 import { analyticSurfaceBenchmark } from './analyticSurface';
+import { curvatureCostBenchmark } from './curvatureCost';
+import { networkSliceBenchmark } from './networkSlice';
 import { networkTrainingBenchmark } from './networkTraining';
 import { optimizerStepBenchmark } from './optimizerStep';
 import type { Benchmark } from './types';
 
 /** The registered benchmarks, run in this order on each backend. */
-export const BENCHMARKS: readonly Benchmark[] = [analyticSurfaceBenchmark, optimizerStepBenchmark, networkTrainingBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [analyticSurfaceBenchmark, optimizerStepBenchmark, networkTrainingBenchmark, networkSliceBenchmark, curvatureCostBenchmark];

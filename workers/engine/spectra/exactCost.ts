@@ -1,8 +1,8 @@
 /**
  * An up-front estimate of how long the exact spectrum will take, so the UI
  * can say "about 40 s" before committing: assembly ≈ P products at the
- * measured cost of one batched product, and the eigensolver ≈ c·P³ with c
- * calibrated by timing it on a small random matrix on this machine.
+ * measured cost of one batched product, and the eigensolver ≈ a·P³ + b·P²
+ * with a, b calibrated by timing it on two small random matrices here.
  */
 import { symmetricEigenvalues } from '../linalg/symmetricEigen';
 import { Rng } from '../rng';
@@ -23,23 +23,22 @@ export interface ExactCostEstimate {
    * it this is an upper bound.
    */
   assemblyMs: number;
-  /** c · P³, c from the calibration run. */
+  /** a·P³ + b·P², a and b from the calibration runs. */
   eigenMs: number;
   totalMs: number;
 }
 
 export interface ExactCostOptions {
-  /** Columns in the timed batched product (default 8). */
+  /** Columns in the timed batched product (default 32: large batches cost less per column, as in the assembly). */
   probeColumns?: number;
-  /** Size of the matrix the eigensolver is timed on (default 96). */
+  /** Largest matrix the eigensolver is timed on (default 192; also timed at half that size). */
   calibrationSize?: number;
 }
 
 /**
- * Times one batched product of `probeColumns` random vectors and one dense
- * eigenvalue solve of size `calibrationSize`, and scales: products by P,
- * the eigensolver by (P / calibrationSize)³ (its O(P²) parts make the small
- * timing an overestimate per P³, which errs on the safe side).
+ * Times one batched product of `probeColumns` random vectors and dense
+ * eigenvalue solves of two small sizes, and scales: products by P, the
+ * eigensolver by a fitted a·P³ + b·P² (see `eigensolverMs`).
  */
 export async function estimateExactCost(
   model: DenseCurvatureModel,
@@ -48,8 +47,8 @@ export async function estimateExactCost(
   options: ExactCostOptions = {},
 ): Promise<ExactCostEstimate> {
   const size = model.paramCount;
-  const columns = Math.min(options.probeColumns ?? 8, size);
-  const calibrationSize = options.calibrationSize ?? 96;
+  const columns = Math.min(options.probeColumns ?? 32, size);
+  const calibrationSize = Math.min(options.calibrationSize ?? 192, Math.max(size, 16));
   const rng = Rng.derive(0, 'exact-cost');
 
   const operators = matrix === 'residual' ? (['hessian', 'gaussNewton'] as const) : ([matrix] as const);
@@ -64,14 +63,38 @@ export async function estimateExactCost(
     productMs += (performance.now() - start) / columns;
   }
 
-  const sample = new Float64Array(calibrationSize * calibrationSize);
-  for (let i = 0; i < calibrationSize; i++) {
-    for (let j = 0; j <= i; j++) sample[i * calibrationSize + j] = sample[j * calibrationSize + i] = rng.normal();
-  }
-  const start = performance.now();
-  symmetricEigenvalues(sample, calibrationSize);
-  const calibrationMs = performance.now() - start;
-  const eigenMs = calibrationMs * (size / calibrationSize) ** 3;
+  const eigenMs = eigensolverMs(size, calibrationSize, rng);
   const assemblyMs = productMs * size;
   return { size, feasible: size <= MAX_EXACT_PARAMETERS, productMs, assemblyMs, eigenMs, totalMs: assemblyMs + eigenMs };
+}
+
+/** Milliseconds of one symmetricEigenvalues call on a random symmetric n×n matrix (after an untimed call). */
+function timeEigensolver(n: number, rng: Rng): number {
+  const sample = new Float64Array(n * n);
+  for (let i = 0; i < n; i++) {
+    for (let j = 0; j <= i; j++) sample[i * n + j] = sample[j * n + i] = rng.normal();
+  }
+  // The first call lets the JavaScript engine compile the eigensolver.
+  symmetricEigenvalues(sample, n);
+  const start = performance.now();
+  symmetricEigenvalues(sample, n);
+  return performance.now() - start;
+}
+
+/**
+ * The eigensolver's time at P from timings at m/2 and m (m the
+ * calibration size): t(n) = a n³ + b n² fitted through both points, so the
+ * O(n²) part seen at small sizes is not scaled by (P/m)³; where timing
+ * noise makes the fit meaningless (a ≤ 0) it falls back to t(m)·(P/m)³,
+ * an overestimate.
+ */
+function eigensolverMs(size: number, calibrationSize: number, rng: Rng): number {
+  const large = calibrationSize;
+  const small = Math.max(8, Math.round(calibrationSize / 2));
+  const tSmall = timeEigensolver(small, rng);
+  const tLarge = timeEigensolver(large, rng);
+  const cubic = (tLarge / large ** 2 - tSmall / small ** 2) / (large - small);
+  if (!(cubic > 0) || large === small) return tLarge * (size / large) ** 3;
+  const quadratic = tLarge / large ** 2 - cubic * large;
+  return cubic * size ** 3 + Math.max(quadratic, 0) * size ** 2;
 }
