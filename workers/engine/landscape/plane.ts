@@ -3,7 +3,6 @@
  * {c + α d1} or the plane {c + α d1 + β d2} through a centre c in
  * parameter space.
  */
-import { abortError } from '../curvature/operator';
 import type { ParamVector } from '../slice/vectors';
 
 /** A line (d2 null) or plane through `centre`, every vector of length P. */
@@ -32,9 +31,4 @@ export function planePoint(plane: SlicePlane, a: number, b = 0): Float32Array {
   const point = new Float32Array(centre.length);
   for (let p = 0; p < centre.length; p++) point[p] = centre[p] + a * d1[p] + (d2 === null ? 0 : b * d2[p]);
   return point;
-}
-
-/** Rejects with an AbortError (DOMException) when the signal has fired. */
-export function checkAborted(signal: AbortSignal | undefined): void {
-  if (signal?.aborted) throw abortError(signal.reason);
 }

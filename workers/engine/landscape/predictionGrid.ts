@@ -3,9 +3,9 @@
  * view (2 inputs: a grid of outputs over the plane of the data) or a
  * regression curve (1 input).
  */
+import { throwIfAborted } from '../curvature/operator';
 import type { MlpObjective } from '../model/objective';
 import { linspace } from '../slice/grid';
-import { checkAborted } from './plane';
 
 /** The input range to cover: [lo, hi] of the first and (2 inputs) the second feature. */
 export interface InputBox {
@@ -79,7 +79,7 @@ export async function predictionGrid(
   const outputs = new Float32Array(nx * ny * outputDim);
   const rowsPerCall = options.rowsPerCall ?? 24;
   for (let firstRow = 0; firstRow < ny; firstRow += rowsPerCall) {
-    checkAborted(options.signal);
+    throwIfAborted(options.signal);
     const rows = Math.min(rowsPerCall, ny - firstRow);
     const inputs = new Float32Array(rows * nx * inputDim);
     for (let r = 0; r < rows; r++) {
@@ -91,6 +91,6 @@ export async function predictionGrid(
     }
     outputs.set(await model.predict(params, inputs, rows * nx), firstRow * nx * outputDim);
   }
-  checkAborted(options.signal);
+  throwIfAborted(options.signal);
   return { xs, ys, nx, ny, outputDim, outputs };
 }

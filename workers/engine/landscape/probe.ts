@@ -6,10 +6,9 @@
  * curvature) from a few dozen Hessian-vector products.
  */
 import { lanczosExtremes } from '../curvature/lanczos';
-import type { LongRunOptions } from '../curvature/operator';
+import { throwIfAborted, type LongRunOptions } from '../curvature/operator';
 import type { MlpObjective } from '../model/objective';
 import { curvatureOperator } from '../spectra/operators';
-import { checkAborted } from './plane';
 import { predictionGrid, type InputBox, type PredictionGrid } from './predictionGrid';
 
 /** What a probe needs from an objective (MlpObjective provides it). */
@@ -69,7 +68,7 @@ export async function probeAt(train: ProbeObjective, point: Float32Array, option
   const step = () => options.onProgress?.(++done, total);
 
   const evaluate = async (objective: ProbeObjective): Promise<PointEvaluation> => {
-    checkAborted(options.signal);
+    throwIfAborted(options.signal);
     const { loss, accuracy } = await objective.evaluateBatch(point, 1);
     step();
     return { loss: loss[0], accuracy: accuracy === null ? null : accuracy[0] };
@@ -106,6 +105,6 @@ export async function probeAt(train: ProbeObjective, point: Float32Array, option
       converged: result.converged,
     };
   }
-  checkAborted(options.signal);
+  throwIfAborted(options.signal);
   return { train: trainEvaluation, test: testEvaluation, predictions, curvature };
 }

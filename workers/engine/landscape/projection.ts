@@ -7,11 +7,12 @@
  * are large relative to the path's length, or the two losses differ, the
  * path drawn on the surface is not the path the optimizer took.
  */
+import { throwIfAborted } from '../curvature/operator';
 import type { BatchEvaluator } from '../model/sliceGrid';
 import { projectOntoPlane } from '../slice/projection';
 import { countRows, dot, type ParamVector } from '../slice/vectors';
 import { bilinearLookup, type SampledField } from './fieldLookup';
-import { checkAborted, checkPlane, type SlicePlane } from './plane';
+import { checkPlane, type SlicePlane } from './plane';
 
 /** How closely the slice represents the trajectory. */
 export interface Faithfulness {
@@ -74,14 +75,14 @@ export async function projectTrajectory(
   const trueLoss = new Float32Array(count);
   let trueAccuracy: Float32Array | null = null;
   for (let first = 0; first < count; first += chunk) {
-    checkAborted(options.signal);
+    throwIfAborted(options.signal);
     const rows = Math.min(chunk, count - first);
     const batch = Float32Array.from(snapshots.subarray(first * size, (first + rows) * size));
     const result = await objective.evaluateBatch(batch, rows);
     trueLoss.set(result.loss, first);
     if (result.accuracy !== null) (trueAccuracy ??= new Float32Array(count)).set(result.accuracy, first);
   }
-  checkAborted(options.signal);
+  throwIfAborted(options.signal);
 
   const slice = options.slice;
   const surfaceLoss = slice === undefined ? null : Float64Array.from(alpha, (a, t) => bilinearLookup(slice, a, beta[t]));

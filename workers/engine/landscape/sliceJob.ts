@@ -12,12 +12,12 @@
  * `targetChunkMs` each, so progress is smooth and cancellation (checked
  * between chunks) is prompt.
  */
+import { throwIfAborted } from '../curvature/operator';
 import type { CriticalPointOptions } from '../slice/criticalPoints';
 import { fillFromSubgrid, progressiveLevels, progressiveOrder, type ProgressiveLevel } from '../slice/grid';
 import { gridCoordinates, pointsOnPlane, type Plane } from '../slice/plane';
 import type { BatchEvaluator } from '../model/sliceGrid';
 import { sliceCriticalPoints, type SliceCriticalPoints } from './criticalPoints';
-import { checkAborted } from './plane';
 import { sliceGeometry, type SliceRequest } from './sliceRequest';
 
 /** One streamed step of a slice job. The arrays are the job's own and are updated in place. */
@@ -112,7 +112,7 @@ export async function runSliceJob(
     let position = level.start;
     const end = level.start + level.count;
     while (position < end) {
-      checkAborted(options.signal);
+      throwIfAborted(options.signal);
       // The first chunk takes the whole coarse level (so the surface can be
       // drawn at once) within a fixed cap; later chunks are sized by the measured cost.
       const wanted = msPerPoint === null ? FIRST_CHUNK_POINTS : Math.max(MIN_CHUNK_POINTS, Math.round(targetMs / msPerPoint));
@@ -122,7 +122,7 @@ export async function runSliceJob(
       const chunkStart = performance.now();
       const result = await objective.evaluateBatch(points, count);
       msPerPoint = Math.max((performance.now() - chunkStart) / count, 1e-3);
-      checkAborted(options.signal);
+      throwIfAborted(options.signal);
       if (result.accuracy !== null) accuracy ??= new Float32Array(total).fill(Number.NaN);
       indices.forEach((k, r) => {
         loss[k] = result.loss[r];

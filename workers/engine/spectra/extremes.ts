@@ -49,10 +49,12 @@ export interface ExtremeEigenvalues {
  * maxProducts).
  */
 export async function extremeEigenvalues(matVec: MatVec, n: number, options: ExtremeOptions = {}): Promise<ExtremeEigenvalues> {
-  const k = Math.min(options.k ?? 3, n);
-  if (!Number.isInteger(k) || k < 1 || k > MAX_EXTREME_COUNT) {
-    throw new RangeError(`k must be an integer in 1…${MAX_EXTREME_COUNT}, got ${options.k}`);
+  const requested = options.k ?? 3;
+  if (!Number.isInteger(requested) || requested < 1 || requested > MAX_EXTREME_COUNT) {
+    throw new RangeError(`k must be an integer in 1…${MAX_EXTREME_COUNT}, got ${requested}`);
   }
+  // A small operator has fewer than k eigenvalues at each end.
+  const k = Math.min(requested, n);
   const maxIter = Math.min(n, options.maxProducts ?? Math.max(60, 10 * k));
   const result = await lanczosExtremes(matVec, n, {
     k,

@@ -97,7 +97,7 @@ export async function estimatedFrobeniusSplit(
   }
   const h = meanAndStandardError(hessianSquares);
   const s = meanAndStandardError(residualSquares);
-  // share² = s̄ / h̄; var(share²) ≈ (share²)² (var s̄/s̄² + var h̄/h̄² − 2 cov/(s̄ h̄)), and d share = d share² / (2 share).
+  // share² = s̄ / h̄, whose relative variance is ≈ var s̄/s̄² + var h̄/h̄² − 2 cov(s̄, h̄)/(s̄ h̄).
   let covariance = 0;
   for (let k = 0; k < probes; k++) covariance += (residualSquares[k] - s.mean) * (hessianSquares[k] - h.mean);
   covariance /= (probes - 1) * probes;
@@ -105,11 +105,13 @@ export async function estimatedFrobeniusSplit(
   const relativeVariance =
     (s.standardError / s.mean) ** 2 + (h.standardError / h.mean) ** 2 - (2 * covariance) / (s.mean * h.mean);
   const residualShare = Math.sqrt(shareSquared);
+  // d(share) = d(share²) / (2 share) = share · (relative error of share²) / 2.
+  const residualShareError = (residualShare * Math.sqrt(Math.max(relativeVariance, 0))) / 2;
   return {
     hessianFrobenius: Math.sqrt(h.mean),
     gaussNewtonFrobenius: Math.sqrt(meanAndStandardError(gaussNewtonSquares).mean),
     residualFrobenius: Math.sqrt(s.mean),
     residualShare,
-    residualShareError: (shareSquared * Math.sqrt(Math.max(relativeVariance, 0))) / (2 * residualShare || 1),
+    residualShareError,
   };
 }
