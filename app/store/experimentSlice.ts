@@ -69,14 +69,21 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
     else set({ experiment: next, editProblems: [] });
   };
   /** `commit` for edits that only mean something for an analytic experiment (nothing happens otherwise). */
-  const commitAnalytic = (edit: (draft: AnalyticExperiment) => AnalyticExperiment | void) =>
-    commit((draft) => (isAnalyticExperiment(draft) ? edit(draft) : undefined));
+  const commitAnalytic = (edit: (draft: AnalyticExperiment) => AnalyticExperiment | void) => {
+    if (isAnalyticExperiment(get().experiment)) commit((draft) => edit(draft as AnalyticExperiment));
+  };
 
   return {
     experiment: defaultExperiment(),
     linkMessages: [],
     editProblems: [],
-    loadExperiment: (experiment, messages) => set({ experiment, linkMessages: messages, editProblems: [] }),
+    loadExperiment: (experiment, messages) =>
+      set((state) => {
+        const kind = state.experiment.problem.kind;
+        // A link or preset of the other mode switches mode: the experiment left behind is kept, as a mode switch keeps it.
+        const stashedExperiments = kind === experiment.problem.kind ? state.stashedExperiments : { ...state.stashedExperiments, [kind]: state.experiment };
+        return { experiment, linkMessages: messages, editProblems: [], stashedExperiments };
+      }),
     dismissLinkMessages: () => set({ linkMessages: [] }),
     setFunction: (name) =>
       commitAnalytic((draft) => {

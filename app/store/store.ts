@@ -7,10 +7,12 @@ import { useStore } from 'zustand';
 import { createStore, type StoreApi } from 'zustand/vanilla';
 import { createExperimentSlice, type ExperimentSlice } from './experimentSlice';
 import { createLandscapeSlice, type LandscapeSlice } from './landscapeSlice';
+import { createNetworkExperimentSlice, type NetworkExperimentSlice } from './networkExperimentSlice';
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
+import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
-export type Store = ExperimentSlice & RunSlice & ResultsSlice & LandscapeSlice;
+export type Store = ExperimentSlice & RunSlice & ResultsSlice & LandscapeSlice & NetworkExperimentSlice & TrainingSlice;
 export type AppStore = StoreApi<Store>;
 
 /** A new, independent store (the app makes one; tests make their own). */
@@ -20,6 +22,8 @@ export function createAppStore(): AppStore {
     ...createRunSlice(...args),
     ...createResultsSlice(...args),
     ...createLandscapeSlice(...args),
+    ...createNetworkExperimentSlice(...args),
+    ...createTrainingSlice(...args),
   }));
 }
 
