@@ -38,6 +38,7 @@ import {
   type RunLook,
 } from './landscapeViews';
 import { paramsKey } from './paramsKey';
+import { runLabels } from '../network/runLabels';
 
 /** Where the parameters of the training runs come from (the training worker, through the page). */
 export interface ParameterSource {
@@ -72,13 +73,10 @@ export function formatCoordinate(value: number): string {
   return Number(value.toPrecision(3)).toString().replace('-', '−');
 }
 
-/** The runs as the landscape labels and colours them: "o1 (sgd, batch 8)". */
-export function runLooks(experiment: Experiment): RunLook[] {
-  return experiment.optimizers.map((run) => {
-    if (!('batchSize' in run)) return { id: run.id, label: `${run.id} (${run.name})`, color: run.color };
-    const batch = run.batchSize ? `batch ${run.batchSize}` : 'full batch';
-    return { id: run.id, label: `${run.id} (${run.name}, ${batch})`, color: run.color };
-  });
+/** The runs as the landscape labels and colours them, named as everywhere else ("Gradient descent, batch 8"). */
+export function runLooks(experiment: NetworkExperiment): RunLook[] {
+  const labels = runLabels(experiment.optimizers);
+  return experiment.optimizers.map((run, index) => ({ id: run.id, label: labels[index], color: run.color }));
 }
 
 export class LandscapeSession {
@@ -347,7 +345,8 @@ export class LandscapeSession {
         prediction: result.prediction && { ...result.prediction, version: ++this.predictionVersion },
         caption,
       };
-      this.patch({ probe, probeJob: this.job(label, 'done', 1) });
+      // The clicked point becomes what the curvature view describes.
+      this.patch({ probe, probeJob: this.job(label, 'done', 1), curvatureTarget: { kind: 'probe' }, exactEstimate: null });
     } catch (error) {
       if (stale()) return;
       this.patch({ probeJob: this.job(label, isAbort(error) ? 'cancelled' : 'failed', null, errorMessage(error)) });
@@ -361,8 +360,11 @@ export class LandscapeSession {
       if (probe === null) throw new Error('no clicked point: click the slice first');
       return { params: probe.params, key: `probe:${paramsKey(probe.params)}`, caption: probe.caption };
     }
-    const params = await this.paramsOf(target.runId, experiment);
-    return { params, key: `run:${paramsKey(params)}`, caption: `run ${target.runId}, latest parameters` };
+    const runId = target.kind === 'run' ? target.runId : (this.store.getState().selectedRunId ?? experiment.optimizers[0].id);
+    const index = experiment.optimizers.findIndex((run) => run.id === runId);
+    if (index < 0) throw new Error(`the experiment has no run "${runId}"`);
+    const params = await this.paramsOf(runId, experiment);
+    return { params, key: `run:${paramsKey(params)}`, caption: `${runLooks(experiment)[index].label}, latest parameters` };
   }
 
   /** Predicts the time of the exact spectrum at the chosen target, for the button that starts it. */

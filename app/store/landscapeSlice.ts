@@ -34,8 +34,8 @@ export interface ProbeState {
   caption: string;
 }
 
-/** Which parameters the curvature view describes. */
-export type CurvatureTargetChoice = { kind: 'run'; runId: string } | { kind: 'probe' };
+/** Which parameters the curvature view describes: the selected run's latest (the data view's run), a given run's latest, or the clicked point. */
+export type CurvatureTargetChoice = { kind: 'selected' } | { kind: 'run'; runId: string } | { kind: 'probe' };
 
 /** The last curvature report with what it is of. */
 export interface CurvatureState {
@@ -126,7 +126,7 @@ export function emptyLandscapeState(): LandscapeState {
     curvature: null,
     curvatureJob: null,
     exactEstimate: null,
-    curvatureTarget: { kind: 'run', runId: 'o1' },
+    curvatureTarget: { kind: 'selected' },
     error: null,
   };
 }
@@ -170,7 +170,7 @@ export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> =
           probe: null,
           probeJob: null,
           // A report of the forgotten point no longer has a point to describe.
-          curvatureTarget: state.landscape.curvatureTarget.kind === 'probe' ? { kind: 'run', runId: firstRunId(state.experiment) } : state.landscape.curvatureTarget,
+          curvatureTarget: state.landscape.curvatureTarget.kind === 'probe' ? { kind: 'selected' } : state.landscape.curvatureTarget,
         },
       })),
     requestCurvature: (exact) => set({ curvatureRequest: { exact, token: ++tokens } }),
@@ -180,8 +180,3 @@ export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> =
     patchLandscape: (patch) => set((state) => ({ landscape: { ...state.landscape, ...patch } })),
   };
 };
-
-/** The id of the experiment's first run ('o1' when there is none). */
-export function firstRunId(experiment: Experiment): string {
-  return experiment.optimizers[0]?.id ?? 'o1';
-}

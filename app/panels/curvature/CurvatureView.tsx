@@ -30,13 +30,14 @@ const MATRIX_CHOICES: readonly { value: CurvatureMatrixChoice; label: string }[]
   { value: 'both', label: 'Both' },
 ];
 
-/** The select's value of a target: "run:o1" or "probe". */
+/** The select's value of a target: "selected", "run:o1" or "probe". */
 function targetValue(target: CurvatureTargetChoice): string {
-  return target.kind === 'probe' ? 'probe' : `run:${target.runId}`;
+  return target.kind === 'run' ? `run:${target.runId}` : target.kind;
 }
 
 function targetOf(value: string): CurvatureTargetChoice {
-  return value === 'probe' ? { kind: 'probe' } : { kind: 'run', runId: value.slice('run:'.length) };
+  if (value === 'probe' || value === 'selected') return { kind: value };
+  return { kind: 'run', runId: value.slice('run:'.length) };
 }
 
 /** "about 3 s" / "about 2 min" for the exact spectrum's button. */
@@ -49,6 +50,7 @@ export function aboutSeconds(seconds: number): string {
 export function CurvatureView(): ReactElement {
   const settings = useAppStore((state) => state.experiment.curvature);
   const runIds = useAppStore((state) => state.experiment.optimizers.map((run) => run.id).join(','));
+  const selectedRunId = useAppStore((state) => state.selectedRunId ?? state.experiment.optimizers[0]?.id ?? null);
   const target = useAppStore((state) => state.landscape.curvatureTarget);
   const hasProbe = useAppStore((state) => state.landscape.probe !== null);
   const probeCaption = useAppStore((state) => state.landscape.probe?.caption ?? null);
@@ -61,7 +63,7 @@ export function CurvatureView(): ReactElement {
 
   // The predicted time of the exact spectrum belongs on its button before it is pressed.
   const targetKey = targetValue(target);
-  useEffect(() => requestExactEstimate(), [targetKey, settings.matrix, probeCaption, requestExactEstimate]);
+  useEffect(() => requestExactEstimate(), [targetKey, selectedRunId, settings.matrix, probeCaption, requestExactEstimate]);
 
   // New view objects only when the report or the axis changes, so the charts redraw only then.
   const spectra = useMemo(() => curvature?.summary.matrices.map((matrix) => spectrumViewOf(matrix, settings.axis)) ?? [], [curvature, settings.axis]);
@@ -70,6 +72,7 @@ export function CurvatureView(): ReactElement {
   const running = job?.state === 'running';
   const exactFeasible = info === null || info.exactFeasible;
   const options = [
+    { value: 'selected', label: `selected run${selectedRunId ? ` (${selectedRunId})` : ''}, latest` },
     ...runIds.split(',').filter((id) => id !== '').map((id) => ({ value: `run:${id}`, label: `run ${id} (latest)` })),
     ...(hasProbe ? [{ value: 'probe', label: 'clicked point' }] : []),
   ];
