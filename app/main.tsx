@@ -3,7 +3,9 @@
  * first, then load and render the page (React and three.js are in a separate
  * chunk, so the worker starts computing while they download and parse).
  */
+import { isNetworkExperiment } from '../workers/engine/experiment';
 import { AnalyticSession } from './session/session';
+import { NetworkSession } from './session/networkSession';
 import { syncExperimentWithUrl } from './store/urlSync';
 import { appStore } from './store/store';
 import { installTestHandle } from './testHandle';
@@ -14,7 +16,15 @@ performance.mark('explorer:main');
 syncExperimentWithUrl(appStore, window);
 const session = new AnalyticSession(appStore, window.location.search);
 session.start();
-installTestHandle(appStore, session);
+// Trains network experiments; its worker starts with the first one.
+const networkSession = new NetworkSession(appStore, window.location.search);
+networkSession.start();
+/** The session computing what is on screen (the test hooks act on its worker). */
+const activeSession = () => (isNetworkExperiment(appStore.getState().experiment) ? networkSession : session);
+installTestHandle(appStore, {
+  simulateCrash: () => activeSession().simulateCrash(),
+  simulateBackendLoss: () => activeSession().simulateBackendLoss(),
+});
 
 // Whoever opens a link sees the optimizers walk as soon as the surface is there.
 const stopAutoplay = appStore.subscribe((state) => {

@@ -8,6 +8,7 @@ import type { Experiment } from '../workers/engine/experiment';
 import type { HeightField } from './scene/types';
 import type { AppStore } from './store/store';
 import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './session/landscapeTestState';
+import { trainingTestState, type TrainingTestState } from './network/trainingTestState';
 
 /** A summary of the surface's heights. */
 export interface GridSummary {
@@ -19,8 +20,8 @@ export interface GridSummary {
   max: number;
 }
 
-/** What `window.__explorer.getState()` returns. */
-export interface ExplorerTestState {
+/** What `window.__explorer.getState()` returns (with the network mode's `mode`, `networkRuns` and `dataView`). */
+export interface ExplorerTestState extends TrainingTestState {
   grid: GridSummary | null;
   surfacePhase: string;
   firstSurfaceMs: number | null;
@@ -109,6 +110,7 @@ export function installTestHandle(
         notices: [...s.notices],
         error: s.error,
         ...landscapeTestState(s.landscape),
+        ...trainingTestState(s),
       };
     },
     simulateWorkerCrash: () => session.simulateCrash(),

@@ -7,11 +7,14 @@ import type { ReactElement } from 'react';
 import type { HyperParameterSpec } from '../../workers/engine/optim/info';
 import { NumberField } from './NumberField';
 
+/** What a control needs of a hyper-parameter's description (analytic and network optimizers both have it). */
+export type SliderSpec = Omit<HyperParameterSpec, 'key'>;
+
 /** Slider positions from 0 to this. */
 const SLIDER_STEPS = 1000;
 
 /** The slider position (0…SLIDER_STEPS) of `value`: linear, or linear in log(value) for log-scaled parameters. */
-export function sliderPosition(spec: HyperParameterSpec, value: number): number {
+export function sliderPosition(spec: SliderSpec, value: number): number {
   const clamped = Math.min(spec.max, Math.max(spec.min, value));
   const fraction =
     spec.scale === 'log'
@@ -24,7 +27,7 @@ export function sliderPosition(spec: HyperParameterSpec, value: number): number 
  * The value at slider position `position` (inverse of {@link sliderPosition}),
  * rounded to 3 significant digits (whole numbers for integer parameters) so links stay short.
  */
-export function sliderValue(spec: HyperParameterSpec, position: number): number {
+export function sliderValue(spec: SliderSpec, position: number): number {
   const fraction = position / SLIDER_STEPS;
   const raw =
     spec.scale === 'log'
@@ -34,7 +37,7 @@ export function sliderValue(spec: HyperParameterSpec, position: number): number 
 }
 
 export interface HyperParameterControlProps {
-  spec: HyperParameterSpec;
+  spec: SliderSpec;
   value: number;
   /** Applies the value; returns why it was refused, or null. */
   onCommit(value: number): string | null;

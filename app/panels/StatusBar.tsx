@@ -23,6 +23,8 @@ export function StatusBar(): ReactElement {
   const firstSurfaceMs = useAppStore((s) => s.firstSurfaceMs);
   const grid = useAppStore((s) => s.field && `${s.field.nx} × ${s.field.ny}`);
   const passedOver = attempts.filter((attempt) => !attempt.ok);
+  // Network experiments have no analytic surface: the surface's state would only confuse.
+  const analytic = useAppStore((s) => s.experiment.problem.kind === 'analytic');
 
   return (
     <footer className="status-bar" data-testid="status-bar">
@@ -42,11 +44,13 @@ export function StatusBar(): ReactElement {
           </span>
         )}
       </span>
-      <span className="status-item" data-testid="surface-phase" data-phase={surface}>
-        {SURFACE_TEXT[surface]}
-        {grid && surface === 'full' && <span className="muted"> {grid}</span>}
-        {firstSurfaceMs !== null && <span className="muted"> · first shown at {firstSurfaceMs} ms</span>}
-      </span>
+      {analytic && (
+        <span className="status-item" data-testid="surface-phase" data-phase={surface}>
+          {SURFACE_TEXT[surface]}
+          {grid && surface === 'full' && <span className="muted"> {grid}</span>}
+          {firstSurfaceMs !== null && <span className="muted"> · first shown at {firstSurfaceMs} ms</span>}
+        </span>
+      )}
       <span className="status-item">run {status}</span>
       {error && (
         <span className="status-item error" role="alert" data-testid="error">

@@ -1,0 +1,131 @@
+/**
+ * One training run: its optimizer (any network optimizer), colour, batch
+ * size and hyper-parameters, and its live status: step and epoch, train
+ * and test loss and accuracy, sharpness when tracked, or the divergence
+ * message in red. "Show" picks the run whose decision boundary the data
+ * view draws.
+ */
+import { memo, type ReactElement } from 'react';
+import { batchSizeOf, type NetworkRunSpec } from '../../../workers/engine/networkRuns';
+import { NETWORK_OPTIMIZER_NAMES, type NetworkOptimizerName } from '../../../workers/engine/train/optimizerConfig';
+import { NETWORK_OPTIMIZER_INFO } from '../../../workers/engine/train/optimizerInfo';
+import { selectSelectedRunId, selectTrainingRunOf } from '../../store/networkSelectors';
+import { appStore, useAppStore } from '../../store/store';
+import { commitEdit } from '../commit';
+import { HyperParameterControl } from '../HyperParameterControl';
+import { NumberField } from '../NumberField';
+import { formatLoss } from '../OptimizerCard';
+
+/** A fraction as a percentage with one decimal, or "—". */
+function formatPercent(value: number | null): string {
+  return value === null ? '—' : `${(100 * value).toFixed(1)}%`;
+}
+
+function TrainingStatusLine({ id }: { id: string }): ReactElement {
+  const run = useAppStore(selectTrainingRunOf(id));
+  if (!run) return <div className="run-status" />;
+  return (
+    <div className="run-status" data-testid={`training-status-${id}`} data-status={run.status}>
+      <span>
+        step <strong data-testid={`training-step-${id}`}>{run.step}</strong>
+        {run.epoch > 0 && <span className="muted"> (epoch {run.epoch + 1})</span>}
+      </span>
+      <span>
+        train <strong data-testid={`train-loss-${id}`}>{formatLoss(run.trainLoss)}</strong>
+      </span>
+      {run.testLoss !== null && (
+        <span>
+          test <strong>{formatLoss(run.testLoss)}</strong>
+        </span>
+      )}
+      {run.trainAccuracy !== null && (
+        <span>
+          accuracy <strong>{formatPercent(run.trainAccuracy)}</strong>
+          {run.testAccuracy !== null && <span className="muted"> / {formatPercent(run.testAccuracy)} test</span>}
+        </span>
+      )}
+      {run.sharpness !== null && (
+        <span title="Largest Hessian eigenvalue, and the gradient-descent stability threshold 2/η">
+          λ<sub>max</sub> <strong data-testid={`sharpness-${id}`}>{formatLoss(run.sharpness)}</strong>
+          {run.threshold !== null && <span className="muted"> (2/η = {formatLoss(run.threshold)})</span>}
+        </span>
+      )}
+      {run.message && (
+        <div className="diverged" role="status" data-testid={`training-diverged-${id}`}>
+          {run.message}
+        </div>
+      )}
+    </div>
+  );
+}
+
+export const TrainingRunCard = memo(function TrainingRunCard({ spec, label }: { spec: NetworkRunSpec; label: string }): ReactElement {
+  const { updateNetworkRun, removeOptimizer, selectRun } = appStore.getState();
+  const selected = useAppStore(selectSelectedRunId);
+  const first = useAppStore((s) => s.trainingRuns[0]?.id);
+  const shown = (selected ?? first) === spec.id;
+  const info = NETWORK_OPTIMIZER_INFO[spec.name];
+  return (
+    <div className="optimizer-card training-run" data-testid={`run-${spec.id}`} data-name={spec.name} style={{ borderLeftColor: spec.color }}>
+      <div className="optimizer-head">
+        <input
+          type="color"
+          value={spec.color}
+          aria-label={`${label} colour`}
+          onChange={(event) => updateNetworkRun(spec.id, { color: event.target.value })}
+        />
+        <select
+          aria-label="Optimizer"
+          data-testid={`run-kind-${spec.id}`}
+          value={spec.name}
+          onChange={(event) => commitEdit(() => updateNetworkRun(spec.id, { name: event.target.value as NetworkOptimizerName }))}
+        >
+          {NETWORK_OPTIMIZER_NAMES.map((name) => (
+            <option key={name} value={name}>
+              {NETWORK_OPTIMIZER_INFO[name].label}
+            </option>
+          ))}
+        </select>
+        <button
+          type="button"
+          className={shown ? 'shown-run' : 'secondary'}
+          aria-pressed={shown}
+          title="Show this run's decision boundary in the data view"
+          data-testid={`show-run-${spec.id}`}
+          onClick={() => selectRun(spec.id)}
+        >
+          Show
+        </button>
+        <button
+          type="button"
+          className="icon"
+          aria-label={`Remove ${label}`}
+          title="Remove"
+          data-testid={`remove-run-${spec.id}`}
+          onClick={() => commitEdit(() => removeOptimizer(spec.id))}
+        >
+          ×
+        </button>
+      </div>
+      <div className="summary">{info.summary}</div>
+      <NumberField
+        label="Batch size"
+        hint="0 = full batch"
+        value={batchSizeOf(spec)}
+        integer
+        testId={`batch-${spec.id}`}
+        onCommit={(batchSize) => commitEdit(() => updateNetworkRun(spec.id, { batchSize }))}
+      />
+      {info.hyperParameters.map((hyper) => (
+        <HyperParameterControl
+          key={hyper.key}
+          spec={hyper}
+          value={spec[hyper.key] ?? hyper.defaultValue}
+          testId={`${hyper.key}-${spec.id}`}
+          onCommit={(value) => commitEdit(() => updateNetworkRun(spec.id, { [hyper.key]: value }))}
+        />
+      ))}
+      <TrainingStatusLine id={spec.id} />
+    </div>
+  );
+});

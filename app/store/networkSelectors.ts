@@ -1,0 +1,25 @@
+/**
+ * Narrow selectors of network mode: each panel and view subscribes to the
+ * least it needs, so a growing curve re-renders the charts, not the panels.
+ */
+import { isNetworkExperiment, type NetworkRunSpec } from '../../workers/engine/experiment';
+import type { ExplorerMode } from './networkExperimentSlice';
+import type { Store } from './store';
+
+/** One empty list, so that "no runs" is the same value each time (no needless re-renders). */
+const NO_RUNS: readonly NetworkRunSpec[] = [];
+
+export const selectMode = (s: Store): ExplorerMode => s.experiment.problem.kind;
+/** The network problem, or null when the experiment is analytic. */
+export const selectNetworkProblem = (s: Store) => (isNetworkExperiment(s.experiment) ? s.experiment.problem : null);
+/** The training runs' specs (none when the experiment is analytic). */
+export const selectNetworkRuns = (s: Store): readonly NetworkRunSpec[] => (isNetworkExperiment(s.experiment) ? s.experiment.optimizers : NO_RUNS);
+export const selectEvalEvery = (s: Store) => s.experiment.evalEvery;
+export const selectSharpnessEvery = (s: Store) => s.experiment.sharpnessEvery;
+export const selectTrainingRuns = (s: Store) => s.trainingRuns;
+export const selectCurves = (s: Store) => s.curves;
+export const selectTrainingData = (s: Store) => s.trainingData;
+export const selectSelectedRunId = (s: Store) => s.selectedRunId;
+
+/** The progress of the training run with `id` (undefined before the run exists). */
+export const selectTrainingRunOf = (id: string) => (s: Store) => s.trainingRuns.find((run) => run.id === id);
