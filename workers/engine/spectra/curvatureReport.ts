@@ -110,7 +110,7 @@ export class CurvatureReport {
   /** Hutchinson and Hutch++ estimates of tr(matrix) with standard errors. */
   async trace(matrix: CurvatureMatrix = 'hessian', options: TraceOptions = {}): Promise<TraceEstimates> {
     const op = this.operator(matrix);
-    const result = await traceEstimates(op.matVec, op.n, { seed: this.seed, ...options });
+    const result = await traceEstimates(op.matVec, op.n, { seed: this.seed, batch: op.batch, ...options });
     this.remember(matrix, { trace: result });
     return result;
   }
