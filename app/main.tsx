@@ -5,6 +5,7 @@
  */
 import { isNetworkExperiment } from '../workers/engine/experiment';
 import { AnalyticSession } from './session/session';
+import { LandscapeSession } from './session/landscapeSession';
 import { NetworkSession } from './session/networkSession';
 import { syncExperimentWithUrl } from './store/urlSync';
 import { appStore } from './store/store';
@@ -19,6 +20,10 @@ session.start();
 // Trains network experiments; its worker starts with the first one.
 const networkSession = new NetworkSession(appStore, window.location.search);
 networkSession.start();
+// Slices and curvature of network experiments, with the training runs' parameters; its worker starts with the first request.
+const landscapeSession = new LandscapeSession(appStore, window.location.search);
+landscapeSession.setParameterSource(networkSession);
+landscapeSession.start();
 /** The session computing what is on screen (the test hooks act on its worker). */
 const activeSession = () => (isNetworkExperiment(appStore.getState().experiment) ? networkSession : session);
 installTestHandle(appStore, {

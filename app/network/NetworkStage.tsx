@@ -6,6 +6,7 @@
 import type { ReactElement } from 'react';
 import { ErrorBoundary } from '../ErrorBoundary';
 import { Messages } from '../panels/Messages';
+import { DataAndCurvature } from '../panels/curvature/DataAndCurvature';
 import { SliceScene } from '../panels/slice/SliceScene';
 import { DataViewPanel } from './DataViewPanel';
 import { NetworkCharts } from './NetworkCharts';
@@ -22,7 +23,7 @@ export function NetworkStage({ resetViewToken }: { resetViewToken: number }): Re
       </div>
       <div className="network-data">
         <ErrorBoundary area="data view">
-          <DataViewPanel />
+          <DataAndCurvature data={<DataViewPanel />} />
         </ErrorBoundary>
       </div>
       <div className="network-bottom">

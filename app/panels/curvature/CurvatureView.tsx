@@ -81,8 +81,8 @@ export function CurvatureView(): ReactElement {
   return (
     <section className="curvature-view" data-testid="curvature-view" aria-label="Curvature">
       <div className="curvature-controls">
-        <SelectField label="At" value={targetKey} options={options} testId="curvature-target" onChange={(value) => setCurvatureTarget(targetOf(value))} />
-        <div className="field">
+        <SelectField label="At" value={targetKey} options={options} testId="curvature-target" className="wide" onChange={(value) => setCurvatureTarget(targetOf(value))} />
+        <div className="field curvature-matrix">
           <span className="label">Matrix</span>
           <div className="row segmented" role="group" aria-label="Curvature matrix">
             {MATRIX_CHOICES.map((choice) => (

@@ -14,12 +14,14 @@ export interface SelectFieldProps<T extends string> {
   onChange(value: T): void;
   testId?: string;
   title?: string;
+  /** Extra class of the field's box (e.g. "wide"). */
+  className?: string;
 }
 
-export function SelectField<T extends string>({ label, value, options, onChange, testId, title }: SelectFieldProps<T>): ReactElement {
+export function SelectField<T extends string>({ label, value, options, onChange, testId, title, className }: SelectFieldProps<T>): ReactElement {
   const id = useId();
   return (
-    <div className="field" title={title}>
+    <div className={className ? `field ${className}` : 'field'} title={title}>
       <label htmlFor={id}>{label}</label>
       <select id={id} data-testid={testId} value={value} onChange={(event) => onChange(event.target.value as T)}>
         {options.map((option) => (
