@@ -71,6 +71,7 @@ const BATCH = 16;
 /** Hidden widths giving 2-20-20-1 (501 parameters) and 2-29-29-1 (987). */
 const EXACT_WIDTHS = [20, 29] as const;
 
+/** HVP vs gradient, Lanczos vs power iteration, and exact spectra of about 500 and 1000 parameters. */
 export const curvatureCostBenchmark: Benchmark = {
   id: 'curvature_cost',
   title: 'Curvature cost, default network (2-16-16-1 tanh, spiral): HVP vs gradient, Lanczos vs power, exact spectra',

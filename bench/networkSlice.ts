@@ -21,6 +21,7 @@ const SIDES = [65, 129] as const;
 const SAMPLE_POINTS = 100;
 const CEILING_SIZE = 512;
 
+/** Batched vs per-point slices at 65×65 and 129×129, their GFLOP/s and the matMul ceiling. */
 export const networkSliceBenchmark: Benchmark = {
   id: 'network_slice',
   title: '2-D loss slice of the default network (2-16-16-1 tanh, spiral): batched vs one evaluation per point',

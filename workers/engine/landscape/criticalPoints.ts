@@ -18,6 +18,7 @@ export interface SliceCriticalPoint {
   strength: number;
 }
 
+/** The critical points of a slice by kind, each list strongest first. */
 export interface SliceCriticalPoints {
   minima: SliceCriticalPoint[];
   saddles: SliceCriticalPoint[];

@@ -55,6 +55,7 @@ export type DirectionSpec =
       orthonormal?: boolean;
     };
 
+/** 'random', 'hessian', 'pca' or 'interpolation'. */
 export type DirectionKind = DirectionSpec['kind'];
 
 /** A slice's plane with what was learnt choosing it. */

@@ -14,6 +14,7 @@ import { predictionGrid, type InputBox, type PredictionGrid } from './prediction
 /** What a probe needs from an objective (MlpObjective provides it). */
 export type ProbeObjective = Pick<MlpObjective, 'spec' | 'paramCount' | 'evaluateBatch' | 'predict' | 'hvpBatch' | 'gnvpBatch'>;
 
+/** What to compute at the point besides its train loss, with progress and cancellation. */
 export interface ProbeOptions extends LongRunOptions {
   /** The held-out objective, when there is one. */
   test?: ProbeObjective | null;
@@ -44,6 +45,7 @@ export interface PointCurvature {
   converged: boolean;
 }
 
+/** Everything found at the probed point (null where not asked for or not possible). */
 export interface ProbeResult {
   train: PointEvaluation;
   test: PointEvaluation | null;

@@ -31,6 +31,7 @@ export interface Faithfulness {
   relativeResidual: number;
 }
 
+/** A trajectory on a slice: where each snapshot projects, how far off it lies, and its true loss. */
 export interface TrajectoryProjection {
   /** Plane coordinates of every snapshot (beta all 0 on a line). */
   alpha: Float64Array;
@@ -45,6 +46,7 @@ export interface TrajectoryProjection {
   faithfulness: Faithfulness;
 }
 
+/** The slice to compare with, cancellation, and the batch size. */
 export interface ProjectionOptions {
   /** The evaluated slice (values = its loss field), for the surface's loss along the path. */
   slice?: SampledField;

@@ -41,6 +41,7 @@ export interface SliceUpdate {
   exactStride: number;
 }
 
+/** Streaming, cancellation, visiting order and chunking of a slice job. */
 export interface SliceJobOptions {
   /** Called after every chunk. */
   onChunk?: (update: SliceUpdate) => void;

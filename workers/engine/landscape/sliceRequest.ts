@@ -10,8 +10,9 @@ import { checkPlane, type SlicePlane } from './plane';
 export const MAX_GRID_SIDE = 201;
 /** Most points of a 1-D slice. */
 export const MAX_LINE_POINTS = 2001;
-/** Default points of a 1-D slice and per side of a 2-D one. */
+/** Default points of a 1-D slice. */
 export const DEFAULT_LINE_POINTS = 201;
+/** Default points per side of a 2-D slice. */
 export const DEFAULT_GRID_SIDE = 51;
 
 /** A slice to evaluate: the line or plane, the coordinate ranges, the resolution. */

@@ -11,6 +11,7 @@ import { tridiagonalEigenComponents } from '../linalg/tridiagonalComponents';
 import { dot, norm2, scaleInPlace } from '../linalg/vectorOps';
 import { Rng } from '../rng';
 
+/** The accuracy aimed at, the budget and the common seed of the race. */
 export interface AccuracyRaceOptions extends LongRunOptions {
   /** Relative error aimed at, |estimate − reference| ≤ relTol · |reference| (default 1e-3). */
   relTol?: number;

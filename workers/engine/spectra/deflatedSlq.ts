@@ -31,6 +31,7 @@ import { Rng } from '../rng';
 import { inLockstep } from './lockstep';
 import type { BatchProduct } from './operators';
 
+/** Sizes of the deflating run and of the remainder's probes. */
 export interface DeflatedSlqOptions extends LongRunOptions, RandomSource {
   /** Lanczos steps of the deflating run, m (default min(n, 120)); 0 gives plain SLQ. */
   deflationSteps?: number;

@@ -10,6 +10,7 @@ import { marchenkoPasturDensity, matchMarchenkoPastur, semicircleDensity, type M
 import { symlog, symlogDensityOnGrid } from '../curvature/symlog';
 import { linspace } from '../slice/grid';
 
+/** Smoothing widths, grid sizes and the exact spectrum, when known. */
 export interface DensityCurveOptions {
   /** Smoothing width σ on the linear axis (default 1 % of the nodes' range). */
   sigma?: number;
@@ -36,6 +37,7 @@ export interface SymlogCurves {
   exact: Float64Array | null;
 }
 
+/** Everything a spectrum chart draws, on one linear grid and one symlog grid. */
 export interface DensityCurves {
   /** Linear axis. */
   grid: Float64Array;

@@ -28,6 +28,7 @@ export interface ExactCostEstimate {
   totalMs: number;
 }
 
+/** Sizes of the timed products and eigensolves. */
 export interface ExactCostOptions {
   /** Columns in the timed batched product (default 32: large batches cost less per column, as in the assembly). */
   probeColumns?: number;

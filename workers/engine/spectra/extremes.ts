@@ -11,6 +11,7 @@ import { powerIteration } from '../curvature/power';
 /** At most this many eigenvalues are asked for at each end. */
 export const MAX_EXTREME_COUNT = 20;
 
+/** How many eigenvalues, how accurately, and within what budget. */
 export interface ExtremeOptions extends LongRunOptions {
   /** Eigenvalues wanted at each end, 1 … 20 (default 3). */
   k?: number;
@@ -30,6 +31,7 @@ export interface EndEstimate {
   vectors: Float64Array[];
 }
 
+/** Both ends of the spectrum from one Lanczos run. */
 export interface ExtremeEigenvalues {
   /** Descending: λ₁ ≥ λ₂ ≥ … */
   largest: EndEstimate;

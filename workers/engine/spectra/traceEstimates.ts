@@ -8,6 +8,7 @@ import { Rng } from '../rng';
 import { inLockstep } from './lockstep';
 import type { BatchProduct } from './operators';
 
+/** Probe counts, seed and (optionally) the batched product. */
 export interface TraceOptions extends LongRunOptions {
   /** Rademacher probes of the plain Hutchinson estimator (default 60). */
   hutchinsonProbes?: number;
@@ -33,6 +34,7 @@ export interface TraceValue {
   products: number;
 }
 
+/** Both estimates of tr A. */
 export interface TraceEstimates {
   hutchinson: TraceValue;
   hutchPlusPlus: TraceValue & { sketchRank: number };

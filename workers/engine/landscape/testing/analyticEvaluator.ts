@@ -1,5 +1,5 @@
 /**
- * Test helper: a batch evaluator whose loss is a closed-form function of
+ * For tests: a batch evaluator whose loss is a closed-form function of
  * the parameters, so slice jobs can be checked point by point without a
  * network, and whose calls are recorded.
  */
@@ -12,6 +12,7 @@ export interface AnalyticEvaluator extends BatchEvaluator {
   calls: number[];
 }
 
+/** The evaluator of `lossOf` on vectors of `paramCount` entries (accuracy null unless `accurateBelow` is given). */
 export function analyticEvaluator(
   paramCount: number,
   lossOf: (theta: Float32Array) => number,

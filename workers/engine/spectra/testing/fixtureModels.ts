@@ -1,5 +1,5 @@
 /**
- * Test helper (Node only): the small networks of the shared reference
+ * For tests (Node only): the small networks of the shared reference
  * vectors (`shared/fixtures`, beside the repository) as MLP objectives, with
  * the float64 quantities they were checked against, and a tiny synthetic
  * problem for tests that need no reference values.

@@ -1,5 +1,5 @@
 /**
- * Test helper: the batched product of a known test operator, rounding its
+ * For tests: the batched product of a known test operator, rounding its
  * inputs to float32 as a model's batched product does.
  */
 import type { KnownOperator } from '../../curvature/testOperators';
