@@ -68,17 +68,23 @@ describe('CurvatureReport', () => {
     const report = new CurvatureReport(objective, fixture.params);
     const n = report.size;
     const dense = (await report.exactSpectrum('hessian')).dense;
+    const before = tf.memory().numTensors;
     for (const i of [0, 7, n - 1]) {
       const axis = new Float32Array(n);
       axis[i] = 2; // the length of d does not matter
       expect(await report.curvatureAlong(axis)).toBeCloseTo(dense[i * n + i], 5);
     }
+    // Each Hessian-vector product disposes its tensors.
+    expect(tf.memory().numTensors).toBe(before);
     await expect(report.curvatureAlong(new Float32Array(3))).rejects.toThrow(/3 entries/);
   });
 
   it('splits H = G + S exactly for a small network', async () => {
     const report = new CurvatureReport(objective, fixture.params);
+    const before = tf.memory().numTensors;
     const split = await report.split();
+    // Assembling the dense Hessian and Gauss-Newton matrices leaves no tensor behind.
+    expect(tf.memory().numTensors).toBe(before);
     expect(split.method).toBe('exact');
     if (split.method !== 'exact') return;
     // ‖S‖_F² from the entries equals Σ λ(S)² from the eigenvalues.

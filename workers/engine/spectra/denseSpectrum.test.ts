@@ -61,7 +61,10 @@ describe('exactSpectrum', () => {
 
 describe('estimateExactCost', () => {
   it('predicts a positive time from a timed product and a timed small eigensolve', async () => {
+    const before = tf.memory().numTensors;
     const estimate = await estimateExactCost(objective, fixture.params, 'hessian', { calibrationSize: 32 });
+    // The timed products dispose their tensors.
+    expect(tf.memory().numTensors).toBe(before);
     expect(estimate.size).toBe(objective.paramCount);
     expect(estimate.feasible).toBe(true);
     expect(estimate.productMs).toBeGreaterThan(0);
