@@ -16,6 +16,30 @@ describe('landscapeTestState', () => {
       faithfulness: [{ runId: 'o2', maxLossGap: 0.01, relativeResidual: 0.2 }],
     };
     const { slice } = landscapeTestState(landscape);
-    expect(slice).toMatchObject({ dims: 2, nx: 2, ny: 2, done: 3, total: 4, finite: 3, min: 0.5, max: 2, version: 7, projectedRuns: ['o2'] });
+    expect(slice).toMatchObject({ dims: 2, nx: 2, ny: 2, done: 3, total: 4, finite: 3, min: 0.5, max: 2, version: 7, projectedRuns: ['o2'], marks: [] });
+  });
+
+  it('reads a line\'s marks at the nearest samples', () => {
+    const landscape = {
+      ...emptyLandscapeState(),
+      line: {
+        alphas: Float64Array.of(-0.5, 0, 0.5, 1, 1.5),
+        trainLoss: Float32Array.of(5, 4, 3, 2, 1),
+        testLoss: null,
+        trainAccuracy: null,
+        testAccuracy: null,
+        marks: [
+          { alpha: 0, label: 'A' },
+          { alpha: 0.98, label: 'B' },
+        ],
+        done: 5,
+        version: 1,
+      },
+    };
+    expect(landscapeTestState(landscape).slice?.marks).toEqual([
+      { alpha: 0, label: 'A', value: 4 },
+      { alpha: 0.98, label: 'B', value: 2 },
+    ]);
+    expect(landscapeTestState(landscape).slice?.dims).toBe(1);
   });
 });

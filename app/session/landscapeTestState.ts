@@ -25,6 +25,8 @@ export interface SliceTestState {
   projectedRuns: string[];
   faithfulness: { runId: string; maxLossGap: number; relativeResidual: number }[];
   criticalPoints: { minima: number; saddles: number };
+  /** A line's named points (e.g. θ_A at α = 0) with the training loss at the sample nearest each. */
+  marks: { alpha: number; label: string; value: number }[];
 }
 
 /** The probed point as tests see it. */
@@ -49,6 +51,13 @@ export interface CurvatureTestState {
   /** Exact eigenvalues known (0 without the exact spectrum). */
   exactCount: number;
   jobState: string | null;
+}
+
+/** The index of the entry of `axis` nearest `value`. */
+function nearestIndex(axis: ArrayLike<number>, value: number): number {
+  let best = 0;
+  for (let k = 1; k < axis.length; k++) if (Math.abs(axis[k] - value) < Math.abs(axis[best] - value)) best = k;
+  return best;
 }
 
 function finiteRange(values: ArrayLike<number>): { finite: number; min: number; max: number } {
@@ -87,6 +96,7 @@ export function landscapeTestState(landscape: LandscapeState): { slice: SliceTes
         minima: slice?.critical.filter((mark) => mark.kind === 'minimum').length ?? 0,
         saddles: slice?.critical.filter((mark) => mark.kind === 'saddle').length ?? 0,
       },
+      marks: line === null ? [] : line.marks.map((mark) => ({ ...mark, value: line.trainLoss[nearestIndex(line.alphas, mark.alpha)] })),
     };
   }
   const probe = landscape.probe;
