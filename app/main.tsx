@@ -35,7 +35,8 @@ installTestHandle(appStore, {
 const stopAutoplay = appStore.subscribe((state) => {
   if (state.surfacePhase !== 'full') return;
   stopAutoplay();
-  if (state.status === 'idle') state.play();
+  // Not if the page has meanwhile switched to a network, which is trained on request.
+  if (state.status === 'idle' && !isNetworkExperiment(state.experiment)) state.play();
 });
 
 void import('./render').then(({ renderApp }) => renderApp(document.getElementById('root')!));

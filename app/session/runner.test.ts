@@ -76,6 +76,16 @@ describe('pathLabels', () => {
 });
 
 describe('Runner', () => {
+  it('leaves a network experiment to its own session: no analytic steps, no error, the status untouched', async () => {
+    const { store, worker, errors } = setup(40);
+    store.getState().setMode('network');
+    store.getState().play();
+    for (let i = 0; i < 20; i++) await nextTurn();
+    expect(worker.stepCalls).toBe(0);
+    expect(errors).toEqual([]);
+    expect(store.getState().status).toBe('running');
+  });
+
   it('plays every optimizer to the last step, writing each point into the preallocated paths', async () => {
     const { store, runner, errors } = setup(40);
     const buffers = store.getState().paths.map((path) => path.points);

@@ -150,6 +150,8 @@ export class Runner {
     const worker = this.worker!;
     try {
       while (this.worker === worker) {
+        // A network experiment is trained by its own session; this loop has nothing to do.
+        if (!isAnalyticExperiment(this.store.getState().experiment)) break;
         const running = this.store.getState().status === 'running';
         if (!running && this.singleSteps === 0) break;
         const token = this.token;
@@ -158,7 +160,6 @@ export class Runner {
           continue;
         }
         const experiment = this.store.getState().experiment;
-        // A network experiment is trained by its own session; this loop has nothing to do.
         if (!isAnalyticExperiment(experiment)) break;
         const progress = this.store.getState().progress;
         const live = progress.filter((p) => p.status !== 'diverged');

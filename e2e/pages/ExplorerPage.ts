@@ -136,6 +136,63 @@ export class ExplorerPage {
     await this.page.getByTestId('presets-menu').selectOption(id);
   }
 
+  /** Switches between the analytic-function and neural-network modes with the switch at the top of the controls. */
+  async switchMode(mode: 'analytic' | 'network'): Promise<void> {
+    await this.page.getByTestId(`mode-${mode}`).click();
+    await expect(this.page.getByTestId(`mode-${mode}`)).toHaveAttribute('aria-pressed', 'true');
+  }
+
+  /** Waits until the network's data and the evaluation at θ₀ are shown (network mode). */
+  async waitForNetworkData(timeout = 30_000): Promise<ExplorerTestState> {
+    return this.waitForState(
+      (s) => s.mode === 'network' && s.dataView.n > 0 && s.networkRuns.length > 0 && s.networkRuns.every((run) => run.trainLoss !== null),
+      'the network data and initial losses',
+      timeout,
+    );
+  }
+
+  /**
+   * Standard deviation of the grey levels of the data view's canvas (0 for
+   * a blank picture): how much the decision boundary and the points vary.
+   */
+  async dataViewPixelDeviation(): Promise<number> {
+    return this.page.getByTestId('data-view').locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
+      const context = canvas.getContext('2d')!;
+      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+      let sum = 0;
+      let sumOfSquares = 0;
+      const count = data.length / 4;
+      for (let i = 0; i < data.length; i += 4) {
+        const grey = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
+        sum += grey;
+        sumOfSquares += grey * grey;
+      }
+      const mean = sum / count;
+      return Math.sqrt(Math.max(0, sumOfSquares / count - mean * mean));
+    });
+  }
+
+  /**
+   * Presses "Compute slice" and waits until the slice job has finished with
+   * a slice for which `isWanted` holds (the previous slice may also be 'done').
+   */
+  async computeSlice(isWanted: (slice: NonNullable<ExplorerTestState['slice']>) => boolean, timeout = 60_000): Promise<ExplorerTestState> {
+    await this.page.getByTestId('compute-slice').click();
+    return this.waitForState((s) => s.slice !== null && s.slice.state === 'done' && isWanted(s.slice), 'the slice', timeout);
+  }
+
+  /** Clicks the landscape at fractions (fx, fy) of its width and height from its top-left corner. */
+  async clickLandscapeAt(fx: number, fy: number): Promise<void> {
+    const box = (await this.landscape.boundingBox())!;
+    await this.page.mouse.click(box.x + fx * box.width, box.y + fy * box.height);
+  }
+
+  /** Shows the data view or the curvature view in the side column of network mode. */
+  async openSideTab(tab: 'data' | 'curvature'): Promise<void> {
+    await this.page.getByTestId(`side-tab-${tab}`).click();
+    await expect(this.page.getByTestId(`side-tab-${tab}`)).toHaveAttribute('aria-selected', 'true');
+  }
+
   async screenshot(name: string): Promise<void> {
     await this.page.screenshot({ path: `${SCREENSHOT_DIR}/${name}.png` });
   }
