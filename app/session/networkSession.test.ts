@@ -189,6 +189,8 @@ describe('NetworkSession', () => {
     expect(diverged.step).toBe(diverged.divergedAt! - 1);
     expect([other.step, other.status, other.divergedAt]).toEqual([30, 'done', null]);
     expect(store.getState().curves[0].status).toBe('diverged');
+    // Without a choice, the data view shows the run that did not diverge.
+    await until(store, () => store.getState().runPrediction?.caption === 'Adam, full batch — step 30', 'the other run’s prediction');
   });
 
   it('rebuilds the job when the network changes, and leaves the worker alone in analytic mode', async () => {

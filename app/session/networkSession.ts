@@ -23,6 +23,7 @@ import type { NetworkWorkerApi, PredictionSource } from '../../workers/network.w
 import type { Evaluation, PackedRunStep, PackedStepBatch, ParamsWhich, TrainingData } from '../../workers/trainingWorker/messages';
 import { applyRunStep, curvePlan, emptyRunCurves, withInitialEvaluation } from '../network/curves';
 import { runLabels } from '../network/runLabels';
+import { selectShownRunId } from '../store/networkSelectors';
 import type { AppStore } from '../store/store';
 import type { NetworkRunProgress, TrainingDataView } from '../store/trainingSlice';
 import type { RunCurves } from '../views/types';
@@ -385,8 +386,7 @@ export class NetworkSession implements ParameterSource {
     const token = this.token;
     if (this.configuredToken !== token) return;
     const state = this.store.getState();
-    const runs = state.trainingRuns;
-    const selected = runs.find((run) => run.id === state.selectedRunId) ?? runs[0];
+    const selected = state.trainingRuns.find((run) => run.id === selectShownRunId(state));
     if (selected === undefined) return;
     const source: PredictionSource = { runId: selected.id, which: 'latest' };
     try {

@@ -21,5 +21,16 @@ export const selectCurves = (s: Store) => s.curves;
 export const selectTrainingData = (s: Store) => s.trainingData;
 export const selectSelectedRunId = (s: Store) => s.selectedRunId;
 
+/**
+ * The run whose prediction the data view shows: the selected one, or
+ * without a selection the first that has not diverged (a diverged run's
+ * last parameters predict nothing useful), or the first.
+ */
+export const selectShownRunId = (s: Store): string | null => {
+  const runs = s.trainingRuns;
+  if (runs.some((run) => run.id === s.selectedRunId)) return s.selectedRunId;
+  return (runs.find((run) => run.status !== 'diverged') ?? runs[0])?.id ?? null;
+};
+
 /** The progress of the training run with `id` (undefined before the run exists). */
 export const selectTrainingRunOf = (id: string) => (s: Store) => s.trainingRuns.find((run) => run.id === id);

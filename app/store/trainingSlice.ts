@@ -61,7 +61,7 @@ export interface TrainingSlice {
   trainingData: TrainingDataView | null;
   /** The selected run's prediction at its latest parameters (null before the first, or for more than two inputs). */
   runPrediction: CaptionedPrediction | null;
-  /** The run whose prediction the data view shows (null: the first run). */
+  /** The run chosen for the data view (null, or a run no longer there: see `selectShownRunId`). */
   selectedRunId: string | null;
   selectRun(id: string): void;
   setTrainingRuns(runs: NetworkRunProgress[]): void;

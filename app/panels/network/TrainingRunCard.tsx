@@ -9,7 +9,7 @@ import { memo, type ReactElement } from 'react';
 import { batchSizeOf, type NetworkRunSpec } from '../../../workers/engine/networkRuns';
 import { NETWORK_OPTIMIZER_NAMES, type NetworkOptimizerName } from '../../../workers/engine/train/optimizerConfig';
 import { NETWORK_OPTIMIZER_INFO } from '../../../workers/engine/train/optimizerInfo';
-import { selectSelectedRunId, selectTrainingRunOf } from '../../store/networkSelectors';
+import { selectShownRunId, selectTrainingRunOf } from '../../store/networkSelectors';
 import { appStore, useAppStore } from '../../store/store';
 import { commitEdit } from '../commit';
 import { HyperParameterControl } from '../HyperParameterControl';
@@ -61,9 +61,7 @@ function TrainingStatusLine({ id }: { id: string }): ReactElement {
 
 export const TrainingRunCard = memo(function TrainingRunCard({ spec, label }: { spec: NetworkRunSpec; label: string }): ReactElement {
   const { updateNetworkRun, removeOptimizer, selectRun } = appStore.getState();
-  const selected = useAppStore(selectSelectedRunId);
-  const first = useAppStore((s) => s.trainingRuns[0]?.id);
-  const shown = (selected ?? first) === spec.id;
+  const shown = useAppStore(selectShownRunId) === spec.id;
   const info = NETWORK_OPTIMIZER_INFO[spec.name];
   return (
     <div className="optimizer-card training-run" data-testid={`run-${spec.id}`} data-name={spec.name} style={{ borderLeftColor: spec.color }}>

@@ -1,0 +1,86 @@
+import { expect, test } from '@playwright/test';
+import { ExplorerPage } from './pages/ExplorerPage';
+
+test('network mode: small and full batch from one initialisation on the spiral; both losses fall, the data view shows the boundary, reset returns to θ₀', async ({
+  page,
+}) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open();
+  await explorer.switchMode('network');
+  await expect(page.getByTestId('network-stage')).toBeVisible();
+  await page.getByTestId('dataset-select').selectOption('spiral');
+  const start = await explorer.waitForNetworkData();
+  expect(start.experiment.problem.kind).toBe('network');
+  expect(start.experiment.optimizers.map((run) => ('batchSize' in run ? run.batchSize : null))).toEqual([8, 0]);
+  expect(start.dataView.n).toBe(400);
+  const [small, full] = start.networkRuns;
+  // One initialisation: the same losses at step 0.
+  expect(small.trainLoss).toBe(full.trainLoss);
+  await expect(page.getByText('Train, then compute a slice')).toBeVisible();
+
+  await explorer.play();
+  const trained = await explorer.waitForState((s) => s.networkRuns.every((run) => run.step >= 150), '150 steps of both runs', 45_000);
+  await explorer.pause();
+  for (const [index, run] of trained.networkRuns.entries()) {
+    expect(run.status).not.toBe('diverged');
+    expect(run.trainLoss!).toBeLessThan(start.networkRuns[index].trainLoss!);
+  }
+  // The full batch follows the true gradient: after as many steps it is further down.
+  expect(trained.networkRuns[1].trainLoss!).toBeLessThan(trained.networkRuns[0].trainLoss!);
+
+  const paused = await explorer.waitForState((s) => s.runStatus === 'paused' && s.dataView.hasPrediction, 'paused with a prediction');
+  expect(paused.networkRuns.every((run) => run.status === 'paused')).toBe(true);
+  await expect(page.getByTestId('data-view')).toHaveAttribute('data-version', /^[1-9]\d*$/);
+  expect(await explorer.dataViewPixelDeviation()).toBeGreaterThan(10);
+  await expect(page.getByTestId('training-curves')).toBeVisible();
+  await explorer.screenshot('30-network-spiral-small-vs-full-batch');
+
+  await explorer.pressKey('r');
+  const reset = await explorer.waitForState(
+    (s) => s.runStatus === 'idle' && s.networkRuns.every((run) => run.step === 0 && run.trainLoss !== null),
+    'both runs back at step 0',
+  );
+  expect(reset.networkRuns.map((run) => run.trainLoss)).toEqual([small.trainLoss, small.trainLoss]);
+  expect(page.url()).toContain('p=network');
+});
+
+test('the edge-of-stability preset trains with sharpness tracking and reports λ_max', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'p=network' });
+  await explorer.waitForNetworkData();
+  await explorer.choosePreset('edge-of-stability');
+  const tracked = await explorer.waitForState(
+    (s) => s.mode === 'network' && s.networkRuns.length === 1 && s.networkRuns[0].sharpnessCount >= 4,
+    'four sharpness measurements',
+    45_000,
+  );
+  expect(tracked.experiment.sharpnessEvery).toBe(10);
+  const sharpness = tracked.networkRuns[0].sharpness!;
+  // λ_max of a loss's Hessian at a point of descent is positive; 2/η = 2/0.07 ≈ 28.6 bounds it while training is stable.
+  expect(sharpness).toBeGreaterThan(0);
+  expect(sharpness).toBeLessThan(2 / 0.07 + 10);
+  await expect(page.getByTestId('sharpness-box')).toBeVisible();
+  await expect(page.getByTestId(`sharpness-${tracked.networkRuns[0].id}`)).not.toHaveText('—');
+  await explorer.pause();
+  await explorer.screenshot('31-network-edge-of-stability');
+});
+
+test('a network run with a huge learning rate stops with its message while the other goes on', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  // Sine regression: gradient descent at η = 100, far above 2/λ_max, grows the error geometrically until it overflows.
+  await explorer.open({ hash: 'p=network&ds=sine&n=400&o=sgd,id:wild,lr:100&o=sgd,id:calm,lr:0.05' });
+  await explorer.waitForNetworkData();
+  await explorer.play();
+  const diverged = await explorer.waitForState((s) => s.networkRuns[0].status === 'diverged', 'the wild run to diverge', 45_000);
+  const step = diverged.networkRuns[0].divergedAt!;
+  const message = page.getByTestId('training-diverged-wild');
+  await expect(message).toBeVisible();
+  await expect(message).toContainText(`diverged at step ${step}`);
+  await expect(message).toHaveCSS('color', 'rgb(255, 107, 107)');
+  const later = await explorer.waitForState((s) => s.networkRuns[1].step >= step + 30, 'the calm run to go on', 45_000);
+  expect(later.networkRuns[1].status).not.toBe('diverged');
+  expect(later.networkRuns[1].divergedAt).toBeNull();
+  expect(later.networkRuns[0].step).toBe(step - 1);
+  await explorer.pause();
+  await explorer.screenshot('32-network-divergence');
+});
