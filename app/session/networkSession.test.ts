@@ -10,6 +10,7 @@ import { createAppStore, type AppStore } from '../store/store';
 import type { NetworkRunProgress } from '../store/trainingSlice';
 import type { WorkerConnection } from '../workerClient';
 import { NetworkSession, batchStepCount, trainingKey } from './networkSession';
+import { experimentToHash, hashToExperiment } from '../url/hash';
 
 beforeAll(async () => {
   await useTestBackend();
@@ -203,6 +204,48 @@ describe('NetworkSession', () => {
     store.getState().play();
     await new Promise((resolve) => setTimeout(resolve, 50));
     expect(worker.calls.some((call) => call.startsWith('step'))).toBe(false);
+  });
+
+  it('reproduces the same numbers from the experiment a shared link reads back', async () => {
+    const original = experimentOf(10, (e) => (e.seed = 42));
+    const runTo10 = async (experiment: NetworkExperiment) => {
+      const { store } = setup(experiment);
+      store.getState().play();
+      await until(store, () => store.getState().status === 'done', 'the end');
+      const losses = store.getState().curves.map((curve) => Array.from(curve.trainLoss.values.subarray(0, curve.trainLoss.length)));
+      session?.dispose();
+      return losses;
+    };
+    const first = await runTo10(original);
+    const shared = hashToExperiment(experimentToHash(original));
+    expect(shared.messages).toEqual([]);
+    expect(await runTo10(shared.experiment as NetworkExperiment)).toEqual(first);
+  });
+
+  it('replaces a crashed worker, says so, and trains again from θ₀', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(6), []);
+    const crashes: ((reason: string) => void)[] = [];
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
+    session = new NetworkSession(
+      store,
+      '',
+      (onCrash) => {
+        crashes.push(onCrash);
+        workers.push(inProcessWorker());
+        return workers[workers.length - 1];
+      },
+      async () => {},
+    );
+    session.start();
+    await until(store, () => store.getState().trainingData !== null, 'the data');
+    crashes[0]('simulated');
+    expect(store.getState().notices[0]).toContain('the training worker crashed: simulated');
+    await until(store, () => workers.length === 2 && workers[1].calls.includes('configure') && store.getState().trainingData !== null, 'a new worker');
+    store.getState().play();
+    await until(store, () => store.getState().status === 'done', 'the end');
+    expect(runsOf(store).map((run) => run.step)).toEqual([6, 6]);
+    expect(workers[0].calls.some((call) => call.startsWith('step'))).toBe(false);
   });
 
   it('hands out parameters and trajectories for slices', async () => {
