@@ -7,8 +7,10 @@
  * points of each halved stride. When a level is complete the rest of the
  * field is filled by bilinear interpolation from it (`fillFromSubgrid`), so
  * the surface can be drawn whole after the first chunk and sharpens in
- * place. Each chunk of points is one `evaluateBatch` call (K networks in
- * one batched matMul per layer); chunks are sized to take about
+ * place. Each chunk of points is one `evaluatePlane` call where the
+ * objective has it (the plane's structure: a few large GEMMs per layer),
+ * else one `evaluateBatch` call (K networks in one batched matMul per
+ * layer); chunks are sized to take about
  * `targetChunkMs` each, so progress is smooth and cancellation (checked
  * between chunks) is prompt.
  */
@@ -16,7 +18,10 @@ import { throwIfAborted } from '../curvature/operator';
 import type { CriticalPointOptions } from '../slice/criticalPoints';
 import { fillFromSubgrid, progressiveLevels, progressiveOrder, type ProgressiveLevel } from '../slice/grid';
 import { gridCoordinates, pointsOnPlane, type Plane } from '../slice/plane';
+import type { BatchEvaluation } from '../model/objective';
 import type { BatchEvaluator } from '../model/sliceGrid';
+import type { ParamVector } from '../slice/vectors';
+import type { SlicePlane } from './plane';
 import { sliceCriticalPoints, type SliceCriticalPoints } from './criticalPoints';
 import { sliceGeometry, type SliceRequest } from './sliceRequest';
 
@@ -81,6 +86,29 @@ const MIN_CHUNK_POINTS = 16;
 const FIRST_CHUNK_POINTS = 512;
 
 /**
+ * Loss and accuracy at the `count` points of `coords` ((α, β) pairs): from
+ * the plane's structure when the objective can (on a line only the α's are
+ * passed), else at the points formed explicitly on `flatPlane`.
+ */
+function evaluateChunk(
+  objective: BatchEvaluator,
+  plane: SlicePlane,
+  flatPlane: Plane,
+  coords: Float64Array,
+  count: number,
+): Promise<BatchEvaluation> {
+  if (objective.evaluatePlane === undefined) return objective.evaluateBatch(pointsOnPlane(flatPlane, coords), count);
+  const [centre, d1] = [float32(plane.centre), float32(plane.d1)];
+  if (plane.d2 !== null) return objective.evaluatePlane(centre, d1, float32(plane.d2), coords, count);
+  return objective.evaluatePlane(centre, d1, null, coords.filter((_, i) => i % 2 === 0), count);
+}
+
+/** `v` in float32, the precision the batched evaluations take (no copy when it already is). */
+function float32(v: ParamVector): Float32Array {
+  return v instanceof Float32Array ? v : Float32Array.from(v);
+}
+
+/**
  * Evaluates `request` with `objective` (the train or the test objective:
  * whichever data the picture should show). Rejects with a RangeError for an
  * infeasible request and with an AbortError when cancelled.
@@ -119,9 +147,9 @@ export async function runSliceJob(
       const wanted = msPerPoint === null ? FIRST_CHUNK_POINTS : Math.max(MIN_CHUNK_POINTS, Math.round(targetMs / msPerPoint));
       const count = Math.min(wanted, memoryPoints, end - position);
       const indices = order.subarray(position, position + count);
-      const points = pointsOnPlane(flatPlane, gridCoordinates(alphas, betas, indices));
+      const coords = gridCoordinates(alphas, betas, indices);
       const chunkStart = performance.now();
-      const result = await objective.evaluateBatch(points, count);
+      const result = await evaluateChunk(objective, plane, flatPlane, coords, count);
       msPerPoint = Math.max((performance.now() - chunkStart) / count, 1e-3);
       throwIfAborted(options.signal);
       if (result.accuracy !== null) accuracy ??= new Float32Array(total).fill(Number.NaN);

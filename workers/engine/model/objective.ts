@@ -11,6 +11,7 @@ import { batchedForward, batchedForwardWithTangent, type ForwardInputs } from '.
 import { gaussNewtonShare } from './gaussNewtonMatrix';
 import { batchedAccuracy, batchedLoss, outputHessianProduct } from './losses';
 import { joinRows, parameterPieces, repeatRow, splitRows, type ParameterPiece } from './pieces';
+import { foldActivationAffinity, planeCoefficients, planeOutputs } from './planeBatch';
 import { layerLayout, paramCount, validateSpec, type DenseLayerLayout, type MlpSpec } from './spec';
 import { targetArrays, targetTensors, type TargetArrays } from './targets';
 
@@ -253,13 +254,69 @@ export class MlpObjective {
   /** Loss and accuracy (null for `mse`) at the K rows of `paramsBatch` (K × P). */
   async evaluateBatch(paramsBatch: Float32Array, count: number): Promise<BatchEvaluation> {
     this.checkVectors(paramsBatch, count);
+    return this.scoreInChunks(count, (first, rows) => {
+      const chunk = paramsBatch.subarray(first * this.paramCount, (first + rows) * this.paramCount);
+      return batchedForward(this.spec, this.pieceTensors(splitRows(this.pieces, chunk, rows), rows), this.inputs);
+    });
+  }
+
+  /**
+   * Loss and accuracy (null for `mse`) at the K points θ_k = c + α_k d₁ + β_k d₂
+   * of a plane, or θ_k = c + α_k d₁ of a line (`d2` null). `coords` holds
+   * (α_k, β_k) pairs (K × 2) on a plane and α_k (K values) on a line. The
+   * same numbers as `evaluateBatch` at those points up to float32 rounding,
+   * computed from the plane's structure (see `planeOutputs`): per layer a
+   * few large GEMMs instead of a batched matMul over K kernels.
+   */
+  async evaluatePlane(
+    centre: Float32Array,
+    d1: Float32Array,
+    d2: Float32Array | null,
+    coords: ArrayLike<number>,
+    count: number,
+  ): Promise<BatchEvaluation> {
+    const given = d2 === null ? [centre, d1] : [centre, d1, d2];
+    given.forEach((v) => this.checkVectors(v, 1));
+    const vectors = given.map((v) => foldActivationAffinity(this.spec, this.pieces, v));
+    const perPoint = d2 === null ? 1 : 2;
+    if (!Number.isInteger(count) || count < 1 || coords.length !== count * perPoint) {
+      throw new Error(`evaluatePlane needs ${count} × ${perPoint} coordinates; got ${coords.length}`);
+    }
+    return this.scoreInChunks(count, (first, rows) =>
+      planeOutputs(
+        this.spec,
+        this.pieces,
+        vectors,
+        tf.reshape(this.inputs.x, this.inputs.x.shape.slice(1) as [number, number]),
+        planeCoefficients(coords, first, rows, d2 !== null),
+        rows,
+      ),
+    );
+  }
+
+  /** Frees the data tensors; the objective cannot be used afterwards. */
+  dispose(): void {
+    if (this.disposed) return;
+    this.inputs.x.dispose();
+    this.inputs.ones.dispose();
+    this.disposed = true;
+  }
+
+  /**
+   * Loss and accuracy of `count` networks, in passes of at most `rowsPerPass`
+   * networks whose outputs [rows, N, C] `outputsOf(first, rows)` makes (inside
+   * tf.tidy): the one place where outputs become losses, for every batched path.
+   */
+  private async scoreInChunks(
+    count: number,
+    outputsOf: (first: number, rows: number) => tf.Tensor3D,
+  ): Promise<BatchEvaluation> {
     const loss = new Float32Array(count);
     const accuracy = this.spec.loss === 'mse' ? null : new Float32Array(count);
     for (let first = 0; first < count; first += this.rowsPerPass) {
       const rows = Math.min(this.rowsPerPass, count - first);
-      const chunk = paramsBatch.subarray(first * this.paramCount, (first + rows) * this.paramCount);
       const results = tf.tidy(() => {
-        const outputs = batchedForward(this.spec, this.pieceTensors(splitRows(this.pieces, chunk, rows), rows), this.inputs);
+        const outputs = outputsOf(first, rows);
         const targets = targetTensors(this.targets, rows);
         const correct = batchedAccuracy(this.spec.loss, outputs, targets);
         const values = batchedLoss(this.spec.loss, outputs, targets);
@@ -270,14 +327,6 @@ export class MlpObjective {
       if (hits !== undefined) accuracy?.set(hits, first);
     }
     return { loss, accuracy };
-  }
-
-  /** Frees the data tensors; the objective cannot be used afterwards. */
-  dispose(): void {
-    if (this.disposed) return;
-    this.inputs.x.dispose();
-    this.inputs.ones.dispose();
-    this.disposed = true;
   }
 
   /** [B] losses of the B networks whose parameter pieces are `theta`. */

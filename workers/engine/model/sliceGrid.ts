@@ -5,8 +5,12 @@
 import type { ProgressOptions } from './denseSymmetric';
 import type { BatchEvaluation, MlpObjective } from './objective';
 
-/** The batch evaluation a slice needs (MlpObjective provides it). */
-export type BatchEvaluator = Pick<MlpObjective, 'paramCount' | 'evaluateBatch'>;
+/**
+ * The batch evaluation a slice needs (MlpObjective provides it). With
+ * `evaluatePlane` (optional: other evaluators may lack it) a slice is
+ * evaluated from the plane's structure instead of materialised points.
+ */
+export type BatchEvaluator = Pick<MlpObjective, 'paramCount' | 'evaluateBatch'> & Partial<Pick<MlpObjective, 'evaluatePlane'>>;
 
 /** Progress, cancellation and memory bound of a slice evaluation. */
 export interface SliceGridOptions extends ProgressOptions {
@@ -19,12 +23,44 @@ export interface SliceGridOptions extends ProgressOptions {
 
 const DEFAULT_MAX_BATCH_VALUES = 1 << 22;
 
+/** The (αᵢ, βⱼ) pairs of grid points first … first + count − 1 (index i·nβ + j), K × 2. */
+function gridPairs(alphas: ArrayLike<number>, betas: ArrayLike<number>, first: number, count: number): Float64Array {
+  const pairs = new Float64Array(2 * count);
+  for (let k = 0; k < count; k++) {
+    pairs[2 * k] = alphas[Math.floor((first + k) / betas.length)];
+    pairs[2 * k + 1] = betas[(first + k) % betas.length];
+  }
+  return pairs;
+}
+
+/** θ₀ + αᵢ d₁ + βⱼ d₂ at those grid points, summed in float64 and rounded once to float32, K × P. */
+function gridPoints(
+  params: Float32Array,
+  d1: Float32Array,
+  d2: Float32Array,
+  alphas: ArrayLike<number>,
+  betas: ArrayLike<number>,
+  first: number,
+  count: number,
+): Float32Array {
+  const size = params.length;
+  const pairs = gridPairs(alphas, betas, first, count);
+  const batch = new Float32Array(count * size);
+  for (let k = 0; k < count; k++) {
+    const alpha = pairs[2 * k];
+    const beta = pairs[2 * k + 1];
+    for (let p = 0; p < size; p++) batch[k * size + p] = params[p] + alpha * d1[p] + beta * d2[p];
+  }
+  return batch;
+}
+
 /**
  * Loss and accuracy at θ₀ + αᵢ d₁ + βⱼ d₂ for every pair (i, j): arrays of
- * length nα·nβ, entry i·nβ + j (row i = αᵢ). The points are formed in float64
- * and rounded once to float32; each chunk of points is one `evaluateBatch`
- * call (batched matMuls over [K, fanIn, fanOut] kernels). Progress counts
- * grid points.
+ * length nα·nβ, entry i·nβ + j (row i = αᵢ). Each chunk of points is one
+ * `evaluatePlane` call where the objective has it (a few large GEMMs per layer), else one
+ * `evaluateBatch` call on the points formed in float64 and rounded once to
+ * float32 (batched matMuls over [K, fanIn, fanOut] kernels). Progress
+ * counts grid points.
  */
 export async function evaluateSliceGrid(
   objective: BatchEvaluator,
@@ -50,14 +86,10 @@ export async function evaluateSliceGrid(
   for (let first = 0; first < total; first += pointsPerChunk) {
     options.signal?.throwIfAborted();
     const count = Math.min(pointsPerChunk, total - first);
-    const batch = new Float32Array(count * size);
-    for (let k = 0; k < count; k++) {
-      const alpha = alphas[Math.floor((first + k) / betas.length)];
-      const beta = betas[(first + k) % betas.length];
-      const row = k * size;
-      for (let p = 0; p < size; p++) batch[row + p] = params[p] + alpha * d1[p] + beta * d2[p];
-    }
-    const result = await objective.evaluateBatch(batch, count);
+    const result =
+      objective.evaluatePlane === undefined
+        ? await objective.evaluateBatch(gridPoints(params, d1, d2, alphas, betas, first, count), count)
+        : await objective.evaluatePlane(params, d1, d2, gridPairs(alphas, betas, first, count), count);
     loss.set(result.loss, first);
     if (result.accuracy !== null) {
       accuracy ??= new Float32Array(total);
