@@ -26,6 +26,25 @@ export function forwardFlops(spec: MlpSpec, samples: number): number {
 }
 
 /**
+ * Floating-point operations the plane path (`MlpObjective.evaluatePlane`)
+ * does per point of a slice with S plane vectors (S = 3 on a plane, 2 on a
+ * line), over N samples: the first layer's S products X W_s are shared by
+ * all points, leaving 2·S·N·n₁ for the combination per point; every later
+ * layer does S products, 2·S·N·fanIn·fanOut, plus about 2·S·N·fanOut to
+ * combine them with (1, α, β) and add the bias; activations and loss as
+ * `forwardFlops`. For 2-16-16-1 on a plane this is about 2.8× forwardFlops.
+ */
+export function planeFlops(spec: MlpSpec, samples: number, planeWidth = 3): number {
+  const { layers } = spec;
+  let flops = 2 * planeWidth * samples * layers[1];
+  for (let l = 2; l < layers.length; l++) {
+    flops += planeWidth * samples * (2 * layers[l - 1] * layers[l] + 2 * layers[l]);
+  }
+  for (let l = 1; l < layers.length - 1; l++) flops += samples * layers[l];
+  return flops + 3 * samples * layers[layers.length - 1];
+}
+
+/**
  * GFLOP/s of a square `size`×`size` float32 matMul on the active backend
  * (median of repeats, after warm-up): a practical ceiling for dense work.
  */
