@@ -65,11 +65,12 @@ function experimentOf(steps: number, edit?: (experiment: NetworkExperiment) => v
 
 let session: NetworkSession | null = null;
 
-function setup(experiment: NetworkExperiment) {
+/** A store holding `experiment` and a started session over an in-process worker; `pace` runs between batches. */
+function setup(experiment: NetworkExperiment, pace: () => Promise<void> = async () => {}) {
   const store: AppStore = createAppStore();
   store.getState().loadExperiment(experiment, []);
   const worker = inProcessWorker();
-  session = new NetworkSession(store, '', () => worker, async () => {});
+  session = new NetworkSession(store, '', () => worker, pace);
   session.start();
   return { store, worker, session };
 }
@@ -156,6 +157,18 @@ describe('NetworkSession', () => {
     // Evaluated every 5 steps: at 0 and 5 (the first 4 steps gave only the evaluation at θ₀).
     const curve = store.getState().curves[0].trainLoss;
     expect(Array.from(curve.steps.subarray(0, curve.length))).toEqual([0, 5]);
+  });
+
+  it('marks the runs (and their curves, for the legends) paused when the training pauses', async () => {
+    // Batches grow to 200 steps once the speed is known: the run is longer than the batch in flight at the pause.
+    // The pace yields to timers, as the page's does, so that the pause can come between batches.
+    const { store } = setup(experimentOf(1000), () => new Promise((resolve) => setTimeout(resolve, 0)));
+    store.getState().play();
+    await until(store, () => runsOf(store).every((run) => run.step >= 2), 'a few steps');
+    store.getState().pause();
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    expect(runsOf(store).map((run) => run.status)).toEqual(['paused', 'paused']);
+    expect(store.getState().curves.map((curve) => curve.status)).toEqual(['paused', 'paused']);
   });
 
   it('resets every run to θ₀ and then repeats the same numbers', async () => {

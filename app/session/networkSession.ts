@@ -294,15 +294,16 @@ export class NetworkSession implements ParameterSource {
 
   /** Mirrors the whole run's status (and the step count) onto each run that has not finished or diverged. */
   private syncStatuses(): void {
-    const { status, trainingRuns, experiment } = this.store.getState();
+    const { status, trainingRuns, curves, experiment } = this.store.getState();
     const steps = experiment.steps;
-    this.store.getState().setTrainingRuns(
-      trainingRuns.map((run) => {
-        if (run.status === 'diverged') return run;
-        if (run.step >= steps) return { ...run, status: 'done' };
-        return { ...run, status: run.step === 0 && status !== 'running' ? 'idle' : status === 'done' ? 'paused' : status };
-      }),
-    );
+    const runs = trainingRuns.map((run): NetworkRunProgress => {
+      if (run.status === 'diverged') return run;
+      if (run.step >= steps) return { ...run, status: 'done' };
+      return { ...run, status: run.step === 0 && status !== 'running' ? 'idle' : status === 'done' ? 'paused' : status };
+    });
+    this.store.getState().setTrainingRuns(runs);
+    // The legends show each run's status too.
+    this.store.getState().setCurves(curves.map((curve, index) => (runs[index] && curve.status !== runs[index].status ? { ...curve, status: runs[index].status } : curve)));
   }
 
   private async loop(): Promise<void> {
