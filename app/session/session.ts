@@ -12,7 +12,7 @@
  */
 import type { BackendName } from '../../workers/engine/backends/select';
 import { isAnalyticExperiment, type Experiment } from '../../workers/engine/experiment';
-import type { AnalyticWorkerApi, MarkerReport } from '../../workers/analytic.worker';
+import type { AnalyticWorkerApi, BackendReport, MarkerReport } from '../../workers/analytic.worker';
 import * as Comlink from 'comlink';
 import type { AppStore } from '../store/store';
 import type { MarkerView } from '../scene/types';
@@ -48,6 +48,8 @@ export class AnalyticSession {
   private markerToken = 0;
   private surfaceTimer: ReturnType<typeof setTimeout> | null = null;
   private fieldVersion = 0;
+  /** The backend the worker chose, shown whenever the experiment is analytic. */
+  private backendReport: BackendReport | null = null;
   private readonly runner: Runner;
   private unsubscribe: () => void = () => {};
 
@@ -65,6 +67,7 @@ export class AnalyticSession {
     this.connect();
     this.unsubscribe = this.store.subscribe((state, previous) => {
       if (state.experiment !== previous.experiment) {
+        if (isAnalyticExperiment(state.experiment) && !isAnalyticExperiment(previous.experiment)) this.publishBackend();
         if (surfaceKey(state.experiment) !== surfaceKey(previous.experiment)) this.scheduleSurface();
         if (markerKey(state.experiment) !== markerKey(previous.experiment)) void this.refreshMarkers();
         if (runKey(state.experiment) !== runKey(previous.experiment)) this.runner.invalidate();
@@ -105,7 +108,8 @@ export class AnalyticSession {
       .guard(connection.api.init(this.search, this.exclude, onLost))
       .then((report) => {
         performance.mark('explorer:backend-ready');
-        this.store.getState().setBackend(report.backend, report.attempts);
+        this.backendReport = report;
+        this.publishBackend();
         return true;
       })
       .catch((error) => {
@@ -118,6 +122,12 @@ export class AnalyticSession {
     );
     void this.refreshSurface();
     void this.refreshMarkers();
+  }
+
+  /** Shows this worker's backend in the status bar, while the experiment is analytic (a network's is the training worker's). */
+  private publishBackend(): void {
+    if (this.backendReport === null || !isAnalyticExperiment(this.store.getState().experiment)) return;
+    this.store.getState().setBackend(this.backendReport.backend, this.backendReport.attempts);
   }
 
   /** Runs `call` once the backend is chosen (rejects if it could not be). */
@@ -140,6 +150,7 @@ export class AnalyticSession {
     }
     this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
     this.store.getState().addNotice(`The computation stopped (${reason}); it was restarted without the GPU.`);
+    this.backendReport = null;
     this.store.getState().setBackend(null, []);
     // The runs start over on the new worker (and keep playing if they were).
     this.connect();
