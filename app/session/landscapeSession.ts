@@ -37,6 +37,7 @@ import {
   sliceWindow,
   type RunLook,
 } from './landscapeViews';
+import { LatestOnly } from './latestOnly';
 import { paramsKey } from './paramsKey';
 import { runLabels } from '../network/runLabels';
 
@@ -55,6 +56,8 @@ const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
 const MAX_RESTARTS = 3;
 /** Share of a slice's progress bar given to choosing its directions (Lanczos for 'hessian'). */
 const DIRECTIONS_SHARE = 0.1;
+/** Least milliseconds between two redraws of a refining slice (the newest field is shown; none is queued). */
+const FIELD_PUBLISH_MS = 200;
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -251,6 +254,19 @@ export class LandscapeSession {
     const token = ++this.sliceToken;
     const stale = () => token !== this.sliceToken;
     const label = 'Slice';
+    let field: HeightField | null = null;
+    // Chunks arrive every ~250 ms; the page shows the newest at most every FIELD_PUBLISH_MS.
+    const chunks = new LatestOnly<SliceChunk>((chunk) => {
+      if (stale()) return;
+      const fraction = DIRECTIONS_SHARE + (1 - DIRECTIONS_SHARE) * (chunk.done / chunk.total);
+      const patch: Partial<LandscapeState> = { fieldDone: chunk.done, fieldTotal: chunk.total, sliceJob: this.job(label, 'running', fraction) };
+      if (field !== null) {
+        // The same array, rewritten in place; the new version tells the scene to redraw it.
+        field.values.set(chunk.values);
+        patch.field = { ...field, version: ++this.fieldVersion };
+      }
+      this.patch(patch);
+    }, FIELD_PUBLISH_MS);
     this.probeToken++;
     this.patch({ sliceJob: this.job(label, 'running', 0), error: null, probe: null, probeJob: null });
     try {
@@ -261,7 +277,7 @@ export class LandscapeSession {
       this.patch({ info });
       const vectors = await this.sliceVectors(settings, experiment);
       if (stale()) return;
-      const field: HeightField | null =
+      field =
         settings.dims === 2
           ? { nx: settings.resolution, ny: settings.resolution, window: sliceWindow(settings), values: new Float32Array(settings.resolution ** 2), version: 0 }
           : null;
@@ -269,26 +285,26 @@ export class LandscapeSession {
       const onDirections = Comlink.proxy((done: number, total: number) => {
         if (!stale()) this.patch({ sliceJob: this.job(`${label}: directions`, 'running', (DIRECTIONS_SHARE * done) / Math.max(total, 1)) });
       });
-      const onChunk = Comlink.proxy((chunk: SliceChunk) => {
-        if (stale()) return;
-        const fraction = DIRECTIONS_SHARE + (1 - DIRECTIONS_SHARE) * (chunk.done / chunk.total);
-        const patch: Partial<LandscapeState> = { fieldDone: chunk.done, fieldTotal: chunk.total, sliceJob: this.job(label, 'running', fraction) };
-        if (field !== null) {
-          // The same array, rewritten in place; the new version tells the scene to redraw it.
-          field.values.set(chunk.values);
-          patch.field = { ...field, version: ++this.fieldVersion };
-        }
-        this.patch(patch);
-      });
+      const onChunk = Comlink.proxy((chunk: SliceChunk) => chunks.push(chunk));
       const summary = await connection.guard(connection.api.computeSlice(settings, vectors, onChunk, onDirections));
+      chunks.cancel();
       if (stale()) return;
       this.publishSlice(summary, field, experiment);
       if (settings.dims === 2) await this.projectRuns(connection, experiment, stale);
       if (!stale()) this.patch({ sliceJob: this.job(label, 'done', 1, `${summary.nx}×${summary.ny} in ${(summary.elapsedMs / 1000).toFixed(1)} s`) });
     } catch (error) {
-      if (stale()) return;
-      if (isAbort(error)) this.patch({ sliceJob: this.job(label, 'cancelled', null, 'cancelled') });
-      else this.patch({ sliceJob: this.job(label, 'failed', null, errorMessage(error)), error: errorMessage(error) });
+      if (stale()) {
+        chunks.cancel();
+        return;
+      }
+      if (isAbort(error)) {
+        // A cancelled slice keeps the field as far as it was refined.
+        chunks.flush();
+        this.patch({ sliceJob: this.job(label, 'cancelled', null) });
+      } else {
+        chunks.cancel();
+        this.patch({ sliceJob: this.job(label, 'failed', null, errorMessage(error)), error: errorMessage(error) });
+      }
     }
   }
 
@@ -349,7 +365,7 @@ export class LandscapeSession {
       this.patch({ probe, probeJob: this.job(label, 'done', 1), curvatureTarget: { kind: 'probe' }, exactEstimate: null });
     } catch (error) {
       if (stale()) return;
-      this.patch({ probeJob: this.job(label, isAbort(error) ? 'cancelled' : 'failed', null, errorMessage(error)) });
+      this.patch({ probeJob: isAbort(error) ? this.job(label, 'cancelled', null) : this.job(label, 'failed', null, errorMessage(error)) });
     }
   }
 
@@ -412,7 +428,7 @@ export class LandscapeSession {
       this.patch({ curvature: { summary, caption: target.caption }, curvatureJob: this.job(label, 'done', 1, `${(summary.elapsedMs / 1000).toFixed(1)} s`) });
     } catch (error) {
       if (stale()) return;
-      if (isAbort(error)) this.patch({ curvatureJob: this.job(label, 'cancelled', null, 'cancelled') });
+      if (isAbort(error)) this.patch({ curvatureJob: this.job(label, 'cancelled', null) });
       else this.patch({ curvatureJob: this.job(label, 'failed', null, errorMessage(error)) });
     }
   }

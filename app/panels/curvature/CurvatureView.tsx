@@ -22,6 +22,7 @@ import { MATRIX_NAMES, SpectrumChart } from '../../views/SpectrumChart';
 import { commitEdit } from '../commit';
 import { NumberField } from '../NumberField';
 import { SelectField } from '../slice/SelectField';
+import { aboutSeconds } from './aboutSeconds';
 import '../slice/landscape.css';
 
 const MATRIX_CHOICES: readonly { value: CurvatureMatrixChoice; label: string }[] = [
@@ -38,13 +39,6 @@ function targetValue(target: CurvatureTargetChoice): string {
 function targetOf(value: string): CurvatureTargetChoice {
   if (value === 'probe' || value === 'selected') return { kind: value };
   return { kind: 'run', runId: value.slice('run:'.length) };
-}
-
-/** "about 3 s" / "about 2 min" for the exact spectrum's button. */
-export function aboutSeconds(seconds: number): string {
-  if (seconds < 1) return 'under 1 s';
-  if (seconds < 90) return `about ${Math.round(seconds)} s`;
-  return `about ${Math.round(seconds / 60)} min`;
 }
 
 export function CurvatureView(): ReactElement {
@@ -98,11 +92,6 @@ export function CurvatureView(): ReactElement {
             ))}
           </div>
         </div>
-        <NumberField label="k per end" hint={`≤ ${k.max}`} value={settings.k} integer testId="curvature-k" onCommit={(value) => edit({ k: value })} />
-        <NumberField label="SLQ probes" hint={`≤ ${slqRuns.max}`} value={settings.slqRuns} integer onCommit={(value) => edit({ slqRuns: value })} />
-        <NumberField label="SLQ steps" hint={`≤ ${slqSteps.max}`} value={settings.slqSteps} integer onCommit={(value) => edit({ slqSteps: value })} />
-        <NumberField label="Smoothing" hint={`≤ ${smoothing.max}`} value={settings.smoothing} onCommit={(value) => edit({ smoothing: value })} />
-        <NumberField label="Trace budget" hint={`≤ ${traceBudget.max}`} value={settings.traceBudget} integer onCommit={(value) => edit({ traceBudget: value })} />
         <button type="button" className="primary" data-testid="compute-spectrum" disabled={running} onClick={() => requestCurvature(false)}>
           Compute spectrum
         </button>
@@ -110,13 +99,28 @@ export function CurvatureView(): ReactElement {
           type="button"
           data-testid="compute-exact-spectrum"
           disabled={running || !exactFeasible}
-          title={exactFeasible ? 'every eigenvalue, from the dense matrix' : 'offered up to 2000 parameters'}
+          title={
+            exactFeasible
+              ? 'every eigenvalue, from the dense matrix; the time shown is what they add to the estimates'
+              : 'offered up to 2000 parameters'
+          }
           onClick={() => requestCurvature(true)}
         >
-          Exact spectrum{estimate ? ` (${aboutSeconds(estimate.seconds)})` : ''}
+          Exact spectrum{estimate ? ` (+ ${aboutSeconds(estimate.seconds)})` : ''}
         </button>
       </div>
       {job && <JobProgressBar job={job} onCancel={cancelCurvature} />}
+      {/* The estimators' settings are read less often than the results: folded away by default. */}
+      <details className="curvature-settings">
+        <summary>Estimator settings</summary>
+        <div className="curvature-controls">
+          <NumberField label="k per end" hint={`≤ ${k.max}`} value={settings.k} integer testId="curvature-k" onCommit={(value) => edit({ k: value })} />
+          <NumberField label="SLQ probes" hint={`≤ ${slqRuns.max}`} value={settings.slqRuns} integer onCommit={(value) => edit({ slqRuns: value })} />
+          <NumberField label="SLQ steps" hint={`≤ ${slqSteps.max}`} value={settings.slqSteps} integer onCommit={(value) => edit({ slqSteps: value })} />
+          <NumberField label="Smoothing" hint={`≤ ${smoothing.max}`} value={settings.smoothing} onCommit={(value) => edit({ smoothing: value })} />
+          <NumberField label="Trace budget" hint={`≤ ${traceBudget.max}`} value={settings.traceBudget} integer onCommit={(value) => edit({ traceBudget: value })} />
+        </div>
+      </details>
       {curvature && (
         <div className="curvature-body">
           <div className="curvature-spectra">

@@ -1,0 +1,117 @@
+import { expect, test } from '@playwright/test';
+import { ExplorerPage } from './pages/ExplorerPage';
+
+/**
+ * Network landscapes end to end: two runs train on the spiral (Adam on
+ * minibatches of 16 and on the full batch, from one initialisation), then a
+ * filter-normalised random
+ * plane around the first run's solution, the runs projected onto it, a
+ * probe of a clicked point, the line between the two solutions, a slice
+ * cancelled midway, and the curvature spectrum of the selected run.
+ */
+test('slices of a trained spiral network: plane with trajectories, probe, interpolation line, cancel, spectrum', async ({ page }) => {
+  test.setTimeout(150_000);
+  const explorer = new ExplorerPage(page);
+  // 200 Adam steps of each run: both solutions are well away from θ₀ and from each other.
+  await explorer.open({ hash: 'p=network&n=200&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.02' });
+  await explorer.waitForNetworkData();
+  await expect(page.getByText('Train, then compute a slice')).toBeVisible();
+  await explorer.play();
+  const trained = await explorer.waitForState((s) => s.runStatus === 'done', 'both runs trained', 60_000);
+  expect(trained.networkRuns.map((run) => run.step)).toEqual([200, 200]);
+  // Both learnt: below ln 2 ≈ 0.693, the loss of a network that cannot tell the arms apart.
+  for (const run of trained.networkRuns) expect(run.trainLoss!).toBeLessThan(0.6);
+
+  // A 33 × 33 filter-normalised random plane around the first run's latest parameters.
+  await expect(page.getByTestId('slice-directions')).toHaveValue('random');
+  await expect(page.getByTestId('slice-centre')).toHaveValue('o1');
+  await explorer.fill('slice-resolution', '33');
+  await explorer.waitForState((s) => s.experiment.slice.resolution === 33, 'a 33-point slice');
+  const versions = new Set<number>();
+  await page.getByTestId('compute-slice').click();
+  // Coarse first, refined in place: several versions of the same 33 × 33 field.
+  const planeDone = await explorer.waitForState(
+    (s) => {
+      if (s.slice !== null && s.slice.nx === 33) versions.add(s.slice.version);
+      return s.slice?.state === 'done' && s.slice.nx === 33 && s.slice.projectedRuns.length === 2;
+    },
+    'the plane and the projected runs',
+    60_000,
+  );
+  const plane = planeDone.slice!;
+  expect(plane).toMatchObject({ dims: 2, nx: 33, ny: 33, done: 33 * 33, total: 33 * 33, finite: 33 * 33 });
+  expect(plane.min).toBeGreaterThan(0);
+  expect(plane.max).toBeGreaterThan(plane.min);
+  expect(versions.size).toBeGreaterThan(1);
+  // The centre is the first run's solution: the surface there is its training loss, far below the plane's maximum.
+  expect(plane.min).toBeLessThanOrEqual(planeDone.networkRuns[0].trainLoss! + 1e-4);
+  expect(plane.projectedRuns).toEqual(['o1', 'o2']);
+  for (const item of plane.faithfulness) {
+    expect(Number.isFinite(item.relativeResidual)).toBe(true);
+    expect(item.relativeResidual).toBeGreaterThan(0);
+  }
+  await expect(page.getByTestId('faithfulness').locator('li')).toHaveCount(2);
+  await expect(explorer.landscape).toHaveAttribute('data-drawn-version', String(plane.version));
+  await explorer.screenshot('40-network-slice-3d');
+
+  // A click on the map probes that point: the data view shows its network, the read-out its eigenvalues.
+  await explorer.setViewMode('contour');
+  await explorer.clickLandscapeAt(0.6, 0.4);
+  const probed = await explorer.waitForState((s) => s.probe !== null && s.probe.lambdaMax !== null, 'the probe', 30_000);
+  const probe = probed.probe!;
+  expect(probe.caption).toMatch(/^clicked point \(α, β\) = \(/);
+  expect(probe.hasPrediction).toBe(true);
+  expect(probe.lambdaMax!).toBeGreaterThan(probe.lambdaMin!);
+  expect(probe.loss).toBeGreaterThan(0);
+  await expect(page.getByTestId('data-view').locator('figcaption')).toHaveText(probe.caption);
+  await expect(page.getByTestId('probe-lambda-max')).not.toHaveText('—');
+  await explorer.screenshot('41-network-slice-probe');
+
+  // The loss along the line from the first run's solution (α = 0) to the second's (α = 1).
+  await page.getByTestId('slice-directions').selectOption('interpolation');
+  await page.getByTestId('slice-dims-1').click();
+  // Switching to a line resets the resolution to a line's default; type over it once it shows.
+  await expect(page.getByTestId('slice-resolution')).toHaveValue('201');
+  await explorer.fill('slice-resolution', '41');
+  await explorer.waitForState((s) => s.experiment.slice.dims === 1 && s.experiment.slice.resolution === 41, 'a 41-point line');
+  const lineDone = await explorer.computeSlice((slice) => slice.dims === 1 && slice.nx === 41);
+  const [markA, markB] = lineDone.slice!.marks;
+  expect([markA.alpha, markB.alpha]).toEqual([0, 1]);
+  // α = −0.5 + 0.05 k: α = 0 and α = 1 are samples, where the line holds each run's own training loss.
+  const [lossA, lossB] = lineDone.networkRuns.map((run) => run.trainLoss!);
+  expect(markA.value).toBeCloseTo(lossA, 4);
+  expect(markB.value).toBeCloseTo(lossB, 4);
+  await expect(page.getByTestId('line-slice-chart')).toBeVisible();
+  await explorer.screenshot('42-network-interpolation-line');
+
+  // A large plane, cancelled once it has started refining.
+  await page.getByTestId('slice-directions').selectOption('random');
+  await page.getByTestId('slice-dims-2').click();
+  await expect(page.getByTestId('slice-resolution')).toHaveValue('65');
+  await explorer.fill('slice-resolution', '201');
+  await explorer.waitForState((s) => s.experiment.slice.dims === 2 && s.experiment.slice.resolution === 201, 'a 201-point plane');
+  await page.getByTestId('compute-slice').click();
+  await explorer.waitForState((s) => s.slice !== null && s.slice.nx === 201 && s.slice.done > 0, 'the first chunk of the large plane');
+  await page.getByTestId('job-progress').getByRole('button', { name: 'Cancel' }).click();
+  const cancelled = await explorer.waitForState((s) => s.slice?.state === 'cancelled', 'the cancelled slice');
+  expect(cancelled.slice!.done).toBeLessThan(201 * 201);
+  await expect(page.getByTestId('job-progress')).toHaveAttribute('data-state', 'cancelled');
+
+  // The spectrum of the selected run's Hessian: SLQ density over the exact histogram (337 parameters).
+  await explorer.openSideTab('curvature');
+  await page.getByTestId('curvature-target').selectOption('selected');
+  await expect(page.getByTestId('compute-exact-spectrum')).toContainText(/about|under/);
+  await page.getByTestId('compute-exact-spectrum').click();
+  const spectrum = await explorer.waitForState((s) => s.curvature !== null && s.curvature.jobState === 'done', 'the exact spectrum', 60_000);
+  const curvature = spectrum.curvature!;
+  expect(curvature.exactCount).toBe(337);
+  expect(curvature.lambdaMax).toBeGreaterThan(0);
+  expect(curvature.lambdaMax).toBeGreaterThanOrEqual(curvature.lambdaMin);
+  expect(Math.abs(curvature.densityIntegral - 1)).toBeLessThan(0.05);
+  expect(Number.isFinite(curvature.trace)).toBe(true);
+  expect(curvature.traceStandardError).toBeGreaterThanOrEqual(0);
+  await expect(page.getByTestId('spectrum-chart')).toBeVisible();
+  await expect(page.getByTestId('curvature-readouts')).toContainText('λmax');
+  await page.getByTestId('spectrum-chart').scrollIntoViewIfNeeded();
+  await explorer.screenshot('43-network-curvature-spectrum');
+});
