@@ -9,6 +9,7 @@ import { selectTrainingData } from '../store/networkSelectors';
 import { useAppStore } from '../store/store';
 import { DataView } from '../views/DataView';
 
+/** The data view with the shown prediction and its caption, or a note while the data is prepared. */
 export function DataViewPanel(): ReactElement {
   const data = useAppStore(selectTrainingData);
   const runPrediction = useAppStore((s) => s.runPrediction);

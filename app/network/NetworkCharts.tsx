@@ -5,6 +5,7 @@ import { useAppStore } from '../store/store';
 import { SharpnessChart } from '../views/SharpnessChart';
 import { TrainingCurves } from '../views/TrainingCurves';
 
+/** Loss and accuracy of every run against step, and λ_max against 2/η while sharpness is tracked. */
 export function NetworkCharts(): ReactElement {
   const curves = useAppStore(selectCurves);
   const tracking = useAppStore(selectSharpnessEvery) > 0;

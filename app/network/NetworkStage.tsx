@@ -12,6 +12,7 @@ import { DataViewPanel } from './DataViewPanel';
 import { NetworkCharts } from './NetworkCharts';
 import './network.css';
 
+/** The network-mode stage; `resetViewToken` re-frames the landscape's camera when it changes. */
 export function NetworkStage({ resetViewToken }: { resetViewToken: number }): ReactElement {
   return (
     <main className="stage network-stage" data-testid="network-stage">

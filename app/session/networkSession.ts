@@ -73,6 +73,7 @@ function errorMessage(error: unknown): string {
 
 const defaultPace = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
+/** The training side of network mode; it is also the landscape's source of parameters and trajectories. */
 export class NetworkSession implements ParameterSource {
   private connection: WorkerConnection<NetworkWorkerApi> | null = null;
   private ready: Promise<boolean> = Promise.resolve(false);

@@ -34,6 +34,7 @@ export type NetworkRunPatch = Partial<Omit<NetworkRunSpec, 'id'>>;
 /** Width given to a hidden layer added with "+": the width of the last one, or 8. */
 const NEW_LAYER_WIDTH = 8;
 
+/** The mode switch and the network experiment's edits. */
 export interface NetworkExperimentSlice {
   /** Each mode's experiment as last left (the current mode's is `experiment`); restored when switching back. */
   stashedExperiments: { analytic: AnalyticExperiment | null; network: NetworkExperiment | null };
@@ -60,6 +61,7 @@ export interface NetworkExperimentSlice {
   setSharpnessEvery(sharpnessEvery: number): void;
 }
 
+/** The slice's state and actions, over the experiment slice's `experiment` and `editProblems`. */
 export const createNetworkExperimentSlice: StateCreator<Store, [], [], NetworkExperimentSlice> = (set, get) => {
   /** Applies `edit` to a copy of the network experiment and keeps the result only if it is valid. */
   const commitNetwork = (edit: (draft: NetworkExperiment) => void) => {

@@ -9,16 +9,23 @@ import type { Store } from './store';
 /** One empty list, so that "no runs" is the same value each time (no needless re-renders). */
 const NO_RUNS: readonly NetworkRunSpec[] = [];
 
+/** The mode on screen: the kind of the experiment's problem. */
 export const selectMode = (s: Store): ExplorerMode => s.experiment.problem.kind;
 /** The network problem, or null when the experiment is analytic. */
 export const selectNetworkProblem = (s: Store) => (isNetworkExperiment(s.experiment) ? s.experiment.problem : null);
 /** The training runs' specs (none when the experiment is analytic). */
 export const selectNetworkRuns = (s: Store): readonly NetworkRunSpec[] => (isNetworkExperiment(s.experiment) ? s.experiment.optimizers : NO_RUNS);
+/** Steps between full evaluations. */
 export const selectEvalEvery = (s: Store) => s.experiment.evalEvery;
+/** Steps between sharpness measurements (0: off). */
 export const selectSharpnessEvery = (s: Store) => s.experiment.sharpnessEvery;
+/** Each training run's progress. */
 export const selectTrainingRuns = (s: Store) => s.trainingRuns;
+/** Each training run's curves. */
 export const selectCurves = (s: Store) => s.curves;
+/** The data set as the data view draws it (null until built). */
 export const selectTrainingData = (s: Store) => s.trainingData;
+/** The run chosen for the data view (see selectShownRunId for the one shown). */
 export const selectSelectedRunId = (s: Store) => s.selectedRunId;
 
 /**

@@ -55,6 +55,7 @@ export interface CaptionedPrediction {
   caption: string;
 }
 
+/** What the network session reports, and the run chosen for the data view. */
 export interface TrainingSlice {
   trainingRuns: NetworkRunProgress[];
   curves: RunCurves[];
@@ -70,6 +71,7 @@ export interface TrainingSlice {
   setRunPrediction(prediction: CaptionedPrediction | null): void;
 }
 
+/** The slice's state (empty until a network experiment is built) and setters. */
 export const createTrainingSlice: StateCreator<Store, [], [], TrainingSlice> = (set) => ({
   trainingRuns: [],
   curves: [],

@@ -14,6 +14,7 @@ import { SelectField } from '../slice/SelectField';
 
 const DATASET_OPTIONS = DATASET_NAMES.map((name) => ({ value: name, label: DATASETS[name].label }));
 
+/** The data-set section (nothing for an analytic experiment). */
 export function DatasetPanel(): ReactElement | null {
   const problem = useAppStore(selectNetworkProblem);
   const data = useAppStore(selectTrainingData);

@@ -13,6 +13,7 @@ const MODES: readonly { mode: ExplorerMode; label: string }[] = [
   { mode: 'network', label: 'Neural network' },
 ];
 
+/** Two toggle buttons, the pressed one the mode on screen. */
 export function ModeSwitch(): ReactElement {
   const current = useAppStore(selectMode);
   return (

@@ -27,6 +27,7 @@ function describeShape(problem: NetworkProblem): string {
   }
 }
 
+/** The network section (nothing for an analytic experiment). */
 export function ModelPanel(): ReactElement | null {
   const problem = useAppStore(selectNetworkProblem);
   const shape = useMemo(() => (problem ? describeShape(problem) : ''), [problem]);

@@ -14,6 +14,7 @@ import { Section } from '../Section';
 /** The interval sharpness tracking starts with when turned on. */
 const DEFAULT_SHARPNESS_EVERY = 10;
 
+/** The measurement section (nothing for an analytic experiment). */
 export function SchedulePanel(): ReactElement | null {
   const mode = useAppStore(selectMode);
   const evalEvery = useAppStore(selectEvalEvery);

@@ -59,6 +59,7 @@ function TrainingStatusLine({ id }: { id: string }): ReactElement {
   );
 }
 
+/** The card of run `spec`, named `label` (see runLabels). */
 export const TrainingRunCard = memo(function TrainingRunCard({ spec, label }: { spec: NetworkRunSpec; label: string }): ReactElement {
   const { updateNetworkRun, removeOptimizer, selectRun } = appStore.getState();
   const shown = useAppStore(selectShownRunId) === spec.id;

@@ -10,6 +10,7 @@ import { commitEdit } from '../commit';
 import { Section } from '../Section';
 import { TrainingRunCard } from './TrainingRunCard';
 
+/** The run cards and the row that adds a run (nothing for an analytic experiment). */
 export function TrainingRunsPanel(): ReactElement | null {
   const runs = useAppStore(selectNetworkRuns);
   const labels = useMemo(() => runLabels(runs), [runs]);
