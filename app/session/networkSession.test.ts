@@ -213,6 +213,12 @@ describe('NetworkSession', () => {
     store.getState().setHiddenWidth(0, 3);
     await until(store, () => store.getState().trainingData?.paramCount === 13, 'the narrower network');
     expect(worker.calls.filter((call) => call === 'configure')).toHaveLength(2);
+    // Three edits at once: only the last network is built.
+    store.getState().setHiddenWidth(0, 4);
+    store.getState().setHiddenWidth(0, 5);
+    store.getState().setHiddenWidth(0, 2);
+    await until(store, () => store.getState().trainingData?.paramCount === 9, 'the last network');
+    expect(worker.calls.filter((call) => call === 'configure')).toHaveLength(3);
     store.getState().setMode('analytic');
     store.getState().play();
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -226,8 +226,9 @@ export class NetworkSession implements ParameterSource {
   /** Configures the worker for `experiment` and shows its data and the evaluation at θ₀. */
   private async prepare(token: number, experiment: NetworkExperiment): Promise<void> {
     try {
-      const data = await this.call((api) => api.configure(experiment));
-      if (token !== this.token) return;
+      // Edits in quick succession (a slider dragged) queue several rebuilds: only the newest is made.
+      const data = await this.call((api) => (token === this.token ? api.configure(experiment) : Promise.resolve(null)));
+      if (data === null || token !== this.token) return;
       const initial = await this.call((api) => api.initial());
       if (token !== this.token) return;
       this.initial = initial;
