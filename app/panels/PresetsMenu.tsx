@@ -23,6 +23,7 @@ export function applyPreset(preset: ExperimentPreset): boolean {
 
 const GROUPS = [...new Set(PRESETS.map((preset) => preset.group))];
 
+/** The presets menu: choosing an entry loads and plays it. */
 export function PresetsMenu(): ReactElement {
   return (
     <div className="field presets">

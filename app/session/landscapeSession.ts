@@ -82,6 +82,7 @@ export function runLooks(experiment: NetworkExperiment): RunLook[] {
   return experiment.optimizers.map((run, index) => ({ id: run.id, label: labels[index], color: run.color }));
 }
 
+/** Landscape jobs on the landscape worker, driven by the store (see the module comment). */
 export class LandscapeSession {
   private connection: WorkerConnection<LandscapeWorkerApi> | null = null;
   private ready: Promise<boolean> = Promise.resolve(false);

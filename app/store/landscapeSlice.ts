@@ -44,6 +44,7 @@ export interface CurvatureState {
   caption: string;
 }
 
+/** Everything the landscape session reports: results and the progress of each job. */
 export interface LandscapeState {
   /** The network the landscape worker built (parameter count, task). */
   info: NetworkInfo | null;
@@ -77,6 +78,7 @@ export interface ProbeRequest {
   token: number;
 }
 
+/** The landscape state with the intents the panels express and the setter the session uses. */
 export interface LandscapeSlice {
   landscape: LandscapeState;
   /** Incremented by each "Compute slice". */
@@ -131,6 +133,7 @@ export function emptyLandscapeState(): LandscapeState {
   };
 }
 
+/** The landscape slice of the page's store (see the module comment). */
 export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> = (set, get) => {
   /** Applies `edit` to a copy of the experiment and keeps it only if it is valid (as the experiment slice does). */
   const commit = (edit: (draft: Experiment) => void) => {

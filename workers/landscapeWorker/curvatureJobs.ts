@@ -57,6 +57,7 @@ class StagedProgress {
   }
 }
 
+/** Curvature reports at parameter vectors of the landscape's network, one cancellable job at a time (see the module comment). */
 export class CurvatureJobs {
   private readonly reports = new Map<string, CurvatureReport>();
   private generation = -1;

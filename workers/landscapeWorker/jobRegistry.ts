@@ -8,6 +8,7 @@
 /** The kinds of landscape job; each runs at most once at a time. */
 export type JobKind = 'slice' | 'projection' | 'probe' | 'curvature';
 
+/** The running job of each kind, by its AbortController (see the module comment). */
 export class JobRegistry {
   private readonly running = new Map<JobKind, AbortController>();
 

@@ -54,6 +54,7 @@ const PROBE_EIGEN_PRODUCTS = 40;
 /** Points per side of a probe's prediction grid (the data view's resolution). */
 const PROBE_PREDICTION_RESOLUTION = 96;
 
+/** The network, the last slice and the jobs on them (see the module comment). */
 export class LandscapeJobs {
   private network: BuiltNetwork | null = null;
   private problemKey = '';

@@ -41,6 +41,7 @@ function targetOf(value: string): CurvatureTargetChoice {
   return { kind: 'run', runId: value.slice('run:'.length) };
 }
 
+/** The curvature view (see the module comment). */
 export function CurvatureView(): ReactElement {
   const settings = useAppStore((state) => state.experiment.curvature);
   const runIds = useAppStore((state) => state.experiment.optimizers.map((run) => run.id).join(','));

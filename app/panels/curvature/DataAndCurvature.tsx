@@ -14,6 +14,7 @@ const TABS: readonly { id: Tab; label: string }[] = [
   { id: 'curvature', label: 'Curvature' },
 ];
 
+/** The data view (`data`) and the curvature view as tabs; the data view first. */
 export function DataAndCurvature({ data }: { data: ReactNode }): ReactElement {
   const [tab, setTab] = useState<Tab>('data');
   return (

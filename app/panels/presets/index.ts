@@ -5,4 +5,5 @@ import type { ExperimentPreset } from './types';
 
 export type { ExperimentPreset } from './types';
 
+/** The menu's entries: the analytic saddle comparison, then the network presets. */
 export const PRESETS: readonly ExperimentPreset[] = [SADDLE_PRESET, BATCH_SIZE_PRESET, EDGE_OF_STABILITY];

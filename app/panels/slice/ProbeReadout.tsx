@@ -7,6 +7,7 @@ import './landscape.css';
 /** A number to 4 significant digits, or "—". */
 const show = (value: number | null) => formatSignificant(value, 4);
 
+/** The probed point's read-out, or nothing before a click. */
 export function ProbeReadout(): ReactElement | null {
   const probe = useAppStore((state) => state.landscape.probe);
   if (probe === null) return null;

@@ -7,6 +7,7 @@ export interface SelectOption<T extends string> {
   label: string;
 }
 
+/** Props of {@link SelectField}. */
 export interface SelectFieldProps<T extends string> {
   label: string;
   value: T;
@@ -18,6 +19,7 @@ export interface SelectFieldProps<T extends string> {
   className?: string;
 }
 
+/** A labelled select whose value is one of `options`. */
 export function SelectField<T extends string>({ label, value, options, onChange, testId, title, className }: SelectFieldProps<T>): ReactElement {
   const id = useId();
   return (

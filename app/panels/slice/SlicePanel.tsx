@@ -42,6 +42,7 @@ export function directionsText(info: DirectionsInfo): string {
   return parts.join(', ');
 }
 
+/** The slice section of the controls (see the module comment). */
 export function SlicePanel(): ReactElement {
   const settings = useAppStore((state) => state.experiment.slice);
   const runIds = useAppStore((state) => state.experiment.optimizers.map((run) => run.id).join(','));

@@ -16,6 +16,7 @@ import './landscape.css';
 
 const AXIS_LABELS = ['α (d1)', 'β (d2)'] as const;
 
+/** The network's landscape for the scene area; `resetViewToken` re-frames the 3-D camera when it changes. */
 export function SliceScene({ resetViewToken }: { resetViewToken: number }): ReactElement {
   const field = useAppStore((state) => state.landscape.field);
   const line = useAppStore((state) => state.landscape.line);
