@@ -5,14 +5,14 @@ import type { BackendName } from '../workers/engine/backends/select';
 export interface BenchOptions {
   /** Print one JSON object instead of readable lines. */
   json: boolean;
-  /** Backends to run on, in order. */
+  /** Backends to run on, in order: cpu and wasm in Node, webgl and webgpu in headless Chromium. */
   backends: BackendName[];
   /** Benchmark ids to run, or null for all. */
   only: string[] | null;
 }
 
 /** The usage line shown with argument errors. */
-export const BENCH_USAGE = 'usage: npm run bench [-- --json] [--backend cpu,wasm] [--only <id>,…]';
+export const BENCH_USAGE = 'usage: npm run bench [-- --json] [--backend cpu,wasm,webgl,webgpu] [--only <id>,…|browser]';
 
 /**
  * Parses `--json`, `--backend a,b` and `--only id,…`; throws with the usage

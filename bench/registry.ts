@@ -12,3 +12,10 @@ import type { Benchmark } from './types';
 
 /** The registered benchmarks, run in this order on each backend. */
 export const BENCHMARKS: readonly Benchmark[] = [analyticSurfaceBenchmark, optimizerStepBenchmark, networkTrainingBenchmark, networkSliceBenchmark, curvatureCostBenchmark];
+
+/**
+ * The id that selects the browser benchmarks (webgl and webgpu in headless
+ * Chromium, browserBench.ts) with `--only`; run.ts runs them after the Node
+ * benchmarks, once, not per Node backend.
+ */
+export const BROWSER_BENCHMARK_ID = 'browser';
