@@ -160,4 +160,49 @@ describe('LandscapeSession', () => {
     const failed = await until(store, (l) => l.sliceJob?.state === 'failed', 'the failure');
     expect(failed.sliceJob?.message).toMatch(/run "o7", which the experiment does not have/);
   });
+
+  it('replaces a crashed worker by one without the GPU backends; the job that was running fails with the reason', async () => {
+    const store = networkStore();
+    session!.dispose();
+    const excluded: string[][] = [];
+    let crash: (reason: string) => void = () => {};
+    const factory = (onCrash: (reason: string) => void): WorkerConnection<LandscapeWorkerApi> => {
+      const inner = inProcessWorker();
+      let rejectAll: (error: Error) => void = () => {};
+      const crashed = new Promise<never>((_, reject) => {
+        rejectAll = reject;
+      });
+      crashed.catch(() => {});
+      crash = (reason) => {
+        rejectAll(new Error(`the worker stopped: ${reason}`));
+        onCrash(reason);
+      };
+      const api = inner.api as unknown as LandscapeWorkerApi;
+      const wrapped: LandscapeWorkerApi = {
+        ...api,
+        init: async (search, exclude, onLost) => {
+          excluded.push([...exclude]);
+          return api.init(search, exclude, onLost);
+        },
+        // The first worker never finishes a slice: it is going to crash.
+        computeSlice: excluded.length === 0 ? () => new Promise(() => {}) : api.computeSlice,
+      };
+      return { api: wrapped as unknown as WorkerConnection<LandscapeWorkerApi>['api'], guard: (call) => Promise.race([call, crashed]), terminate: inner.terminate };
+    };
+    session = new LandscapeSession(store, '', factory);
+    session.setParameterSource(fakeRuns());
+    session.start();
+
+    store.getState().requestSlice();
+    await until(store, (l) => l.info !== null, 'the first worker to build the network');
+    crash('out of memory');
+    const failed = await until(store, (l) => l.sliceJob?.state === 'failed', 'the failed slice');
+    expect(failed.sliceJob?.message).toMatch(/out of memory/);
+    expect(store.getState().notices.join(' ')).toMatch(/landscape computation stopped.*out of memory.*without the GPU/);
+
+    store.getState().requestSlice();
+    const done = await until(store, (l) => l.sliceJob?.state === 'done', 'the slice on the new worker');
+    expect(done.field?.nx).toBe(9);
+    expect(excluded).toEqual([[], ['webgpu', 'webgl']]);
+  });
 });
