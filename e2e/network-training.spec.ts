@@ -84,3 +84,20 @@ test('a network run with a huge learning rate stops with its message while the o
   await explorer.pause();
   await explorer.screenshot('32-network-divergence');
 });
+
+test('a crashed training worker is replaced, with a message, and training goes on', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'p=network&n=1000' });
+  const start = await explorer.waitForNetworkData();
+  await explorer.play();
+  await explorer.waitForState((s) => s.networkRuns.every((run) => run.step >= 20), '20 steps');
+  await page.evaluate(() => window.__explorer!.simulateWorkerCrash());
+  await expect(page.getByTestId('notice')).toContainText('the training worker crashed');
+  // The new worker builds the same network from the same seeds (the runs start over) and trains on.
+  const again = await explorer.waitForState(
+    (s) => s.networkRuns.every((run) => run.step >= 10 && run.status === 'running') && s.notices.length === 1,
+    'training on the new worker',
+  );
+  expect(again.experiment).toEqual(start.experiment);
+  await explorer.pause();
+});
