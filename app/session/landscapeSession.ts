@@ -119,7 +119,8 @@ export class LandscapeSession {
       if (state.curvatureRequest !== previous.curvatureRequest && state.curvatureRequest !== null) void this.computeCurvature(state.curvatureRequest.exact);
       if (state.curvatureCancels !== previous.curvatureCancels) this.cancel('curvature');
       if (state.exactEstimateRequests !== previous.exactEstimateRequests) void this.estimateExact();
-      if (JSON.stringify(state.experiment.problem) !== JSON.stringify(previous.experiment.problem)) this.forgetResults();
+      const problemEdited = state.experiment !== previous.experiment && state.experiment.problem !== previous.experiment.problem;
+      if (problemEdited && JSON.stringify(state.experiment.problem) !== JSON.stringify(previous.experiment.problem)) this.forgetResults();
     });
   }
 
