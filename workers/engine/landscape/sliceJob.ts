@@ -20,6 +20,7 @@ import { fillFromSubgrid, progressiveLevels, progressiveOrder, type ProgressiveL
 import { gridCoordinates, pointsOnPlane, type Plane } from '../slice/plane';
 import type { BatchEvaluation } from '../model/objective';
 import type { BatchEvaluator } from '../model/sliceGrid';
+import { planePathPays } from '../model/planeBatch';
 import type { ParamVector } from '../slice/vectors';
 import type { SlicePlane } from './plane';
 import { sliceCriticalPoints, type SliceCriticalPoints } from './criticalPoints';
@@ -97,7 +98,7 @@ function evaluateChunk(
   coords: Float64Array,
   count: number,
 ): Promise<BatchEvaluation> {
-  if (objective.evaluatePlane === undefined) return objective.evaluateBatch(pointsOnPlane(flatPlane, coords), count);
+  if (objective.evaluatePlane === undefined || !planePathPays()) return objective.evaluateBatch(pointsOnPlane(flatPlane, coords), count);
   const [centre, d1] = [float32(plane.centre), float32(plane.d1)];
   if (plane.d2 !== null) return objective.evaluatePlane(centre, d1, float32(plane.d2), coords, count);
   return objective.evaluatePlane(centre, d1, null, coords.filter((_, i) => i % 2 === 0), count);

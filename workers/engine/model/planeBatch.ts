@@ -23,6 +23,17 @@ import type { ParameterPiece } from './pieces';
 import type { Activation, MlpSpec } from './spec';
 
 /**
+ * Whether a slice should be evaluated through the plane's structure on the
+ * active backend. Measured side by side (`npm run bench`, network_slice): on
+ * `wasm` the plane path is about 4× faster than the batched matMul over K
+ * kernels, but on the plain `cpu` backend its broadcast multiply-adds make it
+ * about 3.5× slower, so there the generic batched path is used.
+ */
+export function planePathPays(): boolean {
+  return tf.getBackend() !== 'cpu';
+}
+
+/**
  * The coefficient rows (1, α_k, β_k) of `count` points, K × S row-major with
  * S = 3 on a plane and S = 2 (1, α_k) on a line. `coords` holds K pairs
  * (α_k, β_k) on a plane and K values α_k on a line, from point `first` on.

@@ -4,6 +4,7 @@
  */
 import type { ProgressOptions } from './denseSymmetric';
 import type { BatchEvaluation, MlpObjective } from './objective';
+import { planePathPays } from './planeBatch';
 
 /**
  * The batch evaluation a slice needs (MlpObjective provides it). With
@@ -87,7 +88,7 @@ export async function evaluateSliceGrid(
     options.signal?.throwIfAborted();
     const count = Math.min(pointsPerChunk, total - first);
     const result =
-      objective.evaluatePlane === undefined
+      objective.evaluatePlane === undefined || !planePathPays()
         ? await objective.evaluateBatch(gridPoints(params, d1, d2, alphas, betas, first, count), count)
         : await objective.evaluatePlane(params, d1, d2, gridPairs(alphas, betas, first, count), count);
     loss.set(result.loss, first);

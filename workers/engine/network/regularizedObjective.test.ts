@@ -96,6 +96,22 @@ describe('RegularizedObjective (linear mse model, closed forms)', () => {
     expect((await objective.evaluateBatch(batch, 2)).accuracy).toBeNull();
   });
 
+  it('plane and line evaluation add the penalty of each point c + αd₁ + βd₂ (closed forms)', async () => {
+    const d1 = Float32Array.from([1, 0, -0.5, 0.2]);
+    const d2 = Float32Array.from([0, 0.3, 0.4, -1]);
+    const coords = [0, 0, 0.5, -1, -2, 0.25];
+    const plane = await objective.evaluatePlane(THETA, d1, d2, coords, 3);
+    const line = await objective.evaluatePlane(THETA, d1, null, [0.5, -2], 2);
+    for (let k = 0; k < 3; k++) {
+      const point = THETA.map((c, i) => c + coords[2 * k] * d1[i] + coords[2 * k + 1] * d2[i]);
+      expect(Math.abs(plane.loss[k] - closedForms(point).loss)).toBeLessThan(1e-4);
+    }
+    [0.5, -2].forEach((a, k) => {
+      const point = THETA.map((c, i) => c + a * d1[i]);
+      expect(Math.abs(line.loss[k] - closedForms(point).loss)).toBeLessThan(1e-4);
+    });
+  });
+
   it('λ = 0 gives the data objective unchanged; a negative λ is refused', async () => {
     const data = new MlpObjective(SPEC, { x: X, n: N, inputDim: 3, y: Y, outputDim: 1 });
     const plain = new RegularizedObjective(data, 0);

@@ -34,6 +34,13 @@ export interface NetworkObjective {
   fullHessian(params: Float32Array, options?: ProgressOptions): Promise<Float64Array>;
   fullGaussNewton(params: Float32Array, options?: ProgressOptions): Promise<Float64Array>;
   evaluateBatch(paramsBatch: Float32Array, count: number): Promise<BatchEvaluation>;
+  evaluatePlane(
+    centre: Float32Array,
+    d1: Float32Array,
+    d2: Float32Array | null,
+    coords: ArrayLike<number>,
+    count: number,
+  ): Promise<BatchEvaluation>;
   lossBatch(paramsBatch: Float32Array, count: number): Promise<Float32Array>;
   predict(params: Float32Array, x: Float32Array, count?: number): Promise<Float32Array>;
   dispose(): void;
@@ -45,6 +52,13 @@ export function l2Penalty(weightDecay: number, values: Float32Array, row = 0, le
   let squares = 0;
   for (let i = row * length; i < (row + 1) * length; i++) squares += values[i] * values[i];
   return 0.5 * weightDecay * squares;
+}
+
+/** Σ u_i v_i in float64 over the common length (0 for an empty vector). */
+function dot(u: Float32Array, v: Float32Array): number {
+  let sum = 0;
+  for (let i = 0; i < Math.min(u.length, v.length); i++) sum += u[i] * v[i];
+  return sum;
 }
 
 /** out_i += λ·v_i for every entry (float64 sums rounded once into out). */
@@ -134,6 +148,36 @@ export class RegularizedObjective implements NetworkObjective {
       for (let k = 0; k < count; k++) {
         result.loss[k] = result.loss[k] + l2Penalty(this.weightDecay, paramsBatch, k, this.paramCount);
       }
+    }
+    return result;
+  }
+
+  /**
+   * L and the (unpenalised) accuracy at θ_k = c + α_k d₁ + β_k d₂ (a line
+   * when `d2` is null; `coords` as in `MlpObjective.evaluatePlane`). The
+   * penalty comes from the plane's Gram entries in float64:
+   * ‖θ_k‖² = c·c + 2α c·d₁ + 2β c·d₂ + α² d₁·d₁ + 2αβ d₁·d₂ + β² d₂·d₂.
+   */
+  async evaluatePlane(
+    centre: Float32Array,
+    d1: Float32Array,
+    d2: Float32Array | null,
+    coords: ArrayLike<number>,
+    count: number,
+  ): Promise<BatchEvaluation> {
+    const result = await this.data.evaluatePlane(centre, d1, d2, coords, count);
+    if (this.weightDecay === 0) return result;
+    const zero = new Float32Array(0);
+    const e = d2 ?? zero;
+    const [cc, c1, c2, d11, d12, d22] = [
+      dot(centre, centre), dot(centre, d1), dot(centre, e), dot(d1, d1), dot(d1, e), dot(e, e),
+    ];
+    const perPoint = d2 === null ? 1 : 2;
+    for (let k = 0; k < count; k++) {
+      const a = coords[k * perPoint];
+      const b = d2 === null ? 0 : coords[k * perPoint + 1];
+      const squares = cc + 2 * a * c1 + 2 * b * c2 + a * a * d11 + 2 * a * b * d12 + b * b * d22;
+      result.loss[k] = result.loss[k] + 0.5 * this.weightDecay * squares;
     }
     return result;
   }
