@@ -23,7 +23,8 @@ const chromiumArgs = [
   '--enable-unsafe-swiftshader',
 ];
 
-const port = 4173;
+// E2E_PORT lets a second checkout run its tests while another holds the default port.
+const port = Number(process.env.E2E_PORT ?? 4173);
 
 export default defineConfig({
   testDir: 'e2e',
