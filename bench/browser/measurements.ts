@@ -118,18 +118,6 @@ async function sliceFigures(
       { name: `${prefix}.speedup`, value: perPointMs / sliceMs, unit: 'x', note: 'per point / runSliceJob' },
     );
   }
-  // Until the weight-decayed objective evaluates slices from the plane's
-  // structure, its slices take the generic path; the data objective's slice
-  // shows what the plane-structured path (evaluatePlane) costs on this backend.
-  const data = objective.data;
-  if (plan.sliceJobSides.includes(side) && !('evaluatePlane' in objective) && 'evaluatePlane' in data) {
-    log(`slice ${side}×${side} through runSliceJob on the data objective (plane-structured)`);
-    const planeMs = await timeMedianMs(() => runSliceJob(data, request), plan.slice);
-    figures.push(
-      { name: `${prefix}.data_plane_ms`, value: planeMs, unit: 'ms', note: 'runSliceJob on the data loss alone (no weight-decay term), plane-structured evaluatePlane' },
-      { name: `${prefix}.data_plane_speedup`, value: perPointMs / planeMs, unit: 'x', note: 'per point / plane-structured slice' },
-    );
-  }
   if (plan.evaluateBatchSides.includes(side)) {
     log(`slice ${side}×${side} through one evaluateBatch`);
     // The whole grid in one generic batched call (the objective splits it into
