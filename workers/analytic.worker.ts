@@ -5,12 +5,12 @@
  * (the page drives the loop, so pausing is simply not asking).
  */
 import * as Comlink from 'comlink';
-import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core alone registers no gradient functions; the Hessians need them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { analyticInfo } from './engine/analytic/info';
 import { derivativesAt, evaluateGrid, type Grid2D } from './engine/analytic/evaluate';
 import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
+import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendAttempt, BackendName } from './engine/backends/select';
 import {
@@ -60,52 +60,23 @@ export interface AnalyticWorkerApi {
   crashForTesting(): void;
 }
 
-/** The GPU handles whose loss the worker watches (typed narrowly: only what is used). */
-interface WebGpuBackendLike {
-  device?: { lost: Promise<{ message: string }>; destroy(): void };
-}
-interface WebGlBackendLike {
-  gpgpu?: { gl: WebGL2RenderingContext | WebGLRenderingContext };
-}
-
 let runs: AnalyticRuns | null = null;
-/** Set when the GPU went away: every later call fails with this reason instead of hanging. */
-let lostReason: string | null = null;
-/** The page's callback for a lost backend (set by init). */
-let notifyLost: (reason: string) => void = () => {};
-
-/** Records the loss of the backend (once) and tells the page. */
-function reportLoss(reason: string): void {
-  if (lostReason !== null) return;
-  lostReason = reason;
-  notifyLost(reason);
-}
+/** Set when the GPU goes away: every later call then fails with the reason instead of hanging. */
+const backendLoss = new BackendLossWatch();
 
 /** `experiment`, once it is known to be a valid analytic experiment on a working backend (throws otherwise). */
 function usable(experiment: Experiment): AnalyticExperiment {
-  if (lostReason !== null) throw new Error(`The GPU backend was lost: ${lostReason}`);
+  backendLoss.assertUsable();
   const problems = validateExperiment(experiment);
   if (problems.length > 0) throw new RangeError(`Invalid experiment: ${problems.join('; ')}`);
   if (!isAnalyticExperiment(experiment)) throw new RangeError('This worker computes analytic functions only; the experiment is about a network');
   return experiment;
 }
 
-/** Reports the loss of the active backend's device (WebGPU) or context (WebGL). */
-function watchBackendLoss(backend: BackendName): void {
-  if (backend === 'webgpu') {
-    const device = (tf.backend() as unknown as WebGpuBackendLike).device;
-    void device?.lost.then((info) => reportLoss(info.message || 'the WebGPU device was lost'));
-  } else if (backend === 'webgl') {
-    const canvas = (tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl.canvas;
-    canvas?.addEventListener('webglcontextlost', () => reportLoss('the WebGL context was lost'));
-  }
-}
-
 const api: AnalyticWorkerApi = {
   async init(search, exclude, onBackendLost) {
-    notifyLost = onBackendLost;
     const { backend, attempts } = await selectBrowserBackend(search, exclude);
-    watchBackendLoss(backend);
+    backendLoss.watch(backend, onBackendLost);
     return { backend, attempts };
   },
 
@@ -141,7 +112,7 @@ const api: AnalyticWorkerApi = {
   },
 
   async step(count) {
-    if (lostReason !== null) throw new Error(`The GPU backend was lost: ${lostReason}`);
+    backendLoss.assertUsable();
     if (runs === null) throw new Error('step() before startRuns()');
     const batch = await runs.step(count);
     const buffers = batch.runs.flatMap((run) => [run.points.buffer, run.losses.buffer, run.gradNorms.buffer]);
@@ -149,16 +120,7 @@ const api: AnalyticWorkerApi = {
   },
 
   loseBackendForTesting() {
-    const backend = tf.getBackend();
-    if (backend === 'webgpu') {
-      (tf.backend() as unknown as WebGpuBackendLike).device?.destroy();
-    } else if (backend === 'webgl') {
-      const gl = (tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl;
-      gl?.getExtension('WEBGL_lose_context')?.loseContext();
-    } else {
-      // No GPU to lose: behave as if a CPU-side backend had failed the same way.
-      reportLoss(`the ${backend} backend was reset`);
-    }
+    backendLoss.loseForTesting();
   },
 
   crashForTesting() {

@@ -7,10 +7,10 @@
  * job of its kind; `cancel(kind)` stops one on request.
  */
 import * as Comlink from 'comlink';
-import * as tf from '@tensorflow/tfjs-core';
 // tfjs-core alone registers no gradient functions; Hessian-vector products need them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BackendReport } from './analytic.worker';
+import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendName } from './engine/backends/select';
 import type { CurvatureSettings, SliceSettings } from './engine/landscapeSettings';
@@ -58,44 +58,16 @@ export interface LandscapeWorkerApi {
   crashForTesting(): void;
 }
 
-interface WebGpuBackendLike {
-  device?: { lost: Promise<{ message: string }>; destroy(): void };
-}
-interface WebGlBackendLike {
-  gpgpu?: { gl: WebGL2RenderingContext | WebGLRenderingContext };
-}
-
 const landscape = new LandscapeJobs();
 const curvature = new CurvatureJobs(landscape);
-let lostReason: string | null = null;
-let notifyLost: (reason: string) => void = () => {};
-
-function reportLoss(reason: string): void {
-  if (lostReason !== null) return;
-  lostReason = reason;
-  notifyLost(reason);
-}
-
-/** Every call fails fast once the GPU is gone, instead of hanging on it. */
-function assertUsable(): void {
-  if (lostReason !== null) throw new Error(`The GPU backend was lost: ${lostReason}`);
-}
-
-function watchBackendLoss(backend: BackendName): void {
-  if (backend === 'webgpu') {
-    const device = (tf.backend() as unknown as WebGpuBackendLike).device;
-    void device?.lost.then((info) => reportLoss(info.message || 'the WebGPU device was lost'));
-  } else if (backend === 'webgl') {
-    const canvas = (tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl.canvas;
-    canvas?.addEventListener('webglcontextlost', () => reportLoss('the WebGL context was lost'));
-  }
-}
+/** Set when the GPU goes away: every later call then fails with the reason instead of hanging. */
+const backendLoss = new BackendLossWatch();
+const assertUsable = () => backendLoss.assertUsable();
 
 const api: LandscapeWorkerApi = {
   async init(search, exclude, onBackendLost) {
-    notifyLost = onBackendLost;
     const { backend, attempts } = await selectBrowserBackend(search, exclude);
-    watchBackendLoss(backend);
+    backendLoss.watch(backend, onBackendLost);
     return { backend, attempts };
   },
 
@@ -134,14 +106,7 @@ const api: LandscapeWorkerApi = {
   },
 
   loseBackendForTesting() {
-    const backend = tf.getBackend();
-    if (backend === 'webgpu') {
-      (tf.backend() as unknown as WebGpuBackendLike).device?.destroy();
-    } else if (backend === 'webgl') {
-      (tf.backend() as unknown as WebGlBackendLike).gpgpu?.gl.getExtension('WEBGL_lose_context')?.loseContext();
-    } else {
-      reportLoss(`the ${backend} backend was reset`);
-    }
+    backendLoss.loseForTesting();
   },
 
   crashForTesting() {
