@@ -115,3 +115,19 @@ test('a crashed training worker is replaced, with a message, and training goes o
   expect(again.experiment).toEqual(start.experiment);
   await explorer.pause();
 });
+
+test('a trust-region run shows, as it trains, the ratio ρ of actual to predicted decrease and the radius Δ', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'p=network&ds=sine&n=40&o=trust_region,id:tr&o=adam,id:ad,lr:0.01' });
+  await explorer.waitForNetworkData();
+  await explorer.play();
+  await explorer.waitForState((s) => s.networkRuns[0].step >= 5, 'five trust-region steps', 45_000);
+  await explorer.pause();
+  await expect(page.getByTestId('update-report-tr')).toContainText(/step \d+: (accepted|rejected)/);
+  const ratio = Number(await page.getByTestId('update-ratio-tr').textContent());
+  const radius = Number(await page.getByTestId('update-radius-tr').textContent());
+  expect(Number.isFinite(ratio)).toBe(true);
+  expect(radius).toBeGreaterThan(0);
+  // A first-order run has no trust region to report.
+  await expect(page.getByTestId('update-report-ad')).toHaveCount(0);
+});

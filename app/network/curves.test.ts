@@ -31,6 +31,8 @@ function packed(evaluationSteps: number[], sharpnessSteps: number[], patch: Part
     stepCount: 10,
     epoch: 0,
     learningRate: 0.5,
+    lastUpdate: null,
+    rejectedSteps: 0,
     divergedAt: null,
     divergence: null,
     ...patch,

@@ -7,6 +7,7 @@
  * slice's, shared with analytic runs: only the current mode's session acts
  * on them.
  */
+import type { UpdateReport } from '../../workers/trainingWorker/messages';
 import type { StateCreator } from 'zustand';
 import type { DataPoints, PredictionField, RunCurves } from '../views/types';
 import type { Store } from './store';
@@ -31,6 +32,10 @@ export interface NetworkRunProgress {
   lambdaMin: number | null;
   /** 2/η at the last measurement (null without one, or without a learning rate). */
   threshold: number | null;
+  /** The last update of a curvature-based run (trust-region ρ and Δ, damping, CG iterations), or null. */
+  lastUpdate: UpdateReport | null;
+  /** Updates rejected so far by a trust-region or Hessian-free run. */
+  rejectedSteps: number;
   status: 'idle' | 'running' | 'paused' | 'done' | 'diverged';
   /** The step at which the run diverged, or null. */
   divergedAt: number | null;

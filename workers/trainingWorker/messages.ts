@@ -74,10 +74,28 @@ export interface PackedRunStep {
   epoch: number;
   /** Learning rate of the last update (warm-up applied), or null. */
   learningRate: number | null;
+  /** What the last update of a curvature-based optimizer reported (null for first-order runs or no update). */
+  lastUpdate: UpdateReport | null;
+  /** Updates of this batch that a trust-region or Hessian-free run rejected (θ unchanged). */
+  rejectedSteps: number;
   /** The step that could not be completed, or null while the run goes on. */
   divergedAt: number | null;
   /** Why the run stopped, naming it and the step. */
   divergence: string | null;
+}
+
+/**
+ * The last update of a trust-region, Hessian-free or other curvature-based
+ * run: ρ = actual / predicted decrease, the radius Δ, the damping λ and the
+ * conjugate-gradient iterations (each null where the method has none).
+ */
+export interface UpdateReport {
+  step: number;
+  accepted: boolean;
+  ratio: number | null;
+  radius: number | null;
+  damping: number | null;
+  cgIterations: number | null;
 }
 
 /** The outcome of one `step` call of the worker. */

@@ -3,7 +3,16 @@
  * worker can transfer them to the page instead of copying lists of objects.
  */
 import type { TrainingStepBatch, RunStepResult } from '../engine/train/runs';
-import type { PackedRunStep, PackedStepBatch } from './messages';
+import type { PackedRunStep, PackedStepBatch, UpdateReport } from './messages';
+
+/** The last update's report of a curvature-based run, or null for a first-order one (nothing to show beyond η). */
+function lastUpdateOf(run: RunStepResult): UpdateReport | null {
+  const report = run.reports[run.reports.length - 1];
+  if (report === undefined) return null;
+  const { ratio, radius, damping, cgIterations, accepted } = report;
+  if (ratio === null && radius === null && cgIterations === null && accepted) return null;
+  return { step: run.firstStep + run.reports.length - 1, accepted, ratio, radius, damping, cgIterations };
+}
 
 /** `value`, or NaN for a value that does not exist. */
 const orNaN = (value: number | null | undefined): number => value ?? Number.NaN;
@@ -35,6 +44,8 @@ export function packRunStep(run: RunStepResult): PackedRunStep {
     stepCount: run.stepCount,
     epoch: run.epoch,
     learningRate: lastReport?.lr ?? null,
+    lastUpdate: lastUpdateOf(run),
+    rejectedSteps: run.reports.filter((report) => !report.accepted).length,
     divergedAt: run.divergedAt,
     divergence: run.divergence,
   };

@@ -15,10 +15,30 @@ import { commitEdit } from '../commit';
 import { HyperParameterControl } from '../HyperParameterControl';
 import { NumberField } from '../NumberField';
 import { formatLoss } from '../OptimizerCard';
+import type { UpdateReport } from '../../../workers/trainingWorker/messages';
 
 /** A fraction as a percentage with one decimal, or "—". */
 function formatPercent(value: number | null): string {
   return value === null ? '—' : `${(100 * value).toFixed(1)}%`;
+}
+
+/**
+ * What a curvature-based optimizer's last update did: for a trust region the
+ * ratio ρ = actual / predicted decrease (accepted when ρ exceeds the
+ * threshold) and the radius Δ after the update; for Hessian-free the damping
+ * and the conjugate-gradient iterations; and how many updates were rejected.
+ */
+function UpdateLine({ id, update, rejected }: { id: string; update: UpdateReport; rejected: number }): ReactElement {
+  return (
+    <span className="muted" data-testid={`update-report-${id}`} title="The last update: ρ = actual / predicted decrease, Δ = trust-region radius">
+      step {update.step}: {update.accepted ? 'accepted' : 'rejected'}
+      {update.ratio !== null && <> · ρ <strong data-testid={`update-ratio-${id}`}>{formatLoss(update.ratio)}</strong></>}
+      {update.radius !== null && <> · Δ <strong data-testid={`update-radius-${id}`}>{formatLoss(update.radius)}</strong></>}
+      {update.damping !== null && <> · damping {formatLoss(update.damping)}</>}
+      {update.cgIterations !== null && <> · CG {update.cgIterations}</>}
+      {rejected > 0 && <> · {rejected} rejected</>}
+    </span>
+  );
 }
 
 function TrainingStatusLine({ id }: { id: string }): ReactElement {
@@ -50,6 +70,7 @@ function TrainingStatusLine({ id }: { id: string }): ReactElement {
           {run.threshold !== null && <span className="muted"> (2/η = {formatLoss(run.threshold)})</span>}
         </span>
       )}
+      {run.lastUpdate && <UpdateLine id={id} update={run.lastUpdate} rejected={run.rejectedSteps} />}
       {run.message && (
         <div className="diverged" role="status" data-testid={`training-diverged-${id}`}>
           {run.message}
