@@ -9,6 +9,7 @@ import * as Comlink from 'comlink';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { analyticInfo } from './engine/analytic/info';
 import { derivativesAt, evaluateGrid, type Grid2D } from './engine/analytic/evaluate';
+import { previewGrid } from './engine/analytic/preview';
 import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
 import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
@@ -48,6 +49,8 @@ export interface AnalyticWorkerApi {
   init(search: string, exclude: BackendName[], onBackendLost: (reason: string) => void): Promise<BackendReport>;
   /** f on the experiment's window at nx × ny points (row-major, j·nx + i); the buffer is transferred. */
   surface(experiment: Experiment, nx: number, ny: number): Promise<Float32Array>;
+  /** The same from float64 closed forms, needing no backend: usable before init() has finished. */
+  previewSurface(experiment: Experiment, nx: number, ny: number): Float32Array;
   /** The function's critical points inside the window, and the start, with f and Hessian eigenvalues. */
   markers(experiment: Experiment): Promise<MarkerReport[]>;
   /** Replaces any runs by the experiment's optimizers at its start; returns f at the start. */
@@ -78,6 +81,13 @@ const api: AnalyticWorkerApi = {
     const { backend, attempts } = await selectBrowserBackend(search, exclude);
     backendLoss.watch(backend, onBackendLost);
     return { backend, attempts };
+  },
+
+  previewSurface(request, nx, ny) {
+    // Plain float64 arithmetic: answers while init() is still starting the backend.
+    const experiment = usable(request);
+    const values = previewGrid(analyticProblemOf(experiment.problem), { ...experiment.window, nx, ny });
+    return Comlink.transfer(values, [values.buffer]);
   },
 
   async surface(request, nx, ny) {

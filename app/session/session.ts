@@ -175,7 +175,7 @@ export class AnalyticSession {
   private async refreshSurface(): Promise<void> {
     const token = ++this.surfaceToken;
     const connection = this.connection;
-    if (connection === null || !(await this.ready) || token !== this.surfaceToken) return;
+    if (connection === null) return;
     const experiment = this.store.getState().experiment;
     // Network experiments have no analytic surface (their landscape is a slice, computed elsewhere).
     if (!isAnalyticExperiment(experiment)) return;
@@ -185,10 +185,12 @@ export class AnalyticSession {
       const coarse = coarseGridFor(nx, ny);
       if (coarse !== null && this.store.getState().field === null) {
         // The preview only matters before anything is shown; later, the old surface stays until the new one is ready.
-        const preview = await connection.guard(connection.api.surface(experiment, coarse.nx, coarse.ny));
+        // It comes from float64 closed forms, so it does not wait for the backend to start.
+        const preview = await connection.guard(connection.api.previewSurface(experiment, coarse.nx, coarse.ny));
         if (stale()) return;
         this.publishField(experiment, coarse.nx, coarse.ny, preview, 'coarse');
       }
+      if (!(await this.ready) || stale()) return;
       const values = await connection.guard(connection.api.surface(experiment, nx, ny));
       if (stale()) return;
       this.publishField(experiment, nx, ny, values, 'full');
