@@ -25,7 +25,7 @@ import type { SliceChunk, SliceSummary } from '../../workers/landscapeWorker/mes
 import { referencedRuns, sliceNeeds, type SliceVectors } from '../../workers/landscapeWorker/sliceInputs';
 import type { HeightField } from '../scene/types';
 import type { JobProgress } from '../views/types';
-import type { CurvatureTargetChoice, LandscapeState, ProbeState } from '../store/landscapeSlice';
+import { emptyLandscapeState, type CurvatureTargetChoice, type LandscapeState, type ProbeState } from '../store/landscapeSlice';
 import type { AppStore } from '../store/store';
 import { startLandscapeWorker, type WorkerConnection } from '../workerClient';
 import {
@@ -149,24 +149,9 @@ export class LandscapeSession {
     this.sliceToken++;
     this.probeToken++;
     this.curvatureToken++;
-    this.patch({
-      info: null,
-      slice: null,
-      field: null,
-      fieldDone: 0,
-      fieldTotal: 0,
-      markers: [],
-      paths: [],
-      faithfulness: [],
-      line: null,
-      sliceJob: null,
-      probe: null,
-      probeJob: null,
-      curvature: null,
-      curvatureJob: null,
-      exactEstimate: null,
-      error: null,
-    });
+    // Everything back to empty but the curvature target, which is a choice, not a result.
+    const { curvatureTarget: _kept, ...empty } = emptyLandscapeState();
+    this.patch(empty);
   }
 
   /** The point was forgotten: a probe still running is stopped and its answer ignored. */
