@@ -46,6 +46,18 @@ export interface BrowserBenchPlan {
   training: TimingPlan;
 }
 
+/** WebGL and WebGPU share one plan (see below). */
+const GPU_BACKEND_PLAN: BrowserBenchPlan = {
+  perPointSample: 8,
+  perPoint: { warmup: 1, repeats: 3 },
+  sliceJobSides: [65],
+  evaluateBatchSides: [65],
+  slice: { warmup: 0, repeats: 1 },
+  curvature: { warmup: 1, repeats: 3 },
+  trainingSteps: 3,
+  training: { warmup: 1, repeats: 3 },
+};
+
 /**
  * Sized for this 2-core machine. On software-rendered WebGL and WebGPU one
  * 65×65 runSliceJob takes about two minutes (its chunk sizes follow the
@@ -53,26 +65,8 @@ export interface BrowserBenchPlan {
  * so those backends slice 65×65 only, once, unless the full plan is asked for.
  */
 export const BROWSER_BENCH_PLANS: Readonly<Record<BrowserBenchBackend, BrowserBenchPlan>> = {
-  webgl: {
-    perPointSample: 8,
-    perPoint: { warmup: 1, repeats: 3 },
-    sliceJobSides: [65],
-    evaluateBatchSides: [65],
-    slice: { warmup: 0, repeats: 1 },
-    curvature: { warmup: 1, repeats: 3 },
-    trainingSteps: 3,
-    training: { warmup: 1, repeats: 3 },
-  },
-  webgpu: {
-    perPointSample: 8,
-    perPoint: { warmup: 1, repeats: 3 },
-    sliceJobSides: [65],
-    evaluateBatchSides: [65],
-    slice: { warmup: 0, repeats: 1 },
-    curvature: { warmup: 1, repeats: 3 },
-    trainingSteps: 3,
-    training: { warmup: 1, repeats: 3 },
-  },
+  webgl: GPU_BACKEND_PLAN,
+  webgpu: GPU_BACKEND_PLAN,
   wasm: {
     perPointSample: 100,
     perPoint: { warmup: 1, repeats: 3 },
