@@ -5,25 +5,25 @@
  * functions and neural networks; each mode has its own panels and stage.
  */
 import { useState, type ReactElement } from 'react';
-import { LossChart } from './charts/LossChart';
+import { LossChart } from './analytic/LossChart';
 import { ErrorBoundary } from './ErrorBoundary';
-import { Messages } from './panels/Messages';
-import { OptimizerPanel } from './panels/OptimizerPanel';
-import { PresetsMenu } from './panels/PresetsMenu';
-import { ProblemPanel } from './panels/ProblemPanel';
-import { RunControls } from './panels/RunControls';
-import { StatusBar } from './panels/StatusBar';
-import { useKeyboardShortcuts } from './panels/useKeyboardShortcuts';
-import { ViewPanel } from './panels/ViewPanel';
-import { StartPanel, WindowPanel } from './panels/WindowPanel';
-import { SceneArea } from './SceneArea';
-import { NetworkStage } from './network/NetworkStage';
-import { DatasetPanel } from './panels/network/DatasetPanel';
-import { ModeSwitch } from './panels/network/ModeSwitch';
-import { ModelPanel } from './panels/network/ModelPanel';
-import { SchedulePanel } from './panels/network/SchedulePanel';
-import { TrainingRunsPanel } from './panels/network/TrainingRunsPanel';
-import { SlicePanel } from './panels/slice/SlicePanel';
+import { Messages } from './ui/Messages';
+import { OptimizerPanel } from './runs/OptimizerPanel';
+import { PresetsMenu } from './presets/PresetsMenu';
+import { ProblemPanel } from './analytic/ProblemPanel';
+import { RunControls } from './analytic/RunControls';
+import { StatusBar } from './ui/StatusBar';
+import { useKeyboardShortcuts } from './ui/useKeyboardShortcuts';
+import { ViewPanel } from './ui/ViewPanel';
+import { StartPanel, WindowPanel } from './analytic/WindowPanel';
+import { AnalyticStage } from './analytic/AnalyticStage';
+import { NetworkStage } from './training/NetworkStage';
+import { DatasetPanel } from './training/DatasetPanel';
+import { ModeSwitch } from './training/ModeSwitch';
+import { ModelPanel } from './training/ModelPanel';
+import { SchedulePanel } from './training/SchedulePanel';
+import { TrainingRunsPanel } from './runs/TrainingRunsPanel';
+import { SlicePanel } from './landscape/SlicePanel';
 import { selectMode } from './store/networkSelectors';
 import { useAppStore } from './store/store';
 
@@ -68,7 +68,7 @@ export function App(): ReactElement {
           <Messages />
           <div className="scene">
             <ErrorBoundary area="landscape view">
-              <SceneArea resetViewToken={resetViewToken} />
+              <AnalyticStage resetViewToken={resetViewToken} />
             </ErrorBoundary>
           </div>
           <div className="chart">

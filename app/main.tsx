@@ -3,10 +3,10 @@
  * first, then load and render the page (React and three.js are in a separate
  * chunk, so the worker starts computing while they download and parse).
  */
-import { isNetworkExperiment } from '../workers/engine/experiment';
-import { AnalyticSession } from './session/session';
-import { LandscapeSession } from './session/landscapeSession';
-import { NetworkSession } from './session/networkSession';
+import { isNetworkExperiment } from '../workers/engine/spec/experiment';
+import { AnalyticSession } from './analytic/analyticSession';
+import { LandscapeSession } from './landscape/landscapeSession';
+import { TrainingSession } from './training/trainingSession';
 import { syncExperimentWithUrl } from './store/urlSync';
 import { appStore } from './store/store';
 import { installTestHandle } from './testHandle';
@@ -18,14 +18,14 @@ syncExperimentWithUrl(appStore, window);
 const session = new AnalyticSession(appStore, window.location.search);
 session.start();
 // Trains network experiments; its worker starts with the first one.
-const networkSession = new NetworkSession(appStore, window.location.search);
-networkSession.start();
+const trainingSession = new TrainingSession(appStore, window.location.search);
+trainingSession.start();
 // Slices and curvature of network experiments, with the training runs' parameters; its worker starts with the first request.
 const landscapeSession = new LandscapeSession(appStore, window.location.search);
-landscapeSession.setParameterSource(networkSession);
+landscapeSession.setParameterSource(trainingSession);
 landscapeSession.start();
 /** The session computing what is on screen (the test hooks act on its worker). */
-const activeSession = () => (isNetworkExperiment(appStore.getState().experiment) ? networkSession : session);
+const activeSession = () => (isNetworkExperiment(appStore.getState().experiment) ? trainingSession : session);
 installTestHandle(appStore, {
   simulateCrash: () => activeSession().simulateCrash(),
   simulateBackendLoss: () => activeSession().simulateBackendLoss(),

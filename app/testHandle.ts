@@ -4,11 +4,11 @@
  * summarises the surface (grid size, finite heights, range) instead of
  * handing out the arrays.
  */
-import type { Experiment } from '../workers/engine/experiment';
+import type { Experiment } from '../workers/engine/spec/experiment';
 import type { HeightField } from './scene/types';
 import type { AppStore } from './store/store';
-import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './session/landscapeTestState';
-import { trainingTestState, type TrainingTestState } from './network/trainingTestState';
+import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './landscape/landscapeTestState';
+import { trainingTestState, type TrainingTestState } from './training/trainingTestState';
 
 /** A summary of the surface's heights. */
 export interface GridSummary {

@@ -5,7 +5,7 @@
  */
 import * as Comlink from 'comlink';
 import type { AnalyticWorkerApi } from '../workers/analytic.worker';
-import type { NetworkWorkerApi } from '../workers/network.worker';
+import type { TrainingWorkerApi } from '../workers/training.worker';
 import type { LandscapeWorkerApi } from '../workers/landscape.worker';
 
 /** A running worker. */
@@ -68,7 +68,7 @@ export function startLandscapeWorker(onCrash: (reason: string) => void): WorkerC
 }
 
 /** Starts the training worker (network experiments trained live); `onCrash` is called if it dies. */
-export function startNetworkWorker(onCrash: (reason: string) => void): WorkerConnection<NetworkWorkerApi> {
-  const worker = new Worker(new URL('../workers/network.worker.ts', import.meta.url), { type: 'module' });
-  return connect<NetworkWorkerApi>(worker, onCrash);
+export function startTrainingWorker(onCrash: (reason: string) => void): WorkerConnection<TrainingWorkerApi> {
+  const worker = new Worker(new URL('../workers/training.worker.ts', import.meta.url), { type: 'module' });
+  return connect<TrainingWorkerApi>(worker, onCrash);
 }

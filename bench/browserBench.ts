@@ -20,7 +20,7 @@ import { chromium } from '@playwright/test';
 import { build } from 'vite';
 import { checkedReport, type BrowserBenchBackend, type BrowserBenchReport } from './browser/records';
 
-const PAGE_FOLDER = fileURLToPath(new URL('./browser/', import.meta.url));
+const PAGE_FOLDER = fileURLToPath(new URL('./browser', import.meta.url));
 const CONFIG_FILE = join(PAGE_FOLDER, 'vite.config.ts');
 const OUT_FOLDER = join(PAGE_FOLDER, 'dist');
 

@@ -13,11 +13,11 @@
  * 512×512 matMul on the same backend. The data loss (no weight decay) is timed.
  */
 import { sliceDirections } from '../workers/engine/landscape/directions';
-import { planePoint } from '../workers/engine/landscape/plane';
+import { planePoint } from '../workers/engine/math/plane/slicePlane';
 import { runSliceJob } from '../workers/engine/landscape/sliceJob';
-import type { BatchEvaluator } from '../workers/engine/model/sliceGrid';
-import { buildNetwork } from '../workers/engine/network/build';
-import { networkProblem } from '../workers/engine/network/problem';
+import type { BatchEvaluator } from '../workers/engine/landscape/sliceGrid';
+import { buildNetwork } from '../workers/engine/networks/build';
+import { networkProblem } from '../workers/engine/spec/networkProblem';
 import { timeMedianMs } from './harness';
 import { forwardFlops, matMulGflops, planeFlops } from './sliceFlops';
 import type { Benchmark, Measurement } from './types';

@@ -6,9 +6,9 @@
  * would run it); and of four Adam runs stepped together, which share one
  * batched gradient pass per step.
  */
-import { buildNetwork } from '../workers/engine/network/build';
-import { networkProblem } from '../workers/engine/network/problem';
-import { TrainingSession } from '../workers/engine/train/runs';
+import { buildNetwork } from '../workers/engine/networks/build';
+import { networkProblem } from '../workers/engine/spec/networkProblem';
+import { TrainingSession } from '../workers/engine/training/runs';
 import { timeMedianMs, type TimingPlan } from './harness';
 import type { Benchmark, Measurement } from './types';
 

@@ -13,7 +13,7 @@ import {
   OPTIMIZER_NAMES,
   optimizerNeedsHessian,
   type OptimizerConfig,
-} from '../workers/engine/optim/optimizers';
+} from '../workers/engine/optimizers/optimizers';
 import { timeMedianMs, type TimingPlan } from './harness';
 import type { Benchmark, Measurement } from './types';
 

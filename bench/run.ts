@@ -8,7 +8,7 @@
  * { "<backend>.<benchmark>.<figure>" or "<browser backend>.<figure>": { "value", "unit" } }
  * and nothing else on stdout (progress and library chatter go to stderr).
  */
-import '../workers/engine/analytic/testing/registerNodeGradients';
+import '../workers/engine/testing/nodeGradients';
 import { useNodeBackend } from '../workers/engine/backends/node';
 import { splitBenchBackends } from './browser/backendChoice';
 import { mergeRecords, renderingOf, reportRecords } from './browser/records';

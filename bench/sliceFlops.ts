@@ -5,7 +5,7 @@
  * backend can do.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { MlpSpec } from '../workers/engine/model/spec';
+import type { MlpSpec } from '../workers/engine/spec/mlp';
 import { timeMedianMs } from './harness';
 
 /**

@@ -20,8 +20,8 @@ import {
   validateExperiment,
   type AnalyticExperiment,
   type Experiment,
-} from './engine/experiment';
-import { symmetricEigenvalues } from './engine/linalg/symmetricEigen';
+} from './engine/spec/experiment';
+import { symmetricEigenvalues } from './engine/math/linalg/symmetricEigen';
 
 /** Which backend the worker runs on and why the ones before it were passed over. */
 export interface BackendReport {

@@ -1,5 +1,5 @@
 /**
- * The landscape worker: a thin comlink entry over `landscapeWorker/`. It
+ * The landscape worker: a thin comlink entry over `landscape/`. It
  * rebuilds the experiment's network problem (the same seeds give the same
  * data as the training worker's), receives parameter vectors and
  * trajectories from the page, and runs slices, projections, probes and
@@ -13,11 +13,11 @@ import type { BackendReport } from './analytic.worker';
 import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendName } from './engine/backends/select';
-import type { CurvatureSettings, SliceSettings } from './engine/landscapeSettings';
-import type { NetworkProblem } from './engine/network/problem';
-import { CurvatureJobs, type CurvatureTarget } from './landscapeWorker/curvatureJobs';
-import type { JobKind } from './landscapeWorker/jobRegistry';
-import { LandscapeJobs, type Progress } from './landscapeWorker/landscapeJobs';
+import type { CurvatureSettings, SliceSettings } from './engine/spec/landscapeSettings';
+import type { NetworkProblem } from './engine/spec/networkProblem';
+import { CurvatureJobs, type CurvatureTarget } from './landscape/curvatureJobs';
+import type { JobKind } from './landscape/jobRegistry';
+import { LandscapeJobs, type Progress } from './landscape/landscapeJobs';
 import type {
   CurvatureSummary,
   ExactEstimate,
@@ -26,8 +26,8 @@ import type {
   ProjectedRun,
   SliceChunk,
   SliceSummary,
-} from './landscapeWorker/messages';
-import type { SliceVectors } from './landscapeWorker/sliceInputs';
+} from './engine/spec/messages/landscape';
+import type { SliceVectors } from './engine/spec/sliceInputs';
 
 /** The worker's API, as the page sees it through comlink. */
 export interface LandscapeWorkerApi {

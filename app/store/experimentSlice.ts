@@ -4,8 +4,8 @@
  * it only if it is valid, so the rest of the app never sees a broken one.
  */
 import type { StateCreator } from 'zustand';
-import type { AnalyticName } from '../../workers/engine/analytic/problems';
-import type { OptimizerName } from '../../workers/engine/optim/config';
+import type { AnalyticName } from '../../workers/engine/spec/functions';
+import type { OptimizerName } from '../../workers/engine/spec/optimizers/config';
 import {
   EXPERIMENT_LIMITS,
   analyticProblemSpec,
@@ -19,7 +19,7 @@ import {
   type GridSize,
   type OptimizerRunSpec,
   type ViewMode,
-} from '../../workers/engine/experiment';
+} from '../../workers/engine/spec/experiment';
 import type { Window2D } from '../../workers/engine/analytic/info';
 import type { Store } from './store';
 

@@ -8,11 +8,11 @@
  * curvature report.
  */
 import type { StateCreator } from 'zustand';
-import { validateExperiment, type Experiment } from '../../workers/engine/experiment';
-import type { CurvatureSettings, SliceSettings } from '../../workers/engine/landscapeSettings';
-import type { CurvatureSummary, ExactEstimate, NetworkInfo, SliceSummary } from '../../workers/landscapeWorker/messages';
+import { validateExperiment, type Experiment } from '../../workers/engine/spec/experiment';
+import type { CurvatureSettings, SliceSettings } from '../../workers/engine/spec/landscapeSettings';
+import type { CurvatureSummary, ExactEstimate, NetworkInfo, SliceSummary } from '../../workers/engine/spec/messages/landscape';
 import type { HeightField, MarkerView, PathView } from '../scene/types';
-import type { JobProgress, LineSlice, PredictionField, ProjectionFaithfulness } from '../views/types';
+import type { JobProgress, LineSlice, PredictionField, ProjectionFaithfulness } from '../plots/types';
 import type { Store } from './store';
 
 /** The probed point of the slice: what the data view and the probe read-out show. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment, defaultNetworkExperiment, isNetworkExperiment, type NetworkExperiment } from '../../workers/engine/experiment';
+import { defaultExperiment, defaultNetworkExperiment, isNetworkExperiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
 import { createAppStore } from './store';
 
 const networkOf = (store: ReturnType<typeof createAppStore>): NetworkExperiment => {

@@ -17,12 +17,12 @@ import {
   type AnalyticExperiment,
   type NetworkExperiment,
   type NetworkRunSpec,
-} from '../../workers/engine/experiment';
-import type { Activation } from '../../workers/engine/model/spec';
-import type { NetworkInit } from '../../workers/engine/network/problem';
-import { NETWORK_LIMITS } from '../../workers/engine/network/problem';
-import { NETWORK_TRAINING_LIMITS, defaultNetworkRun } from '../../workers/engine/networkRuns';
-import type { NetworkOptimizerName } from '../../workers/engine/train/optimizerConfig';
+} from '../../workers/engine/spec/experiment';
+import type { Activation } from '../../workers/engine/spec/mlp';
+import type { NetworkInit } from '../../workers/engine/spec/networkProblem';
+import { NETWORK_LIMITS } from '../../workers/engine/spec/networkProblem';
+import { NETWORK_TRAINING_LIMITS, defaultNetworkRun } from '../../workers/engine/spec/networkRuns';
+import type { NetworkOptimizerName } from '../../workers/engine/spec/optimizers/networkConfig';
 import type { Store } from './store';
 
 /** What the explorer shows: optimizers on a 2-D function, or networks trained on data. */

@@ -2,7 +2,7 @@
  * Narrow selectors of network mode: each panel and view subscribes to the
  * least it needs, so a growing curve re-renders the charts, not the panels.
  */
-import { isNetworkExperiment, type NetworkRunSpec } from '../../workers/engine/experiment';
+import { isNetworkExperiment, type NetworkRunSpec } from '../../workers/engine/spec/experiment';
 import type { ExplorerMode } from './networkExperimentSlice';
 import type { Store } from './store';
 

@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { BackendAttempt, BackendName } from '../../workers/engine/backends/select';
-import type { OptimizerName } from '../../workers/engine/optim/config';
+import type { OptimizerName } from '../../workers/engine/spec/optimizers/config';
 import type { Store } from './store';
 
 /** The whole run: nothing yet, stepping, stopped part-way, or every optimizer finished or diverged. */

@@ -2,7 +2,7 @@
  * Narrow selectors: each component subscribes to the least it needs, so a
  * path growing re-renders the scene and the chart, not the control panels.
  */
-import { isAnalyticExperiment, type OptimizerRunSpec } from '../../workers/engine/experiment';
+import { isAnalyticExperiment, type OptimizerRunSpec } from '../../workers/engine/spec/experiment';
 import type { Store } from './store';
 
 export const selectExperiment = (s: Store) => s.experiment;

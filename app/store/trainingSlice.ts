@@ -1,15 +1,15 @@
 /**
  * The training slice: what the network session reports about the runs of a
  * network experiment. Progress per run (for the cards and the test handle),
- * the curves (typed arrays written in place, see app/network/curves.ts), the
+ * the curves (typed arrays written in place, see app/training/curves.ts), the
  * data set as the data view draws it, and the prediction field of the
  * selected run. The run status, play / pause / step / reset are the run
  * slice's, shared with analytic runs: only the current mode's session acts
  * on them.
  */
-import type { UpdateReport } from '../../workers/trainingWorker/messages';
+import type { UpdateReport } from '../../workers/engine/spec/messages/training';
 import type { StateCreator } from 'zustand';
-import type { DataPoints, PredictionField, RunCurves } from '../views/types';
+import type { DataPoints, PredictionField, RunCurves } from '../plots/types';
 import type { Store } from './store';
 
 /** One training run's progress. */

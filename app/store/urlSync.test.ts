@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment } from '../../workers/engine/experiment';
+import { defaultExperiment } from '../../workers/engine/spec/experiment';
 import { experimentToHash } from '../url/hash';
 import { createAppStore } from './store';
 import { syncExperimentWithUrl, type UrlHost } from './urlSync';

@@ -5,7 +5,7 @@
  * link's function, so a field that is missing or bad keeps that default.
  * The optimizer list has its own codec (`optimizerCodec.ts`).
  */
-import { ANALYTIC_NAMES } from '../../workers/engine/analytic/problems';
+import { ANALYTIC_NAMES } from '../../workers/engine/spec/functions';
 import {
   EXPERIMENT_LIMITS,
   EXPERIMENT_VERSION,
@@ -15,7 +15,7 @@ import {
   isAnalyticExperiment,
   type AnalyticProblemSpec,
   type Experiment,
-} from '../../workers/engine/experiment';
+} from '../../workers/engine/spec/experiment';
 import { booleanKind, enumKind, numberKind, type ValueKind } from './fieldKinds';
 import { LANDSCAPE_URL_FIELDS } from './landscapeFields';
 import { NETWORK_URL_FIELDS } from './networkFields';

@@ -6,11 +6,11 @@ import {
   defaultOptimizerRun,
   validateExperiment,
   type Experiment,
-} from '../../workers/engine/experiment';
+} from '../../workers/engine/spec/experiment';
 import { analyticInfo } from '../../workers/engine/analytic/info';
-import { OPTIMIZER_NAMES } from '../../workers/engine/optim/config';
-import { OPTIMIZER_INFO } from '../../workers/engine/optim/info';
-import { Rng } from '../../workers/engine/rng';
+import { OPTIMIZER_NAMES } from '../../workers/engine/spec/optimizers/config';
+import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
+import { Rng } from '../../workers/engine/math/rng';
 import { MAX_HASH_LENGTH, experimentToHash, hashToExperiment } from './hash';
 
 /** An experiment in which every field differs from its default. */

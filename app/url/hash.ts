@@ -18,8 +18,8 @@ import {
   type Experiment,
   type NetworkRunSpec,
   type OptimizerRunSpec,
-} from '../../workers/engine/experiment';
-import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/networkRuns';
+} from '../../workers/engine/spec/experiment';
+import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
 import { OPTIMIZER_KEY, URL_FIELDS, type UrlField } from './fields';
 import { repairLandscape } from './landscapeFields';
 import { repairNetwork } from './networkFields';

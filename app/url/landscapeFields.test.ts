@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment, defaultNetworkExperiment, type Experiment } from '../../workers/engine/experiment';
-import { defaultCurvatureSettings, defaultSliceSettings } from '../../workers/engine/landscapeSettings';
+import { defaultExperiment, defaultNetworkExperiment, type Experiment } from '../../workers/engine/spec/experiment';
+import { defaultCurvatureSettings, defaultSliceSettings } from '../../workers/engine/spec/landscapeSettings';
 import { experimentToHash, hashToExperiment } from './hash';
 import { LANDSCAPE_URL_FIELDS, repairLandscape } from './landscapeFields';
 

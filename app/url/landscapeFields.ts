@@ -14,8 +14,8 @@ import {
   resolutionLimits,
   type RunReference,
   type SliceSettings,
-} from '../../workers/engine/landscapeSettings';
-import type { Experiment } from '../../workers/engine/experiment';
+} from '../../workers/engine/spec/landscapeSettings';
+import type { Experiment } from '../../workers/engine/spec/experiment';
 import { enumKind, numberKind, type ValueKind } from './fieldKinds';
 import type { UrlField } from './fields';
 import { z } from 'zod';

@@ -5,11 +5,11 @@ import {
   isNetworkExperiment,
   validateExperiment,
   type NetworkExperiment,
-} from '../../workers/engine/experiment';
-import { defaultNetworkRun } from '../../workers/engine/networkRuns';
-import { NETWORK_OPTIMIZER_NAMES } from '../../workers/engine/train/optimizerConfig';
-import { NETWORK_OPTIMIZER_INFO } from '../../workers/engine/train/optimizerInfo';
-import { Rng } from '../../workers/engine/rng';
+} from '../../workers/engine/spec/experiment';
+import { defaultNetworkRun } from '../../workers/engine/spec/networkRuns';
+import { NETWORK_OPTIMIZER_NAMES } from '../../workers/engine/spec/optimizers/networkConfig';
+import { NETWORK_OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/networkInfo';
+import { Rng } from '../../workers/engine/math/rng';
 import { experimentToHash, hashToExperiment } from './hash';
 import { datasetOptionsKind, hiddenWidthsKind } from './networkFields';
 import { formatNetworkRun, parseNetworkRun } from './networkRunCodec';

@@ -5,10 +5,10 @@
  * e.g. `sgd,id:o1,c:4cc9f0,b:8,lr:0.5`.
  */
 import { z } from 'zod';
-import { COLOR_PATTERN, OPTIMIZER_ID_PATTERN } from '../../workers/engine/runIdentity';
-import { NETWORK_TRAINING_LIMITS, defaultNetworkRun, networkRunConfig, type NetworkRunSpec } from '../../workers/engine/networkRuns';
-import { NETWORK_OPTIMIZER_NAMES, type NetworkHyperParameterName } from '../../workers/engine/train/optimizerConfig';
-import { NETWORK_OPTIMIZER_INFO, resolveNetworkOptimizer } from '../../workers/engine/train/optimizerInfo';
+import { COLOR_PATTERN, OPTIMIZER_ID_PATTERN } from '../../workers/engine/spec/runIdentity';
+import { NETWORK_TRAINING_LIMITS, defaultNetworkRun, networkRunConfig, type NetworkRunSpec } from '../../workers/engine/spec/networkRuns';
+import { NETWORK_OPTIMIZER_NAMES, type NetworkHyperParameterName } from '../../workers/engine/spec/optimizers/networkConfig';
+import { NETWORK_OPTIMIZER_INFO, resolveNetworkOptimizer } from '../../workers/engine/spec/optimizers/networkInfo';
 import { enumKind, formatNumber, numberKind } from './fieldKinds';
 import { HYPER_PARAMETER_KEYS } from './optimizerCodec';
 import { quoteForMessage } from './quote';

@@ -9,13 +9,13 @@ import {
   OPTIMIZER_ID_PATTERN,
   defaultOptimizerRun,
   type OptimizerRunSpec,
-} from '../../workers/engine/experiment';
+} from '../../workers/engine/spec/experiment';
 import {
   OPTIMIZER_NAMES,
   resolveOptimizerConfig,
   type HyperParameterName,
-} from '../../workers/engine/optim/config';
-import { OPTIMIZER_INFO } from '../../workers/engine/optim/info';
+} from '../../workers/engine/spec/optimizers/config';
+import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
 import { enumKind, formatNumber, numberKind } from './fieldKinds';
 import { quoteForMessage } from './quote';
 

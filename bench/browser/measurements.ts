@@ -16,15 +16,15 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { sliceDirections } from '../../workers/engine/landscape/directions';
-import { planePoint, type SlicePlane } from '../../workers/engine/landscape/plane';
+import { planePoint, type SlicePlane } from '../../workers/engine/math/plane/slicePlane';
 import { runSliceJob } from '../../workers/engine/landscape/sliceJob';
 import { sliceGeometry } from '../../workers/engine/landscape/sliceRequest';
-import { buildNetwork } from '../../workers/engine/network/build';
-import { DEFAULT_NETWORK_PROBLEM } from '../../workers/engine/network/problem';
-import type { RegularizedObjective } from '../../workers/engine/network/regularizedObjective';
-import { Rng } from '../../workers/engine/rng';
-import { gridCoordinates, pointsOnPlane } from '../../workers/engine/slice/plane';
-import { TrainingSession } from '../../workers/engine/train/runs';
+import { buildNetwork } from '../../workers/engine/networks/build';
+import { DEFAULT_NETWORK_PROBLEM } from '../../workers/engine/spec/networkProblem';
+import type { RegularizedObjective } from '../../workers/engine/networks/regularizedObjective';
+import { Rng } from '../../workers/engine/math/rng';
+import { gridCoordinates, pointsOnPlane } from '../../workers/engine/math/plane/plane';
+import { TrainingSession } from '../../workers/engine/training/runs';
 import { timeMedianMs, type TimingPlan } from '../harness';
 import type { Measurement } from '../types';
 import type { BrowserBenchBackend } from './records';

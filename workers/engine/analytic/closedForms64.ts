@@ -3,7 +3,7 @@
  * float64 plain JavaScript. TensorFlow.js computes in float32; these exist to
  * locate critical points to full double precision (Newton's method on ∇f = 0).
  */
-import { quadraticCoefficients, validateProblem, type AnalyticProblem } from './problems';
+import { quadraticCoefficients, validateProblem, type AnalyticProblem } from '../spec/functions';
 
 /** ∇f and the Hessian [f_xx, f_xy, f_yx, f_yy] (row-major) at one point. */
 export interface Derivatives64 {

@@ -4,7 +4,7 @@
  * started from a rough location, then classified by the Hessian's signature.
  */
 import { derivatives64 } from './closedForms64';
-import type { AnalyticProblem } from './problems';
+import type { AnalyticProblem } from '../spec/functions';
 
 /** What a critical point is: the signs of the Hessian's two eigenvalues. */
 export type CriticalKind = 'minimum' | 'saddle' | 'maximum';

@@ -1,11 +1,11 @@
-import './testing/registerNodeGradients';
+import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '../rng';
+import { Rng } from '../math/rng';
 import { useTestBackend } from '../testing/backend';
 import { derivativesAt, evaluateGrid, evaluateGridPerPoint, gridPoints, type Grid2D } from './evaluate';
 import { analyticInfo, ANALYTIC_NAMES, type AnalyticProblem } from './functions';
-import { loadAnalyticFixtures } from './testing/analyticFixtures';
+import { loadAnalyticFixtures } from '../fixtures/testing/referenceVectors';
 import { maxAbs, maxAbsDifference, reference } from './testing/referenceForms';
 
 const PROBLEMS: AnalyticProblem[] = [

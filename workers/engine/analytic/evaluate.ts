@@ -6,7 +6,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { lossOfPoints } from './functions';
 import { assertGradientsRegistered } from './gradientsRegistered';
 import type { Window2D } from './info';
-import { validateProblem, type AnalyticProblem } from './problems';
+import { validateProblem, type AnalyticProblem } from '../spec/functions';
 
 /**
  * A regular nx × ny grid over a window: x_i = xMin + i (xMax − xMin)/(nx − 1),

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { Rng } from '../rng';
+import { Rng } from '../math/rng';
 import { useTestBackend } from '../testing/backend';
 import { analyticInfo, ANALYTIC_NAMES, lossOfPoints, type AnalyticProblem } from './functions';
 import { reference } from './testing/referenceForms';

@@ -16,10 +16,10 @@
  * (Hessians by tf.grad of tf.grad). Integer powers are products, never tf.pow.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import { quadraticCoefficients, validateProblem, type AnalyticProblem } from './problems';
+import { quadraticCoefficients, validateProblem, type AnalyticProblem } from '../spec/functions';
 
-export type { AnalyticName, AnalyticProblem } from './problems';
-export { ANALYTIC_NAMES, quadraticCoefficients, validateProblem } from './problems';
+export type { AnalyticName, AnalyticProblem } from '../spec/functions';
+export { ANALYTIC_NAMES, quadraticCoefficients, validateProblem } from '../spec/functions';
 export type { AnalyticInfo, CriticalPoint, Window2D } from './info';
 export { analyticInfo } from './info';
 

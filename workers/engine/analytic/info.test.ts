@@ -3,7 +3,7 @@ import { derivatives64 } from './closedForms64';
 import { refineCriticalPoint } from './criticalPoints';
 import { analyticInfo, ANALYTIC_NAMES, type AnalyticProblem } from './functions';
 import { maxAbs, maxAbsDifference, reference } from './testing/referenceForms';
-import { Rng } from '../rng';
+import { Rng } from '../math/rng';
 
 const PROBLEMS: AnalyticProblem[] = [
   ...ANALYTIC_NAMES.map((name) => ({ name })),

@@ -10,7 +10,7 @@ import {
   validateProblem,
   type AnalyticName,
   type AnalyticProblem,
-} from './problems';
+} from '../spec/functions';
 
 export type { CriticalPoint } from './criticalPoints';
 

@@ -1,9 +1,9 @@
-import './testing/registerNodeGradients';
+import '../testing/nodeGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestBackend } from '../testing/backend';
 import { evaluateGrid, type Grid2D } from './evaluate';
 import { analyticInfo } from './info';
-import { ANALYTIC_NAMES, type AnalyticProblem } from './problems';
+import { ANALYTIC_NAMES, type AnalyticProblem } from '../spec/functions';
 import { previewGrid, value64 } from './preview';
 
 beforeAll(async () => {

@@ -7,7 +7,7 @@
  * float32 rounding.
  */
 import { validateGrid, type Grid2D } from './evaluate';
-import { quadraticCoefficients, validateProblem, type AnalyticProblem } from './problems';
+import { quadraticCoefficients, validateProblem, type AnalyticProblem } from '../spec/functions';
 
 /** f(x, y) of `problem` in float64 (the definitions of the fixture README; the quadratic as in `problems.ts`). */
 export function value64(problem: AnalyticProblem, x: number, y: number): number {

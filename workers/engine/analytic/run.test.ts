@@ -1,9 +1,9 @@
-import './testing/registerNodeGradients';
+import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestBackend } from '../testing/backend';
 import { analyticTrajectory, AnalyticRuns, DIVERGENCE_BOUND } from './run';
-import { loadAnalyticFixtures, type AnalyticFixture } from './testing/analyticFixtures';
+import { loadAnalyticFixtures, type AnalyticReference } from '../fixtures/testing/referenceVectors';
 import { maxAbs, maxAbsDifference, reference } from './testing/referenceForms';
 
 beforeAll(async () => {
@@ -17,7 +17,7 @@ function expectPathMatches(actual: Float64Array, expected: [number, number][], l
   expect(maxAbsDifference(actual, flat), label).toBeLessThanOrEqual(1e-3 * Math.max(1, maxAbs(flat)));
 }
 
-const FIXTURES: AnalyticFixture[] = loadAnalyticFixtures();
+const FIXTURES: AnalyticReference[] = loadAnalyticFixtures();
 
 describe('fixture trajectories', () => {
   for (const fixture of FIXTURES) {

@@ -2,8 +2,8 @@
  * Optimizer runs on the analytic functions: a whole trajectory at once, or
  * (re-exported from runs.ts) several runs stepped together for streaming.
  */
-import type { OptimizerConfig } from '../optim/optimizers';
-import type { AnalyticProblem } from './problems';
+import type { OptimizerConfig } from '../optimizers/optimizers';
+import type { AnalyticProblem } from '../spec/functions';
 import { AnalyticRuns, MAX_STEPS_PER_CALL } from './runs';
 
 export { AnalyticRuns, DIVERGENCE_BOUND, MAX_STEPS_PER_CALL } from './runs';

@@ -10,9 +10,9 @@ import {
   optimizerNeedsHessian,
   type Optimizer,
   type OptimizerConfig,
-} from '../optim/optimizers';
+} from '../optimizers/optimizers';
 import { derivativesAt, type PointDerivatives } from './evaluate';
-import { validateProblem, type AnalyticProblem } from './problems';
+import { validateProblem, type AnalyticProblem } from '../spec/functions';
 
 /** A coordinate beyond this magnitude counts as divergence (float32 would soon overflow). */
 export const DIVERGENCE_BOUND = 1e6;

@@ -1,7 +1,7 @@
 /**
  * `npm run conformance [-- DIR] [--backend cpu|wasm]`: checks the engine
  * against every `landscape-fixture/1` reference vector in DIR (default: the
- * `shared/fixtures` folder beside the repository) and exits non-zero if any
+ * repository's own copy in `workers/engine/fixtures/reference`) and exits non-zero if any
  * check fails, a file is malformed, or no fixture was found.
  */
 // Registers TensorFlow.js's gradient functions (tfjs-core has none by itself).

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { rayleighQuotient } from './rayleigh';
-import { operatorWithSpectrum } from './testOperators';
+import { operatorWithSpectrum } from '../math/krylov/testOperators';
 
 describe('rayleighQuotient', () => {
   it('gives the eigenvalue along an eigenvector, whatever its length', async () => {

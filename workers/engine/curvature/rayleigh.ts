@@ -1,8 +1,8 @@
 /**
  * Curvature along one direction: the Rayleigh quotient.
  */
-import { dot } from '../linalg/vectorOps';
-import { CountedOperator, type MatVec } from './operator';
+import { dot } from '../math/linalg/vectorOps';
+import { CountedOperator, type MatVec } from '../math/krylov/operator';
 
 /**
  * dᵀ A d / dᵀ d, the curvature of the quadratic model along d (for a Hessian:

@@ -5,7 +5,7 @@
  * scaling is needed. Classes are balanced and shuffled (see `balancedLabels`),
  * and noise is isotropic Gaussian, N(0, noise²·I), added to each point.
  */
-import { Rng } from '../rng';
+import { Rng } from '../math/rng';
 import { balancedLabels, classificationDataset } from './labels';
 import type { Dataset } from './types';
 import { resolveOptions, sampleCountOption, type OptionSpec } from './validate';

@@ -2,7 +2,7 @@
  * Class labels: drawing balanced labels, packing them into a `Dataset` in
  * the form its task needs, and reading them back.
  */
-import type { Rng } from '../rng';
+import type { Rng } from '../math/rng';
 import type { Dataset } from './types';
 
 /**

@@ -1,5 +1,5 @@
 /** The seeded order in which each epoch visits the training rows. */
-import { Rng } from '../rng';
+import { Rng } from '../math/rng';
 import { DatasetOptionError } from './validate';
 
 /**

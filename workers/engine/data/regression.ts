@@ -4,7 +4,7 @@
  * Inputs are drawn uniformly; targets are the clean function plus Gaussian
  * noise N(0, noise²). Every data set has one output.
  */
-import { Rng } from '../rng';
+import { Rng } from '../math/rng';
 import type { Dataset } from './types';
 import { resolveOptions, sampleCountOption, type OptionSpec } from './validate';
 

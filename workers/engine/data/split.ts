@@ -2,7 +2,7 @@
  * Seeded train/test split, stratified by class for classification so both
  * splits keep the class proportions of the whole set.
  */
-import { Rng } from '../rng';
+import { Rng } from '../math/rng';
 import { classCount, labelsOf } from './labels';
 import { subsetRows } from './subset';
 import type { Dataset } from './types';

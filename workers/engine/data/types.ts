@@ -8,7 +8,7 @@
 export type DatasetTask = 'regression' | 'binary' | 'multiclass';
 
 /**
- * A data set of `n` samples.
+ * The numbers a network is fitted to: `n` samples of inputs and targets.
  *
  * - `x`: the inputs, an `n × inputDim` row-major matrix (`x[i·inputDim + k]`
  *   is feature `k` of sample `i`).
@@ -18,12 +18,16 @@ export type DatasetTask = 'regression' | 'binary' | 'multiclass';
  * - `outputDim`: how many outputs the network needs: 1 for regression and
  *   binary classification (one logit), `C` for `C` classes (one logit each).
  */
-export interface Dataset {
+export interface Samples {
   x: Float32Array;
   n: number;
   inputDim: number;
   y: Float32Array | Int32Array;
   outputDim: number;
+}
+
+/** A data set: its samples, what the targets mean, and optional names for the features and classes. */
+export interface Dataset extends Samples {
   task: DatasetTask;
   featureNames?: string[];
   classNames?: string[];

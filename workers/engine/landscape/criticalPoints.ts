@@ -2,7 +2,7 @@
  * The local minima, saddles and maxima of a finished slice, in plane
  * coordinates (α, β), for markers on the surface.
  */
-import { findCriticalPoints, type CriticalPointOptions, type GridCriticalPoint } from '../slice/criticalPoints';
+import { findCriticalPoints, type CriticalPointOptions, type GridCriticalPoint } from '../math/plane/gridCriticalPoints';
 
 /** A discrete critical point of the slice. */
 export interface SliceCriticalPoint {

@@ -1,13 +1,13 @@
-import '../analytic/testing/registerNodeGradients';
+import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { symmetricEigen } from '../linalg/symmetricEigen';
-import type { MlpObjective } from '../model/objective';
-import { fixtureObjective, loadFixture } from '../spectra/testing/fixtureModels';
+import { symmetricEigen } from '../math/linalg/symmetricEigen';
+import type { MlpObjective } from '../networks/objective';
+import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
 import { useTestBackend } from '../testing/backend';
 import { sliceDirections } from './directions';
 
-const fixture = loadFixture('tanh-2-8-1-mse');
+const fixture = loadModelFixture('tanh-2-8-1-mse');
 let objective: MlpObjective;
 
 beforeAll(async () => {

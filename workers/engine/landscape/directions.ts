@@ -12,16 +12,16 @@
  * - 'interpolation': the line from θ_A to θ_B, or the plane through θ_0,
  *   θ_A and θ_B.
  */
-import { lanczosExtremes } from '../curvature/lanczos';
-import type { LongRunOptions } from '../curvature/operator';
-import { filterNormalize } from '../model/filterNormalize';
-import type { MlpObjective } from '../model/objective';
-import { Rng } from '../rng';
-import { trajectoryPca } from '../slice/pca';
-import { planeThroughPoints } from '../slice/interpolation';
-import { dot, type ParamVector } from '../slice/vectors';
-import { curvatureOperator } from '../spectra/operators';
-import { checkPlane, type SlicePlane } from './plane';
+import { lanczosExtremes } from '../math/krylov/lanczos';
+import type { LongRunOptions } from '../math/krylov/operator';
+import { filterNormalize } from './filterNormalize';
+import type { MlpObjective } from '../networks/objective';
+import { Rng } from '../math/rng';
+import { trajectoryPca } from '../math/plane/pca';
+import { planeThroughPoints } from '../math/plane/interpolation';
+import { dot, type ParamVector } from '../math/plane/vectors';
+import { curvatureOperator } from '../curvature/operators';
+import { checkPlane, type SlicePlane } from '../math/plane/slicePlane';
 
 /** How the slice's directions are chosen. */
 export type DirectionSpec =

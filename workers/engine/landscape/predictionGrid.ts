@@ -3,9 +3,9 @@
  * view (2 inputs: a grid of outputs over the plane of the data) or a
  * regression curve (1 input).
  */
-import { throwIfAborted } from '../curvature/operator';
-import type { MlpObjective } from '../model/objective';
-import { linspace } from '../slice/grid';
+import { throwIfAborted } from '../math/krylov/operator';
+import type { MlpObjective } from '../networks/objective';
+import { linspace } from '../math/plane/grid';
 
 /** The input range to cover: [lo, hi] of the first and (2 inputs) the second feature. */
 export interface InputBox {

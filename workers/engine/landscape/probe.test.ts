@@ -1,13 +1,13 @@
-import '../analytic/testing/registerNodeGradients';
+import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { MlpObjective } from '../model/objective';
-import { fixtureObjective, loadFixture } from '../spectra/testing/fixtureModels';
+import { MlpObjective } from '../networks/objective';
+import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
 import { useTestBackend } from '../testing/backend';
 import { inputBoxOf, predictionGrid } from './predictionGrid';
 import { probeAt } from './probe';
 
-const fixture = loadFixture('tanh-2-8-1-mse');
+const fixture = loadModelFixture('tanh-2-8-1-mse');
 let train: MlpObjective;
 let test: MlpObjective;
 const held = 16;

@@ -5,10 +5,10 @@
  * extreme Hessian eigenvalues there (sharpness and the most negative
  * curvature) from a few dozen Hessian-vector products.
  */
-import { lanczosExtremes } from '../curvature/lanczos';
-import { throwIfAborted, type LongRunOptions } from '../curvature/operator';
-import type { MlpObjective } from '../model/objective';
-import { curvatureOperator } from '../spectra/operators';
+import { lanczosExtremes } from '../math/krylov/lanczos';
+import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
+import type { MlpObjective } from '../networks/objective';
+import { curvatureOperator } from '../curvature/operators';
 import { predictionGrid, type InputBox, type PredictionGrid } from './predictionGrid';
 
 /** What a probe needs from an objective (MlpObjective provides it). */

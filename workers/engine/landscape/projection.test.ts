@@ -1,14 +1,14 @@
-import '../analytic/testing/registerNodeGradients';
+import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { MlpObjective } from '../model/objective';
-import { fixtureObjective, loadFixture } from '../spectra/testing/fixtureModels';
+import type { MlpObjective } from '../networks/objective';
+import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
 import { useTestBackend } from '../testing/backend';
-import { planePoint, type SlicePlane } from './plane';
+import { planePoint, type SlicePlane } from '../math/plane/slicePlane';
 import { projectTrajectory } from './projection';
 import { runSliceJob } from './sliceJob';
 
-const fixture = loadFixture('relu-2-10-10-3-softmax');
+const fixture = loadModelFixture('relu-2-10-10-3-softmax');
 let objective: MlpObjective;
 let plane: SlicePlane;
 

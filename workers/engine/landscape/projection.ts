@@ -7,12 +7,12 @@
  * are large relative to the path's length, or the two losses differ, the
  * path drawn on the surface is not the path the optimizer took.
  */
-import { throwIfAborted } from '../curvature/operator';
-import type { BatchEvaluator } from '../model/sliceGrid';
-import { projectOntoPlane } from '../slice/projection';
-import { countRows, dot, type ParamVector } from '../slice/vectors';
-import { bilinearLookup, type SampledField } from './fieldLookup';
-import { checkPlane, type SlicePlane } from './plane';
+import { throwIfAborted } from '../math/krylov/operator';
+import type { BatchEvaluator } from './sliceGrid';
+import { projectOntoPlane } from '../math/plane/projection';
+import { countRows, dot, type ParamVector } from '../math/plane/vectors';
+import { bilinearLookup, type SampledField } from '../math/plane/fieldLookup';
+import { checkPlane, type SlicePlane } from '../math/plane/slicePlane';
 
 /** How closely the slice represents the trajectory. */
 export interface Faithfulness {

@@ -1,10 +1,10 @@
-import '../analytic/testing/registerNodeGradients';
+import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { linspace } from '../slice/grid';
-import { fixtureObjective, loadFixture, type FixtureName } from '../spectra/testing/fixtureModels';
+import { linspace } from '../math/plane/grid';
+import { fixtureObjective, loadModelFixture, type ModelFixtureName } from '../fixtures/testing/referenceVectors';
 import { useTestBackend } from '../testing/backend';
-import type { SlicePlane } from './plane';
+import type { SlicePlane } from '../math/plane/slicePlane';
 import { runSliceJob, type SliceUpdate } from './sliceJob';
 import { analyticEvaluator } from './testing/analyticEvaluator';
 
@@ -18,9 +18,9 @@ const axes: SlicePlane = { centre: new Float32Array(2), d1: Float32Array.of(1, 0
 const bowl = (theta: Float32Array) => (theta[0] - 0.5) ** 2 + (theta[1] + 0.25) ** 2;
 
 describe('runSliceJob against the reference vectors', () => {
-  const names: FixtureName[] = ['sigmoid-2-6-1-bce', 'tanh-2-8-1-mse', 'relu-2-10-10-3-softmax', 'tanh-2-24-24-1-mse'];
+  const names: ModelFixtureName[] = ['sigmoid-2-6-1-bce', 'tanh-2-8-1-mse', 'relu-2-10-10-3-softmax', 'tanh-2-24-24-1-mse'];
   it.each(names)('reproduces the slice of %s', async (name) => {
-    const fixture = loadFixture(name);
+    const fixture = loadModelFixture(name);
     const { d1, d2, alphas, betas, loss } = fixture.expected.slice;
     const nx = alphas.length;
     const ny = betas.length;

@@ -14,15 +14,15 @@
  * `targetChunkMs` each, so progress is smooth and cancellation (checked
  * between chunks) is prompt.
  */
-import { throwIfAborted } from '../curvature/operator';
-import type { CriticalPointOptions } from '../slice/criticalPoints';
-import { fillFromSubgrid, progressiveLevels, progressiveOrder, type ProgressiveLevel } from '../slice/grid';
-import { gridCoordinates, pointsOnPlane, type Plane } from '../slice/plane';
-import type { BatchEvaluation } from '../model/objective';
-import type { BatchEvaluator } from '../model/sliceGrid';
-import { planePathPays } from '../model/planeBatch';
-import type { ParamVector } from '../slice/vectors';
-import type { SlicePlane } from './plane';
+import { throwIfAborted } from '../math/krylov/operator';
+import type { CriticalPointOptions } from '../math/plane/gridCriticalPoints';
+import { fillFromSubgrid, progressiveLevels, progressiveOrder, type ProgressiveLevel } from '../math/plane/grid';
+import { gridCoordinates, pointsOnPlane, type Plane } from '../math/plane/plane';
+import type { BatchEvaluation } from '../networks/objective';
+import type { BatchEvaluator } from './sliceGrid';
+import { planePathPays } from '../networks/planeBatch';
+import type { ParamVector } from '../math/plane/vectors';
+import type { SlicePlane } from '../math/plane/slicePlane';
 import { sliceCriticalPoints, type SliceCriticalPoints } from './criticalPoints';
 import { sliceGeometry, type SliceRequest } from './sliceRequest';
 

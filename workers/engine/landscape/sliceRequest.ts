@@ -3,8 +3,8 @@
  * (a 10⁶-point grid, an empty range, directions of the wrong length) into a
  * clear error before any work starts.
  */
-import { linspace } from '../slice/grid';
-import { checkPlane, type SlicePlane } from './plane';
+import { linspace } from '../math/plane/grid';
+import { checkPlane, type SlicePlane } from '../math/plane/slicePlane';
 
 /** Most points per side of a 2-D slice. */
 export const MAX_GRID_SIDE = 201;

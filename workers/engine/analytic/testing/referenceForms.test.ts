@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../rng';
-import { ANALYTIC_NAMES, type AnalyticProblem } from '../problems';
+import { Rng } from '../../math/rng';
+import { ANALYTIC_NAMES, type AnalyticProblem } from '../../spec/functions';
 import { maxAbs, maxAbsDifference, reference } from './referenceForms';
 
 // The hand-written references are only useful if they are right: check each

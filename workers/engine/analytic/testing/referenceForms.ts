@@ -3,7 +3,7 @@
  * written out by hand (expanded differently from the engine's closedForms64)
  * and themselves checked against finite differences in referenceForms.test.ts.
  */
-import type { AnalyticProblem } from '../problems';
+import type { AnalyticProblem } from '../../spec/functions';
 
 /** f, ∇f and ∇²f at one point, in float64. */
 export interface Reference {

@@ -3,8 +3,8 @@
  * the parameters, so slice jobs can be checked point by point without a
  * network, and whose calls are recorded.
  */
-import type { BatchEvaluation } from '../../model/objective';
-import type { BatchEvaluator } from '../../model/sliceGrid';
+import type { BatchEvaluation } from '../../networks/objective';
+import type { BatchEvaluator } from '../sliceGrid';
 
 /** An evaluator of L(θ) = `lossOf(θ)` on P-vectors, with accuracy 1 where L < `accurateBelow`. */
 export interface AnalyticEvaluator extends BatchEvaluator {

@@ -1,0 +1,45 @@
+/**
+ * The landscape in the middle of the page: the scene's LandscapeView fed from
+ * the store. A click on the surface or the map moves the start point.
+ */
+import { useCallback, type ReactElement } from 'react';
+import { LandscapeView } from '../scene/LandscapeView';
+import { selectField, selectMarkers, selectPaths, selectView, selectWindow } from '../store/selectors';
+import { appStore, useAppStore } from '../store/store';
+
+/**
+ * `value` rounded to a thousandth of the window's `span` (well below a pixel),
+ * so a picked start point reads and shares as a short number.
+ */
+export function roundToSpan(value: number, span: number): number {
+  const step = 10 ** Math.floor(Math.log10(span / 1000));
+  return Number((Math.round(value / step) * step).toPrecision(12));
+}
+
+export function AnalyticStage({ resetViewToken }: { resetViewToken: number }): ReactElement {
+  const field = useAppStore(selectField);
+  const paths = useAppStore(selectPaths);
+  const markers = useAppStore(selectMarkers);
+  const view = useAppStore(selectView);
+  const plane = useAppStore(selectWindow);
+
+  const onPick = useCallback(
+    (x: number, y: number) => {
+      appStore.getState().setStart(roundToSpan(x, plane.xMax - plane.xMin), roundToSpan(y, plane.yMax - plane.yMin));
+    },
+    [plane],
+  );
+
+  return (
+    <LandscapeView
+      field={field}
+      paths={paths}
+      markers={markers}
+      scale={{ log: view.logScale }}
+      mode={view.mode}
+      onPick={onPick}
+      resetViewToken={resetViewToken}
+      emptyMessage="Computing the surface…"
+    />
+  );
+}

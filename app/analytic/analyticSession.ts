@@ -1,0 +1,232 @@
+/**
+ * The analytic session: owns the worker, and turns store changes into worker
+ * requests and worker results into store updates.
+ *
+ * - problem, window or grid changed → surface: a coarse preview, then the full grid;
+ * - problem, window or start changed → markers (critical points and start, with curvature);
+ * - problem, start, steps, optimizers or seed changed, or reset → the runs start over;
+ * - play / pause / single step → the runner.
+ *
+ * A crashed worker or a lost GPU is replaced by a new worker on the
+ * WebAssembly or CPU backend; the experiment (in the store) is untouched.
+ */
+import type { BackendName } from '../../workers/engine/backends/select';
+import { isAnalyticExperiment, type Experiment } from '../../workers/engine/spec/experiment';
+import type { AnalyticWorkerApi, BackendReport, MarkerReport } from '../../workers/analytic.worker';
+import * as Comlink from 'comlink';
+import type { AppStore } from '../store/store';
+import type { MarkerView } from '../scene/types';
+import { startAnalyticWorker, type WorkerConnection } from '../workerClient';
+import { coarseGridFor } from './coarseGrid';
+import { Runner, runKey } from './runner';
+
+/** How a worker is started (tests pass their own). */
+export type WorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<AnalyticWorkerApi>;
+
+/** Backends skipped after a crash or a lost device: the GPU ones. */
+const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
+
+/** More restarts than this in one page means something is broken beyond a flaky driver. */
+const MAX_RESTARTS = 3;
+
+/** Wait after an edit before recomputing the surface, so typing a number costs one evaluation. */
+const SURFACE_DEBOUNCE_MS = 40;
+
+const surfaceKey = (e: Experiment) => JSON.stringify([e.problem, e.window, e.grid]);
+const markerKey = (e: Experiment) => JSON.stringify([e.problem, e.window, e.start]);
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+export class AnalyticSession {
+  private connection: WorkerConnection<AnalyticWorkerApi> | null = null;
+  private ready: Promise<boolean> = Promise.resolve(false);
+  private exclude: BackendName[] = [];
+  private restarts = 0;
+  private surfaceToken = 0;
+  private markerToken = 0;
+  private surfaceTimer: ReturnType<typeof setTimeout> | null = null;
+  private fieldVersion = 0;
+  /** The backend the worker chose, shown whenever the experiment is analytic. */
+  private backendReport: BackendReport | null = null;
+  private readonly runner: Runner;
+  private unsubscribe: () => void = () => {};
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly search: string,
+    private readonly startWorker: WorkerFactory = startAnalyticWorker,
+    private readonly now: () => number = () => performance.now(),
+  ) {
+    this.runner = new Runner(store, (error) => this.handleError(error));
+  }
+
+  /** Starts the worker and begins following the store. */
+  start(): void {
+    this.connect();
+    this.unsubscribe = this.store.subscribe((state, previous) => {
+      if (state.experiment !== previous.experiment) {
+        if (isAnalyticExperiment(state.experiment) && !isAnalyticExperiment(previous.experiment)) this.publishBackend();
+        if (surfaceKey(state.experiment) !== surfaceKey(previous.experiment)) this.scheduleSurface();
+        if (markerKey(state.experiment) !== markerKey(previous.experiment)) void this.refreshMarkers();
+        if (runKey(state.experiment) !== runKey(previous.experiment)) this.runner.invalidate();
+      }
+      if (state.resetRequests !== previous.resetRequests) this.runner.invalidate();
+      if (state.stepRequests !== previous.stepRequests) this.runner.requestSingleStep();
+      if (state.status !== previous.status) {
+        this.runner.syncStatuses();
+        this.runner.kick();
+      }
+    });
+  }
+
+  /** Stops the worker and the subscriptions. */
+  dispose(): void {
+    this.unsubscribe();
+    if (this.surfaceTimer !== null) clearTimeout(this.surfaceTimer);
+    this.connection?.terminate();
+    this.connection = null;
+  }
+
+  /** Test hook: makes the worker crash. */
+  simulateCrash(): void {
+    void this.connection?.api.crashForTesting();
+  }
+
+  /** Test hook: makes the worker's GPU device (or context) disappear. */
+  simulateBackendLoss(): void {
+    void this.connection?.api.loseBackendForTesting();
+  }
+
+  private connect(): void {
+    performance.mark('explorer:worker-start');
+    const connection = this.startWorker((reason) => this.restart(`the worker crashed: ${reason}`));
+    this.connection = connection;
+    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
+    this.ready = connection
+      .guard(connection.api.init(this.search, this.exclude, onLost))
+      .then((report) => {
+        performance.mark('explorer:backend-ready');
+        this.backendReport = report;
+        this.publishBackend();
+        return true;
+      })
+      .catch((error) => {
+        if (this.connection === connection) this.store.getState().setError(errorMessage(error));
+        return false;
+      });
+    this.runner.attach(
+      { startRuns: (e) => this.afterReady(() => connection.api.startRuns(e)), step: (n) => connection.api.step(n) },
+      (call) => connection.guard(call),
+    );
+    void this.refreshSurface();
+    void this.refreshMarkers();
+  }
+
+  /** Shows this worker's backend in the status bar, while the experiment is analytic (a network's is the training worker's). */
+  private publishBackend(): void {
+    if (this.backendReport === null || !isAnalyticExperiment(this.store.getState().experiment)) return;
+    this.store.getState().setBackend(this.backendReport.backend, this.backendReport.attempts);
+  }
+
+  /** Runs `call` once the backend is chosen (rejects if it could not be). */
+  private async afterReady<T>(call: () => Promise<T>): Promise<T> {
+    if (!(await this.ready)) throw new Error('no computation backend is available');
+    return call();
+  }
+
+  /** Replaces the worker with one that avoids the GPU backends. */
+  private restart(reason: string): void {
+    const old = this.connection;
+    if (old === null) return;
+    this.connection = null;
+    old.terminate();
+    this.restarts++;
+    if (this.restarts > MAX_RESTARTS) {
+      this.store.getState().setError(`The computation stopped (${reason}) and could not be restarted.`);
+      this.store.getState().setBackend(null, this.store.getState().backendAttempts);
+      return;
+    }
+    this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
+    this.store.getState().addNotice(`The computation stopped (${reason}); it was restarted without the GPU.`);
+    this.backendReport = null;
+    this.store.getState().setBackend(null, []);
+    // The runs start over on the new worker (and keep playing if they were).
+    this.connect();
+  }
+
+  private handleError(error: unknown): void {
+    const message = errorMessage(error);
+    // A lost GPU surfaces as a failed call before (or instead of) the lost callback.
+    if (/backend was lost/.test(message)) this.restart(message);
+    else if (!/worker was stopped/.test(message)) this.store.getState().setError(message);
+  }
+
+  private scheduleSurface(): void {
+    if (this.surfaceTimer !== null) clearTimeout(this.surfaceTimer);
+    this.surfaceTimer = setTimeout(() => {
+      this.surfaceTimer = null;
+      void this.refreshSurface();
+    }, SURFACE_DEBOUNCE_MS);
+  }
+
+  /** Computes the surface: a coarse preview first (if the grid is large), then the full grid. */
+  private async refreshSurface(): Promise<void> {
+    const token = ++this.surfaceToken;
+    const connection = this.connection;
+    if (connection === null) return;
+    const experiment = this.store.getState().experiment;
+    // Network experiments have no analytic surface (their landscape is a slice, computed elsewhere).
+    if (!isAnalyticExperiment(experiment)) return;
+    const { nx, ny } = experiment.grid;
+    const stale = () => token !== this.surfaceToken || connection !== this.connection;
+    try {
+      const coarse = coarseGridFor(nx, ny);
+      if (coarse !== null && this.store.getState().field === null) {
+        // The preview only matters before anything is shown; later, the old surface stays until the new one is ready.
+        // It comes from float64 closed forms, so it does not wait for the backend to start.
+        const preview = await connection.guard(connection.api.previewSurface(experiment, coarse.nx, coarse.ny));
+        if (stale()) return;
+        this.publishField(experiment, coarse.nx, coarse.ny, preview, 'coarse');
+      }
+      if (!(await this.ready) || stale()) return;
+      const values = await connection.guard(connection.api.surface(experiment, nx, ny));
+      if (stale()) return;
+      this.publishField(experiment, nx, ny, values, 'full');
+    } catch (error) {
+      if (!stale()) this.handleError(error);
+    }
+  }
+
+  private publishField(experiment: Experiment, nx: number, ny: number, values: Float32Array, phase: 'coarse' | 'full'): void {
+    const state = this.store.getState();
+    performance.mark(`explorer:surface-${phase}`);
+    state.setField({ nx, ny, window: { ...experiment.window }, values, version: ++this.fieldVersion });
+    state.setSurfacePhase(phase);
+    if (state.firstSurfaceMs === null) state.setFirstSurfaceMs(Math.round(this.now()));
+    if (state.error !== null) state.setError(null);
+  }
+
+  /** Fetches the markers (critical points in the window, and the start) with f and the Hessian's eigenvalues. */
+  private async refreshMarkers(): Promise<void> {
+    const token = ++this.markerToken;
+    const connection = this.connection;
+    const experiment = this.store.getState().experiment;
+    if (!isAnalyticExperiment(experiment)) return;
+    // Until the worker answers, show the start without numbers.
+    this.store.getState().setMarkers([{ x: experiment.start[0], y: experiment.start[1], kind: 'start' }]);
+    if (connection === null || !(await this.ready)) return;
+    try {
+      const reports = await connection.guard(connection.api.markers(experiment));
+      if (token !== this.markerToken || connection !== this.connection) return;
+      this.store.getState().setMarkers(reports.map(toMarkerView));
+    } catch (error) {
+      if (token === this.markerToken) this.handleError(error);
+    }
+  }
+}
+
+function toMarkerView(report: MarkerReport): MarkerView {
+  return { x: report.x, y: report.y, kind: report.kind, loss: report.loss, eigenvalues: [...report.eigenvalues] };
+}

@@ -1,0 +1,169 @@
+/**
+ * The loss along a line in parameter space, θ(α) = θ_A + α·d (e.g. the
+ * linear interpolation from θ_A at α = 0 to θ_B at α = 1): train (solid)
+ * and test (dashed) loss, accuracy on a second axis, vertical marks at the
+ * named points. Samples not yet computed are gaps, so the curve fills in
+ * as the slice progresses.
+ */
+import { useLayoutEffect, useRef, useState, type ReactElement } from 'react';
+import uPlot from 'uplot';
+import { formatTick } from '../analytic/lossChartData';
+import { formatSignificant } from '../ui/format';
+import { ACCURACY_COLOR, LOSS_COLOR, MARK_COLOR, TEST_DASH } from '../plots/lineStyles';
+import { RunLegend } from '../runs/RunLegend';
+import { lineSliceData, visibleMarks, type SliceQuantity } from './lineSliceData';
+import type { LineSlice } from '../plots/types';
+import { AXIS_STYLE, useUplot } from '../plots/useUplot';
+import '../plots/plots.css';
+
+
+/** Props of {@link LineSliceChart}. */
+export interface LineSliceChartProps {
+  slice: LineSlice;
+  /** The x axis's name (default "α"). */
+  xLabel?: string;
+  title?: string;
+}
+
+const QUANTITY_LABELS: Record<SliceQuantity, string> = {
+  trainLoss: 'train loss',
+  testLoss: 'test loss',
+  trainAccuracy: 'train accuracy',
+  testAccuracy: 'test accuracy',
+};
+
+function isAccuracy(quantity: SliceQuantity): boolean {
+  return quantity === 'trainAccuracy' || quantity === 'testAccuracy';
+}
+
+/** Vertical dashed lines at the marks, labelled at the top of the plot. */
+function paintMarks(chart: uPlot, marks: LineSlice['marks']): void {
+  const ratio = uPlot.pxRatio;
+  const { top, height } = chart.bbox;
+  const ctx = chart.ctx;
+  ctx.save();
+  ctx.font = `${12 * ratio}px system-ui, sans-serif`;
+  ctx.textBaseline = 'top';
+  marks.forEach((mark, index) => {
+    const x = chart.valToPos(mark.alpha, 'x', true);
+    ctx.strokeStyle = MARK_COLOR;
+    ctx.globalAlpha = 0.7;
+    ctx.lineWidth = 1.25 * ratio;
+    ctx.setLineDash([4 * ratio, 4 * ratio]);
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+    ctx.globalAlpha = 1;
+    // Labels alternate between two rows so neighbouring marks do not overwrite each other.
+    const y = top + (4 + (index % 2) * 18) * ratio;
+    const textWidth = ctx.measureText(mark.label).width;
+    // Right of the line, unless that runs off the plot.
+    const textX = x + 5 * ratio + textWidth > chart.bbox.left + chart.bbox.width ? x - 5 * ratio - textWidth : x + 5 * ratio;
+    ctx.fillStyle = 'rgba(15, 18, 22, 0.8)';
+    ctx.fillRect(textX - 3 * ratio, y - 1 * ratio, textWidth + 6 * ratio, 16 * ratio);
+    ctx.fillStyle = MARK_COLOR;
+    ctx.fillText(mark.label, textX, y);
+  });
+  ctx.restore();
+}
+
+function chartOptions(
+  quantities: readonly SliceQuantity[],
+  logLoss: boolean,
+  xLabel: string,
+  marksRef: { current: LineSlice['marks'] },
+  width: number,
+  height: number,
+): uPlot.Options {
+  const hasAccuracy = quantities.some(isAccuracy);
+  const tickLabels = (_c: uPlot, ticks: number[]) => ticks.map((t) => (t == null ? '' : formatTick(t)));
+  return {
+    width,
+    height,
+    scales: { x: { time: false }, y: logLoss ? { distr: 3, log: 10 } : { distr: 1 }, accuracy: { range: [0, 1] } },
+    axes: [
+      { ...AXIS_STYLE, label: xLabel, labelSize: 20, size: 30, values: tickLabels },
+      { ...AXIS_STYLE, label: logLoss ? 'loss (log)' : 'loss', labelSize: 20, size: 56, values: tickLabels },
+      ...(hasAccuracy
+        ? [
+            {
+              ...AXIS_STYLE,
+              scale: 'accuracy',
+              side: 1,
+              label: 'accuracy',
+              labelSize: 20,
+              size: 50,
+              grid: { show: false },
+              values: (_c: uPlot, ticks: number[]) => ticks.map((t) => `${Math.round(100 * t)}%`),
+            } satisfies uPlot.Axis,
+          ]
+        : []),
+    ],
+    series: [
+      { label: xLabel },
+      ...quantities.map(
+        (quantity): uPlot.Series => ({
+          label: QUANTITY_LABELS[quantity],
+          stroke: isAccuracy(quantity) ? ACCURACY_COLOR : LOSS_COLOR,
+          width: 2,
+          dash: quantity.startsWith('test') ? [...TEST_DASH] : undefined,
+          scale: isAccuracy(quantity) ? 'accuracy' : 'y',
+          points: { show: false },
+          spanGaps: false,
+        }),
+      ),
+    ],
+    hooks: { draw: [(chart) => paintMarks(chart, marksRef.current)] },
+    legend: { show: false },
+    cursor: { drag: { x: false, y: false } },
+  };
+}
+
+/** Loss (and accuracy) along α with the named points marked. */
+export function LineSliceChart({ slice, xLabel = 'α', title = 'Loss along the line' }: LineSliceChartProps): ReactElement {
+  const [wantLog, setWantLog] = useState(false);
+  const plotRef = useRef<HTMLDivElement>(null);
+  const marks = visibleMarks(slice);
+  const marksRef = useRef(marks);
+  useLayoutEffect(() => {
+    marksRef.current = marks;
+  });
+  const { data, quantities } = lineSliceData(slice, wantLog);
+  const optionsKey = JSON.stringify([quantities, wantLog, xLabel, slice.alphas.length]);
+  const dataKey = `${slice.version}:${slice.done}:${JSON.stringify(marks)}:${wantLog}`;
+  useUplot(plotRef, (w, h) => chartOptions(quantities, wantLog, xLabel, marksRef, w, h), data, optionsKey, dataKey);
+
+  const total = slice.alphas.length;
+  const markText = marks.map((mark) => `${mark.label} at ${xLabel} = ${formatSignificant(mark.alpha, 3)}`).join(', ');
+  return (
+    <div className="view-chart line-slice-chart" data-testid="line-slice-chart" data-done={slice.done}>
+      <div className="chart-head">
+        <span>{title}</span>
+        <label className="check">
+          <input type="checkbox" checked={wantLog} onChange={(event) => setWantLog(event.target.checked)} />
+          log y
+        </label>
+        {slice.done < total && (
+          <span className="muted">
+            computed {slice.done} / {total}
+          </span>
+        )}
+      </div>
+      <div
+        className="chart-plot"
+        ref={plotRef}
+        role="img"
+        aria-label={`${quantities.map((q) => QUANTITY_LABELS[q]).join(', ')} against ${xLabel}${markText ? `; marks: ${markText}` : ''}`}
+      />
+      <RunLegend
+        runs={[]}
+        lines={quantities.map((quantity) => ({
+          label: QUANTITY_LABELS[quantity] + (isAccuracy(quantity) ? ' (right axis)' : ''),
+          color: isAccuracy(quantity) ? ACCURACY_COLOR : LOSS_COLOR,
+          dash: quantity.startsWith('test') ? TEST_DASH : undefined,
+        }))}
+      />
+    </div>
+  );
+}

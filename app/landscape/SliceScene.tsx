@@ -1,0 +1,60 @@
+/**
+ * The landscape of a network: the 2-D slice as a surface (or contour map)
+ * over the (α, β) plane with the runs' projected paths, the critical points
+ * and one faithfulness badge per run; a 1-D slice as a line chart. A click
+ * on the surface probes that point of parameter space: the probe read-out
+ * shows its losses and λ_max / λ_min, and the data view its predictions.
+ */
+import { useCallback, type ReactElement } from 'react';
+import { LandscapeView } from '../scene/LandscapeView';
+import { appStore, useAppStore } from '../store/store';
+import { FaithfulnessBadge } from './FaithfulnessBadge';
+import { JobProgressBar } from '../ui/JobProgressBar';
+import { LineSliceChart } from './LineSliceChart';
+import { ProbeReadout } from './ProbeReadout';
+import './landscape.css';
+
+const AXIS_LABELS = ['α (d1)', 'β (d2)'] as const;
+
+/** The network's landscape for the scene area; `resetViewToken` re-frames the 3-D camera when it changes. */
+export function SliceScene({ resetViewToken }: { resetViewToken: number }): ReactElement {
+  const field = useAppStore((state) => state.landscape.field);
+  const line = useAppStore((state) => state.landscape.line);
+  const paths = useAppStore((state) => state.landscape.paths);
+  const markers = useAppStore((state) => state.landscape.markers);
+  const faithfulness = useAppStore((state) => state.landscape.faithfulness);
+  const probeJob = useAppStore((state) => state.landscape.probeJob);
+  const view = useAppStore((state) => state.experiment.view);
+  const metric = useAppStore((state) => state.landscape.slice?.settings.metric ?? state.experiment.slice.metric);
+
+  const onPick = useCallback((alpha: number, beta: number) => appStore.getState().requestProbe(alpha, beta), []);
+
+  if (line !== null && field === null) {
+    return (
+      <div className="slice-scene slice-line" data-testid="slice-line">
+        <LineSliceChart slice={line} title={metric === 'loss' ? 'Loss along the line' : 'Accuracy along the line'} />
+      </div>
+    );
+  }
+
+  return (
+    <div className="slice-scene">
+      <LandscapeView
+        field={field}
+        paths={paths}
+        markers={markers}
+        scale={{ log: view.logScale }}
+        mode={view.mode}
+        onPick={onPick}
+        resetViewToken={resetViewToken}
+        axisLabels={AXIS_LABELS}
+        emptyMessage="Train, then compute a slice"
+      />
+      <div className="slice-overlay">
+        {faithfulness.length > 0 && <FaithfulnessBadge items={faithfulness} />}
+        {probeJob?.state === 'running' && <JobProgressBar job={probeJob} onCancel={() => appStore.getState().clearProbe()} />}
+        <ProbeReadout />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,208 @@
+import '../../workers/engine/testing/nodeGradients';
+import { afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { defaultNetworkExperiment } from '../../workers/engine/spec/experiment';
+import { buildNetwork } from '../../workers/engine/networks/build';
+import { networkProblem } from '../../workers/engine/spec/networkProblem';
+import { Rng } from '../../workers/engine/math/rng';
+import { useTestBackend } from '../../workers/engine/testing/backend';
+import type { LandscapeWorkerApi } from '../../workers/landscape.worker';
+import { CurvatureJobs } from '../../workers/landscape/curvatureJobs';
+import { LandscapeJobs } from '../../workers/landscape/landscapeJobs';
+import type { LandscapeState } from '../store/landscapeSlice';
+import { createAppStore, type AppStore } from '../store/store';
+import type { WorkerConnection } from '../workerClient';
+import { LandscapeSession, type ParameterSource } from './landscapeSession';
+
+/** A 2-6-1 network on 80 spiral points (25 parameters), so every job takes milliseconds. */
+const PROBLEM = networkProblem({ datasetOptions: { n: 80 }, hidden: [6] });
+
+/**
+ * The worker's API served in this thread by the same classes the worker
+ * wraps (comlink's proxies are plain functions here), so the session is
+ * tested against the real jobs without a browser.
+ */
+function inProcessWorker(): WorkerConnection<LandscapeWorkerApi> {
+  const landscape = new LandscapeJobs();
+  const curvature = new CurvatureJobs(landscape);
+  const api: LandscapeWorkerApi = {
+    init: async () => ({ backend: 'cpu', attempts: [] }),
+    setProblem: async (problem) => landscape.setProblem(problem),
+    computeSlice: (settings, vectors, onChunk, onDirectionsProgress) => landscape.computeSlice(settings, vectors, onChunk, onDirectionsProgress),
+    projectRuns: (runs) => landscape.projectRuns(runs),
+    probe: (alpha, beta, onProgress) => landscape.probe(alpha, beta, onProgress),
+    estimateExact: (target, settings) => curvature.estimateExact(target, settings),
+    curvature: (target, settings, exact, onProgress) => curvature.compute(target, settings, exact, onProgress),
+    cancel: (kind) => void landscape.cancel(kind),
+    loseBackendForTesting: () => {},
+    crashForTesting: () => {},
+  };
+  return {
+    api: api as unknown as WorkerConnection<LandscapeWorkerApi>['api'],
+    guard: (call) => call,
+    terminate: () => landscape.dispose(),
+  };
+}
+
+/** Two runs' stand-ins: θ₀, and 5 snapshots of each run moving away from it. */
+function fakeRuns(): ParameterSource {
+  const network = buildNetwork(PROBLEM);
+  const theta0 = network.initialParams;
+  network.dispose();
+  const rng = Rng.derive(5, 'landscape-session-test');
+  const trajectories = new Map<string, Float32Array>();
+  for (const id of ['o1', 'o2']) {
+    const step = Float32Array.from(theta0, () => 0.05 * rng.normal());
+    const snapshots = new Float32Array(5 * theta0.length);
+    for (let t = 0; t < 5; t++) snapshots.set(theta0.map((value, p) => value + t * step[p]), t * theta0.length);
+    trajectories.set(id, snapshots);
+  }
+  return {
+    getParams: async (runId, which) => {
+      const snapshots = trajectories.get(runId)!;
+      return which === 'init' ? snapshots.slice(0, theta0.length) : snapshots.slice(4 * theta0.length);
+    },
+    getTrajectory: async (runId) => Float32Array.from(trajectories.get(runId)!),
+  };
+}
+
+async function until(store: AppStore, predicate: (landscape: LandscapeState) => boolean, what: string): Promise<LandscapeState> {
+  for (let waited = 0; waited < 20_000; waited += 10) {
+    const landscape = store.getState().landscape;
+    if (predicate(landscape)) return landscape;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(store.getState().landscape.sliceJob)}`);
+}
+
+let session: LandscapeSession | null = null;
+
+function networkStore(): AppStore {
+  const store = createAppStore();
+  const experiment = defaultNetworkExperiment(PROBLEM);
+  experiment.slice = { ...experiment.slice, resolution: 9 };
+  experiment.curvature = { ...experiment.curvature, k: 2, slqRuns: 2, slqSteps: 5, traceBudget: 9 };
+  store.getState().loadExperiment(experiment, []);
+  session = new LandscapeSession(store, '', inProcessWorker);
+  session.setParameterSource(fakeRuns());
+  session.start();
+  return store;
+}
+
+beforeAll(async () => {
+  await useTestBackend();
+});
+
+afterEach(() => {
+  session?.dispose();
+  session = null;
+});
+
+describe('LandscapeSession', () => {
+  it('computes a slice refined in place, then projects both runs onto it', async () => {
+    const store = networkStore();
+    const versions: number[] = [];
+    let firstValues: Float32Array | null = null;
+    store.subscribe((state) => {
+      const field = state.landscape.field;
+      if (field && versions[versions.length - 1] !== field.version) {
+        versions.push(field.version);
+        firstValues ??= field.values;
+      }
+    });
+    store.getState().requestSlice();
+    const done = await until(store, (l) => l.sliceJob?.state === 'done' || l.sliceJob?.state === 'failed', 'the slice');
+    expect(done.sliceJob?.state).toBe('done');
+    expect(done.field?.nx).toBe(9);
+    expect(done.field?.window).toEqual({ xMin: -1, xMax: 1, yMin: -1, yMax: 1 });
+    expect(done.field?.values.every(Number.isFinite)).toBe(true);
+    // Refined in place: one array, several versions.
+    expect(versions.length).toBeGreaterThan(1);
+    expect(done.field?.values).toBe(firstValues);
+    expect(done.paths).toHaveLength(4);
+    expect(done.faithfulness.map((item) => item.runId)).toEqual(['o1', 'o2']);
+    expect(done.fieldDone).toBe(81);
+  });
+
+  it('probes a clicked point and reports a curvature spectrum there, exact on request', async () => {
+    const store = networkStore();
+    store.getState().requestSlice();
+    await until(store, (l) => l.sliceJob?.state === 'done', 'the slice');
+    store.getState().requestProbe(0.5, -0.25);
+    const probed = await until(store, (l) => l.probe !== null, 'the probe');
+    expect(probed.probe?.caption).toBe('clicked point (α, β) = (0.5, −0.25)');
+    expect(probed.probe?.prediction?.values.length).toBe(96 * 96);
+    expect(probed.probe!.lambdaMax!).toBeGreaterThan(probed.probe!.lambdaMin!);
+
+    store.getState().setCurvatureTarget({ kind: 'probe' });
+    store.getState().requestCurvature(true);
+    const reported = await until(store, (l) => l.curvatureJob?.state === 'done' || l.curvatureJob?.state === 'failed', 'the spectrum');
+    expect(reported.curvatureJob?.message).not.toMatch(/Error/);
+    const [hessian] = reported.curvature!.summary.matrices;
+    expect(hessian.exact).toHaveLength(25);
+    expect(reported.curvature?.caption).toBe(probed.probe?.caption);
+    expect(reported.exactEstimate?.seconds).toBeGreaterThan(0);
+    // The probe's Lanczos λ_max from 25 products in 25 dimensions is the exact one.
+    expect(hessian.readouts.lambdaMax).toBeCloseTo(probed.probe!.lambdaMax!, 3);
+  });
+
+  it('cancels a slice on request, and says which run is missing', async () => {
+    const store = networkStore();
+    store.getState().setSliceSettings({ resolution: 101 });
+    store.getState().requestSlice();
+    await until(store, (l) => l.fieldDone > 0, 'the first chunk');
+    store.getState().cancelSlice();
+    const cancelled = await until(store, (l) => l.sliceJob?.state !== 'running', 'the cancellation');
+    expect(cancelled.sliceJob?.state).toBe('cancelled');
+    expect(cancelled.fieldDone).toBeLessThan(101 * 101);
+
+    store.getState().setSliceSettings({ resolution: 9, centre: 'o7' });
+    store.getState().requestSlice();
+    const failed = await until(store, (l) => l.sliceJob?.state === 'failed', 'the failure');
+    expect(failed.sliceJob?.message).toMatch(/run "o7", which the experiment does not have/);
+  });
+
+  it('replaces a crashed worker by one without the GPU backends; the job that was running fails with the reason', async () => {
+    const store = networkStore();
+    session!.dispose();
+    const excluded: string[][] = [];
+    let crash: (reason: string) => void = () => {};
+    const factory = (onCrash: (reason: string) => void): WorkerConnection<LandscapeWorkerApi> => {
+      const inner = inProcessWorker();
+      let rejectAll: (error: Error) => void = () => {};
+      const crashed = new Promise<never>((_, reject) => {
+        rejectAll = reject;
+      });
+      crashed.catch(() => {});
+      crash = (reason) => {
+        rejectAll(new Error(`the worker stopped: ${reason}`));
+        onCrash(reason);
+      };
+      const api = inner.api as unknown as LandscapeWorkerApi;
+      const wrapped: LandscapeWorkerApi = {
+        ...api,
+        init: async (search, exclude, onLost) => {
+          excluded.push([...exclude]);
+          return api.init(search, exclude, onLost);
+        },
+        // The first worker never finishes a slice: it is going to crash.
+        computeSlice: excluded.length === 0 ? () => new Promise(() => {}) : api.computeSlice,
+      };
+      return { api: wrapped as unknown as WorkerConnection<LandscapeWorkerApi>['api'], guard: (call) => Promise.race([call, crashed]), terminate: inner.terminate };
+    };
+    session = new LandscapeSession(store, '', factory);
+    session.setParameterSource(fakeRuns());
+    session.start();
+
+    store.getState().requestSlice();
+    await until(store, (l) => l.info !== null, 'the first worker to build the network');
+    crash('out of memory');
+    const failed = await until(store, (l) => l.sliceJob?.state === 'failed', 'the failed slice');
+    expect(failed.sliceJob?.message).toMatch(/out of memory/);
+    expect(store.getState().notices.join(' ')).toMatch(/landscape computation stopped.*out of memory.*without the GPU/);
+
+    store.getState().requestSlice();
+    const done = await until(store, (l) => l.sliceJob?.state === 'done', 'the slice on the new worker');
+    expect(done.field?.nx).toBe(9);
+    expect(excluded).toEqual([[], ['webgpu', 'webgl']]);
+  });
+});

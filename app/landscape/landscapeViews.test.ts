@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { defaultSliceSettings } from '../../workers/engine/spec/landscapeSettings';
+import type { MatrixCurvature, ProjectedRun } from '../../workers/engine/spec/messages/landscape';
+import {
+  criticalMarkers,
+  faithfulnessItems,
+  lineMarks,
+  paler,
+  projectedPaths,
+  readoutsOf,
+  sliceWindow,
+  spectrumViewOf,
+} from './landscapeViews';
+
+const looks = [
+  { id: 'o1', label: 'o1 (sgd, batch 8)', color: '#4cc9f0' },
+  { id: 'o2', label: 'o2 (sgd, full batch)', color: '#ff7aa2' },
+];
+
+function projected(runId: string): ProjectedRun {
+  return {
+    runId,
+    alpha: Float64Array.of(0, 0.5, 2),
+    beta: Float64Array.of(0, -0.5, 0),
+    trueValues: Float32Array.of(1, 0.5, 0.25),
+    // The last point fell outside the slice's range.
+    surfaceValues: Float64Array.of(1.1, 0.4, Number.NaN),
+    quality: { maxGap: 0.1, meanGap: 0.1, pointsOutside: 1, relativeResidual: 0.05, maxResidual: 0.2, pathLength: 3, valueRange: 0.75 },
+  };
+}
+
+describe('slice views', () => {
+  it('maps α to x and β to y, and critical points to markers with their values', () => {
+    expect(sliceWindow({ alpha: [-1, 2], beta: [-0.5, 0.5] })).toEqual({ xMin: -1, xMax: 2, yMin: -0.5, yMax: 0.5 });
+    expect(criticalMarkers([{ kind: 'saddle', alpha: 0.25, beta: -0.5, value: 0.7 }])).toEqual([{ x: 0.25, y: -0.5, kind: 'saddle', loss: 0.7 }]);
+  });
+
+  it('draws each run twice, at the surface value and at the true loss, leaving out points off the slice', () => {
+    const [onSurface, trueLoss] = projectedPaths([projected('o2')], looks);
+    expect(onSurface.length).toBe(2);
+    expect(Array.from(onSurface.points)).toEqual([0, 0, 0.5, -0.5]);
+    expect(Array.from(onSurface.losses)).toEqual([1.1, 0.4]);
+    expect(Array.from(trueLoss.losses)).toEqual([1, 0.5]);
+    expect(onSurface.color).toBe('#ff7aa2');
+    expect(trueLoss.color).toBe(paler('#ff7aa2'));
+    expect(trueLoss.label).toBe('o2 (sgd, full batch) (true loss)');
+    expect(new Set([onSurface.id, trueLoss.id]).size).toBe(2);
+  });
+
+  it('pales a colour half-way to white and leaves other strings alone', () => {
+    expect(paler('#000000')).toBe('#808080');
+    expect(paler('#ff0000')).toBe('#ff8080');
+    expect(paler('red')).toBe('red');
+  });
+
+  it('badges each run with its gap, off-plane distance and loss scale', () => {
+    const [item] = faithfulnessItems([projected('o1')], looks);
+    expect(item).toEqual({ runId: 'o1', label: 'o1 (sgd, batch 8)', color: '#4cc9f0', maxLossGap: 0.1, relativeResidual: 0.05, lossScale: 0.75 });
+  });
+
+  it('marks θ_A and θ_B on an interpolation line, the centre otherwise', () => {
+    const interpolation = { ...defaultSliceSettings(), directions: 'interpolation' as const, runA: 'o1', runB: 'init' };
+    expect(lineMarks(interpolation, looks)).toEqual([
+      { alpha: 0, label: 'o1 (sgd, batch 8)' },
+      { alpha: 1, label: 'θ₀' },
+    ]);
+    expect(lineMarks({ ...defaultSliceSettings(), centre: 'o2' }, looks)).toEqual([{ alpha: 0, label: 'o2 (sgd, full batch)' }]);
+  });
+});
+
+describe('curvature views', () => {
+  const matrix: MatrixCurvature = {
+    matrix: 'gaussNewton',
+    readouts: { lambdaMax: 4, lambdaMin: 0.5, conditionNumber: 8, positiveConditionNumber: 8, negativeFraction: 0, trace: 9, source: 'exact' },
+    largest: [4],
+    smallest: [0.5],
+    lanczosProducts: 12,
+    converged: true,
+    trace: { hutchinson: { estimate: 8, standardError: 1, products: 30 }, hutchPlusPlus: { estimate: 8.9, standardError: 0.2, products: 30 } },
+    density: {
+      linear: { grid: Float64Array.of(0, 1), density: Float64Array.of(0.5, 0.5) },
+      symlog: { grid: Float64Array.of(0, 3), density: Float64Array.of(0.2, 0.1), linearScale: 0.004 },
+      integral: 1,
+      negativeWeight: 0,
+      semicircle: Float64Array.of(0.3, 0.3),
+      marchenkoPastur: null,
+      products: 40,
+    },
+    exact: Float64Array.of(4, 4, 0.5),
+    along: [{ label: 'slice d1', value: 1.5 }],
+  };
+
+  it('gives the chart the curve of the chosen axis, the exact eigenvalues and the references', () => {
+    const linear = spectrumViewOf(matrix, 'linear');
+    expect(linear.matrix).toBe('gauss-newton');
+    expect(linear.slq?.grid).toBe(matrix.density.linear.grid);
+    expect(linear.exact).toBe(matrix.exact);
+    expect(linear.references.map((reference) => reference.label)).toEqual(['semicircle (same mean, variance)']);
+    const symlog = spectrumViewOf(matrix, 'symlog');
+    expect(symlog.slq?.grid).toBe(matrix.density.symlog.grid);
+    expect(symlog.slq?.gridUnits).toBe('symlog');
+    expect(symlog.symlogScale).toBe(0.004);
+  });
+
+  it('reads out Hutch++ with its error beside the exact trace, the split and every product count', () => {
+    const readouts = readoutsOf(matrix, { method: 'exact', residualShare: 0.3, residualShareError: 0 });
+    expect(readouts.trace).toEqual({ estimate: 8.9, standardError: 0.2, method: 'Hutch++; exact 9.000' });
+    expect(readouts.remainderShare).toBe(0.3);
+    expect(readouts.products).toEqual({ lanczos: 12, 'Hutch++': 30, Hutchinson: 30, SLQ: 40, exact: 3 });
+    expect(readoutsOf({ ...matrix, exact: null, readouts: { ...matrix.readouts, source: 'estimated' } }, null).trace?.method).toBe('Hutch++');
+  });
+});

@@ -1,0 +1,166 @@
+/**
+ * From the landscape worker's results to the props of the scene and the
+ * views: the slice as a height field over the (α, β) plane, its critical
+ * points as markers, projected runs as paths and faithfulness badges, a line
+ * slice for the chart, and spectra and read-outs for the curvature view.
+ * Pure functions, so they are tested without a worker or a browser.
+ */
+import type { SliceSettings } from '../../workers/engine/spec/landscapeSettings';
+import type {
+  CurvatureSummary,
+  LineProfiles,
+  MatrixCurvature,
+  ProjectedRun,
+  SliceCriticalMark,
+  SliceSummary,
+} from '../../workers/engine/spec/messages/landscape';
+import type { HeightField, MarkerView, PathView } from '../scene/types';
+import type { CurvatureReadouts, DensityCurve, LineSlice, ProjectionFaithfulness, SpectrumView } from '../plots/types';
+
+/** A run as the landscape shows it: its id, name and colour. */
+export interface RunLook {
+  id: string;
+  label: string;
+  color: string;
+}
+
+/** The slice's plane as the scene's window: α across, β up. */
+export function sliceWindow(settings: Pick<SliceSettings, 'alpha' | 'beta'>): HeightField['window'] {
+  return { xMin: settings.alpha[0], xMax: settings.alpha[1], yMin: settings.beta[0], yMax: settings.beta[1] };
+}
+
+/** The critical points of the slice as scene markers (their value shown on hover). */
+export function criticalMarkers(critical: readonly SliceCriticalMark[]): MarkerView[] {
+  return critical.map((mark) => ({ x: mark.alpha, y: mark.beta, kind: mark.kind, loss: mark.value }));
+}
+
+/** `#rrggbb` mixed half-way with white: the paler twin of a run's colour for its true-loss path. */
+export function paler(color: string): string {
+  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  if (match === null) return color;
+  return `#${match
+    .slice(1)
+    .map((hex) => Math.round((parseInt(hex, 16) + 255) / 2).toString(16).padStart(2, '0'))
+    .join('')}`;
+}
+
+/**
+ * Two paths per projected run, both through its projections (α_t, β_t):
+ * one at the surface's value there (drawn on the surface, in the run's
+ * colour) and one at the true value L(θ_t) (paler): where the slice is
+ * faithful the two coincide. Points outside the slice's range are left out.
+ */
+export function projectedPaths(runs: readonly ProjectedRun[], looks: readonly RunLook[]): PathView[] {
+  const paths: PathView[] = [];
+  for (const run of runs) {
+    const look = looks.find((candidate) => candidate.id === run.runId) ?? { id: run.runId, label: run.runId, color: '#e9ecef' };
+    const inside: number[] = [];
+    run.surfaceValues.forEach((value, t) => {
+      if (Number.isFinite(value) && Number.isFinite(run.trueValues[t])) inside.push(t);
+    });
+    const points = new Float64Array(inside.length * 2);
+    inside.forEach((t, k) => {
+      points[2 * k] = run.alpha[t];
+      points[2 * k + 1] = run.beta[t];
+    });
+    const make = (suffix: string, color: string, values: ArrayLike<number>): PathView => ({
+      id: `${run.runId}${suffix}`,
+      label: `${look.label}${suffix === '' ? '' : ' (true loss)'}`,
+      color,
+      points,
+      losses: Float64Array.from(inside, (t) => values[t]),
+      length: inside.length,
+      status: 'done',
+      version: 1,
+    });
+    paths.push(make('', look.color, run.surfaceValues), make('-true', paler(look.color), run.trueValues));
+  }
+  return paths;
+}
+
+/** One faithfulness badge per projected run, its gap judged against the true values' range. */
+export function faithfulnessItems(runs: readonly ProjectedRun[], looks: readonly RunLook[]): ProjectionFaithfulness[] {
+  return runs.map((run) => {
+    const look = looks.find((candidate) => candidate.id === run.runId);
+    return {
+      runId: run.runId,
+      label: look?.label,
+      color: look?.color,
+      maxLossGap: run.quality.maxGap,
+      relativeResidual: run.quality.relativeResidual,
+      lossScale: run.quality.valueRange > 0 ? run.quality.valueRange : undefined,
+    };
+  });
+}
+
+/** The marks of a line slice: θ_A and θ_B of an interpolation, the centre otherwise. */
+export function lineMarks(settings: SliceSettings, looks: readonly RunLook[]): LineSlice['marks'] {
+  const name = (id: string) => (id === 'init' ? 'θ₀' : (looks.find((look) => look.id === id)?.label ?? id));
+  if (settings.directions === 'interpolation') {
+    return [
+      { alpha: 0, label: name(settings.runA) },
+      { alpha: 1, label: name(settings.runB) },
+    ];
+  }
+  return [{ alpha: 0, label: name(settings.centre) }];
+}
+
+/** A line slice for the chart: every profile the worker computed. */
+export function lineSliceOf(summary: SliceSummary, profiles: LineProfiles, marks: LineSlice['marks'], version: number): LineSlice {
+  return {
+    alphas: summary.alphas,
+    trainLoss: profiles.trainLoss,
+    testLoss: profiles.testLoss,
+    trainAccuracy: profiles.trainAccuracy,
+    testAccuracy: profiles.testAccuracy,
+    marks,
+    done: summary.alphas.length,
+    version,
+  };
+}
+
+/** The views' name of an engine matrix. */
+export function viewMatrixName(matrix: MatrixCurvature['matrix']): SpectrumView['matrix'] {
+  return matrix === 'hessian' ? 'hessian' : 'gauss-newton';
+}
+
+/**
+ * What the spectrum chart draws for one matrix on `axis`: the smoothed SLQ
+ * density, the exact eigenvalues (for the histogram) and the random-matrix
+ * references with the same mean and variance.
+ */
+export function spectrumViewOf(matrix: MatrixCurvature, axis: SpectrumView['axis']): SpectrumView {
+  const { density } = matrix;
+  const slq: DensityCurve =
+    axis === 'symlog'
+      ? { grid: density.symlog.grid, density: density.symlog.density, label: 'SLQ density', gridUnits: 'symlog' }
+      : { grid: density.linear.grid, density: density.linear.density, label: 'SLQ density', gridUnits: 'eigenvalue' };
+  const references: DensityCurve[] = [];
+  if (density.semicircle) references.push({ grid: density.linear.grid, density: density.semicircle, label: 'semicircle (same mean, variance)', gridUnits: 'eigenvalue' });
+  if (density.marchenkoPastur) references.push({ grid: density.linear.grid, density: density.marchenkoPastur, label: 'Marchenko–Pastur (same mean, variance)', gridUnits: 'eigenvalue' });
+  return { matrix: viewMatrixName(matrix.matrix), slq, exact: matrix.exact, references, axis, symlogScale: density.symlog.linearScale };
+}
+
+/** The read-outs of one matrix: exact extremes where the exact spectrum is known; the trace by Hutch++ ± its standard error (and the exact trace beside it when known). */
+export function readoutsOf(matrix: MatrixCurvature, split: CurvatureSummary['split']): CurvatureReadouts {
+  const { readouts } = matrix;
+  const hutchPlusPlus = matrix.trace.hutchPlusPlus;
+  // Hutch++ is always shown, so its error can be judged against the exact trace when that is known.
+  const method = readouts.source === 'exact' ? `Hutch++; exact ${readouts.trace.toPrecision(4)}` : 'Hutch++';
+  return {
+    lambdaMax: readouts.lambdaMax,
+    lambdaMin: readouts.lambdaMin,
+    conditionNumber: readouts.conditionNumber,
+    negativeFraction: readouts.negativeFraction,
+    trace: { estimate: hutchPlusPlus.estimate, standardError: hutchPlusPlus.standardError, method },
+    along: matrix.along,
+    remainderShare: split?.residualShare ?? null,
+    products: {
+      lanczos: matrix.lanczosProducts,
+      'Hutch++': hutchPlusPlus.products,
+      Hutchinson: matrix.trace.hutchinson.products,
+      SLQ: matrix.density.products,
+      ...(matrix.exact ? { exact: matrix.exact.length } : {}),
+    },
+  };
+}

@@ -1,0 +1,484 @@
+/**
+ * The network session: owns the training worker while the experiment is
+ * about a network, and turns store changes into worker requests and worker
+ * results into store updates.
+ *
+ * - data set, network, runs, seed or schedule changed → the job is rebuilt:
+ *   the data and the evaluation at θ₀ arrive at once, the runs start over;
+ * - play / pause / single step → the training loop asks for batches of
+ *   steps sized to take about {@link TARGET_BATCH_MS} each, writes them into
+ *   the curves in place and refreshes the selected run's prediction field
+ *   a few times a second;
+ * - reset → every run back to θ₀ (the same numbers as the first time);
+ * - steps raised after a run finished → playing carries on from there.
+ *
+ * Calls to the worker are queued one after another, so a rebuild never
+ * lands in the middle of a step. A crashed worker or a lost GPU is replaced
+ * by a new worker without the GPU backends; the runs start over.
+ */
+import * as Comlink from 'comlink';
+import type { BackendName } from '../../workers/engine/backends/select';
+import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
+import type { TrainingWorkerApi, PredictionSource } from '../../workers/training.worker';
+import type { Evaluation, PackedRunStep, PackedStepBatch, ParamsWhich, TrainingData } from '../../workers/engine/spec/messages/training';
+import { applyRunStep, curvePlan, emptyRunCurves, withInitialEvaluation } from './curves';
+import { runLabels } from '../runs/runLabels';
+import { selectShownRunId } from '../store/networkSelectors';
+import type { AppStore } from '../store/store';
+import type { NetworkRunProgress, TrainingDataView } from '../store/trainingSlice';
+import type { RunCurves } from '../plots/types';
+import { startTrainingWorker, type WorkerConnection } from '../workerClient';
+import type { ParameterSource } from '../landscape/landscapeSession';
+
+/** How a worker is started (tests pass their own). */
+export type TrainingWorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<TrainingWorkerApi>;
+
+/** Backends skipped after a crash or a lost device: the GPU ones. */
+const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
+/** More restarts than this in one page means something is broken beyond a flaky driver. */
+const MAX_RESTARTS = 3;
+/** Wall time one batch of steps should take: long enough to amortise a round trip, short enough to pause at once. */
+export const TARGET_BATCH_MS = 100;
+/** Most steps per batch, however fast the steps. */
+const MAX_BATCH_STEPS = 200;
+/** Shortest time between two prediction refreshes while training runs. */
+export const PREDICTION_INTERVAL_MS = 250;
+
+/** The experiment fields whose change rebuilds the job (the step count does not: raising it continues the runs). */
+export function trainingKey(experiment: NetworkExperiment): string {
+  const { problem, optimizers, seed, evalEvery, sharpnessEvery } = experiment;
+  return JSON.stringify({ problem, optimizers, seed, evalEvery, sharpnessEvery });
+}
+
+/** Steps for the next batch, given the measured milliseconds per step (one step while unknown). */
+export function batchStepCount(msPerStep: number | null, remaining: number): number {
+  const wanted = msPerStep === null ? 1 : Math.round(TARGET_BATCH_MS / Math.max(msPerStep, 1e-3));
+  return Math.max(1, Math.min(wanted, MAX_BATCH_STEPS, remaining));
+}
+
+/** The views' copy of the worker's data. */
+function dataView(data: TrainingData): TrainingDataView {
+  return { train: data.train, test: data.test, classNames: data.classNames, layers: data.layers, paramCount: data.paramCount };
+}
+
+/** The last value of `series`, or null when it is empty or not finite. */
+function lastFinite(series: Float64Array): number | null {
+  const value = series[series.length - 1];
+  return series.length > 0 && Number.isFinite(value) ? value : null;
+}
+
+function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}
+
+const defaultPace = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
+
+/** The training side of network mode; it is also the landscape's source of parameters and trajectories. */
+export class TrainingSession implements ParameterSource {
+  private connection: WorkerConnection<TrainingWorkerApi> | null = null;
+  private ready: Promise<boolean> = Promise.resolve(false);
+  private backendReport: { backend: BackendName; attempts: { backend: BackendName; ok: boolean; reason?: string }[] } | null = null;
+  private exclude: BackendName[] = [];
+  private restarts = 0;
+  /** Worker calls, one after another. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Changes whenever the runs start over; results of an older token are dropped. */
+  private token = 0;
+  private configuredToken = -1;
+  private preparing: Promise<void> = Promise.resolve();
+  private initial: Evaluation | null = null;
+  private looping = false;
+  private singleSteps = 0;
+  private msPerStep: number | null = null;
+  private predictionVersion = 0;
+  private lastPredictionAt = -Infinity;
+  private predictionTimer: ReturnType<typeof setTimeout> | null = null;
+  private unsubscribe: () => void = () => {};
+
+  constructor(
+    private readonly store: AppStore,
+    private readonly search: string,
+    private readonly startWorker: TrainingWorkerFactory = startTrainingWorker,
+    private readonly pace: () => Promise<void> = defaultPace,
+  ) {}
+
+  /** Begins following the store (the worker starts with the first network experiment). */
+  start(): void {
+    if (isNetworkExperiment(this.store.getState().experiment)) this.invalidate();
+    this.unsubscribe = this.store.subscribe((state, previous) => {
+      const experiment = state.experiment;
+      if (!isNetworkExperiment(experiment)) {
+        if (isNetworkExperiment(previous.experiment)) this.stop();
+        return;
+      }
+      if (experiment !== previous.experiment) {
+        const wasNetwork = isNetworkExperiment(previous.experiment);
+        if (!wasNetwork) this.publishBackend();
+        if (!wasNetwork || trainingKey(experiment) !== trainingKey(previous.experiment as NetworkExperiment)) this.invalidate();
+        else if (experiment.steps !== previous.experiment.steps) this.syncStatuses();
+      }
+      if (state.resetRequests !== previous.resetRequests) this.resetRuns();
+      if (state.stepRequests !== previous.stepRequests) {
+        this.singleSteps++;
+        this.kick();
+      }
+      if (state.status !== previous.status) {
+        this.syncStatuses();
+        this.kick();
+        if (state.status !== 'running') this.schedulePrediction(true);
+      }
+      if (state.selectedRunId !== previous.selectedRunId) this.schedulePrediction(true);
+    });
+  }
+
+  /** Stops the worker and the subscription. */
+  dispose(): void {
+    this.unsubscribe();
+    if (this.predictionTimer !== null) clearTimeout(this.predictionTimer);
+    this.connection?.terminate();
+    this.connection = null;
+  }
+
+  /** Run `runId`'s parameters: θ₀, the latest, or after step `which` (for slices). */
+  getParams(runId: string, which: ParamsWhich): Promise<Float32Array> {
+    return this.call((api) => api.getParams(runId, which));
+  }
+
+  /** Run `runId`'s kept snapshots, T × P (θ₀ first, the latest last). */
+  getTrajectory(runId: string): Promise<Float32Array> {
+    return this.call((api) => api.getTrajectory(runId));
+  }
+
+  /** The steps of `getTrajectory`'s snapshots. */
+  getTrajectorySteps(runId: string): Promise<Int32Array> {
+    return this.call((api) => api.getTrajectorySteps(runId));
+  }
+
+  /** Test hook: makes the worker crash. */
+  simulateCrash(): void {
+    void this.connection?.api.crashForTesting();
+  }
+
+  /** Test hook: makes the worker's GPU device (or context) disappear. */
+  simulateBackendLoss(): void {
+    void this.connection?.api.loseBackendForTesting();
+  }
+
+  private connect(): WorkerConnection<TrainingWorkerApi> {
+    const connection = this.startWorker((reason) => this.restart(`the training worker crashed: ${reason}`));
+    this.connection = connection;
+    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
+    this.ready = connection
+      .guard(connection.api.init(this.search, this.exclude, onLost))
+      .then((report) => {
+        this.backendReport = report;
+        this.publishBackend();
+        return true;
+      })
+      .catch((error) => {
+        if (this.connection === connection) this.store.getState().setError(errorMessage(error));
+        return false;
+      });
+    return connection;
+  }
+
+  /** Shows this worker's backend in the status bar (while the experiment is a network's). */
+  private publishBackend(): void {
+    if (this.backendReport === null || !isNetworkExperiment(this.store.getState().experiment)) return;
+    this.store.getState().setBackend(this.backendReport.backend, this.backendReport.attempts);
+  }
+
+  /** Queues `request` after every earlier call; it runs once the backend is chosen. */
+  private call<T>(request: (api: WorkerConnection<TrainingWorkerApi>['api']) => Promise<T>): Promise<T> {
+    const connection = this.connection ?? this.connect();
+    const run = this.queue.then(async () => {
+      if (!(await this.ready)) throw new Error('no computation backend is available');
+      return connection.guard(request(connection.api));
+    });
+    this.queue = run.catch(() => {});
+    return run;
+  }
+
+  /** The experiment left network mode: nothing in flight is wanted any more. */
+  private stop(): void {
+    this.token++;
+    this.configuredToken = -1;
+    this.singleSteps = 0;
+  }
+
+  /** Forgets the runs and rebuilds the job; a running loop waits for it and carries on. */
+  private invalidate(): void {
+    this.token++;
+    this.configuredToken = -1;
+    this.msPerStep = null;
+    const state = this.store.getState();
+    const experiment = state.experiment as NetworkExperiment;
+    const labels = runLabels(experiment.optimizers);
+    state.setTrainingRuns(experiment.optimizers.map((run, index) => idleProgress(run.id, labels[index])));
+    state.setCurves([]);
+    state.setTrainingData(null);
+    state.setRunPrediction(null);
+    if (state.status === 'done' || state.status === 'paused') state.setStatus('idle');
+    this.preparing = this.prepare(this.token, experiment);
+    this.kick();
+  }
+
+  /** Configures the worker for `experiment` and shows its data and the evaluation at θ₀. */
+  private async prepare(token: number, experiment: NetworkExperiment): Promise<void> {
+    try {
+      // Edits in quick succession (a slider dragged) queue several rebuilds: only the newest is made.
+      const data = await this.call((api) => (token === this.token ? api.configure(experiment) : Promise.resolve(null)));
+      if (data === null || token !== this.token) return;
+      const initial = await this.call((api) => api.initial());
+      if (token !== this.token) return;
+      this.initial = initial;
+      this.store.getState().setTrainingData(dataView(data));
+      this.showInitial(experiment);
+      this.configuredToken = token;
+      if (this.store.getState().error !== null) this.store.getState().setError(null);
+      this.schedulePrediction(true);
+    } catch (error) {
+      if (token === this.token) this.handleError(error);
+    }
+  }
+
+  /** Curves and progress of runs standing at θ₀. */
+  private showInitial(experiment: NetworkExperiment): void {
+    const state = this.store.getState();
+    const data = state.trainingData;
+    const initial = this.initial;
+    if (data === null || initial === null) return;
+    const plan = curvePlan(experiment.steps, experiment.evalEvery, experiment.sharpnessEvery, data.test !== null, data.train.task !== 'regression');
+    const labels = runLabels(experiment.optimizers);
+    state.setCurves(
+      experiment.optimizers.map((run, index) => withInitialEvaluation(emptyRunCurves({ id: run.id, label: labels[index], color: run.color }, plan), initial)),
+    );
+    state.setTrainingRuns(
+      experiment.optimizers.map((run, index) => ({
+        ...idleProgress(run.id, labels[index]),
+        trainLoss: initial.trainLoss,
+        testLoss: initial.testLoss,
+        trainAccuracy: initial.trainAccuracy,
+        testAccuracy: initial.testAccuracy,
+      })),
+    );
+  }
+
+  /** Every run back to θ₀ in the worker, and on screen; a loop started meanwhile waits for it. */
+  private resetRuns(): void {
+    if (this.configuredToken !== this.token) {
+      this.invalidate();
+      return;
+    }
+    const token = ++this.token;
+    this.singleSteps = 0;
+    this.preparing = this.reset(token);
+  }
+
+  private async reset(token: number): Promise<void> {
+    try {
+      await this.call((api) => api.reset());
+      if (token !== this.token) return;
+      this.showInitial(this.store.getState().experiment as NetworkExperiment);
+      this.configuredToken = token;
+      this.schedulePrediction(true);
+    } catch (error) {
+      if (token === this.token) this.handleError(error);
+    }
+  }
+
+  /** Starts the loop if the store wants steps and no loop is going. */
+  private kick(): void {
+    const state = this.store.getState();
+    const wanted = isNetworkExperiment(state.experiment) && (state.status === 'running' || this.singleSteps > 0);
+    if (wanted && !this.looping) void this.loop();
+  }
+
+  /** Mirrors the whole run's status (and the step count) onto each run that has not finished or diverged. */
+  private syncStatuses(): void {
+    const { status, trainingRuns, curves, experiment } = this.store.getState();
+    const steps = experiment.steps;
+    const runs = trainingRuns.map((run): NetworkRunProgress => {
+      if (run.status === 'diverged') return run;
+      if (run.step >= steps) return { ...run, status: 'done' };
+      return { ...run, status: run.step === 0 && status !== 'running' ? 'idle' : status === 'done' ? 'paused' : status };
+    });
+    this.store.getState().setTrainingRuns(runs);
+    // The legends show each run's status too.
+    this.store.getState().setCurves(curves.map((curve, index) => (runs[index] && curve.status !== runs[index].status ? { ...curve, status: runs[index].status } : curve)));
+  }
+
+  private async loop(): Promise<void> {
+    this.looping = true;
+    try {
+      for (;;) {
+        const state = this.store.getState();
+        const experiment: Experiment = state.experiment;
+        if (!isNetworkExperiment(experiment)) break;
+        const running = state.status === 'running';
+        if (!running && this.singleSteps === 0) break;
+        const token = this.token;
+        if (this.configuredToken !== token) {
+          await this.preparing;
+          if (this.configuredToken !== this.token && token === this.token) break; // the job could not be built
+          continue;
+        }
+        const live = state.trainingRuns.filter((run) => run.status !== 'diverged');
+        const done = live.reduce((most, run) => Math.max(most, run.step), 0);
+        if (live.length === 0 || done >= experiment.steps) {
+          this.singleSteps = 0;
+          this.store.getState().setStatus('done');
+          this.syncStatuses();
+          break;
+        }
+        const single = !running;
+        if (single) this.singleSteps--;
+        const count = single ? 1 : batchStepCount(this.msPerStep, experiment.steps - done);
+        const started = performance.now();
+        const batch = await this.call((api) => api.step(count));
+        if (token !== this.token) continue;
+        const perStep = (performance.now() - started) / count;
+        this.msPerStep = this.msPerStep === null ? perStep : 0.5 * (this.msPerStep + perStep);
+        this.apply(batch, experiment);
+        this.schedulePrediction(single);
+        if (!single) await this.pace();
+      }
+    } catch (error) {
+      this.singleSteps = 0;
+      if (this.store.getState().status === 'running') this.store.getState().setStatus('paused');
+      this.handleError(error);
+    } finally {
+      this.looping = false;
+    }
+  }
+
+  /** Writes one batch into the curves and the progress. */
+  private apply(batch: PackedStepBatch, experiment: NetworkExperiment): void {
+    const state = this.store.getState();
+    const curves: RunCurves[] = [...state.curves];
+    const progress: NetworkRunProgress[] = [...state.trainingRuns];
+    for (const run of batch.runs) {
+      const status: NetworkRunProgress['status'] =
+        run.divergedAt !== null ? 'diverged' : run.stepCount >= experiment.steps ? 'done' : state.status === 'running' ? 'running' : 'paused';
+      if (curves[run.index]) curves[run.index] = applyRunStep(curves[run.index], run, status);
+      if (progress[run.index]) progress[run.index] = progressAfter(progress[run.index], run, status);
+    }
+    state.setCurves(curves);
+    state.setTrainingRuns(progress);
+  }
+
+  /**
+   * Refreshes the selected run's prediction field: at once when `now` (a
+   * pause, a single step, another run selected), otherwise at most every
+   * {@link PREDICTION_INTERVAL_MS} while training runs.
+   */
+  private schedulePrediction(now: boolean): void {
+    if (this.predictionTimer !== null) {
+      if (!now) return;
+      clearTimeout(this.predictionTimer);
+    }
+    const wait = now ? 0 : Math.max(0, this.lastPredictionAt + PREDICTION_INTERVAL_MS - performance.now());
+    this.predictionTimer = setTimeout(() => {
+      this.predictionTimer = null;
+      this.lastPredictionAt = performance.now();
+      void this.refreshPrediction();
+    }, wait);
+  }
+
+  private async refreshPrediction(): Promise<void> {
+    const token = this.token;
+    if (this.configuredToken !== token) return;
+    const state = this.store.getState();
+    const selected = state.trainingRuns.find((run) => run.id === selectShownRunId(state));
+    if (selected === undefined) return;
+    const source: PredictionSource = { runId: selected.id, which: 'latest' };
+    try {
+      const field = await this.call((api) => api.predict(source));
+      if (token !== this.token) return;
+      // The step the field shows: the run's progress may have moved on while it was computed, never back.
+      const step = this.store.getState().trainingRuns.find((run) => run.id === selected.id)?.step ?? 0;
+      this.store.getState().setRunPrediction(
+        field === null ? null : { field: { ...field, version: ++this.predictionVersion }, caption: `${selected.label} — step ${step}` },
+      );
+    } catch (error) {
+      if (token === this.token) this.handleError(error);
+    }
+  }
+
+  /** Replaces the worker with one that avoids the GPU backends; the runs start over. */
+  private restart(reason: string): void {
+    const old = this.connection;
+    if (old === null) return;
+    this.connection = null;
+    old.terminate();
+    this.restarts++;
+    const state = this.store.getState();
+    if (this.restarts > MAX_RESTARTS) {
+      state.setError(`The training stopped (${reason}) and could not be restarted.`);
+      return;
+    }
+    this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
+    this.backendReport = null;
+    state.addNotice(`The training stopped (${reason}); it was restarted without the GPU.`);
+    if (isNetworkExperiment(state.experiment)) {
+      state.setBackend(null, []);
+      this.connect();
+      this.invalidate();
+    }
+  }
+
+  private handleError(error: unknown): void {
+    const message = errorMessage(error);
+    // A lost GPU surfaces as a failed call before (or instead of) the lost callback.
+    if (/backend was lost/.test(message)) this.restart(message);
+    else if (!/worker was stopped/.test(message)) this.store.getState().setError(message);
+  }
+}
+
+/** A run standing at θ₀ before any evaluation. */
+function idleProgress(id: string, label: string): NetworkRunProgress {
+  return {
+    id,
+    label,
+    step: 0,
+    epoch: 0,
+    trainLoss: null,
+    testLoss: null,
+    trainAccuracy: null,
+    testAccuracy: null,
+    batchLoss: null,
+    sharpness: null,
+    lambdaMin: null,
+    threshold: null,
+    lastUpdate: null,
+    rejectedSteps: 0,
+    status: 'idle',
+    divergedAt: null,
+    message: null,
+  };
+}
+
+/** A run's progress after its share `run` of a batch. */
+function progressAfter(previous: NetworkRunProgress, run: PackedRunStep, status: NetworkRunProgress['status']): NetworkRunProgress {
+  const { evaluation, sharpness } = run;
+  const evaluated = evaluation.steps.length > 0;
+  const measured = sharpness.steps.length > 0;
+  return {
+    ...previous,
+    step: run.stepCount,
+    epoch: run.epoch,
+    trainLoss: evaluated ? lastFinite(evaluation.trainLoss) : previous.trainLoss,
+    testLoss: evaluated ? lastFinite(evaluation.testLoss) : previous.testLoss,
+    trainAccuracy: evaluated ? lastFinite(evaluation.trainAccuracy) : previous.trainAccuracy,
+    testAccuracy: evaluated ? lastFinite(evaluation.testAccuracy) : previous.testAccuracy,
+    batchLoss: run.batchLosses.length > 0 ? run.batchLosses[run.batchLosses.length - 1] : previous.batchLoss,
+    sharpness: measured ? lastFinite(sharpness.lambdaMax) : previous.sharpness,
+    lambdaMin: measured ? lastFinite(sharpness.lambdaMin) : previous.lambdaMin,
+    threshold: measured ? lastFinite(sharpness.gradientDescentThreshold) : previous.threshold,
+    lastUpdate: run.lastUpdate ?? previous.lastUpdate,
+    rejectedSteps: previous.rejectedSteps + run.rejectedSteps,
+    status,
+    divergedAt: run.divergedAt,
+    message: run.divergence,
+  };
+}

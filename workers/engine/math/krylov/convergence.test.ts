@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { operatorWithSpectrum, spectrumWithBulk } from './testOperators';
+import { productsToAccuracy } from './convergence';
+
+describe('productsToAccuracy', () => {
+  it('counts the products each method needs for the top eigenvalue', async () => {
+    const op = operatorWithSpectrum(spectrumWithBulk([10, 9], 60, 0, 6), 1);
+    const race = await productsToAccuracy(op.matVec, 60, 10, { relTol: 1e-3, maxProducts: 300 });
+    expect(race.lanczos).not.toBeNull();
+    expect(race.power).not.toBeNull();
+    // Power iteration's Rayleigh quotient error falls like (0.9)^(2t): about 33 products for 1e-3.
+    expect(race.power!).toBeGreaterThan(20);
+    expect(race.lanczos!).toBeLessThan(race.power!);
+    expect(op.calls).toBe(race.lanczos! + race.power!);
+  });
+
+  it('reports null when the budget is too small', async () => {
+    const op = operatorWithSpectrum(spectrumWithBulk([10, 9.99], 60, 0, 9.9), 2);
+    const race = await productsToAccuracy(op.matVec, 60, 10, { relTol: 1e-9, maxProducts: 5 });
+    expect(race).toEqual({ lanczos: null, power: null });
+  });
+});

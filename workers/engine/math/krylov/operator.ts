@@ -1,0 +1,80 @@
+/**
+ * The abstract operator every curvature algorithm works on, with product
+ * counting, cancellation and the shared options of long-running routines.
+ */
+import { Rng } from '../rng';
+
+/**
+ * A symmetric n×n operator v ↦ A v, e.g. a Hessian-vector product computed by
+ * double back-propagation. It may keep or transfer its argument (the callers
+ * here always pass a fresh copy) and must return a new vector of length n.
+ */
+export type MatVec = (v: Float64Array) => Promise<Float64Array>;
+
+/**
+ * Products of a symmetric P×P matrix with many vectors at once: row k of the
+ * result (count × P, row-major) is A times row k of `vectors`.
+ */
+export type BatchProduct = (vectors: Float32Array, count: number) => Promise<Float32Array>;
+
+/** Options shared by every routine that may run for a long time. */
+export interface LongRunOptions {
+  /** Aborting it makes the routine reject with a DOMException named 'AbortError' before its next product. */
+  signal?: AbortSignal;
+  /** Called after each unit of work with the units done and the units planned (the plan may end early). */
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Where a randomised routine draws from: an explicit generator, or a seed (default 0). */
+export interface RandomSource {
+  rng?: Rng;
+  seed?: number;
+}
+
+/** The generator to use: `rng` when given, else one derived from `seed` and a label naming the purpose. */
+export function resolveRng(source: RandomSource, label: string): Rng {
+  return source.rng ?? Rng.derive(source.seed ?? 0, label);
+}
+
+/** The error a cancelled routine rejects with. */
+export function abortError(reason?: unknown): DOMException {
+  const error = new DOMException('The operation was aborted.', 'AbortError');
+  if (reason !== undefined) (error as DOMException & { cause?: unknown }).cause = reason;
+  return error;
+}
+
+/** Throws an AbortError if the signal has fired. */
+export function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError(signal.reason);
+}
+
+/**
+ * Wraps a MatVec: counts products, checks cancellation before and after each
+ * one (a product can take long), passes a copy of the argument, and checks the
+ * length of the result.
+ */
+export class CountedOperator {
+  /** Number of products A v computed so far. */
+  products = 0;
+
+  constructor(
+    private readonly matVec: MatVec,
+    /** The dimension n. */
+    readonly n: number,
+    private readonly signal?: AbortSignal,
+  ) {
+    if (!Number.isInteger(n) || n < 1) throw new RangeError(`operator dimension must be a positive integer, got ${n}`);
+  }
+
+  /** A v, as a new vector. */
+  async apply(v: Float64Array): Promise<Float64Array> {
+    throwIfAborted(this.signal);
+    const result = await this.matVec(Float64Array.from(v));
+    throwIfAborted(this.signal);
+    if (result.length !== this.n) {
+      throw new RangeError(`matVec returned ${result.length} entries, expected ${this.n}`);
+    }
+    this.products++;
+    return result;
+  }
+}

@@ -1,0 +1,142 @@
+/**
+ * A discrete spectral density (nodes with weights) turned into the curves a
+ * spectrum chart draws: the Gaussian-smoothed density on a linear axis and
+ * on a symmetric-log axis, the exact histogram when all eigenvalues are
+ * known, and random-matrix references with the same mean and variance.
+ */
+import { densityOnGrid, gridAround, integrateOnGrid } from '../krylov/density';
+import { exactDensityOnGrid, spectrumHistogram, spectrumMoments } from './knownSpectrum';
+import { marchenkoPasturDensity, matchMarchenkoPastur, semicircleDensity, type MarchenkoPasturParameters } from './randomMatrix';
+import { symlog, symlogDensityOnGrid } from './symlog';
+import { linspace } from '../plane/grid';
+
+/** Smoothing widths, grid sizes and the exact spectrum, when known. */
+export interface DensityCurveOptions {
+  /** Smoothing width σ on the linear axis (default 1 % of the nodes' range). */
+  sigma?: number;
+  /** Points of each grid (default 400). */
+  gridPoints?: number;
+  /** Every eigenvalue, when known: adds the exact histogram and the exact smoothed density. */
+  exactEigenvalues?: Float64Array;
+  /** Histogram bins over the grid's range (default 60). */
+  histogramBins?: number;
+  /** The symlog axis's linear scale c, y = sign(λ) log₁₀(1 + |λ|/c) (default 1e-3 · max|λ|). */
+  linearScale?: number;
+  /** Smoothing width on the symlog axis, in decades (default 1 % of its range). */
+  sigmaY?: number;
+}
+
+/** Curves on the symmetric-log axis y = symlog(λ, c). */
+export interface SymlogCurves {
+  linearScale: number;
+  gridY: Float64Array;
+  sigmaY: number;
+  /** Density of y = symlog(λ); integrates to 1 over y. */
+  density: Float64Array;
+  /** The exact eigenvalues' density on the same axis, when known. */
+  exact: Float64Array | null;
+}
+
+/** Everything a spectrum chart draws, on one linear grid and one symlog grid. */
+export interface DensityCurves {
+  /** Linear axis. */
+  grid: Float64Array;
+  sigma: number;
+  density: Float64Array;
+  /** ∫ density dλ over the grid (trapezoid): 1 up to the smoothing tails, a check on the weights. */
+  integral: number;
+  /** Σ w θ and Σ w (θ − mean)² of the discrete density. */
+  mean: number;
+  variance: number;
+  /** Σ of the weights (1 for a proper density). */
+  totalWeight: number;
+  /** Σ w over nodes below zero: the estimated fraction of negative eigenvalues. */
+  negativeWeight: number;
+  symlog: SymlogCurves;
+  /** Wigner semicircle with the same mean and variance. */
+  semicircle: Float64Array;
+  /** Marchenko–Pastur law with the same mean and variance (null unless the mean is positive). */
+  marchenkoPastur: { density: Float64Array; atomAtZero: number; parameters: MarchenkoPasturParameters } | null;
+  /** Histogram of the exact eigenvalues as a density, bins `histogramEdges` (null when unknown). */
+  histogram: { edges: Float64Array; density: Float64Array } | null;
+  /** The exact eigenvalues smoothed with the same σ on `grid` (null when unknown). */
+  exactDensity: Float64Array | null;
+}
+
+/**
+ * The curves of the density Σ_k w_k δ(λ − θ_k). The linear grid spans the
+ * nodes, the exact eigenvalues (if given) and the references' supports with
+ * 5σ margins, so the smoothed density integrates to its total weight and
+ * every reference is drawn whole.
+ */
+export function densityCurves(nodes: Float64Array, weights: Float64Array, options: DensityCurveOptions = {}): DensityCurves {
+  if (nodes.length === 0 || nodes.length !== weights.length) {
+    throw new RangeError(`densityCurves: need equally many nodes and weights (≥ 1), got ${nodes.length} and ${weights.length}`);
+  }
+  const exact = options.exactEigenvalues;
+  const span = exact !== undefined ? Float64Array.from([...nodes, ...exact]) : nodes;
+  let lo = Infinity;
+  let hi = -Infinity;
+  let largestMagnitude = 0;
+  for (const x of span) {
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+    largestMagnitude = Math.max(largestMagnitude, Math.abs(x));
+  }
+  const scale = largestMagnitude > 0 ? largestMagnitude : 1;
+  const sigma = options.sigma ?? Math.max(0.01 * (hi - lo), 1e-6 * scale);
+  const { mean, variance } = spectrumMoments(nodes, weights);
+  const positiveMoments = mean > 0 && variance > 0;
+  const parameters = positiveMoments ? matchMarchenkoPastur(mean, variance) : null;
+  // The axis also covers the references' supports: the semicircle's
+  // mean ± 2·std and Marchenko–Pastur's [σ²(1 − √q)², σ²(1 + √q)²].
+  const radius = 2 * Math.sqrt(variance);
+  const supportEnds = [mean - radius, mean + radius];
+  if (parameters !== null) {
+    const root = Math.sqrt(parameters.ratio);
+    supportEnds.push(parameters.entryVariance * (1 - root) ** 2, parameters.entryVariance * (1 + root) ** 2);
+  }
+  const points = options.gridPoints ?? 400;
+  const grid = gridAround(Float64Array.from([lo, hi, ...supportEnds]), sigma, points);
+  const density = densityOnGrid(nodes, weights, grid, sigma);
+  let totalWeight = 0;
+  let negativeWeight = 0;
+  nodes.forEach((theta, k) => {
+    totalWeight += weights[k];
+    if (theta < 0) negativeWeight += weights[k];
+  });
+
+  const linearScale = options.linearScale ?? 1e-3 * scale;
+  const yLo = symlog(lo, linearScale);
+  const yHi = symlog(hi, linearScale);
+  const sigmaY = options.sigmaY ?? Math.max(0.01 * (yHi - yLo), 1e-3);
+  const gridY = linspace(yLo - 5 * sigmaY, yHi + 5 * sigmaY, points);
+  const uniform = exact && new Float64Array(exact.length).fill(1 / exact.length);
+
+  let histogram: DensityCurves['histogram'] = null;
+  if (exact !== undefined) {
+    const edges = linspace(grid[0], grid[grid.length - 1], (options.histogramBins ?? 60) + 1);
+    histogram = { edges, density: spectrumHistogram(exact, edges) };
+  }
+  return {
+    grid,
+    sigma,
+    density,
+    integral: integrateOnGrid(grid, density),
+    mean,
+    variance,
+    totalWeight,
+    negativeWeight,
+    symlog: {
+      linearScale,
+      gridY,
+      sigmaY,
+      density: symlogDensityOnGrid(nodes, weights, gridY, sigmaY, linearScale),
+      exact: exact !== undefined && uniform ? symlogDensityOnGrid(exact, uniform, gridY, sigmaY, linearScale) : null,
+    },
+    semicircle: variance > 0 ? semicircleDensity(grid, mean, variance) : new Float64Array(grid.length),
+    marchenkoPastur: parameters && { ...marchenkoPasturDensity(grid, parameters), parameters },
+    histogram,
+    exactDensity: exact !== undefined ? exactDensityOnGrid(exact, grid, sigma) : null,
+  };
+}

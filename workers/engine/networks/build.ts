@@ -1,0 +1,67 @@
+/**
+ * From a serialisable network problem to the numbers and objectives the
+ * engine trains and slices: the data splits, the MLP, its training
+ * objective (with weight decay), the test objective and θ₀.
+ */
+import { prepareDataset } from '../data/registry';
+import type { Dataset } from '../data/types';
+import { MlpObjective, type MlpObjectiveOptions } from './objective';
+import type { MlpSpec } from '../spec/mlp';
+import { initialParams } from './initialization';
+import { lossForTask, validateNetworkProblem, type NetworkProblem } from '../spec/networkProblem';
+import { RegularizedObjective } from './regularizedObjective';
+
+/** A network problem made concrete. Holds tensors until `dispose()`. */
+export interface BuiltNetwork {
+  /** A copy of the problem it was built from. */
+  problem: NetworkProblem;
+  spec: MlpSpec;
+  train: Dataset;
+  /** The held-out samples (n = 0 when testFraction is 0). */
+  test: Dataset;
+  /** L = ℓ_train + (λ/2)‖θ‖²: what the optimizers minimise and the curvature describes. */
+  objective: RegularizedObjective;
+  /** ℓ_test, the data loss on the test samples (no penalty), or null without a test set. */
+  testObjective: MlpObjective | null;
+  /** θ₀ from the problem's initialisation; every run starts from a copy. */
+  initialParams: Float32Array;
+  /** Frees both objectives' tensors. */
+  dispose(): void;
+}
+
+/**
+ * Validates `problem` (throwing a RangeError that lists every fault), makes
+ * its data set and split, and builds the network: layers [inputDim,
+ * ...hidden, outputDim], the loss of the data set's task, θ₀.
+ */
+export function buildNetwork(problem: NetworkProblem, options: MlpObjectiveOptions = {}): BuiltNetwork {
+  validateNetworkProblem(problem);
+  const copy: NetworkProblem = structuredClone(problem);
+  const { train, test } = prepareDataset(copy.dataset, copy.datasetOptions, copy.dataSeed, copy.testFraction);
+  const spec: MlpSpec = {
+    layers: [train.inputDim, ...copy.hidden, train.outputDim],
+    activation: copy.activation,
+    loss: lossForTask(train.task),
+  };
+  const objective = new RegularizedObjective(new MlpObjective(spec, train, options), copy.weightDecay);
+  let testObjective: MlpObjective | null = null;
+  try {
+    testObjective = test.n > 0 ? new MlpObjective(spec, test, options) : null;
+  } catch (error) {
+    objective.dispose();
+    throw error;
+  }
+  return {
+    problem: copy,
+    spec,
+    train,
+    test,
+    objective,
+    testObjective,
+    initialParams: initialParams(spec, copy.init),
+    dispose() {
+      objective.dispose();
+      testObjective?.dispose();
+    },
+  };
+}

@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { analyticInfo } from '../analytic/info';
+import { ANALYTIC_NAMES } from './functions';
+import {
+  EXPERIMENT_LIMITS,
+  OPTIMIZER_COLORS,
+  analyticProblemOf,
+  analyticProblemSpec,
+  defaultExperiment,
+  defaultOptimizerRun,
+  freshOptimizerId,
+  validateExperiment,
+  type Experiment,
+} from './experiment';
+import { OPTIMIZER_NAMES, resolveOptimizerConfig } from './optimizers/config';
+import { OPTIMIZER_INFO } from './optimizers/info';
+
+describe('defaultExperiment', () => {
+  it('is valid for every analytic function and uses its teaching window and start', () => {
+    for (const name of ANALYTIC_NAMES) {
+      const experiment = defaultExperiment(analyticProblemSpec(name));
+      const info = analyticInfo(analyticProblemOf(experiment.problem));
+      expect(validateExperiment(experiment)).toEqual([]);
+      expect(experiment.window).toEqual(info.window);
+      expect(experiment.start).toEqual(info.start);
+      expect(experiment.view.logScale).toBe(info.logScale);
+    }
+  });
+
+  it('starts with gradient descent and Adam, in different colours, on a 256 × 256 grid', () => {
+    const experiment = defaultExperiment();
+    expect(experiment.problem).toEqual({ kind: 'analytic', name: 'rosenbrock' });
+    expect(experiment.optimizers.map((spec) => spec.name)).toEqual(['sgd', 'adam']);
+    expect(experiment.optimizers[0].color).not.toBe(experiment.optimizers[1].color);
+    expect(experiment.optimizers[0].id).not.toBe(experiment.optimizers[1].id);
+    expect(experiment.grid).toEqual({ nx: 256, ny: 256 });
+  });
+
+  it('returns a fresh object each time (callers may edit it)', () => {
+    const first = defaultExperiment();
+    first.window.xMin = 99;
+    first.start[0] = 99;
+    expect(defaultExperiment().window.xMin).not.toBe(99);
+    expect(defaultExperiment().start[0]).not.toBe(99);
+  });
+});
+
+describe('defaultOptimizerRun', () => {
+  it('sets exactly the hyper-parameters that apply, at their defaults, and the engine accepts them', () => {
+    for (const name of OPTIMIZER_NAMES) {
+      const spec = defaultOptimizerRun(name, 0);
+      const hyper = OPTIMIZER_INFO[name].hyperParameters;
+      for (const { key, defaultValue } of hyper) expect(spec[key]).toBe(defaultValue);
+      expect(Object.keys(spec).sort()).toEqual(['color', 'id', 'name', ...hyper.map((h) => h.key)].sort());
+      expect(() => resolveOptimizerConfig(spec)).not.toThrow();
+    }
+  });
+
+  it('cycles through the colours and avoids taken ids', () => {
+    expect(defaultOptimizerRun('adam', OPTIMIZER_COLORS.length + 1).color).toBe(OPTIMIZER_COLORS[1]);
+    expect(freshOptimizerId(['o1', 'o3'])).toBe('o2');
+    expect(defaultOptimizerRun('sgd', 0, ['o1']).id).toBe('o2');
+  });
+});
+
+describe('validateExperiment', () => {
+  const broken = (edit: (experiment: Experiment) => void): string[] => {
+    const experiment = defaultExperiment();
+    edit(experiment);
+    return validateExperiment(experiment);
+  };
+
+  it('names the field, the rule and the value', () => {
+    expect(broken((e) => (e.grid.nx = 100_000))).toEqual([
+      `grid.nx must be an integer from ${EXPERIMENT_LIMITS.gridSide.min} to ${EXPERIMENT_LIMITS.gridSide.max}, got 100000`,
+    ]);
+    expect(broken((e) => (e.steps = 2.5))[0]).toContain('steps must be an integer');
+    expect(broken((e) => (e.start = [Number.NaN, 0]))[0]).toContain('start x');
+    expect(broken((e) => (e.seed = -1))[0]).toContain('seed');
+    expect(broken((e) => (e.version = 7))[0]).toContain('version must be 1');
+  });
+
+  it('rejects a reversed or empty window', () => {
+    expect(broken((e) => (e.window = { xMin: 1, xMax: -1, yMin: 0, yMax: 1 }))[0]).toContain('xMin < xMax');
+    expect(broken((e) => (e.window = { xMin: 0, xMax: 1, yMin: 2, yMax: 2 }))[0]).toContain('yMin < yMax');
+    expect(broken((e) => (e.window.xMax = Infinity))[0]).toContain('window x range');
+  });
+
+  it('rejects unknown functions and out-of-range quadratic parameters', () => {
+    expect(broken((e) => (e.problem = { kind: 'analytic', name: 'sphere' as never }))[0]).toContain('problem.name');
+    expect(broken((e) => (e.problem = { kind: 'analytic', name: 'quadratic', condition: 0.5 }))[0]).toContain(
+      'problem.condition',
+    );
+  });
+
+  it('passes on the engine’s own message for a bad hyper-parameter', () => {
+    const problems = broken((e) => (e.optimizers[1].beta1 = 1));
+    expect(problems).toHaveLength(1);
+    expect(problems[0]).toMatch(/^optimizers\[1\]: .*beta1/);
+  });
+
+  it('rejects unknown optimizers, duplicate ids, bad colours and too many optimizers', () => {
+    expect(broken((e) => (e.optimizers[0].name = 'lbfgs' as never))[0]).toContain('optimizers[0].name');
+    expect(broken((e) => (e.optimizers[1].id = e.optimizers[0].id))).toEqual([
+      'optimizer ids must be unique, "o1" appears twice',
+    ]);
+    expect(broken((e) => (e.optimizers[0].color = 'red'))[0]).toContain('#rrggbb');
+    const tooMany = broken((e) => {
+      e.optimizers = Array.from({ length: 9 }, (_, i) => defaultOptimizerRun('sgd', i, [`o${i}`]));
+      e.optimizers.forEach((spec, i) => (spec.id = `x${i}`));
+    });
+    expect(tooMany).toEqual(['at most 8 optimizers, got 9']);
+  });
+
+  it('reports every problem at once', () => {
+    const problems = broken((e) => {
+      e.grid.ny = 1;
+      e.steps = 0;
+      e.view.mode = 'flat' as never;
+    });
+    expect(problems).toHaveLength(3);
+  });
+});
