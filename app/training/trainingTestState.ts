@@ -24,8 +24,8 @@ export interface NetworkRunTestState {
 export interface TrainingTestState {
   mode: 'analytic' | 'network';
   networkRuns: NetworkRunTestState[];
-  /** Whether a prediction field is shown, and how many data points (train and test). */
-  dataView: { hasPrediction: boolean; n: number };
+  /** Whether a prediction field is shown, how many data points (train and test), and P, the network's parameter count (0 before it is built). */
+  dataView: { hasPrediction: boolean; n: number; paramCount: number };
 }
 
 /** The network-mode fields of the test handle's state. */
@@ -48,6 +48,7 @@ export function trainingTestState(s: Store): TrainingTestState {
     dataView: {
       hasPrediction: (s.landscape.probe?.prediction ?? s.runPrediction?.field ?? null) !== null,
       n: data === null ? 0 : data.train.n + (data.test?.n ?? 0),
+      paramCount: data?.paramCount ?? 0,
     },
   };
 }
