@@ -5,7 +5,6 @@ import { ANALYTIC_NAMES, type AnalyticName } from '../../workers/engine/spec/fun
 import { analyticProblemOf } from '../../workers/engine/spec/experiment';
 import { selectAnalyticProblem } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
-import { commitEdit } from '../ui/commit';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 
@@ -48,13 +47,13 @@ export function ProblemPanel(): ReactElement | null {
             label="Condition κ"
             value={problem.condition ?? 1}
             testId="quadratic-condition"
-            onCommit={(condition) => commitEdit(() => setQuadratic({ condition }))}
+            onCommit={(condition) => setQuadratic({ condition })}
           />
           <NumberField
             label="Rotation °"
             value={problem.angleDeg ?? 0}
             testId="quadratic-angle"
-            onCommit={(angleDeg) => commitEdit(() => setQuadratic({ angleDeg }))}
+            onCommit={(angleDeg) => setQuadratic({ angleDeg })}
           />
         </div>
       )}

@@ -19,7 +19,6 @@ import { readoutsOf, spectrumViewOf } from '../landscape/landscapeViews';
 import { CurvatureReadouts } from './CurvatureReadouts';
 import { JobProgressBar } from '../ui/JobProgressBar';
 import { MATRIX_NAMES, SpectrumChart } from './SpectrumChart';
-import { commitEdit } from '../ui/commit';
 import { NumberField } from '../ui/NumberField';
 import { SelectField } from '../ui/SelectField';
 import { aboutSeconds } from './aboutSeconds';
@@ -54,7 +53,7 @@ export function CurvatureView(): ReactElement {
   const estimate = useAppStore((state) => state.landscape.exactEstimate);
   const info = useAppStore((state) => state.landscape.info);
   const { setCurvatureSettings, setCurvatureTarget, requestCurvature, cancelCurvature, requestExactEstimate } = appStore.getState();
-  const edit = (patch: Partial<CurvatureSettings>) => commitEdit(() => setCurvatureSettings(patch));
+  const edit = (patch: Partial<CurvatureSettings>) => setCurvatureSettings(patch);
 
   // The predicted time of the exact spectrum belongs on its button before it is pressed.
   const targetKey = targetValue(target);

@@ -14,7 +14,6 @@ import {
 import type { DirectionsInfo } from '../../workers/engine/spec/messages/landscape';
 import { appStore, useAppStore } from '../store/store';
 import { JobProgressBar } from '../ui/JobProgressBar';
-import { commitEdit } from '../ui/commit';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 import { SelectField, type SelectOption } from '../ui/SelectField';
@@ -49,7 +48,7 @@ export function SlicePanel(): ReactElement {
   const job = useAppStore((state) => state.landscape.sliceJob);
   const directions = useAppStore((state) => state.landscape.slice?.directions ?? null);
   const { setSliceSettings, requestSlice, cancelSlice } = appStore.getState();
-  const edit = (patch: Partial<SliceSettings>) => commitEdit(() => setSliceSettings(patch));
+  const edit = (patch: Partial<SliceSettings>) => setSliceSettings(patch);
 
   const runOptions: SelectOption<string>[] = [
     ...runIds.split(',').filter((id) => id !== '').map((id) => ({ value: id, label: `run ${id}` })),

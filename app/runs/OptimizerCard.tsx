@@ -8,7 +8,6 @@ import { OPTIMIZER_NAMES, type OptimizerName } from '../../workers/engine/spec/o
 import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
 import { selectProgressOf } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
-import { commitEdit } from '../ui/commit';
 import { HyperParameterControl } from './HyperParameterControl';
 
 /** A loss for display: 4 significant digits, scientific when very small or large. */
@@ -81,7 +80,7 @@ export const OptimizerCard = memo(function OptimizerCard({ spec }: { spec: Optim
           spec={hyper}
           value={spec[hyper.key] ?? hyper.defaultValue}
           testId={`${hyper.key}-${spec.id}`}
-          onCommit={(value) => commitEdit(() => updateOptimizer(spec.id, { [hyper.key]: value }))}
+          onCommit={(value) => updateOptimizer(spec.id, { [hyper.key]: value })}
         />
       ))}
       <RunStatusLine id={spec.id} />

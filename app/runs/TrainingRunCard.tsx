@@ -11,7 +11,6 @@ import { NETWORK_OPTIMIZER_NAMES, type NetworkOptimizerName } from '../../worker
 import { NETWORK_OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/networkInfo';
 import { selectShownRunId, selectTrainingRunOf } from '../store/networkSelectors';
 import { appStore, useAppStore } from '../store/store';
-import { commitEdit } from '../ui/commit';
 import { HyperParameterControl } from './HyperParameterControl';
 import { NumberField } from '../ui/NumberField';
 import { formatLoss } from './OptimizerCard';
@@ -98,7 +97,7 @@ export const TrainingRunCard = memo(function TrainingRunCard({ spec, label }: { 
           aria-label="Optimizer"
           data-testid={`run-kind-${spec.id}`}
           value={spec.name}
-          onChange={(event) => commitEdit(() => updateNetworkRun(spec.id, { name: event.target.value as NetworkOptimizerName }))}
+          onChange={(event) => updateNetworkRun(spec.id, { name: event.target.value as NetworkOptimizerName })}
         >
           {NETWORK_OPTIMIZER_NAMES.map((name) => (
             <option key={name} value={name}>
@@ -122,7 +121,7 @@ export const TrainingRunCard = memo(function TrainingRunCard({ spec, label }: { 
           aria-label={`Remove ${label}`}
           title="Remove"
           data-testid={`remove-run-${spec.id}`}
-          onClick={() => commitEdit(() => removeOptimizer(spec.id))}
+          onClick={() => removeOptimizer(spec.id)}
         >
           ×
         </button>
@@ -134,7 +133,7 @@ export const TrainingRunCard = memo(function TrainingRunCard({ spec, label }: { 
         value={batchSizeOf(spec)}
         integer
         testId={`batch-${spec.id}`}
-        onCommit={(batchSize) => commitEdit(() => updateNetworkRun(spec.id, { batchSize }))}
+        onCommit={(batchSize) => updateNetworkRun(spec.id, { batchSize })}
       />
       {info.hyperParameters.map((hyper) => (
         <HyperParameterControl
@@ -142,7 +141,7 @@ export const TrainingRunCard = memo(function TrainingRunCard({ spec, label }: { 
           spec={hyper}
           value={spec[hyper.key] ?? hyper.defaultValue}
           testId={`${hyper.key}-${spec.id}`}
-          onCommit={(value) => commitEdit(() => updateNetworkRun(spec.id, { [hyper.key]: value }))}
+          onCommit={(value) => updateNetworkRun(spec.id, { [hyper.key]: value })}
         />
       ))}
       <TrainingStatusLine id={spec.id} />

@@ -6,7 +6,6 @@ import { NETWORK_OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/net
 import { runLabels } from './runLabels';
 import { selectNetworkRuns } from '../store/networkSelectors';
 import { appStore, useAppStore } from '../store/store';
-import { commitEdit } from '../ui/commit';
 import { Section } from '../ui/Section';
 import { TrainingRunCard } from './TrainingRunCard';
 
@@ -42,7 +41,7 @@ export function TrainingRunsPanel(): ReactElement | null {
           disabled={full}
           title={full ? `At most ${NETWORK_TRAINING_LIMITS.runCount.max} runs` : undefined}
           data-testid="add-run"
-          onClick={() => commitEdit(() => appStore.getState().addNetworkRun(choice))}
+          onClick={() => appStore.getState().addNetworkRun(choice)}
         >
           Add run
         </button>

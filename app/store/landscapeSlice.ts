@@ -8,11 +8,11 @@
  * curvature report.
  */
 import type { StateCreator } from 'zustand';
-import { validateExperiment, type Experiment } from '../../workers/engine/spec/experiment';
 import type { CurvatureSettings, SliceSettings } from '../../workers/engine/spec/landscapeSettings';
 import type { CurvatureSummary, ExactEstimate, NetworkInfo, SliceSummary } from '../../workers/engine/spec/messages/landscape';
 import type { HeightField, MarkerView, PathView } from '../scene/types';
 import type { JobProgress, LineSlice, PredictionField, ProjectionFaithfulness } from '../plots/types';
+import type { EditRefusal } from './experimentSlice';
 import type { Store } from './store';
 
 /** The probed point of the slice: what the data view and the probe read-out show. */
@@ -93,9 +93,9 @@ export interface LandscapeSlice {
   exactEstimateRequests: number;
 
   /** Changes the slice settings of the experiment (refused, with the reasons in `editProblems`, if invalid). */
-  setSliceSettings(patch: Partial<SliceSettings>): void;
+  setSliceSettings(patch: Partial<SliceSettings>): EditRefusal;
   /** Changes the curvature settings of the experiment. */
-  setCurvatureSettings(patch: Partial<CurvatureSettings>): void;
+  setCurvatureSettings(patch: Partial<CurvatureSettings>): EditRefusal;
   requestSlice(): void;
   cancelSlice(): void;
   /** Probes the point (α, β) of the current slice. */
@@ -135,14 +135,6 @@ export function emptyLandscapeState(): LandscapeState {
 
 /** The landscape slice of the page's store (see the module comment). */
 export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> = (set, get) => {
-  /** Applies `edit` to a copy of the experiment and keeps it only if it is valid (as the experiment slice does). */
-  const commit = (edit: (draft: Experiment) => void) => {
-    const draft = structuredClone(get().experiment);
-    edit(draft);
-    const problems = validateExperiment(draft);
-    if (problems.length > 0) set({ editProblems: problems });
-    else set({ experiment: draft, editProblems: [] });
-  };
   let tokens = 0;
 
   return {
@@ -155,11 +147,11 @@ export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> =
     exactEstimateRequests: 0,
 
     setSliceSettings: (patch) =>
-      commit((draft) => {
+      get().editExperiment((draft) => {
         draft.slice = { ...draft.slice, ...patch };
       }),
     setCurvatureSettings: (patch) =>
-      commit((draft) => {
+      get().editExperiment((draft) => {
         draft.curvature = { ...draft.curvature, ...patch };
       }),
     requestSlice: () => set((state) => ({ sliceRequests: state.sliceRequests + 1 })),

@@ -53,7 +53,7 @@ export async function installMessageMeter(page: Page): Promise<void> {
       } as typeof target.postMessage;
       const listen = target.addEventListener;
       target.addEventListener = function (this: EventTarget, type: string, listener: EventListenerOrEventListenerObject | null, options?: boolean | AddEventListenerOptions) {
-        if (type !== 'message' || listener === null) return listen.call(this, type, listener, options);
+        if (type !== 'message' || listener === null) return listen.call(this, type, listener as EventListenerOrEventListenerObject, options);
         const wrapped = (event: Event) => {
           record((event as MessageEvent).data, 'from-worker');
           return typeof listener === 'function' ? listener.call(this, event) : listener.handleEvent(event);
