@@ -6,6 +6,7 @@
  */
 import type { Experiment } from '../workers/engine/spec/experiment';
 import type { HeightField } from './scene/types';
+import { selectProgress } from './store/selectors';
 import type { AppStore } from './store/store';
 import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './landscape/landscapeTestState';
 import { trainingTestState, type TrainingTestState } from './training/trainingTestState';
@@ -58,6 +59,8 @@ export interface ExplorerTestHandle {
   simulateWorkerCrash(): void;
   /** Makes the worker's GPU device or WebGL context disappear (to test recovery). */
   simulateBackendLoss(): void;
+  /** Makes the landscape worker (network slices and curvature) crash, if it has started. */
+  simulateLandscapeWorkerCrash(): void;
 }
 
 declare global {
@@ -82,7 +85,7 @@ export function summariseField(field: HeightField): GridSummary {
 
 export function installTestHandle(
   store: AppStore,
-  session: { simulateCrash(): void; simulateBackendLoss(): void },
+  session: { simulateCrash(): void; simulateBackendLoss(): void; simulateLandscapeCrash(): void },
 ): void {
   window.__explorer = {
     getState: () => {
@@ -94,7 +97,7 @@ export function installTestHandle(
         backend: s.backend,
         backendAttempts: s.backendAttempts.map((a) => ({ ...a })),
         runStatus: s.status,
-        runs: s.progress.map((p, index) => ({
+        runs: selectProgress(s).map((p, index) => ({
           id: p.id,
           name: p.name,
           step: p.step,
@@ -115,5 +118,6 @@ export function installTestHandle(
     },
     simulateWorkerCrash: () => session.simulateCrash(),
     simulateBackendLoss: () => session.simulateBackendLoss(),
+    simulateLandscapeWorkerCrash: () => session.simulateLandscapeCrash(),
   };
 }

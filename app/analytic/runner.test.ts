@@ -4,6 +4,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { AnalyticRuns } from '../../workers/engine/analytic/runs';
 import { analyticProblemOf, defaultExperiment, defaultOptimizerRun, type AnalyticExperiment } from '../../workers/engine/spec/experiment';
 import { useTestBackend } from '../../workers/engine/testing/backend';
+import { selectProgress } from '../store/selectors';
 import { createAppStore, type AppStore } from '../store/store';
 import { Runner, pathLabels, stepsPerBatch, type RunWorker } from './runner';
 
@@ -93,7 +94,8 @@ describe('Runner', () => {
     runner.kick();
     await until(() => store.getState().status === 'done', 'the run to finish');
     expect(errors).toEqual([]);
-    const { paths, progress, experiment } = store.getState();
+    const { paths, experiment } = store.getState();
+    const progress = selectProgress(store.getState());
     expect(paths.map((path) => path.length)).toEqual([41, 41]);
     // Same buffers as allocated at the start: written in place, never replaced.
     paths.forEach((path, i) => expect(path.points).toBe(buffers[i]));
@@ -123,24 +125,24 @@ describe('Runner', () => {
     runner.syncStatuses();
     await nextTurn();
     const calls = worker.stepCalls;
-    const step = store.getState().progress[0].step;
+    const step = selectProgress(store.getState())[0].step;
     for (let i = 0; i < 10; i++) await nextTurn();
     expect(worker.stepCalls).toBe(calls);
-    expect(store.getState().progress[0].step).toBe(step);
+    expect(selectProgress(store.getState())[0].step).toBe(step);
     expect(step).toBeLessThan(3000);
-    expect(store.getState().progress.map((p) => p.status)).toEqual(['paused', 'paused']);
+    expect(selectProgress(store.getState()).map((p) => p.status)).toEqual(['paused', 'paused']);
   });
 
   it('takes exactly one step per single-step request', async () => {
     const { store, runner } = setup(50);
     store.getState().stepOnce();
     runner.requestSingleStep();
-    await until(() => store.getState().progress[0].step === 1, 'one step');
+    await until(() => selectProgress(store.getState())[0].step === 1, 'one step');
     runner.requestSingleStep();
     runner.requestSingleStep();
-    await until(() => store.getState().progress[0].step === 3, 'two more steps');
+    await until(() => selectProgress(store.getState())[0].step === 3, 'two more steps');
     for (let i = 0; i < 5; i++) await nextTurn();
-    expect(store.getState().progress.map((p) => p.step)).toEqual([3, 3]);
+    expect(selectProgress(store.getState()).map((p) => p.step)).toEqual([3, 3]);
     expect(store.getState().paths.map((p) => p.length)).toEqual([4, 4]);
     expect(store.getState().status).toBe('paused');
   });
@@ -154,7 +156,7 @@ describe('Runner', () => {
     runner.invalidate();
     expect(store.getState().status).toBe('idle');
     expect(store.getState().paths.map((p) => p.length)).toEqual([0, 0]);
-    expect(store.getState().progress.map((p) => [p.step, p.loss, p.status])).toEqual([
+    expect(selectProgress(store.getState()).map((p) => [p.step, p.loss, p.status])).toEqual([
       [0, null, 'idle'],
       [0, null, 'idle'],
     ]);
@@ -170,7 +172,7 @@ describe('Runner', () => {
     store.getState().play();
     runner.kick();
     await until(() => store.getState().status === 'done', 'the run to finish');
-    const [sgd, adam] = store.getState().progress;
+    const [sgd, adam] = selectProgress(store.getState());
     expect(sgd.status).toBe('diverged');
     expect(sgd.divergedAt).toBeGreaterThan(0);
     expect(sgd.message).toContain(`diverged at step ${sgd.divergedAt}`);
@@ -189,7 +191,7 @@ describe('Runner', () => {
     const before = tf.memory().numTensors;
     store.getState().play();
     runner.kick();
-    await until(() => store.getState().status === 'done' && store.getState().progress[0].step === 20, 'the second run');
+    await until(() => store.getState().status === 'done' && selectProgress(store.getState())[0].step === 20, 'the second run');
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -19,8 +19,6 @@ import type { Store } from './store';
 export interface ProbeState {
   alpha: number;
   beta: number;
-  /** θ at the point, for the curvature view. */
-  params: Float32Array;
   loss: number;
   accuracy: number | null;
   testLoss: number | null;
@@ -64,8 +62,8 @@ export interface LandscapeState {
   probeJob: JobProgress | null;
   curvature: CurvatureState | null;
   curvatureJob: JobProgress | null;
-  /** The predicted time of the exact spectrum at the current target (null until estimated). */
-  exactEstimate: (ExactEstimate & { targetKey: string }) | null;
+  /** The predicted time of the exact spectrum at the current target, with the key of the parameters it is for (null until estimated). */
+  exactEstimate: ExactEstimate | null;
   curvatureTarget: CurvatureTargetChoice;
   /** Why the last landscape job failed (null after a success). */
   error: string | null;

@@ -2,6 +2,7 @@
  * The network-mode part of the end-to-end test handle: the mode, each
  * training run's numbers, and whether the data view has something to draw.
  */
+import { selectTrainingRuns } from '../store/networkSelectors';
 import type { Store } from '../store/store';
 
 /** One training run as the tests see it. */
@@ -33,7 +34,7 @@ export function trainingTestState(s: Store): TrainingTestState {
   const data = s.trainingData;
   return {
     mode: s.experiment.problem.kind,
-    networkRuns: s.trainingRuns.map((run, index) => ({
+    networkRuns: selectTrainingRuns(s).map((run, index) => ({
       id: run.id,
       step: run.step,
       trainLoss: run.trainLoss,

@@ -69,7 +69,7 @@ export class CurvatureJobs {
     const report = this.reportFor(target, settings.seed);
     let seconds = 0;
     for (const matrix of matricesOf(settings.matrix)) seconds += (await report.estimateExactCost(matrix)).totalMs / 1000;
-    return { size: report.size, feasible: report.size <= MAX_EXACT_PARAMETERS, seconds };
+    return { key: target.key, size: report.size, feasible: report.size <= MAX_EXACT_PARAMETERS, seconds };
   }
 
   /**

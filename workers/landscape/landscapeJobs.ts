@@ -229,7 +229,7 @@ export class LandscapeJobs {
     if (slice === null || network === null) throw new Error('no slice to probe: compute a slice first');
     const signal = this.jobs.start('probe');
     try {
-      const params = planePoint(slice.directions, alpha, slice.directions.d2 === null ? 0 : beta);
+      const params = this.pointOfSlice(alpha, beta);
       const result = await probeAt(this.trainObjective(), params, {
         test: this.test,
         inputBox: network.train.inputDim <= 2 ? inputBoxOf(network.train) : null,
@@ -251,6 +251,13 @@ export class LandscapeJobs {
     } finally {
       this.jobs.finish('probe', signal);
     }
+  }
+
+  /** θ = c + α d1 + β d2, the point (α, β) of the last slice (β ignored on a line). */
+  pointOfSlice(alpha: number, beta: number): Float32Array {
+    const slice = this.slice;
+    if (slice === null) throw new Error('no slice: compute a slice first');
+    return planePoint(slice.directions, alpha, slice.directions.d2 === null ? 0 : beta);
   }
 
   /** Frees the network's tensors and cancels every job. */

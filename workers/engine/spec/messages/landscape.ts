@@ -121,6 +121,16 @@ export interface ProbeSummary {
   curvature: PointCurvature | null;
 }
 
+/** What the page is told of a probed point: everything but θ itself, which stays in the landscape worker. */
+export type ProbeReport = Omit<ProbeSummary, 'params'>;
+
+/**
+ * Which parameters a curvature report is of, as the page names them: a
+ * training run's latest (the landscape worker asks the training worker),
+ * or the point (α, β) of the last slice (a probed point).
+ */
+export type CurvatureAt = { kind: 'run'; runId: string } | { kind: 'point'; alpha: number; beta: number };
+
 /** The matrices the curvature view describes (engine names). */
 export type CurvatureMatrixName = 'hessian' | 'gaussNewton';
 
@@ -179,6 +189,8 @@ export interface CurvatureSummary {
 
 /** The predicted time of the exact spectra of the asked-for matrices. */
 export interface ExactEstimate {
+  /** The name of the parameter vector it is for (as `CurvatureSummary.key`). */
+  key: string;
   size: number;
   feasible: boolean;
   seconds: number;
