@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import type { ExplorerTestState } from '../app/testHandle';
 import { ExplorerPage } from './pages/ExplorerPage';
 import { installMessageMeter, meteredArrays, parameterArrays, resetMessageMeter } from './pages/messageMeter';
 
@@ -63,4 +64,50 @@ test('slices: parameter vectors crossing the page, and the time to the first val
     });
   }
   console.log(`worker-channel figures (P = ${paramCount}): ${JSON.stringify(figures)}`);
+  // The landscape worker takes θ and the trajectories from the training worker itself.
+  expect(figures.map((figure) => figure.parameterBytes)).toEqual(figures.map(() => 0));
+});
+
+/** Trains the two spiral runs for `steps` steps and computes a new 17 × 17 random plane with both runs projected onto it. */
+async function trainAndSlice(explorer: ExplorerPage, steps: number): Promise<ExplorerTestState> {
+  await explorer.play();
+  await explorer.waitForState((s) => s.runStatus === 'done' && s.networkRuns.every((run) => run.step === steps), 'both runs trained', 60_000);
+  const before = (await explorer.state()).slice?.version ?? -1;
+  return explorer.computeSlice((slice) => slice.nx === 17 && slice.version > before && slice.projectedRuns.length === 2);
+}
+
+test('a slice after the training worker was replaced takes its parameters from the new one', async ({ page }) => {
+  test.setTimeout(150_000);
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'p=network&n=40&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.02' });
+  await explorer.waitForNetworkData();
+  await explorer.fill('slice-resolution', '17');
+  await trainAndSlice(explorer, 40);
+
+  await page.evaluate(() => window.__explorer!.simulateWorkerCrash());
+  await expect(page.getByTestId('notice')).toContainText('the training worker crashed');
+  await explorer.waitForNetworkData();
+  // The runs start over on the new worker; the next slice is centred on its run's parameters and projects its trajectories.
+  const state = await trainAndSlice(explorer, 40);
+  expect(state.slice!.finite).toBe(17 * 17);
+  expect(state.slice!.min).toBeLessThanOrEqual(state.networkRuns[0].trainLoss! + 1e-4);
+});
+
+test('a crashed landscape worker is replaced at the next slice, which is linked to the training worker again', async ({ page }) => {
+  test.setTimeout(150_000);
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'p=network&n=40&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.02' });
+  await explorer.waitForNetworkData();
+  await explorer.fill('slice-resolution', '17');
+  const before = (await trainAndSlice(explorer, 40)).slice!;
+
+  await page.evaluate(() => window.__explorer!.simulateLandscapeWorkerCrash());
+  await expect(page.getByTestId('notice')).toContainText('landscape computation stopped');
+  await explorer.fill('slice-seed', '2');
+  await explorer.waitForState((s) => s.experiment.slice.seed === 2, 'another slice seed');
+  const after = await explorer.computeSlice((slice) => slice.nx === 17 && slice.version > before.version && slice.projectedRuns.length === 2);
+  expect(after.slice!.finite).toBe(17 * 17);
+  expect(after.slice!.projectedRuns).toEqual(['o1', 'o2']);
+  // Training is untouched by the landscape worker's crash.
+  expect(after.networkRuns.map((run) => run.step)).toEqual([40, 40]);
 });
