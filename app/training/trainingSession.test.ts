@@ -281,6 +281,45 @@ describe('TrainingSession', () => {
     expect(workers[0].calls.some((call) => call.startsWith('step'))).toBe(false);
   });
 
+  it('keeps playing when the worker crashes in the middle of a step: the new worker trains the runs from θ₀ to the end', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(6), []);
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
+    let crash: (reason: string) => void = () => {};
+    session = new TrainingSession(
+      store,
+      '',
+      (onCrash) => {
+        const inner = inProcessWorker();
+        workers.push(inner);
+        if (workers.length > 1) return inner;
+        // The first worker never finishes a step, and its calls reject once it crashes (as a real one's guarded calls do).
+        let rejectAll: (error: Error) => void = () => {};
+        const crashed = new Promise<never>((_, reject) => (rejectAll = reject));
+        crashed.catch(() => {});
+        crash = (reason) => {
+          rejectAll(new Error(reason));
+          onCrash(reason);
+        };
+        const api = inner.api as unknown as TrainingWorkerApi;
+        const stuck: TrainingWorkerApi = { ...api, step: (count) => (inner.calls.push(`step ${count}`), new Promise(() => {})) };
+        return { ...inner, api: stuck as unknown as WorkerConnection<TrainingWorkerApi>['api'], guard: (call) => Promise.race([call, crashed]) };
+      },
+      async () => {},
+    );
+    session.start();
+    await until(store, () => store.getState().trainingData !== null, 'the data');
+    store.getState().play();
+    await until(store, () => workers[0].calls.some((call) => call.startsWith('step')), 'a step in flight');
+    crash('simulated');
+    await until(store, () => store.getState().status === 'done', 'the end on the new worker');
+    expect(runsOf(store).map((run) => [run.step, run.status])).toEqual([
+      [6, 'done'],
+      [6, 'done'],
+    ]);
+    expect(store.getState().error).toBeNull();
+  });
+
   it('hands out parameters and trajectories for slices, over the channel to the landscape worker', async () => {
     const { store, session } = setup(experimentOf(3));
     const channel = new ParameterChannel();

@@ -355,7 +355,14 @@ export class TrainingSession {
         if (single) this.singleSteps--;
         const count = single ? 1 : batchStepCount(this.msPerStep, experiment.steps - done);
         const started = performance.now();
-        const batch = await this.call((api) => api.step(count));
+        let batch: PackedStepBatch;
+        try {
+          batch = await this.call((api) => api.step(count));
+        } catch (error) {
+          // The runs started over meanwhile (a crashed worker was replaced): the failed step was of runs that are gone.
+          if (token !== this.token) continue;
+          throw error;
+        }
         if (token !== this.token) continue;
         const perStep = (performance.now() - started) / count;
         this.msPerStep = this.msPerStep === null ? perStep : 0.5 * (this.msPerStep + perStep);
