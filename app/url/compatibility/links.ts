@@ -33,6 +33,8 @@ const ANALYTIC_LINKS: readonly string[] = [
   'o=&o=',
   `${Array.from({ length: 11 }, () => 'o=sgd').join('&')}`,
   'o=sgd,lr:1e6&o=adam,lr:1e-300',
+  // Every optimizer at its defaults.
+  'o=sgd&o=momentum&o=nesterov&o=rmsprop&o=adam&o=newton&o=saddle_free_newton',
 ];
 
 /** Hand-written network links: every optimizer, batch sizes, non-default hyper-parameters, and bad entries. */
@@ -57,6 +59,9 @@ const NETWORK_LINKS: readonly string[] = [
   `p=network&${Array.from({ length: 10 }, (_, i) => `o=adam,b:${i}`).join('&')}`,
   'p=network&o=newton,lr:0,d:abc&o=saddle_free_newton,lr:3,w:1.5',
   'p=network&f=beale&x0=-3&nx=64&o=sgd',
+  // Every optimizer at its defaults (8 runs at most per link).
+  'p=network&o=sgd&o=momentum&o=nesterov&o=rmsprop&o=adam&o=newton&o=saddle_free_newton',
+  'p=network&o=gauss_newton&o=trust_region&o=hessian_free',
 ];
 
 /**
