@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MAX_TRAINING_RUNS } from '../training/runs';
 import { runCountLimits } from './experiment';
 import { NETWORK_TRAINING_LIMITS } from './networkRuns';
-import { hyperParameterSpecs, optimizerNamesFor } from './optimizers/registry';
+import { PROBLEM_KINDS, hyperParameterSpecs, optimizerNamesFor } from './optimizers/registry';
 import { resolveOptimizer } from './optimizers/validate';
 import { OPTIMIZER_COLORS, freshOptimizerId } from './runIdentity';
 import { batchSizeOf, checkRuns, defaultRun, optimizerConfigOf, type RunSpec } from './runs';
@@ -11,14 +11,16 @@ import { batchSizeOf, checkRuns, defaultRun, optimizerConfigOf, type RunSpec } f
 const networkRunsProblems = (runs: readonly RunSpec[], paramCount: number | null) =>
   checkRuns('network', runs, runCountLimits('network'), paramCount).problems;
 
-describe('defaultRun of an analytic experiment', () => {
-  it('sets exactly the hyper-parameters that apply, at their defaults, and the engine accepts them', () => {
-    for (const name of optimizerNamesFor('analytic')) {
-      const spec = defaultRun('analytic', name, 0);
-      const hyper = hyperParameterSpecs(name, 'analytic');
+describe('defaultRun', () => {
+  it.each(PROBLEM_KINDS)('sets exactly the hyper-parameters each %s method lists, at their defaults, and the validator accepts them', (kind) => {
+    for (const name of optimizerNamesFor(kind)) {
+      const spec = defaultRun(kind, name, 0);
+      const hyper = hyperParameterSpecs(name, kind);
       for (const { key, defaultValue } of hyper) expect(spec[key]).toBe(defaultValue);
-      expect(Object.keys(spec).sort()).toEqual(['color', 'id', 'name', ...hyper.map((h) => h.key)].sort());
-      expect(() => resolveOptimizer(optimizerConfigOf(spec), 'analytic')).not.toThrow();
+      const batched = kind === 'network' ? ['batchSize'] : [];
+      expect(Object.keys(spec).sort()).toEqual([...batched, 'color', 'id', 'name', ...hyper.map((h) => h.key)].sort());
+      expect(() => resolveOptimizer(optimizerConfigOf(spec), kind)).not.toThrow();
+      expect(checkRuns(kind, [spec], runCountLimits(kind), 100).problems).toEqual([]);
     }
   });
 
@@ -26,19 +28,6 @@ describe('defaultRun of an analytic experiment', () => {
     expect(defaultRun('analytic', 'adam', OPTIMIZER_COLORS.length + 1).color).toBe(OPTIMIZER_COLORS[1]);
     expect(freshOptimizerId(['o1', 'o3'])).toBe('o2');
     expect(defaultRun('analytic', 'sgd', 0, ['o1']).id).toBe('o2');
-  });
-});
-
-describe('defaultRun of a network experiment', () => {
-  it('sets exactly the hyper-parameters its optimizer lists, at their defaults, and the engine accepts it', () => {
-    for (const name of optimizerNamesFor('network')) {
-      const spec = defaultRun('network', name, 0);
-      const hyper = hyperParameterSpecs(name, 'network');
-      for (const { key, defaultValue } of hyper) expect(spec[key]).toBe(defaultValue);
-      expect(Object.keys(spec).sort()).toEqual(['batchSize', 'color', 'id', 'name', ...hyper.map((h) => h.key)].sort());
-      expect(() => resolveOptimizer(optimizerConfigOf(spec), 'network')).not.toThrow();
-      expect(networkRunsProblems([spec], 100)).toEqual([]);
-    }
   });
 
   it('takes the colour of its position, a fresh id and the batch size given', () => {
