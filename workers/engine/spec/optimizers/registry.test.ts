@@ -1,17 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import {
-  HYPER_PARAMETERS,
-  HYPER_PARAMETER_NAMES,
-  OPTIMIZER_METHODS,
-  OPTIMIZER_NAMES,
-  PROBLEM_KINDS,
-  hyperParameterSpecs,
-  methodOf,
-  optimizerDefaults,
-  optimizerNamesFor,
-  type HyperParameter,
-} from './registry';
+import * as registry from './registry';
 import { optimizerProblem, resolveOptimizer } from './validate';
+
+const { HYPER_PARAMETERS, HYPER_PARAMETER_NAMES, OPTIMIZER_METHODS, OPTIMIZER_NAMES, PROBLEM_KINDS } = registry;
+const { hyperParameterSpecs, methodOf, optimizerDefaults, optimizerNamesFor } = registry;
 
 describe('the optimizer registry', () => {
   it('offers the first-order and Newton methods for both kinds, and the matrix-free second-order ones for networks only', () => {
@@ -34,7 +26,7 @@ describe('the optimizer registry', () => {
       expect(new Set(keys).size, name).toBe(keys.length);
       for (const kind of method.kinds) {
         for (const spec of hyperParameterSpecs(name, kind)) {
-          const rule = (HYPER_PARAMETERS[spec.key] as HyperParameter).rule;
+          const rule = (HYPER_PARAMETERS[spec.key] as registry.HyperParameter).rule;
           expect(rule.holds(spec.defaultValue), `${name}.${spec.key} (${kind})`).toBe(true);
           expect(spec.min).toBeLessThan(spec.max);
           expect(spec.defaultValue).toBeGreaterThanOrEqual(spec.min);
