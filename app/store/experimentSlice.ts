@@ -5,12 +5,12 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AnalyticName } from '../../workers/engine/spec/functions';
-import type { OptimizerName } from '../../workers/engine/spec/optimizers/config';
+import type { AnalyticOptimizerName } from '../../workers/engine/spec/optimizers/registry';
+import { defaultRun } from '../../workers/engine/spec/runs';
 import {
   EXPERIMENT_LIMITS,
   analyticProblemSpec,
   defaultExperiment,
-  defaultOptimizerRun,
   isAnalyticExperiment,
   problemDefaults,
   validateExperiment,
@@ -51,7 +51,7 @@ export interface ExperimentSlice {
   setGrid(grid: Partial<GridSize>): void;
   setStart(x: number, y: number): void;
   setSteps(steps: number): void;
-  addOptimizer(name: OptimizerName): void;
+  addOptimizer(name: AnalyticOptimizerName): void;
   removeOptimizer(id: string): void;
   updateOptimizer(id: string, patch: OptimizerPatch): void;
   setViewMode(mode: ViewMode): void;
@@ -120,7 +120,7 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
       commitAnalytic((draft) => {
         if (draft.optimizers.length >= EXPERIMENT_LIMITS.optimizerCount.max) return;
         const ids = draft.optimizers.map((spec) => spec.id);
-        draft.optimizers.push(defaultOptimizerRun(name, draft.optimizers.length, ids));
+        draft.optimizers.push(defaultRun('analytic', name, draft.optimizers.length, ids));
       }),
     removeOptimizer: (id) =>
       commit((draft) => {
@@ -132,7 +132,7 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
           if (spec.id !== id) return spec;
           if (patch.name !== undefined && patch.name !== spec.name) {
             // Hyper-parameters differ between optimizers: start from the new one's defaults.
-            return { ...defaultOptimizerRun(patch.name, index), id: spec.id, color: patch.color ?? spec.color };
+            return { ...defaultRun('analytic', patch.name, index), id: spec.id, color: patch.color ?? spec.color };
           }
           return { ...spec, ...patch };
         });

@@ -21,8 +21,9 @@ import {
 import type { Activation } from '../../workers/engine/spec/mlp';
 import type { NetworkInit } from '../../workers/engine/spec/networkProblem';
 import { NETWORK_LIMITS } from '../../workers/engine/spec/networkProblem';
-import { NETWORK_TRAINING_LIMITS, defaultNetworkRun } from '../../workers/engine/spec/networkRuns';
-import type { NetworkOptimizerName } from '../../workers/engine/spec/optimizers/networkConfig';
+import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
+import type { OptimizerName } from '../../workers/engine/spec/optimizers/registry';
+import { defaultRun } from '../../workers/engine/spec/runs';
 import type { Store } from './store';
 
 /** What the explorer shows: optimizers on a 2-D function, or networks trained on data. */
@@ -55,7 +56,7 @@ export interface NetworkExperimentSlice {
   setWeightDecay(weightDecay: number): void;
   setDropout(dropout: number): void;
   /** Adds a run of optimizer `name` (full batch, hyper-parameters at their defaults). */
-  addNetworkRun(name: NetworkOptimizerName): void;
+  addNetworkRun(name: OptimizerName): void;
   updateNetworkRun(id: string, patch: NetworkRunPatch): void;
   setEvalEvery(evalEvery: number): void;
   setSharpnessEvery(sharpnessEvery: number): void;
@@ -118,7 +119,7 @@ export const createNetworkExperimentSlice: StateCreator<Store, [], [], NetworkEx
       commitNetwork((draft) => {
         if (draft.optimizers.length >= NETWORK_TRAINING_LIMITS.runCount.max) return;
         const ids = draft.optimizers.map((run) => run.id);
-        draft.optimizers.push(defaultNetworkRun(name, draft.optimizers.length, ids));
+        draft.optimizers.push(defaultRun('network', name, draft.optimizers.length, ids));
       }),
     updateNetworkRun: (id, patch) =>
       commitNetwork((draft) => {
@@ -126,7 +127,7 @@ export const createNetworkExperimentSlice: StateCreator<Store, [], [], NetworkEx
           if (run.id !== id) return run;
           if (patch.name !== undefined && patch.name !== run.name) {
             // Hyper-parameters differ between optimizers: start from the new one's defaults, keep the rest.
-            const fresh = defaultNetworkRun(patch.name, index, [], patch.batchSize ?? run.batchSize ?? 0);
+            const fresh = defaultRun('network', patch.name, index, [], patch.batchSize ?? run.batchSize ?? 0);
             return { ...fresh, id: run.id, color: patch.color ?? run.color };
           }
           return { ...run, ...patch };

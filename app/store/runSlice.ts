@@ -5,7 +5,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { BackendAttempt, BackendName } from '../../workers/engine/backends/select';
-import type { OptimizerName } from '../../workers/engine/spec/optimizers/config';
+import type { AnalyticOptimizerName } from '../../workers/engine/spec/optimizers/registry';
 import type { Store } from './store';
 
 /** The whole run: nothing yet, stepping, stopped part-way, or every optimizer finished or diverged. */
@@ -14,7 +14,7 @@ export type RunStatus = 'idle' | 'running' | 'paused' | 'done';
 /** One optimizer's progress. */
 export interface OptimizerProgress {
   id: string;
-  name: OptimizerName;
+  name: AnalyticOptimizerName;
   /** Updates made so far. */
   step: number;
   /** f at the current point (null before the run starts). */

@@ -24,6 +24,7 @@ import { DEFAULT_NETWORK_PROBLEM } from '../../workers/engine/spec/networkProble
 import type { RegularizedObjective } from '../../workers/engine/networks/regularizedObjective';
 import { Rng } from '../../workers/engine/math/rng';
 import { gridCoordinates, gridIndexRange } from '../../workers/engine/math/plane/gridIndex';
+import { resolveOptimizer } from '../../workers/engine/spec/optimizers/validate';
 import { TrainingSession } from '../../workers/engine/training/runs';
 import { timeMedianMs, type TimingPlan } from '../harness';
 import type { Measurement } from '../types';
@@ -130,7 +131,7 @@ async function sliceFigures(
 /** Median full-batch Adam steps per second (evaluation every 10 steps, as the page trains). */
 async function adamStepsPerSecond(plan: BrowserBenchPlan): Promise<number> {
   const network = buildNetwork({ ...DEFAULT_NETWORK_PROBLEM });
-  const session = new TrainingSession(network, [{ id: 'adam', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 0 }], { seed: 1, evalEvery: 10 });
+  const session = new TrainingSession(network, [{ id: 'adam', optimizer: resolveOptimizer({ name: 'adam', lr: 0.01 }, 'network'), batchSize: 0 }], { seed: 1, evalEvery: 10 });
   try {
     const ms = await timeMedianMs(() => session.step(plan.trainingSteps), plan.training);
     return (1000 * plan.trainingSteps) / ms;

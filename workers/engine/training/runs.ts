@@ -29,8 +29,8 @@ import { Rng } from '../math/rng';
 import { dropoutMasks } from './dropout';
 import { evaluateAt, type EvaluationRecord } from './evaluation';
 import { createNetworkOptimizer } from '../optimizers/networkOptimizer';
-import type { NetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
-import { NETWORK_OPTIMIZER_INFO } from '../spec/optimizers/networkInfo';
+import { methodOf } from '../spec/optimizers/registry';
+import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
 import type { NetworkOptimizer, StepObjective, StepReport } from '../optimizers/optimizerTypes';
 import { lossGrewTooMuch, lossGrowthReason } from './divergence';
 import { NonFiniteCurvatureError, SharpnessTracker, type SharpnessOptions, type SharpnessRecord } from './sharpness';
@@ -41,7 +41,8 @@ import { ParameterTrajectory, type TrajectorySnapshots } from './trajectory';
 export interface TrainingRunConfig {
   /** Stable identifier, unique in the session (e.g. the experiment's optimizer id); names the run's dropout stream. */
   id: string;
-  optimizer: NetworkOptimizerConfig;
+  /** Checked where it entered (`resolveOptimizer`, `checkedExperiment`). */
+  optimizer: ResolvedOptimizerConfig;
   /** Rows per minibatch; 0 = the whole training set at every step. */
   batchSize: number;
 }
@@ -155,8 +156,8 @@ export class TrainingSession {
 
   /**
    * Validates the runs (ids unique, 1 to MAX_TRAINING_RUNS of them, batch
-   * sizes integers ≥ 0, optimizer configs) and options; throws a RangeError
-   * naming the fault. The caller keeps ownership of `network`.
+   * sizes integers ≥ 0; their optimizer configs come checked) and options;
+   * throws a RangeError naming the fault. The caller keeps ownership of `network`.
    */
   constructor(network: BuiltNetwork, runs: readonly TrainingRunConfig[], options: TrainingOptions) {
     if (runs.length < 1 || runs.length > MAX_TRAINING_RUNS) {
@@ -184,9 +185,9 @@ export class TrainingSession {
         ? new SharpnessTracker(network.objective, options.sharpness, Rng.derive(options.seed, `sharpness:${config.id}`).nextUint32())
         : null;
       return {
-        config: { ...config, optimizer: { ...config.optimizer } },
+        config: { ...config },
         optimizer,
-        label: NETWORK_OPTIMIZER_INFO[optimizer.name].label,
+        label: methodOf(optimizer.name).label,
         params64: new Float64Array(paramCount),
         params32: new Float32Array(paramCount),
         stepCount: 0,
