@@ -9,15 +9,8 @@ import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
 import { selectProgressOf } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { commitEdit } from '../ui/commit';
+import { formatLoss, READOUT_DIGITS } from '../ui/format';
 import { HyperParameterControl } from './HyperParameterControl';
-
-/** A loss for display: 4 significant digits, scientific when very small or large. */
-export function formatLoss(loss: number | null): string {
-  if (loss === null) return '—';
-  if (!Number.isFinite(loss)) return String(loss);
-  const magnitude = Math.abs(loss);
-  return magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e5) ? loss.toExponential(3) : loss.toPrecision(4);
-}
 
 function RunStatusLine({ id }: { id: string }): ReactElement {
   const progress = useAppStore(selectProgressOf(id));
@@ -28,7 +21,7 @@ function RunStatusLine({ id }: { id: string }): ReactElement {
         step <strong data-testid={`step-${id}`}>{progress.step}</strong>
       </span>
       <span>
-        loss <strong data-testid={`loss-${id}`}>{formatLoss(progress.loss)}</strong>
+        loss <strong data-testid={`loss-${id}`}>{formatLoss(progress.loss, READOUT_DIGITS)}</strong>
       </span>
       {progress.message && (
         <div className="diverged" role="status" data-testid={`diverged-${id}`}>

@@ -14,13 +14,8 @@ import { appStore, useAppStore } from '../store/store';
 import { commitEdit } from '../ui/commit';
 import { HyperParameterControl } from './HyperParameterControl';
 import { NumberField } from '../ui/NumberField';
-import { formatLoss } from './OptimizerCard';
+import { formatLoss, formatPercent, READOUT_DIGITS } from '../ui/format';
 import type { UpdateReport } from '../../workers/engine/spec/messages/training';
-
-/** A fraction as a percentage with one decimal, or "—". */
-function formatPercent(value: number | null): string {
-  return value === null ? '—' : `${(100 * value).toFixed(1)}%`;
-}
 
 /**
  * What a curvature-based optimizer's last update did: for a trust region the
@@ -32,9 +27,9 @@ function UpdateLine({ id, update, rejected }: { id: string; update: UpdateReport
   return (
     <span className="muted" data-testid={`update-report-${id}`} title="The last update: ρ = actual / predicted decrease, Δ = trust-region radius">
       step {update.step}: {update.accepted ? 'accepted' : 'rejected'}
-      {update.ratio !== null && <> · ρ <strong data-testid={`update-ratio-${id}`}>{formatLoss(update.ratio)}</strong></>}
-      {update.radius !== null && <> · Δ <strong data-testid={`update-radius-${id}`}>{formatLoss(update.radius)}</strong></>}
-      {update.damping !== null && <> · damping {formatLoss(update.damping)}</>}
+      {update.ratio !== null && <> · ρ <strong data-testid={`update-ratio-${id}`}>{formatLoss(update.ratio, READOUT_DIGITS)}</strong></>}
+      {update.radius !== null && <> · Δ <strong data-testid={`update-radius-${id}`}>{formatLoss(update.radius, READOUT_DIGITS)}</strong></>}
+      {update.damping !== null && <> · damping {formatLoss(update.damping, READOUT_DIGITS)}</>}
       {update.cgIterations !== null && <> · CG {update.cgIterations}</>}
       {rejected > 0 && <> · {rejected} rejected</>}
     </span>
@@ -51,11 +46,11 @@ function TrainingStatusLine({ id }: { id: string }): ReactElement {
         {run.epoch > 0 && <span className="muted"> (epoch {run.epoch + 1})</span>}
       </span>
       <span>
-        train <strong data-testid={`train-loss-${id}`}>{formatLoss(run.trainLoss)}</strong>
+        train <strong data-testid={`train-loss-${id}`}>{formatLoss(run.trainLoss, READOUT_DIGITS)}</strong>
       </span>
       {run.testLoss !== null && (
         <span>
-          test <strong>{formatLoss(run.testLoss)}</strong>
+          test <strong>{formatLoss(run.testLoss, READOUT_DIGITS)}</strong>
         </span>
       )}
       {run.trainAccuracy !== null && (
@@ -66,8 +61,8 @@ function TrainingStatusLine({ id }: { id: string }): ReactElement {
       )}
       {run.sharpness !== null && (
         <span title="Largest Hessian eigenvalue, and the gradient-descent stability threshold 2/η">
-          λ<sub>max</sub> <strong data-testid={`sharpness-${id}`}>{formatLoss(run.sharpness)}</strong>
-          {run.threshold !== null && <span className="muted"> (2/η = {formatLoss(run.threshold)})</span>}
+          λ<sub>max</sub> <strong data-testid={`sharpness-${id}`}>{formatLoss(run.sharpness, READOUT_DIGITS)}</strong>
+          {run.threshold !== null && <span className="muted"> (2/η = {formatLoss(run.threshold, READOUT_DIGITS)})</span>}
         </span>
       )}
       {run.lastUpdate && <UpdateLine id={id} update={run.lastUpdate} rejected={run.rejectedSteps} />}
