@@ -7,6 +7,7 @@
  */
 import { useRef, useState, type ReactElement } from 'react';
 import { chartOptions, lineSeries, stepAxis, valueAxis, yScale } from '../plots/chartOptions';
+import { LogScaleHead } from '../plots/LogScaleHead';
 import { useUplot } from '../plots/useUplot';
 import { selectPaths } from '../store/selectors';
 import { useAppStore } from '../store/store';
@@ -40,18 +41,7 @@ export function LossChart(): ReactElement {
 
   return (
     <div className="loss-chart" data-testid="loss-chart" data-points={(data[0] as ArrayLike<number>).length} data-log={logY}>
-      <div className="chart-head">
-        <span>Loss per step{logY ? ' (log scale)' : ''}</span>
-        <label className="check">
-          <input type="checkbox" checked={wantLog} onChange={(event) => setWantLog(event.target.checked)} />
-          log y
-        </label>
-        {note && (
-          <span className="muted" data-testid="loss-chart-note">
-            ({note})
-          </span>
-        )}
-      </div>
+      <LogScaleHead title="Loss per step" wantLog={wantLog} onWantLog={setWantLog} axis={{ log: logY, note }} testId="loss-chart" />
       <div className="chart-body" ref={containerRef} />
     </div>
   );

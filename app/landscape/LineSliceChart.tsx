@@ -11,6 +11,7 @@ import { chooseYAxis, emptyExtent, includeValue, type ValueExtent } from '../plo
 import { chartOptions, lineSeries, percentAxis, valueAxis, yScale } from '../plots/chartOptions';
 import { formatSignificant } from '../ui/format';
 import { ACCURACY_COLOR, LOSS_COLOR, MARK_COLOR, TEST_DASH } from '../plots/lineStyles';
+import { LogScaleHead } from '../plots/LogScaleHead';
 import { RunLegend } from '../runs/RunLegend';
 import { lineSliceData, visibleMarks, type SliceQuantity } from './lineSliceData';
 import type { LineSlice } from '../plots/types';
@@ -116,7 +117,8 @@ export function LineSliceChart({ slice, xLabel = 'α', title = 'Loss along the l
     marksRef.current = marks;
   });
   // A log axis needs losses it can place; otherwise the axis stays linear and says why.
-  const { log: logLoss, note } = chooseYAxis(wantLog, lossExtent(slice));
+  const axis = chooseYAxis(wantLog, lossExtent(slice));
+  const logLoss = axis.log;
   const { data, quantities } = lineSliceData(slice, logLoss);
   const optionsKey = JSON.stringify([quantities, logLoss, xLabel, slice.alphas.length]);
   const dataKey = `${slice.version}:${slice.done}:${JSON.stringify(marks)}:${logLoss}`;
@@ -126,19 +128,13 @@ export function LineSliceChart({ slice, xLabel = 'α', title = 'Loss along the l
   const markText = marks.map((mark) => `${mark.label} at ${xLabel} = ${formatSignificant(mark.alpha, 3)}`).join(', ');
   return (
     <div className="view-chart line-slice-chart" data-testid="line-slice-chart" data-done={slice.done}>
-      <div className="chart-head">
-        <span>{title}</span>
-        <label className="check">
-          <input type="checkbox" checked={wantLog} onChange={(event) => setWantLog(event.target.checked)} />
-          log y
-        </label>
-        {note && <span className="muted">({note})</span>}
+      <LogScaleHead title={title} wantLog={wantLog} onWantLog={setWantLog} axis={axis} namesScale={false}>
         {slice.done < total && (
           <span className="muted">
             computed {slice.done} / {total}
           </span>
         )}
-      </div>
+      </LogScaleHead>
       <div
         className="chart-plot"
         ref={plotRef}

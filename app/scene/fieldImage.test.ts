@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { gridIndex } from '../../workers/engine/math/plane/gridIndex';
 import { createColormapLut } from './colormap';
 import { fillFieldPixels, fillHeatmapPixels, heightColoring, scaledField } from './fieldImage';
 import { createHeightMapping } from './heightScale';
@@ -64,14 +65,14 @@ describe('heightColoring', () => {
     const out = new Uint8ClampedArray(3);
     const byte = (c: number) => Math.round(c * 255);
     const expectEntry = (node: number, entry: number) => {
-      color(node, out, 0);
+      color(gridIndex(values.length, node, 0), out, 0);
       expect(Array.from(out)).toEqual(Array.from(lut.rgb.slice(3 * entry, 3 * entry + 3)).map(byte));
     };
     expectEntry(0, 0);
     expectEntry(1, 128); // round(0.5 · 255)
     expectEntry(2, 255);
     for (const node of [3, 4, 5]) {
-      color(node, out, 0);
+      color(gridIndex(values.length, node, 0), out, 0);
       expect(Array.from(out)).toEqual(lut.nonFinite.map(byte));
     }
   });

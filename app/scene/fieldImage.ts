@@ -5,14 +5,16 @@
  * {@link fillFieldPixels}, each with its own colouring of a node. Also the
  * scaled field the iso-lines are traced on.
  */
+import { gridIndex, type GridIndex } from '../../workers/engine/math/plane/gridIndex';
 import { lookupColormap, type ColormapLut } from './colormap';
 import { createUnitMapper, type HeightMapping } from './heightScale';
 
 /**
- * Writes the colour of grid node k = j·nx + i as three bytes (R, G, B, 0–255)
- * to `pixels[offset..offset+2]`.
+ * Writes the colour of grid node k = j·nx + i (the grids' one row-major
+ * convention, {@link GridIndex}) as three bytes (R, G, B, 0–255) to
+ * `pixels[offset..offset+2]`.
  */
-export type NodeColoring = (node: number, pixels: Uint8ClampedArray, offset: number) => void;
+export type NodeColoring = (node: GridIndex, pixels: Uint8ClampedArray, offset: number) => void;
 
 /**
  * RGBA pixels of an nx × ny grid: image row r shows grid row j = ny − 1 − r
@@ -29,7 +31,7 @@ export function fillFieldPixels(
     const row = ny - 1 - j;
     for (let i = 0; i < nx; i++) {
       const offset = 4 * (row * nx + i);
-      colorNode(j * nx + i, pixels, offset);
+      colorNode(gridIndex(nx, i, j), pixels, offset);
       pixels[offset + 3] = 255;
     }
   }

@@ -9,6 +9,7 @@ import type uPlot from 'uplot';
 import { chooseYAxis } from '../plots/axisScale';
 import { chartOptions, lineSeries, percentAxis, stepAxis, valueAxis, yScale } from '../plots/chartOptions';
 import { TEST_DASH } from '../plots/lineStyles';
+import { LogScaleHead } from '../plots/LogScaleHead';
 import { RunLegend } from '../runs/RunLegend';
 import { finiteExtent, joinStepSeries, lengthsSignature } from '../plots/seriesData';
 import type { RunCurves, StepSeries } from '../plots/types';
@@ -57,7 +58,8 @@ export function TrainingCurves({ runs }: TrainingCurvesProps): ReactElement {
   const accuracies: (StepSeries | null)[] = runs.flatMap((run) => [run.trainAccuracy, run.testAccuracy]);
   const hasAccuracy = accuracies.some((series) => series !== null);
   // A log axis needs losses it can place; otherwise the axis stays linear and says why.
-  const { log: logY, note } = chooseYAxis(wantLog, finiteExtent(losses));
+  const axis = chooseYAxis(wantLog, finiteExtent(losses));
+  const logY = axis.log;
 
   const runsKey = JSON.stringify(runs.map((run) => [run.id, run.label, run.color]));
   const dataKey = runs.map((run) => `${run.id}:${run.version}`).join('|') + lengthsSignature(losses) + lengthsSignature(accuracies);
@@ -72,14 +74,7 @@ export function TrainingCurves({ runs }: TrainingCurvesProps): ReactElement {
 
   return (
     <div className="view-chart training-curves" data-testid="training-curves">
-      <div className="chart-head">
-        <span>Loss per step{logY ? ' (log scale)' : ''}</span>
-        <label className="check">
-          <input type="checkbox" checked={wantLog} onChange={(event) => setWantLog(event.target.checked)} />
-          log y
-        </label>
-        {note && <span className="muted">({note})</span>}
-      </div>
+      <LogScaleHead title="Loss per step" wantLog={wantLog} onWantLog={setWantLog} axis={axis} />
       <div className="chart-plot" ref={lossRef} role="img" aria-label={`Training and test loss against step for ${runs.length} run(s)`} />
       {hasAccuracy && (
         <>
