@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   formatCoordinate,
   formatDuration,
+  formatEstimate,
   formatExact,
   formatLoss,
   formatPercent,
@@ -188,5 +189,19 @@ describe('formatDuration', () => {
     expect(formatDuration(600)).toBe('10 min');
     expect(formatDuration(7200)).toBe('2.0 h');
     expect(formatDuration(NaN)).toBe(MISSING);
+  });
+});
+
+describe('formatEstimate', () => {
+  it('rounds to seconds below a minute and a half, to minutes above', () => {
+    expect(formatEstimate(0.2)).toBe('under 1 s');
+    expect(formatEstimate(3.6)).toBe('about 4 s');
+    expect(formatEstimate(89)).toBe('about 89 s');
+    expect(formatEstimate(150)).toBe('about 3 min');
+  });
+
+  it('goes on to hours, and shows a dash for no estimate', () => {
+    expect(formatEstimate(7200)).toBe('about 2.0 h');
+    expect(formatEstimate(NaN)).toBe(MISSING);
   });
 });

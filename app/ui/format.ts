@@ -148,3 +148,9 @@ export function formatDuration(seconds: number): string {
   if (seconds < 90 * 60) return `${Math.round(seconds / 60)} min`;
   return `${(seconds / 3600).toFixed(1)} h`;
 }
+
+/** A predicted time in words: "under 1 s", else "about " + {@link formatDuration} ("about 4 s", "about 3 min"). */
+export function formatEstimate(seconds: number): string {
+  if (!Number.isFinite(seconds) || seconds < 0) return MISSING;
+  return seconds < 1 ? 'under 1 s' : `about ${formatDuration(seconds)}`;
+}
