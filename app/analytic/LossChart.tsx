@@ -19,6 +19,7 @@ function pathsSignature(paths: readonly PathView[]): string {
   return paths.map((path) => `${path.id}:${path.version}:${path.length}`).join('|');
 }
 
+/** The loss chart of the analytic runs, reading the paths from the store. */
 export function LossChart(): ReactElement {
   const paths = useAppStore(selectPaths);
   const [wantLog, setWantLog] = useState(true);

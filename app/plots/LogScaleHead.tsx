@@ -21,6 +21,7 @@ export interface LogScaleHeadProps {
   children?: ReactNode;
 }
 
+/** A chart's heading row with its log-y switch and, when the axis had to stay linear, the reason. */
 export function LogScaleHead({ title, wantLog, onWantLog, axis, namesScale = true, testId, children }: LogScaleHeadProps): ReactElement {
   return (
     <div className="chart-head">
