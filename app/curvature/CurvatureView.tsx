@@ -20,9 +20,9 @@ import { CurvatureReadouts } from './CurvatureReadouts';
 import { JobProgressBar } from '../ui/JobProgressBar';
 import { MATRIX_NAMES, SpectrumChart } from './SpectrumChart';
 import { commitEdit } from '../ui/commit';
+import { formatEstimate } from '../ui/format';
 import { NumberField } from '../ui/NumberField';
 import { SelectField } from '../ui/SelectField';
-import { aboutSeconds } from './aboutSeconds';
 import '../landscape/landscape.css';
 
 const MATRIX_CHOICES: readonly { value: CurvatureMatrixChoice; label: string }[] = [
@@ -107,7 +107,7 @@ export function CurvatureView(): ReactElement {
           }
           onClick={() => requestCurvature(true)}
         >
-          Exact spectrum{estimate ? ` (+ ${aboutSeconds(estimate.seconds)})` : ''}
+          Exact spectrum{estimate ? ` (+ ${formatEstimate(estimate.seconds)})` : ''}
         </button>
       </div>
       {job && <JobProgressBar job={job} onCancel={cancelCurvature} />}

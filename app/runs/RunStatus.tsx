@@ -11,19 +11,7 @@ import type { UpdateReport } from '../../workers/engine/spec/messages/training';
 import { selectTrainingRunOf } from '../store/networkSelectors';
 import { selectProgressOf } from '../store/selectors';
 import { useAppStore } from '../store/store';
-
-/** A loss for display: 4 significant digits, scientific when very small or large. */
-export function formatLoss(loss: number | null): string {
-  if (loss === null) return '—';
-  if (!Number.isFinite(loss)) return String(loss);
-  const magnitude = Math.abs(loss);
-  return magnitude !== 0 && (magnitude < 1e-3 || magnitude >= 1e5) ? loss.toExponential(3) : loss.toPrecision(4);
-}
-
-/** A fraction as a percentage with one decimal, or "—". */
-function formatPercent(value: number | null): string {
-  return value === null ? '—' : `${(100 * value).toFixed(1)}%`;
-}
+import { formatLoss, formatPercent, READOUT_DIGITS } from '../ui/format';
 
 function AnalyticStatusLine({ id }: { id: string }): ReactElement {
   const progress = useAppStore(selectProgressOf(id));
@@ -34,7 +22,7 @@ function AnalyticStatusLine({ id }: { id: string }): ReactElement {
         step <strong data-testid={`step-${id}`}>{progress.step}</strong>
       </span>
       <span>
-        loss <strong data-testid={`loss-${id}`}>{formatLoss(progress.loss)}</strong>
+        loss <strong data-testid={`loss-${id}`}>{formatLoss(progress.loss, READOUT_DIGITS)}</strong>
       </span>
       {progress.message && (
         <div className="diverged" role="status" data-testid={`diverged-${id}`}>
@@ -55,9 +43,9 @@ function UpdateLine({ id, update, rejected }: { id: string; update: UpdateReport
   return (
     <span className="muted" data-testid={`update-report-${id}`} title="The last update: ρ = actual / predicted decrease, Δ = trust-region radius">
       step {update.step}: {update.accepted ? 'accepted' : 'rejected'}
-      {update.ratio !== null && <> · ρ <strong data-testid={`update-ratio-${id}`}>{formatLoss(update.ratio)}</strong></>}
-      {update.radius !== null && <> · Δ <strong data-testid={`update-radius-${id}`}>{formatLoss(update.radius)}</strong></>}
-      {update.damping !== null && <> · damping {formatLoss(update.damping)}</>}
+      {update.ratio !== null && <> · ρ <strong data-testid={`update-ratio-${id}`}>{formatLoss(update.ratio, READOUT_DIGITS)}</strong></>}
+      {update.radius !== null && <> · Δ <strong data-testid={`update-radius-${id}`}>{formatLoss(update.radius, READOUT_DIGITS)}</strong></>}
+      {update.damping !== null && <> · damping {formatLoss(update.damping, READOUT_DIGITS)}</>}
       {update.cgIterations !== null && <> · CG {update.cgIterations}</>}
       {rejected > 0 && <> · {rejected} rejected</>}
     </span>
@@ -74,11 +62,11 @@ function TrainingStatusLine({ id }: { id: string }): ReactElement {
         {run.epoch > 0 && <span className="muted"> (epoch {run.epoch + 1})</span>}
       </span>
       <span>
-        train <strong data-testid={`train-loss-${id}`}>{formatLoss(run.trainLoss)}</strong>
+        train <strong data-testid={`train-loss-${id}`}>{formatLoss(run.trainLoss, READOUT_DIGITS)}</strong>
       </span>
       {run.testLoss !== null && (
         <span>
-          test <strong>{formatLoss(run.testLoss)}</strong>
+          test <strong>{formatLoss(run.testLoss, READOUT_DIGITS)}</strong>
         </span>
       )}
       {run.trainAccuracy !== null && (
@@ -89,8 +77,8 @@ function TrainingStatusLine({ id }: { id: string }): ReactElement {
       )}
       {run.sharpness !== null && (
         <span title="Largest Hessian eigenvalue, and the gradient-descent stability threshold 2/η">
-          λ<sub>max</sub> <strong data-testid={`sharpness-${id}`}>{formatLoss(run.sharpness)}</strong>
-          {run.threshold !== null && <span className="muted"> (2/η = {formatLoss(run.threshold)})</span>}
+          λ<sub>max</sub> <strong data-testid={`sharpness-${id}`}>{formatLoss(run.sharpness, READOUT_DIGITS)}</strong>
+          {run.threshold !== null && <span className="muted"> (2/η = {formatLoss(run.threshold, READOUT_DIGITS)})</span>}
         </span>
       )}
       {run.lastUpdate && <UpdateLine id={id} update={run.lastUpdate} rejected={run.rejectedSteps} />}
