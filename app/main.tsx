@@ -11,6 +11,7 @@ import { syncExperimentWithUrl } from './store/urlSync';
 import { appStore } from './store/store';
 import { installTestHandle } from './testHandle';
 import { ParameterChannel } from './workerClient';
+import { startOfflineSupport } from './offline/serviceWorker';
 import './styles.css';
 
 // Marks of the start-up phases (see the Performance panel, or the end-to-end test's log).
@@ -48,4 +49,5 @@ const stopAutoplay = appStore.subscribe(
   },
 );
 
+void startOfflineSupport();
 void import('./render').then(({ renderApp }) => renderApp(document.getElementById('root')!));

@@ -8,6 +8,7 @@
  */
 import { buildNetwork } from '../workers/engine/networks/build';
 import { networkProblem } from '../workers/engine/spec/networkProblem';
+import { resolveOptimizer } from '../workers/engine/spec/optimizers/validate';
 import { TrainingSession } from '../workers/engine/training/runs';
 import { timeMedianMs, type TimingPlan } from './harness';
 import type { Benchmark, Measurement } from './types';
@@ -21,7 +22,7 @@ async function stepsPerSecond(batchSize: number, runs = 1): Promise<number> {
   const network = buildNetwork(networkProblem());
   const configs = Array.from({ length: runs }, (_, k) => ({
     id: `adam${k}`,
-    optimizer: { name: 'adam' as const, lr: 0.01 * (k + 1) },
+    optimizer: resolveOptimizer({ name: 'adam', lr: 0.01 * (k + 1) }, 'network'),
     batchSize,
   }));
   const session = new TrainingSession(network, configs, { seed: 1, evalEvery: 10 });

@@ -14,13 +14,7 @@ import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic
 import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendAttempt, BackendName } from './engine/backends/select';
-import {
-  analyticProblemOf,
-  isAnalyticExperiment,
-  validateExperiment,
-  type AnalyticExperiment,
-  type Experiment,
-} from './engine/spec/experiment';
+import { analyticProblemOf, checkedExperiment, type CheckedExperiment, type Experiment } from './engine/spec/experiment';
 import { symmetricEigenvalues } from './engine/math/linalg/symmetricEigen';
 
 /** Which backend the worker runs on and why the ones before it were passed over. */
@@ -67,13 +61,15 @@ let runs: AnalyticRuns | null = null;
 /** Set when the GPU goes away: every later call then fails with the reason instead of hanging. */
 const backendLoss = new BackendLossWatch();
 
-/** `experiment`, once it is known to be a valid analytic experiment on a working backend (throws otherwise). */
-function usable(experiment: Experiment): AnalyticExperiment {
+/**
+ * `request`, checked once here where it enters the worker: a valid analytic
+ * experiment with its optimizers resolved, on a working backend (throws otherwise).
+ */
+function usable(request: Experiment): Extract<CheckedExperiment, { kind: 'analytic' }> {
   backendLoss.assertUsable();
-  const problems = validateExperiment(experiment);
-  if (problems.length > 0) throw new RangeError(`Invalid experiment: ${problems.join('; ')}`);
-  if (!isAnalyticExperiment(experiment)) throw new RangeError('This worker computes analytic functions only; the experiment is about a network');
-  return experiment;
+  const checked = checkedExperiment(request);
+  if (checked.kind !== 'analytic') throw new RangeError('This worker computes analytic functions only; the experiment is about a network');
+  return checked;
 }
 
 const api: AnalyticWorkerApi = {
@@ -85,20 +81,20 @@ const api: AnalyticWorkerApi = {
 
   previewSurface(request, nx, ny) {
     // Plain float64 arithmetic: answers while init() is still starting the backend.
-    const experiment = usable(request);
+    const { experiment } = usable(request);
     const values = previewGrid(analyticProblemOf(experiment.problem), { ...experiment.window, nx, ny });
     return Comlink.transfer(values, [values.buffer]);
   },
 
   async surface(request, nx, ny) {
-    const experiment = usable(request);
+    const { experiment } = usable(request);
     const grid: Grid2D = { ...experiment.window, nx, ny };
     const values = await evaluateGrid(analyticProblemOf(experiment.problem), grid);
     return Comlink.transfer(values, [values.buffer]);
   },
 
   async markers(request) {
-    const experiment = usable(request);
+    const { experiment } = usable(request);
     const problem = analyticProblemOf(experiment.problem);
     const { xMin, xMax, yMin, yMax } = experiment.window;
     const inside = analyticInfo(problem).criticalPoints.filter(
@@ -116,8 +112,8 @@ const api: AnalyticWorkerApi = {
   },
 
   async startRuns(request) {
-    const experiment = usable(request);
-    runs = new AnalyticRuns(analyticProblemOf(experiment.problem), experiment.optimizers, experiment.start);
+    const { experiment, optimizers } = usable(request);
+    runs = new AnalyticRuns(analyticProblemOf(experiment.problem), optimizers, experiment.start);
     return runs.initial();
   },
 

@@ -2,7 +2,8 @@ import '../../workers/engine/testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnalyticRuns } from '../../workers/engine/analytic/runs';
-import { analyticProblemOf, defaultExperiment, defaultOptimizerRun, type AnalyticExperiment } from '../../workers/engine/spec/experiment';
+import { analyticProblemOf, checkedExperiment, defaultExperiment, type AnalyticExperiment } from '../../workers/engine/spec/experiment';
+import { defaultRun } from '../../workers/engine/spec/runs';
 import { useTestBackend } from '../../workers/engine/testing/backend';
 import { selectProgress } from '../store/selectors';
 import { createAppStore, type AppStore } from '../store/store';
@@ -14,7 +15,10 @@ function inProcessWorker(): RunWorker & { stepCalls: number } {
   const worker = {
     stepCalls: 0,
     async startRuns(experiment: AnalyticExperiment) {
-      runs = new AnalyticRuns(analyticProblemOf(experiment.problem), experiment.optimizers, experiment.start);
+      // Checked at the entry, as the worker checks it.
+      const checked = checkedExperiment(experiment);
+      if (checked.kind !== 'analytic') throw new RangeError('not an analytic experiment');
+      runs = new AnalyticRuns(analyticProblemOf(experiment.problem), checked.optimizers, experiment.start);
       return runs.initial();
     },
     async step(count: number) {
@@ -68,9 +72,9 @@ describe('pathLabels', () => {
   it('uses the optimizer’s name, numbered only when a kind appears twice', () => {
     const experiment = defaultExperiment();
     experiment.optimizers = [
-      defaultOptimizerRun('adam', 0, []),
-      defaultOptimizerRun('sgd', 1, ['o1']),
-      defaultOptimizerRun('adam', 2, ['o1', 'o2']),
+      defaultRun('analytic', 'adam', 0, []),
+      defaultRun('analytic', 'sgd', 1, ['o1']),
+      defaultRun('analytic', 'adam', 2, ['o1', 'o2']),
     ];
     expect(pathLabels(experiment)).toEqual(['Adam 1', 'Gradient descent', 'Adam 2']);
   });
@@ -165,8 +169,8 @@ describe('Runner', () => {
   it('stops a diverging run with its message while the other run goes on', async () => {
     const { store, runner } = setup(60, (experiment) => {
       experiment.optimizers = [
-        { ...defaultOptimizerRun('sgd', 0, []), lr: 0.5 },
-        defaultOptimizerRun('adam', 1, ['o1']),
+        { ...defaultRun('analytic', 'sgd', 0, []), lr: 0.5 },
+        defaultRun('analytic', 'adam', 1, ['o1']),
       ];
     });
     store.getState().play();

@@ -7,7 +7,7 @@
  */
 import type { StartState, StepBatch } from '../../workers/engine/analytic/runs';
 import { isAnalyticExperiment, type AnalyticExperiment, type Experiment } from '../../workers/engine/spec/experiment';
-import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
+import { runLabels } from '../runs/runLabels';
 import type { PathView } from '../scene/types';
 import { appendToPath, emptyPath } from '../store/resultsSlice';
 import type { OptimizerProgress, RunStatus } from '../store/runSlice';
@@ -39,15 +39,7 @@ export function runFields(experiment: Experiment) {
  * every copy is numbered ("Adam 1", "Adam 2") so the legend tells them apart.
  */
 export function pathLabels(experiment: AnalyticExperiment): string[] {
-  const names = experiment.optimizers.map((spec) => spec.name);
-  const seen = new Map<string, number>();
-  return names.map((name) => {
-    const label = OPTIMIZER_INFO[name].label;
-    if (names.filter((other) => other === name).length === 1) return label;
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return `${label} ${count}`;
-  });
+  return runLabels(experiment.optimizers, 'analytic');
 }
 
 /** One optimizer's displayed status given the whole run's status. */

@@ -19,9 +19,9 @@ import { readoutsOf, spectrumViewOf } from '../landscape/landscapeViews';
 import { CurvatureReadouts } from './CurvatureReadouts';
 import { JobProgressBar } from '../ui/JobProgressBar';
 import { MATRIX_NAMES, SpectrumChart } from './SpectrumChart';
+import { formatEstimate } from '../ui/format';
 import { NumberField } from '../ui/NumberField';
 import { SelectField } from '../ui/SelectField';
-import { aboutSeconds } from './aboutSeconds';
 import '../landscape/landscape.css';
 
 const MATRIX_CHOICES: readonly { value: CurvatureMatrixChoice; label: string }[] = [
@@ -106,7 +106,7 @@ export function CurvatureView(): ReactElement {
           }
           onClick={() => requestCurvature(true)}
         >
-          Exact spectrum{estimate ? ` (+ ${aboutSeconds(estimate.seconds)})` : ''}
+          Exact spectrum{estimate ? ` (+ ${formatEstimate(estimate.seconds)})` : ''}
         </button>
       </div>
       {job && <JobProgressBar job={job} onCancel={cancelCurvature} />}

@@ -43,6 +43,7 @@ import {
 } from './landscapeViews';
 import { LatestOnly } from '../session/latestOnly';
 import { runLabels } from '../runs/runLabels';
+import { formatCoordinate, typographicMinus } from '../ui/format';
 
 /** How the worker is started (tests pass their own). */
 export type LandscapeWorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<LandscapeWorkerApi>;
@@ -64,11 +65,6 @@ function isAbort(error: unknown): boolean {
 
 function isNetwork(experiment: Experiment): experiment is NetworkExperiment {
   return experiment.problem.kind === 'network';
-}
-
-/** Short numbers for captions: 3 significant digits, "−" for minus. */
-export function formatCoordinate(value: number): string {
-  return Number(value.toPrecision(3)).toString().replace('-', '−');
 }
 
 /** The runs as the landscape labels and colours them, named as everywhere else ("Gradient descent, batch 8"). */
@@ -331,7 +327,9 @@ export class LandscapeSession {
       const result = await connection.guard(connection.api.probe(alpha, beta, onProgress));
       if (stale()) return;
       const line = this.landscape().slice?.ny === 1;
-      const caption = line ? `clicked point α = ${formatCoordinate(alpha)}` : `clicked point (α, β) = (${formatCoordinate(alpha)}, ${formatCoordinate(beta)})`;
+      // Three digits and true minus signs: the caption is prose.
+      const show = (value: number) => typographicMinus(formatCoordinate(value, 3));
+      const caption = line ? `clicked point α = ${show(alpha)}` : `clicked point (α, β) = (${show(alpha)}, ${show(beta)})`;
       const probe: ProbeState = {
         alpha,
         beta,

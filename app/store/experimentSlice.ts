@@ -9,12 +9,12 @@
  */
 import type { StateCreator } from 'zustand';
 import type { AnalyticName } from '../../workers/engine/spec/functions';
-import type { OptimizerName } from '../../workers/engine/spec/optimizers/config';
+import type { AnalyticOptimizerName } from '../../workers/engine/spec/optimizers/registry';
+import { defaultRun } from '../../workers/engine/spec/runs';
 import {
   EXPERIMENT_LIMITS,
   analyticProblemSpec,
   defaultExperiment,
-  defaultOptimizerRun,
   isAnalyticExperiment,
   problemDefaults,
   validateExperiment,
@@ -68,7 +68,7 @@ export interface ExperimentSlice {
   setGrid(grid: Partial<GridSize>): EditRefusal;
   setStart(x: number, y: number): EditRefusal;
   setSteps(steps: number): EditRefusal;
-  addOptimizer(name: OptimizerName): EditRefusal;
+  addOptimizer(name: AnalyticOptimizerName): EditRefusal;
   removeOptimizer(id: string): EditRefusal;
   updateOptimizer(id: string, patch: OptimizerPatch): EditRefusal;
   setViewMode(mode: ViewMode): EditRefusal;
@@ -140,7 +140,7 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
       editAnalytic((draft) => {
         if (draft.optimizers.length >= EXPERIMENT_LIMITS.optimizerCount.max) return;
         const ids = draft.optimizers.map((spec) => spec.id);
-        draft.optimizers.push(defaultOptimizerRun(name, draft.optimizers.length, ids));
+        draft.optimizers.push(defaultRun('analytic', name, draft.optimizers.length, ids));
       }),
     removeOptimizer: (id) =>
       editExperiment((draft) => {
@@ -152,7 +152,7 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
           if (spec.id !== id) return spec;
           if (patch.name !== undefined && patch.name !== spec.name) {
             // Hyper-parameters differ between optimizers: start from the new one's defaults.
-            return { ...defaultOptimizerRun(patch.name, index), id: spec.id, color: patch.color ?? spec.color };
+            return { ...defaultRun('analytic', patch.name, index), id: spec.id, color: patch.color ?? spec.color };
           }
           return { ...spec, ...patch };
         });

@@ -20,8 +20,9 @@ import {
 import type { Activation } from '../../workers/engine/spec/mlp';
 import type { NetworkInit } from '../../workers/engine/spec/networkProblem';
 import { NETWORK_LIMITS } from '../../workers/engine/spec/networkProblem';
-import { NETWORK_TRAINING_LIMITS, defaultNetworkRun } from '../../workers/engine/spec/networkRuns';
-import type { NetworkOptimizerName } from '../../workers/engine/spec/optimizers/networkConfig';
+import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
+import type { OptimizerName } from '../../workers/engine/spec/optimizers/registry';
+import { defaultRun } from '../../workers/engine/spec/runs';
 import type { EditRefusal, ExperimentEdit } from './experimentSlice';
 import type { Store } from './store';
 
@@ -55,7 +56,7 @@ export interface NetworkExperimentSlice {
   setWeightDecay(weightDecay: number): EditRefusal;
   setDropout(dropout: number): EditRefusal;
   /** Adds a run of optimizer `name` (full batch, hyper-parameters at their defaults). */
-  addNetworkRun(name: NetworkOptimizerName): EditRefusal;
+  addNetworkRun(name: OptimizerName): EditRefusal;
   updateNetworkRun(id: string, patch: NetworkRunPatch): EditRefusal;
   setEvalEvery(evalEvery: number): EditRefusal;
   setSharpnessEvery(sharpnessEvery: number): EditRefusal;
@@ -111,7 +112,7 @@ export const createNetworkExperimentSlice: StateCreator<Store, [], [], NetworkEx
       editNetwork((draft) => {
         if (draft.optimizers.length >= NETWORK_TRAINING_LIMITS.runCount.max) return;
         const ids = draft.optimizers.map((run) => run.id);
-        draft.optimizers.push(defaultNetworkRun(name, draft.optimizers.length, ids));
+        draft.optimizers.push(defaultRun('network', name, draft.optimizers.length, ids));
       }),
     updateNetworkRun: (id, patch) =>
       editNetwork((draft) => {
@@ -119,7 +120,7 @@ export const createNetworkExperimentSlice: StateCreator<Store, [], [], NetworkEx
           if (run.id !== id) return run;
           if (patch.name !== undefined && patch.name !== run.name) {
             // Hyper-parameters differ between optimizers: start from the new one's defaults, keep the rest.
-            const fresh = defaultNetworkRun(patch.name, index, [], patch.batchSize ?? run.batchSize ?? 0);
+            const fresh = defaultRun('network', patch.name, index, [], patch.batchSize ?? run.batchSize ?? 0);
             return { ...fresh, id: run.id, color: patch.color ?? run.color };
           }
           return { ...run, ...patch };

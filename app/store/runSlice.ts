@@ -7,7 +7,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { BackendAttempt, BackendName } from '../../workers/engine/backends/select';
-import type { OptimizerName } from '../../workers/engine/spec/optimizers/config';
+import type { AnalyticOptimizerName } from '../../workers/engine/spec/optimizers/registry';
 import type { UpdateReport } from '../../workers/engine/spec/messages/training';
 import type { Store } from './store';
 
@@ -28,7 +28,7 @@ interface RunProgressBase {
 
 /** One optimizer's progress on an analytic function. */
 export interface OptimizerProgress extends RunProgressBase {
-  name: OptimizerName;
+  name: AnalyticOptimizerName;
   /** f at the current point (null before the run starts). */
   loss: number | null;
 }

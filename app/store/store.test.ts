@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyticInfo } from '../../workers/engine/analytic/info';
 import { EXPERIMENT_LIMITS, defaultExperiment } from '../../workers/engine/spec/experiment';
-import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
+import { hyperParameterSpecs } from '../../workers/engine/spec/optimizers/registry';
 import { appendToPath, emptyPath } from './resultsSlice';
 import { sameData } from './sameData';
 import { createAppStore } from './store';
@@ -67,7 +67,7 @@ describe('experiment slice', () => {
     store.getState().updateOptimizer(first.id, { name: 'rmsprop' });
     const changed = store.getState().experiment.optimizers[0];
     expect(changed).toMatchObject({ id: first.id, color: first.color, name: 'rmsprop' });
-    expect(changed.lr).toBe(OPTIMIZER_INFO.rmsprop.hyperParameters[0].defaultValue);
+    expect(changed.lr).toBe(hyperParameterSpecs('rmsprop', 'analytic')[0].defaultValue);
     expect(changed.rho).toBe(0.9);
   });
 });

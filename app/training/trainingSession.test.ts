@@ -3,7 +3,7 @@ import * as Comlink from 'comlink';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultNetworkExperiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
 import { networkProblem } from '../../workers/engine/spec/networkProblem';
-import { defaultNetworkRun } from '../../workers/engine/spec/networkRuns';
+import { defaultRun } from '../../workers/engine/spec/runs';
 import { useTestBackend } from '../../workers/engine/testing/backend';
 import type { ParameterServer } from '../../workers/engine/spec/messages/parameters';
 import type { TrainingWorkerApi } from '../../workers/training.worker';
@@ -206,7 +206,7 @@ describe('TrainingSession', () => {
   it('stops a diverging run with its message while the other finishes', async () => {
     const experiment = experimentOf(30, (e) => {
       e.problem = networkProblem({ dataset: 'sine', datasetOptions: { n: 40 }, hidden: [4] });
-      e.optimizers = [{ ...defaultNetworkRun('sgd', 0, [], 0), lr: 100 }, defaultNetworkRun('adam', 1, ['o1'])];
+      e.optimizers = [{ ...defaultRun('network', 'sgd', 0, [], 0), lr: 100 }, defaultRun('network', 'adam', 1, ['o1'])];
     });
     const { store } = setup(experiment);
     store.getState().play();

@@ -3,7 +3,7 @@
  * what it means (for messages), its kind and bounds, and where it lives in
  * the experiment. The defaults are those of `defaultExperiment` for the
  * link's function, so a field that is missing or bad keeps that default.
- * The optimizer list has its own codec (`optimizerCodec.ts`).
+ * The run list has its own codec (`runCodec.ts`).
  */
 import { ANALYTIC_NAMES } from '../../workers/engine/spec/functions';
 import {

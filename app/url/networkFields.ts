@@ -16,11 +16,10 @@ import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
 import { enumKind, formatNumber, numberKind, type ValueKind } from './fieldKinds';
 import type { UrlField } from './fields';
 import { quoteForMessage } from './quote';
+import { NUMBER_SOURCE } from '../ui/format';
 
 const field = <T>(spec: UrlField<T>): UrlField<T> => spec;
 
-/** Decimal or scientific notation, as `numberKind` reads it. */
-const NUMBER = '[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?';
 
 const { hiddenLayers, width, initScale, weightDecay, dropout, seed } = NETWORK_LIMITS;
 
@@ -44,7 +43,7 @@ export const hiddenWidthsKind: ValueKind<number[]> = {
 export const datasetOptionsKind: ValueKind<Record<string, number>> = {
   schema: z
     .string()
-    .regex(new RegExp(`^([a-zA-Z][a-zA-Z0-9]{0,15}:${NUMBER}(,[a-zA-Z][a-zA-Z0-9]{0,15}:${NUMBER}){0,15})?$`))
+    .regex(new RegExp(`^([a-zA-Z][a-zA-Z0-9]{0,15}:${NUMBER_SOURCE}(,[a-zA-Z][a-zA-Z0-9]{0,15}:${NUMBER_SOURCE}){0,15})?$`))
     .transform((text) => {
       const options: Record<string, number> = {};
       if (text === '') return options;

@@ -11,8 +11,8 @@
 import { buildNetwork, type BuiltNetwork } from '../engine/networks/build';
 import type { NetworkProblem } from '../engine/spec/networkProblem';
 import { sliceDirections, type SliceDirections } from '../engine/landscape/directions';
-import { bilinearLookup } from '../engine/math/plane/fieldLookup';
-import { planePoint } from '../engine/math/plane/slicePlane';
+import { bilinearLookup, fieldOnAxes } from '../engine/math/plane/fieldLookup';
+import { planePoint } from '../engine/math/plane/plane';
 import { inputBoxOf } from '../engine/landscape/predictionGrid';
 import { probeAt } from '../engine/landscape/probe';
 import { projectTrajectory } from '../engine/landscape/projection';
@@ -190,7 +190,7 @@ export class LandscapeJobs {
     const signal = this.jobs.start('projection');
     try {
       const objective = this.objectiveFor(slice.settings.split);
-      const field = { alphas: slice.alphas, betas: slice.betas, values: slice.values };
+      const field = fieldOnAxes(slice.alphas, slice.betas, slice.values);
       const projected: ProjectedRun[] = [];
       for (const [index, run] of runs.entries()) {
         const projection = await projectTrajectory(objective, run.snapshots, slice.directions, { signal });
@@ -257,7 +257,7 @@ export class LandscapeJobs {
   pointOfSlice(alpha: number, beta: number): Float32Array {
     const slice = this.slice;
     if (slice === null) throw new Error('no slice: compute a slice first');
-    return planePoint(slice.directions, alpha, slice.directions.d2 === null ? 0 : beta);
+    return planePoint(slice.directions, alpha, beta);
   }
 
   /** Frees the network's tensors and cancels every job. */

@@ -15,13 +15,8 @@ import {
   type AnalyticName,
   type AnalyticProblem,
 } from './functions';
-import {
-  OPTIMIZER_NAMES,
-  resolveOptimizerConfig,
-  type OptimizerConfig,
-  type OptimizerName,
-} from './optimizers/config';
-import { OPTIMIZER_INFO } from './optimizers/info';
+import type { AnalyticOptimizerName, ProblemKind } from './optimizers/registry';
+import type { ResolvedOptimizerConfig } from './optimizers/validate';
 import {
   curvatureSettingsProblems,
   defaultCurvatureSettings,
@@ -31,18 +26,12 @@ import {
   type SliceSettings,
 } from './landscapeSettings';
 import { networkProblem, networkProblemErrors, networkShape, type NetworkProblem } from './networkProblem';
-import {
-  NETWORK_TRAINING_LIMITS,
-  defaultNetworkRun,
-  networkRunsProblems,
-  trainingScheduleProblems,
-  type NetworkRunSpec,
-} from './networkRuns';
-import { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
+import { NETWORK_TRAINING_LIMITS, trainingScheduleProblems } from './networkRuns';
+import { checkRuns, defaultRun, type NetworkRunSpec, type OptimizerRunSpec, type RunsCheck } from './runs';
 
 export { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
 export type { NetworkProblem } from './networkProblem';
-export type { NetworkRunSpec } from './networkRuns';
+export type { NetworkRunSpec, OptimizerRunSpec } from './runs';
 
 /** The format version written into every experiment (and every shared link). */
 export const EXPERIMENT_VERSION = 1;
@@ -69,14 +58,6 @@ export type ProblemSpec = AnalyticProblemSpec | NetworkProblem;
 export interface GridSize {
   nx: number;
   ny: number;
-}
-
-/** One optimizer to run: its configuration plus an id that survives edits and a display colour. */
-export interface OptimizerRunSpec extends OptimizerConfig {
-  /** Stable identifier (lower-case letters and digits), unique within the experiment. */
-  id: string;
-  /** CSS colour `#rrggbb` of its path and loss curve. */
-  color: string;
 }
 
 /** How the surface is drawn: a 3-D height field or a flat contour map. */
@@ -181,26 +162,15 @@ export function problemDefaults(problem: AnalyticProblemSpec): { window: Window2
   return { window: info.window, start: info.start, logScale: info.logScale };
 }
 
-/**
- * An optimizer with every hyper-parameter at its default (from `OPTIMIZER_INFO`).
- * @param index position in the list: picks the colour and, with `name`, the id.
- */
-export function defaultOptimizerRun(name: OptimizerName, index: number, takenIds: readonly string[] = []): OptimizerRunSpec {
-  const hyperParameters = Object.fromEntries(
-    OPTIMIZER_INFO[name].hyperParameters.map((hyper) => [hyper.key, hyper.defaultValue]),
-  ) as Omit<OptimizerConfig, 'name'>;
-  return {
-    name,
-    ...hyperParameters,
-    id: freshOptimizerId(takenIds),
-    color: OPTIMIZER_COLORS[index % OPTIMIZER_COLORS.length],
-  };
+/** How many runs an experiment of `kind` may have: up to 8 optimizers on a function, 1 to 8 training runs of a network. */
+export function runCountLimits(kind: ProblemKind): { min: number; max: number } {
+  return kind === 'network' ? NETWORK_TRAINING_LIMITS.runCount : EXPERIMENT_LIMITS.optimizerCount;
 }
 
 /** The optimizers a new experiment on `problem` starts with: gradient descent and Adam. */
 export function defaultOptimizers(): OptimizerRunSpec[] {
-  const sgd = defaultOptimizerRun('sgd', 0);
-  const adam = defaultOptimizerRun('adam', 1, [sgd.id]);
+  const sgd = defaultRun('analytic', 'sgd', 0);
+  const adam = defaultRun('analytic', 'adam', 1, [sgd.id]);
   return [sgd, adam];
 }
 
@@ -240,8 +210,8 @@ export function defaultNetworkProblem(): NetworkProblem {
  * the only difference is the noise of the minibatch gradient.
  */
 export function defaultNetworkRuns(): NetworkRunSpec[] {
-  const small = { ...defaultNetworkRun('sgd', 0, [], 8), lr: 0.5 };
-  const full = { ...defaultNetworkRun('sgd', 1, [small.id], 0), lr: 0.5 };
+  const small = { ...defaultRun('network', 'sgd', 0, [], 8), lr: 0.5 };
+  const full = { ...defaultRun('network', 'sgd', 1, [small.id], 0), lr: 0.5 };
   return [small, full];
 }
 
@@ -286,27 +256,36 @@ function validateWindow(window: Window2D, problems: string[]): void {
   }
 }
 
-function validateOptimizer(spec: OptimizerRunSpec, index: number, problems: string[]): void {
-  const where = `optimizers[${index}]`;
-  if (!OPTIMIZER_NAMES.includes(spec.name)) {
-    problems.push(`${where}.name must be one of ${OPTIMIZER_NAMES.join(', ')}, got "${String(spec.name)}"`);
-    return;
-  }
-  if (!OPTIMIZER_ID_PATTERN.test(spec.id)) problems.push(`${where}.id must be 1–12 lower-case letters or digits, got "${spec.id}"`);
-  if (!COLOR_PATTERN.test(spec.color)) problems.push(`${where}.color must be #rrggbb, got "${spec.color}"`);
-  try {
-    resolveOptimizerConfig(spec);
-  } catch (error) {
-    problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
+/** A valid experiment with its runs' optimizer configurations resolved, in the order of `experiment.optimizers`. */
+export type CheckedExperiment =
+  | { kind: 'analytic'; experiment: AnalyticExperiment; optimizers: ResolvedOptimizerConfig<AnalyticOptimizerName>[] }
+  | { kind: 'network'; experiment: NetworkExperiment; optimizers: ResolvedOptimizerConfig[] };
 
 /**
  * Every way `experiment` breaks the rules, as readable sentences naming the
  * field, the allowed values and the value found; empty when it is valid.
- * Workers refuse an experiment with problems; the URL reader never produces one.
+ * The page checks with it where an experiment enters (a link, an edit); the
+ * URL reader never produces an experiment with problems.
  */
 export function validateExperiment(experiment: Experiment): string[] {
+  return experimentCheck(experiment).problems;
+}
+
+/**
+ * `experiment`, checked once where it enters a worker: a RangeError lists
+ * every problem; otherwise the experiment comes back with its runs'
+ * configurations resolved, for the engine (which checks them no more).
+ */
+export function checkedExperiment(experiment: Experiment): CheckedExperiment {
+  const { problems, configs } = experimentCheck(experiment);
+  if (problems.length > 0) throw new RangeError(`Invalid experiment: ${problems.join('; ')}`);
+  return isNetworkExperiment(experiment)
+    ? { kind: 'network', experiment, optimizers: configs }
+    : { kind: 'analytic', experiment: experiment as AnalyticExperiment, optimizers: configs as ResolvedOptimizerConfig<AnalyticOptimizerName>[] };
+}
+
+/** The problems of every field, and the runs' resolved configurations. */
+function experimentCheck(experiment: Experiment): RunsCheck {
   const problems: string[] = [];
   const limits = EXPERIMENT_LIMITS;
   if (experiment.version !== EXPERIMENT_VERSION) {
@@ -328,11 +307,16 @@ export function validateExperiment(experiment: Experiment): string[] {
     problems.push(`steps must be an integer from ${limits.steps.min} to ${limits.steps.max}, got ${experiment.steps}`);
   }
   const kind: unknown = experiment.problem.kind;
+  let configs: ResolvedOptimizerConfig[] = [];
   if (isAnalyticExperiment(experiment)) {
     validateAnalyticProblem(experiment.problem, problems);
-    validateAnalyticOptimizers(experiment.optimizers, problems);
+    const runs = checkRuns('analytic', experiment.optimizers, runCountLimits('analytic'));
+    problems.push(...runs.problems);
+    configs = runs.configs;
   } else if (isNetworkExperiment(experiment)) {
-    validateNetworkParts(experiment, problems);
+    const runs = networkPartsCheck(experiment);
+    problems.push(...runs.problems);
+    configs = runs.configs;
   } else {
     problems.push(`problem.kind must be "analytic" or "network", got "${String(kind)}"`);
   }
@@ -345,25 +329,14 @@ export function validateExperiment(experiment: Experiment): string[] {
   }
   problems.push(...sliceSettingsProblems(experiment.slice), ...curvatureSettingsProblems(experiment.curvature));
   problems.push(...trainingScheduleProblems(experiment));
-  return problems;
-}
-
-function validateAnalyticOptimizers(optimizers: readonly OptimizerRunSpec[], problems: string[]): void {
-  const { optimizerCount } = EXPERIMENT_LIMITS;
-  if (optimizers.length > optimizerCount.max) {
-    problems.push(`at most ${optimizerCount.max} optimizers, got ${optimizers.length}`);
-  }
-  optimizers.forEach((spec, index) => validateOptimizer(spec, index, problems));
-  const ids = optimizers.map((spec) => spec.id);
-  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (duplicate !== undefined) problems.push(`optimizer ids must be unique, "${duplicate}" appears twice`);
+  return { problems, configs };
 }
 
 /** The network problem (data set, layers, initialisation, regularisation) and the runs. */
-function validateNetworkParts(experiment: NetworkExperiment, problems: string[]): void {
+function networkPartsCheck(experiment: NetworkExperiment): RunsCheck {
   const problemErrors = networkProblemErrors(experiment.problem);
-  problems.push(...problemErrors.map((error) => `problem.${error}`));
   // The parameter count needs a valid problem (it generates the data set to learn its shape).
   const paramCount = problemErrors.length === 0 ? networkShape(experiment.problem).paramCount : null;
-  problems.push(...networkRunsProblems(experiment.optimizers, paramCount));
+  const runs = checkRuns('network', experiment.optimizers, runCountLimits('network'), paramCount);
+  return { problems: [...problemErrors.map((error) => `problem.${error}`), ...runs.problems], configs: runs.configs };
 }

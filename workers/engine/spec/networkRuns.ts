@@ -1,26 +1,8 @@
 /**
- * The training runs of a network experiment and their schedule, as plain
- * data with defaults and checks (no TensorFlow.js, so the main thread and the
- * URL codec can use them). Every run starts from the same initialisation θ₀
- * and differs only in its optimizer and minibatch size: step t of a run with
- * batch size B uses B rows of the training set (B = 0: all N rows), so its
- * gradient is an unbiased estimate of the full-batch gradient with variance
- * shrinking like 1/B.
+ * The training schedule of a network experiment and the limits of its runs,
+ * as plain data with checks (no TensorFlow.js, so the main thread and the
+ * URL codec can use them). The runs themselves are `runs.ts`'s.
  */
-import { DENSE_CURVATURE_LIMIT, NETWORK_OPTIMIZER_NAMES, type NetworkOptimizerConfig } from './optimizers/networkConfig';
-import { NETWORK_OPTIMIZER_INFO, resolveNetworkOptimizer } from './optimizers/networkInfo';
-import { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
-
-/** One training run: an optimizer (any network optimizer), its minibatch size, an id and a colour. */
-export interface NetworkRunSpec extends NetworkOptimizerConfig {
-  /** Stable identifier (lower-case letters and digits), unique within the experiment; names the run's dropout stream. */
-  id: string;
-  /** CSS colour `#rrggbb` of its curves. */
-  color: string;
-  /** Rows per minibatch; 0 or absent = the whole training set at every step (full batch). */
-  batchSize?: number;
-}
-
 /** The accepted range of the training fields (inclusive). */
 export const NETWORK_TRAINING_LIMITS = {
   /** Runs trained side by side (the engine's TrainingSession takes 1 to 8). */
@@ -41,87 +23,8 @@ export interface TrainingSchedule {
   sharpnessEvery: number;
 }
 
-/**
- * A run of optimizer `name` with every hyper-parameter listed in
- * `NETWORK_OPTIMIZER_INFO` at its default.
- * @param index position in the list: picks the colour
- * @param takenIds ids already used (the new id avoids them)
- * @param batchSize rows per minibatch (0 = full batch)
- */
-export function defaultNetworkRun(
-  name: NetworkRunSpec['name'],
-  index: number,
-  takenIds: readonly string[] = [],
-  batchSize = 0,
-): NetworkRunSpec {
-  const hyperParameters = Object.fromEntries(
-    NETWORK_OPTIMIZER_INFO[name].hyperParameters.map((hyper) => [hyper.key, hyper.defaultValue]),
-  );
-  return {
-    name,
-    ...hyperParameters,
-    id: freshOptimizerId(takenIds),
-    color: OPTIMIZER_COLORS[index % OPTIMIZER_COLORS.length],
-    batchSize,
-  };
-}
-
-/** The optimizer configuration of a run (its id, colour and batch size removed), as the engine takes it. */
-export function networkRunConfig(spec: NetworkRunSpec): NetworkOptimizerConfig {
-  const { id: _id, color: _color, batchSize: _batchSize, ...config } = spec;
-  return config;
-}
-
-/** Rows per minibatch of `spec` (0 = full batch). */
-export function batchSizeOf(spec: NetworkRunSpec): number {
-  return spec.batchSize ?? 0;
-}
-
-const inRange = (value: unknown, range: { min: number; max: number }) =>
-  typeof value === 'number' && Number.isFinite(value) && value >= range.min && value <= range.max;
-
-const isIntegerIn = (value: unknown, range: { min: number; max: number }) => Number.isInteger(value) && inRange(value, range);
-
-/**
- * Every way `runs` break the rules, as sentences naming the run, the field,
- * the accepted values and the value found; empty when they are valid.
- * @param paramCount P of the network, when known: the dense Newton methods
- *   are refused beyond DENSE_CURVATURE_LIMIT parameters (they factorise the P × P Hessian).
- */
-export function networkRunsProblems(runs: readonly NetworkRunSpec[], paramCount: number | null): string[] {
-  const problems: string[] = [];
-  const { runCount, batchSize } = NETWORK_TRAINING_LIMITS;
-  if (runs.length < runCount.min || runs.length > runCount.max) {
-    problems.push(`a network experiment needs ${runCount.min} to ${runCount.max} runs, got ${runs.length}`);
-  }
-  runs.forEach((spec, index) => {
-    const where = `runs[${index}]`;
-    if (!NETWORK_OPTIMIZER_NAMES.includes(spec.name)) {
-      problems.push(`${where}.name must be one of ${NETWORK_OPTIMIZER_NAMES.join(', ')}, got "${String(spec.name)}"`);
-      return;
-    }
-    if (!OPTIMIZER_ID_PATTERN.test(spec.id)) problems.push(`${where}.id must be 1–12 lower-case letters or digits, got "${spec.id}"`);
-    if (!COLOR_PATTERN.test(spec.color)) problems.push(`${where}.color must be #rrggbb, got "${spec.color}"`);
-    if (spec.batchSize !== undefined && !isIntegerIn(spec.batchSize, batchSize)) {
-      problems.push(`${where}.batchSize must be an integer from ${batchSize.min} (full batch) to ${batchSize.max}, got ${spec.batchSize}`);
-    }
-    try {
-      resolveNetworkOptimizer(networkRunConfig(spec));
-    } catch (error) {
-      problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const dense = spec.name === 'newton' || spec.name === 'saddle_free_newton';
-    if (dense && paramCount !== null && paramCount > DENSE_CURVATURE_LIMIT) {
-      problems.push(
-        `${where}: ${NETWORK_OPTIMIZER_INFO[spec.name].label} factorises the dense Hessian and is offered up to ${DENSE_CURVATURE_LIMIT} parameters; this network has ${paramCount}`,
-      );
-    }
-  });
-  const ids = runs.map((spec) => spec.id);
-  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (duplicate !== undefined) problems.push(`run ids must be unique, "${duplicate}" appears twice`);
-  return problems;
-}
+const isIntegerIn = (value: unknown, range: { min: number; max: number }) =>
+  typeof value === 'number' && Number.isInteger(value) && value >= range.min && value <= range.max;
 
 /** Every way the evaluation and sharpness schedule breaks the rules; empty when valid. */
 export function trainingScheduleProblems(schedule: TrainingSchedule): string[] {

@@ -29,10 +29,11 @@ import { Rng } from '../math/rng';
 import { dropoutMasks } from './dropout';
 import { evaluateAt, type EvaluationRecord } from './evaluation';
 import { createNetworkOptimizer } from '../optimizers/networkOptimizer';
-import type { NetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
-import { NETWORK_OPTIMIZER_INFO } from '../spec/optimizers/networkInfo';
+import { methodOf } from '../spec/optimizers/registry';
+import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
 import type { NetworkOptimizer, StepObjective, StepReport } from '../optimizers/optimizerTypes';
-import { SharpnessTracker, type SharpnessOptions, type SharpnessRecord } from './sharpness';
+import { lossGrewTooMuch, lossGrowthReason } from './divergence';
+import { NonFiniteCurvatureError, SharpnessTracker, type SharpnessOptions, type SharpnessRecord } from './sharpness';
 import { TrainingGradient } from './trainingGradient';
 import { ParameterTrajectory, type TrajectorySnapshots } from './trajectory';
 
@@ -40,7 +41,8 @@ import { ParameterTrajectory, type TrajectorySnapshots } from './trajectory';
 export interface TrainingRunConfig {
   /** Stable identifier, unique in the session (e.g. the experiment's optimizer id); names the run's dropout stream. */
   id: string;
-  optimizer: NetworkOptimizerConfig;
+  /** Checked where it entered (`resolveOptimizer`, `checkedExperiment`). */
+  optimizer: ResolvedOptimizerConfig;
   /** Rows per minibatch; 0 = the whole training set at every step. */
   batchSize: number;
 }
@@ -117,6 +119,8 @@ interface RunState {
   sharpness: SharpnessTracker | null;
   divergedAt: number | null;
   divergence: string | null;
+  /** The loss of its first update, the start the growth rule measures from (null before it). */
+  firstLoss: number | null;
 }
 
 /** One run's next update: its minibatch and, for first-order runs, the loss and gradient already computed. */
@@ -152,8 +156,8 @@ export class TrainingSession {
 
   /**
    * Validates the runs (ids unique, 1 to MAX_TRAINING_RUNS of them, batch
-   * sizes integers ≥ 0, optimizer configs) and options; throws a RangeError
-   * naming the fault. The caller keeps ownership of `network`.
+   * sizes integers ≥ 0; their optimizer configs come checked) and options;
+   * throws a RangeError naming the fault. The caller keeps ownership of `network`.
    */
   constructor(network: BuiltNetwork, runs: readonly TrainingRunConfig[], options: TrainingOptions) {
     if (runs.length < 1 || runs.length > MAX_TRAINING_RUNS) {
@@ -181,9 +185,9 @@ export class TrainingSession {
         ? new SharpnessTracker(network.objective, options.sharpness, Rng.derive(options.seed, `sharpness:${config.id}`).nextUint32())
         : null;
       return {
-        config: { ...config, optimizer: { ...config.optimizer } },
+        config: { ...config },
         optimizer,
-        label: NETWORK_OPTIMIZER_INFO[optimizer.name].label,
+        label: methodOf(optimizer.name).label,
         params64: new Float64Array(paramCount),
         params32: new Float32Array(paramCount),
         stepCount: 0,
@@ -199,6 +203,7 @@ export class TrainingSession {
         sharpness,
         divergedAt: null,
         divergence: null,
+        firstLoss: null,
       };
     });
     this.hiddenWidths = network.spec.layers.slice(1, -1);
@@ -298,6 +303,7 @@ export class TrainingSession {
       run.sharpness?.reset();
       run.divergedAt = null;
       run.divergence = null;
+      run.firstLoss = null;
     }
     this.initialPending = true;
   }
@@ -370,6 +376,11 @@ export class TrainingSession {
         this.stop(run, t, `the minibatch loss or its gradient is not finite (loss ${value.loss})`);
         return;
       }
+      run.firstLoss ??= value.loss;
+      if (lossGrewTooMuch(run.firstLoss, value.loss)) {
+        this.stop(run, t, lossGrowthReason(run.firstLoss, value.loss));
+        return;
+      }
       const report = await run.optimizer.step({
         params: run.params64,
         loss: value.loss,
@@ -413,8 +424,13 @@ export class TrainingSession {
       live.forEach(({ index }, k) => logs[index].evaluations.push({ step, ...records[k] }));
     }
     for (const { run, index } of live) {
-      if (run.sharpness?.due(step)) {
+      if (!run.sharpness?.due(step)) continue;
+      try {
         logs[index].sharpness.push(await run.sharpness.measure(run.params32, step, run.optimizer.config));
+      } catch (error) {
+        // A run whose Hessian is no longer finite has diverged; the other runs go on.
+        if (!(error instanceof NonFiniteCurvatureError)) throw error;
+        this.stop(run, step, error.message);
       }
     }
   }

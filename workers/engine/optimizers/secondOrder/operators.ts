@@ -25,8 +25,3 @@ export function curvatureOperator(
     return Float64Array.from(result, (value, i) => value + shift * v[i]);
   };
 }
-
-/** η_t = η · min(1, t / W) while warming up over W > 0 steps, else η (as in optimizers/rules.ts). */
-export function warmedUpRate(lr: number, warmupSteps: number, t: number): number {
-  return warmupSteps > 0 ? lr * Math.min(1, t / warmupSteps) : lr;
-}
