@@ -89,8 +89,12 @@ export type ChannelEnd = (port: MessagePort) => void;
 export class ParameterChannel {
   private training: ChannelEnd | null = null;
   private landscape: ((port: MessagePort | null) => void) | null = null;
+  private channels = 0;
+
   /** Channels made so far (one per pairing of the two workers). */
-  made = 0;
+  get made(): number {
+    return this.channels;
+  }
 
   /** The training worker now serving parameters (null: none, e.g. it stopped). */
   setTraining(end: ChannelEnd | null): void {
@@ -113,7 +117,7 @@ export class ParameterChannel {
       return;
     }
     const { port1, port2 } = new MessageChannel();
-    this.made++;
+    this.channels++;
     this.training(port1);
     this.landscape(port2);
   }
