@@ -12,6 +12,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BackendReport } from './analytic.worker';
 import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
+import { engineFromQuery, preferNetworkEngine } from './engine/networks/fast/engine';
 import type { BackendName } from './engine/backends/select';
 import type { CurvatureSettings, SliceSettings } from './engine/spec/landscapeSettings';
 import type { NetworkProblem } from './engine/spec/networkProblem';
@@ -67,6 +68,8 @@ const assertUsable = () => backendLoss.assertUsable();
 const api: LandscapeWorkerApi = {
   async init(search, exclude, onBackendLost) {
     const { backend, attempts } = await selectBrowserBackend(search, exclude);
+    // ?engine=fast|tfjs forces the network engine, as ?backend= forces the backend.
+    preferNetworkEngine(engineFromQuery(search));
     backendLoss.watch(backend, onBackendLost);
     return { backend, attempts };
   },

@@ -12,11 +12,13 @@
  * `?engine=fast|tfjs`; `buildNetwork({ engine })` does the same in code.
  */
 import * as tf from '@tensorflow/tfjs-core';
-import type { Samples } from '../../data/types';
+import type { Dataset, Samples } from '../../data/types';
 import type { DataObjective } from '../dataObjective';
 import { MlpObjective, type MlpObjectiveOptions } from '../objective';
 import type { MlpSpec } from '../../spec/mlp';
+import { TrainingGradient, type MinibatchGradient } from '../../training/trainingGradient';
 import { FastMlpObjective } from './fastObjective';
+import { FastTrainingGradient } from './fastTrainingGradient';
 
 /** Which implementation computes a network's objective. */
 export type NetworkEngine = 'fast' | 'tfjs';
@@ -92,4 +94,12 @@ export function preferNetworkEngine(setting: EngineSetting): void {
 /** The setting last given to `preferNetworkEngine` (`auto` before any). */
 export function preferredNetworkEngine(): EngineSetting {
   return preferred;
+}
+
+/**
+ * The minibatch gradient (with dropout) of `spec` on `data` with weight
+ * decay λ computed by `engine`: TensorFlow.js tensor passes, or typed arrays.
+ */
+export function createTrainingGradient(spec: MlpSpec, data: Dataset, weightDecay: number, engine: NetworkEngine): MinibatchGradient {
+  return engine === 'fast' ? new FastTrainingGradient(spec, data, weightDecay) : new TrainingGradient(spec, data, weightDecay);
 }
