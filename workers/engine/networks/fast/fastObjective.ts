@@ -22,12 +22,19 @@ import { layerLayout, paramCount, validateSpec, type DenseLayerLayout, type MlpS
 import { addGaussNewtonShare, gaussNewtonChunkRows, gaussNewtonScratch } from './gaussNewtonAssembly';
 import { applyOutputHessian, headCurvature, headHits, headLoss, lossScale } from './lossHead';
 import { backward, firstActiveLayer, forward, PassWorkspace, rBackward, rForward, type ChunkInputs } from './passes';
-import { firstLayerProducts, planeForward, planePoint, sharesFirstLayer, type PlanePoints } from './planeEvaluation';
+import { evaluationPass, type EvaluationPass } from './evaluationPass';
+import { planePoint, type PlanePoints } from './planeEvaluation';
 
 /** Options of a `FastMlpObjective`. */
 export interface FastObjectiveOptions {
   /** Most activation values (rows × widest layer) per chunk buffer; default 2¹⁶ (256 KiB). */
   maxChunkValues?: number;
+  /**
+   * Evaluation (`evaluateBatch`, `evaluatePlane`, `loss`, `lossBatch`) on the
+   * WebAssembly SIMD kernels where they run (default true); false keeps it in
+   * TypeScript with float64 sums.
+   */
+  simd?: boolean;
 }
 
 const DEFAULT_MAX_CHUNK_VALUES = 1 << 16;
@@ -53,6 +60,15 @@ export class FastMlpObjective implements DataObjective {
   private readonly ws: PassWorkspace;
   /** s of the loss (`lossScale`) for a mean over all N samples. */
   private readonly scale: number;
+  private readonly useSimd: boolean;
+  /** Made at the first evaluation. */
+  private evaluation: EvaluationPass | null = null;
+  /**
+   * The θ whose curvature state (second-order forward pass, back-propagated
+   * δ_l and e_l, output curvature) the workspace holds, when the data set is
+   * one chunk; null when the workspace holds anything else.
+   */
+  private curvatureStateAt: Float32Array | null = null;
   private disposed = false;
 
   constructor(spec: MlpSpec, data: Samples, options: FastObjectiveOptions = {}) {
@@ -69,6 +85,7 @@ export class FastMlpObjective implements DataObjective {
     this.chunkRows = chunkRowsFor(Math.max(...spec.layers), data.n, options.maxChunkValues);
     this.ws = new PassWorkspace(this.layout, this.chunkRows, this.paramCount);
     this.scale = lossScale(spec.loss, data.n, this.outputDim);
+    this.useSimd = options.simd ?? true;
   }
 
   /** ℓ(θ). */
@@ -83,6 +100,7 @@ export class FastMlpObjective implements DataObjective {
     const last = this.layout.length - 1;
     const total = new Float64Array(this.paramCount);
     let loss = 0;
+    this.curvatureStateAt = null;
     this.forEachChunk((inputs, first) => {
       forward(this.spec.activation, params, inputs, ws, 'first');
       loss += headLoss(this.spec.loss, ws.outputs, inputs.m, this.outputDim, this.targets, first, this.scale, ws.delta[last]);
@@ -100,7 +118,9 @@ export class FastMlpObjective implements DataObjective {
   /**
    * H(θ) v_k for the `count` rows of `directions` (count × P): per chunk one
    * forward pass and one back-propagation of the gradient shared by every
-   * direction, then per direction the R-forward and R-backward passes.
+   * direction (and kept for the next call at the same θ when the data set is
+   * one chunk, as in Lanczos or conjugate gradients), then per direction the
+   * R-forward and R-backward passes.
    */
   async hvpBatch(params: Float32Array, directions: Float32Array, count: number): Promise<Float32Array> {
     this.checkVectors(params, 1);
@@ -111,10 +131,7 @@ export class FastMlpObjective implements DataObjective {
     const total = new Float64Array(count * size);
     const active = this.activeLayers(directions, count);
     this.forEachChunk((inputs, first) => {
-      forward(this.spec.activation, params, inputs, ws, 'second');
-      headLoss(this.spec.loss, ws.outputs, inputs.m, this.outputDim, this.targets, first, this.scale, ws.delta[last]);
-      backward(params, inputs, ws, ws.delta, ws.upstream, null);
-      headCurvature(this.spec.loss, ws.outputs, inputs.m, this.outputDim, ws.outputCurvature);
+      this.prepareCurvatureState(params, inputs, first);
       for (let k = 0; k < count; k++) {
         if (active[k] > last) continue;
         rForward(params, directions, k * size, inputs, ws, active[k]);
@@ -133,8 +150,8 @@ export class FastMlpObjective implements DataObjective {
 
   /**
    * G v_k = Jᵀ H_L J v_k for the `count` rows of `directions`: per chunk one
-   * forward pass, then per direction J v by the R-forward pass, u = H_L J v,
-   * and Jᵀ u by back-propagation.
+   * forward pass (shared with `hvpBatch`'s state at the same θ), then per
+   * direction J v by the R-forward pass, u = H_L J v, and Jᵀ u by back-propagation.
    */
   async gnvpBatch(params: Float32Array, directions: Float32Array, count: number): Promise<Float32Array> {
     this.checkVectors(params, 1);
@@ -144,9 +161,8 @@ export class FastMlpObjective implements DataObjective {
     const size = this.paramCount;
     const total = new Float64Array(count * size);
     const active = this.activeLayers(directions, count);
-    this.forEachChunk((inputs) => {
-      forward(this.spec.activation, params, inputs, ws, 'first');
-      headCurvature(this.spec.loss, ws.outputs, inputs.m, this.outputDim, ws.outputCurvature);
+    this.forEachChunk((inputs, first) => {
+      this.prepareCurvatureState(params, inputs, first);
       for (let k = 0; k < count; k++) {
         if (active[k] > last) continue;
         rForward(params, directions, k * size, inputs, ws, active[k]);
@@ -176,6 +192,7 @@ export class FastMlpObjective implements DataObjective {
     const rows = gaussNewtonChunkRows(this.outputDim, size, this.chunkRows);
     const scratch = gaussNewtonScratch(rows, this.outputDim, size);
     const matrix = new Float64Array(size * size);
+    this.curvatureStateAt = null;
     for (let first = 0; first < this.sampleCount; first += rows) {
       options.signal?.throwIfAborted();
       const m = Math.min(rows, this.sampleCount - first);
@@ -194,6 +211,7 @@ export class FastMlpObjective implements DataObjective {
       throw new Error(`predict needs count × ${this.inputDim} inputs; got ${x.length} values for count ${count}`);
     }
     const out = new Float32Array(count * this.outputDim);
+    this.curvatureStateAt = null;
     for (let first = 0; first < count; first += this.chunkRows) {
       const m = Math.min(this.chunkRows, count - first);
       forward(this.spec.activation, params, { x, offset: first * this.inputDim, m }, this.ws, 'none');
@@ -211,15 +229,13 @@ export class FastMlpObjective implements DataObjective {
   async evaluateBatch(paramsBatch: Float32Array, count: number): Promise<BatchEvaluation> {
     this.checkVectors(paramsBatch, count);
     const size = this.paramCount;
-    return this.scorePoints(count, (k, inputs) =>
-      forward(this.spec.activation, paramsBatch.subarray(k * size, (k + 1) * size), inputs, this.ws, 'none'),
-    );
+    return this.scorePoints(count, (k, target) => target.set(paramsBatch.subarray(k * size, (k + 1) * size)));
   }
 
   /**
    * Loss and accuracy (null for `mse`) at θ_k = c + α_k d₁ + β_k d₂ (a line
-   * when `d2` is null; `coords` as in `MlpObjective.evaluatePlane`), one
-   * point at a time from the plane's vectors (`planeEvaluation.ts`).
+   * when `d2` is null; `coords` as in `MlpObjective.evaluatePlane`), each
+   * point formed where the pass reads it (`planeEvaluation.ts`): no K × P batch.
    */
   async evaluatePlane(
     centre: Float32Array,
@@ -235,54 +251,57 @@ export class FastMlpObjective implements DataObjective {
       throw new Error(`evaluatePlane needs ${count} × ${perPoint} coordinates; got ${coords.length}`);
     }
     const plane: PlanePoints = { vectors, coords };
-    const theta = new Float32Array(this.paramCount);
-    const share = sharesFirstLayer(this.inputDim, this.layout.length, vectors.length);
-    let shared: Float32Array[] | null = null;
-    let sharedFirst = -1;
-    return this.scorePoints(count, (k, inputs, first) => {
-      if (share && sharedFirst !== first) {
-        shared = firstLayerProducts(plane, inputs, this.ws);
-        sharedFirst = first;
-      }
-      planeForward(this.spec.activation, plane, k, planePoint(plane, k, theta), inputs, this.ws, shared);
-    }, true);
+    return this.scorePoints(count, (k, target) => planePoint(plane, k, target));
   }
 
   /** Marks the objective as disposed (it holds no tensors). */
   dispose(): void {
     this.disposed = true;
+    this.evaluation = null;
   }
 
   /**
-   * Loss and accuracy of `count` networks whose outputs `outputsOf(k, inputs,
-   * first)` leaves in the workspace, chunk by chunk (the chunk loop is
-   * outside the point loop when `chunksOutside`, so that per-chunk set-up is shared).
+   * Loss and accuracy of `count` networks whose parameters `paramsOf(k,
+   * target)` writes into the evaluation pass: chunk by chunk, every network
+   * on each chunk (the chunk's inputs are loaded once).
    */
-  private scorePoints(
-    count: number,
-    outputsOf: (k: number, inputs: ChunkInputs, first: number) => void,
-    chunksOutside = false,
-  ): BatchEvaluation {
+  private scorePoints(count: number, paramsOf: (k: number, target: Float32Array) => void): BatchEvaluation {
+    this.evaluation ??= evaluationPass(this.spec.activation, this.layout, this.chunkRows, this.useSimd);
+    const pass = this.evaluation;
     const loss = new Float64Array(count);
     const hits = new Float64Array(count);
-    const score = (k: number, inputs: ChunkInputs, first: number) => {
-      outputsOf(k, inputs, first);
-      const z = this.ws.outputs;
-      loss[k] += headLoss(this.spec.loss, z, inputs.m, this.outputDim, this.targets, first, this.scale, null);
-      hits[k] += headHits(this.spec.loss, z, inputs.m, this.outputDim, this.targets, first);
-    };
-    if (chunksOutside) {
-      this.forEachChunk((inputs, first) => {
-        for (let k = 0; k < count; k++) score(k, inputs, first);
-      });
-    } else {
-      for (let k = 0; k < count; k++) this.forEachChunk((inputs, first) => score(k, inputs, first));
-    }
+    this.forEachChunk((inputs, first) => {
+      pass.load(inputs);
+      for (let k = 0; k < count; k++) {
+        paramsOf(k, pass.params);
+        const z = pass.run();
+        loss[k] += headLoss(this.spec.loss, z, inputs.m, this.outputDim, this.targets, first, this.scale, null);
+        hits[k] += headHits(this.spec.loss, z, inputs.m, this.outputDim, this.targets, first);
+      }
+    });
     const predictions = this.spec.loss === 'softmax_ce' ? this.sampleCount : this.sampleCount * this.outputDim;
     return {
       loss: Float32Array.from(loss),
       accuracy: this.spec.loss === 'mse' ? null : Float32Array.from(hits, (h) => h / predictions),
     };
+  }
+
+  /**
+   * The curvature products' per-chunk state at θ in the workspace: forward
+   * pass with second derivatives, g = ∂ℓ/∂z_L back-propagated (δ_l, e_l),
+   * and what H_L needs. Skipped when the workspace already holds it for an
+   * equal θ (one chunk only: with several, each chunk overwrites the last).
+   */
+  private prepareCurvatureState(params: Float32Array, inputs: ChunkInputs, first: number): void {
+    const held = this.curvatureStateAt;
+    if (held !== null && sameValues(held, params)) return;
+    const { ws } = this;
+    const last = this.layout.length - 1;
+    forward(this.spec.activation, params, inputs, ws, 'second');
+    headLoss(this.spec.loss, ws.outputs, inputs.m, this.outputDim, this.targets, first, this.scale, ws.delta[last]);
+    backward(params, inputs, ws, ws.delta, ws.upstream, null);
+    headCurvature(this.spec.loss, ws.outputs, inputs.m, this.outputDim, ws.outputCurvature);
+    this.curvatureStateAt = this.chunkRows >= this.sampleCount ? Float32Array.from(params) : null;
   }
 
   /** Runs `body` on each chunk of the data set: its inputs and its first row. */
@@ -305,6 +324,12 @@ export class FastMlpObjective implements DataObjective {
       throw new Error(`Expected ${rows} × ${this.paramCount} parameter values; got ${values.length}`);
     }
   }
+}
+
+/** Whether a and b hold the same values (same length assumed); a NaN never matches. */
+function sameValues(a: Float32Array, b: Float32Array): boolean {
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
 }
 
 /** total[offset + i] += share[i] for every i (float64 totals across chunks). */
