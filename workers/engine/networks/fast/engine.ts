@@ -45,19 +45,41 @@ export function forwardMultiplyAdds(spec: MlpSpec, samples: number): number {
 /**
  * Largest forward pass (multiply-adds, `forwardMultiplyAdds`) for which the
  * typed-array engine is chosen on each backend; see `chooseNetworkEngine`.
+ *
+ * Measured in Node on a shared 2-core machine (one gradient, both engines
+ * timed alternately, medians of 5; spiral data, two hidden layers; W the
+ * forward pass's multiply-adds; ratio = TensorFlow.js time / typed-array time):
+ *
+ *   W (millions)          0.11   0.95   3.5    7.1    7.0    15.5   38.8
+ *   hidden, samples       16²,   32²,   64²,   64²,   128·64 96²,   96²,
+ *                         320    800    800    1600   800    1600   4000
+ *   cpu ratio             45     31     7.9    8.4    4.8    6.5    –
+ *   wasm ratio            31     4.1    0.99   1.75   0.84   –      1.2
+ *
+ * - cpu: TensorFlow.js's cpu kernels are plain JavaScript too, plus the
+ *   dispatch; the typed-array engine was faster at every size: no limit.
+ * - wasm: the two meet at a few million multiply-adds (0.84–1.75 between
+ *   3.5 and 7 million); 4 million is where the tensor engine takes over.
+ * - webgl, webgpu: not measured on GPU hardware here (no GPU on the
+ *   machines this was measured on). A GPU step costs a fixed time for its
+ *   kernel launches and the readback each step awaits (about a millisecond
+ *   or more) however small the network, while the typed-array gradient
+ *   costs about 3 W multiply-adds at the rate measured above (about 1 per
+ *   ns): they meet near W = 1 million, the limit used until it is measured.
  */
 export const FAST_ENGINE_LIMITS: Readonly<Record<string, number>> = {
   cpu: Number.POSITIVE_INFINITY,
-  wasm: 2e6,
-  webgl: 2e6,
-  webgpu: 2e6,
+  wasm: 4e6,
+  webgl: 1e6,
+  webgpu: 1e6,
 };
 
 /**
  * The engine for a network `spec` over `samples` samples on `backend`
  * (default: the active TensorFlow.js backend), unless `setting` forces one.
  * `fast` when the forward pass's multiply-adds are at most the backend's
- * `FAST_ENGINE_LIMITS` entry, else `tfjs`.
+ * `FAST_ENGINE_LIMITS` entry (measured: see there), else `tfjs`; an unknown
+ * backend gets `tfjs`.
  */
 export function chooseNetworkEngine(
   setting: EngineSetting,
