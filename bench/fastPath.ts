@@ -7,7 +7,10 @@
  *   (two-arm spiral of one turn, 2-16-16-1 tanh, 320 training samples)
  *   with minibatches of 32 and with the full batch, through TrainingSession;
  * - one Hessian-vector product against one gradient on that network, on
- *   each engine (`hvp_cost_in_gradients`, the typed-array engine's);
+ *   each engine: at a θ whose gradient was just taken (`hvp_cost_in_gradients`,
+ *   the typed-array engine's), and the next products at the same θ, as
+ *   Lanczos and conjugate gradients make them (the typed-array engine keeps
+ *   the forward and gradient passes they share: `hvp_repeated_cost_in_gradients`);
  * - Lanczos to the top Hessian eigenvalue (residual ≤ 1e-3·|θ|) on the
  *   Chebyshev-6 regression task with a 1-30-20-1 tanh network (701 parameters);
  * - a 65 × 65 loss slice (random filter-normalised plane) of the default
@@ -94,6 +97,11 @@ async function productFigures(): Promise<Measurement[]> {
       },
       PRODUCT_PLAN,
     );
+    // Products in a row at one θ (each HVP task above followed a gradient, which is not a product's state).
+    const repeated = await timeInterleavedMs(
+      { fast: () => built.fast.objective.hvp(params, v), tfjs: () => built.tfjs.objective.hvp(params, v) },
+      PRODUCT_PLAN,
+    );
     const note = `default network, ${params.length} parameters, ${built.fast.objective.sampleCount} samples`;
     return [
       { name: 'gradient.fast', value: ms.fastGradient, unit: 'ms', note: `typed arrays; ${note}` },
@@ -102,6 +110,14 @@ async function productFigures(): Promise<Measurement[]> {
       { name: 'hvp.tfjs', value: ms.tfjsHvp, unit: 'ms', note: 'double back-propagation' },
       { name: 'hvp_cost_in_gradients', value: ms.fastHvp / ms.fastGradient, unit: 'x', note: 'typed arrays: one HVP / one gradient' },
       { name: 'hvp_cost_in_gradients.tfjs', value: ms.tfjsHvp / ms.tfjsGradient, unit: 'x', note: 'TensorFlow.js: one HVP / one gradient' },
+      { name: 'hvp_repeated.fast', value: repeated.fast, unit: 'ms', note: 'typed arrays: the next product at the same θ' },
+      { name: 'hvp_repeated.tfjs', value: repeated.tfjs, unit: 'ms', note: 'TensorFlow.js: the next product at the same θ' },
+      {
+        name: 'hvp_repeated_cost_in_gradients',
+        value: repeated.fast / ms.fastGradient,
+        unit: 'x',
+        note: 'typed arrays: a product at a θ with products before it / one gradient',
+      },
     ];
   });
 }
