@@ -243,8 +243,10 @@ export class LandscapeSession {
     const label = 'Slice';
     let field: HeightField | null = null;
     // Chunks arrive every ~250 ms; the page shows the newest at most every FIELD_PUBLISH_MS.
+    // Chunk callbacks come on their own message port, so one can arrive after the result: ignore it then.
+    let settled = false;
     const chunks = new LatestOnly<SliceChunk>((chunk) => {
-      if (stale()) return;
+      if (stale() || settled) return;
       const fraction = DIRECTIONS_SHARE + (1 - DIRECTIONS_SHARE) * (chunk.done / chunk.total);
       const patch: Partial<LandscapeState> = { fieldDone: chunk.done, fieldTotal: chunk.total, sliceJob: this.job(label, 'running', fraction) };
       if (field !== null) {
@@ -274,6 +276,7 @@ export class LandscapeSession {
       });
       const onChunk = Comlink.proxy((chunk: SliceChunk) => chunks.push(chunk));
       const summary = await connection.guard(connection.api.computeSlice(settings, vectors, onChunk, onDirections));
+      settled = true;
       chunks.cancel();
       if (stale()) return;
       this.publishSlice(summary, field, experiment);
