@@ -204,27 +204,33 @@
         (local.set $j (i32.add (local.get $j) (i32.const 1)))
         (br $single))))
 
-  ;; tanh on four lanes: the odd [13/6] rational fit p(x)/q(x) of Eigen's
+  ;; tanh on four lanes: the odd [13/6] rational fit x p(x²)/q(x²) of Eigen's
   ;; float tanh on x clamped to ±7.90531 (beyond, tanh rounds to ±1 in float32
   ;; within 3e-7). A NaN stays NaN (min and max propagate it).
   (func $tanh4 (param $z v128) (result v128)
-    (local $x v128) (local $x2 v128) (local $p v128) (local $q v128)
+    (local $x v128) (local $x2 v128) (local $x4 v128) (local $p v128) (local $q v128)
     (local.set $x
       (f32x4.min
         (f32x4.max (local.get $z) (v128.const f32x4 -7.90531110763549805 -7.90531110763549805 -7.90531110763549805 -7.90531110763549805))
         (v128.const f32x4 7.90531110763549805 7.90531110763549805 7.90531110763549805 7.90531110763549805)))
     (local.set $x2 (f32x4.mul (local.get $x) (local.get $x)))
-    (local.set $p (v128.const f32x4 -2.76076847742355e-16 -2.76076847742355e-16 -2.76076847742355e-16 -2.76076847742355e-16))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $x2)) (v128.const f32x4 2.00018790482477e-13 2.00018790482477e-13 2.00018790482477e-13 2.00018790482477e-13)))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $x2)) (v128.const f32x4 -8.60467152213735e-11 -8.60467152213735e-11 -8.60467152213735e-11 -8.60467152213735e-11)))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $x2)) (v128.const f32x4 5.12229709037114e-08 5.12229709037114e-08 5.12229709037114e-08 5.12229709037114e-08)))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $x2)) (v128.const f32x4 1.48572235717979e-05 1.48572235717979e-05 1.48572235717979e-05 1.48572235717979e-05)))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $x2)) (v128.const f32x4 6.37261928875436e-04 6.37261928875436e-04 6.37261928875436e-04 6.37261928875436e-04)))
-    (local.set $p (f32x4.add (f32x4.mul (local.get $p) (local.get $x2)) (v128.const f32x4 4.89352455891786e-03 4.89352455891786e-03 4.89352455891786e-03 4.89352455891786e-03)))
-    (local.set $q (v128.const f32x4 1.19825839466702e-06 1.19825839466702e-06 1.19825839466702e-06 1.19825839466702e-06))
-    (local.set $q (f32x4.add (f32x4.mul (local.get $q) (local.get $x2)) (v128.const f32x4 1.18534705686654e-04 1.18534705686654e-04 1.18534705686654e-04 1.18534705686654e-04)))
-    (local.set $q (f32x4.add (f32x4.mul (local.get $q) (local.get $x2)) (v128.const f32x4 2.26843463243900e-03 2.26843463243900e-03 2.26843463243900e-03 2.26843463243900e-03)))
-    (local.set $q (f32x4.add (f32x4.mul (local.get $q) (local.get $x2)) (v128.const f32x4 4.89352518554385e-03 4.89352518554385e-03 4.89352518554385e-03 4.89352518554385e-03)))
+    (local.set $x4 (f32x4.mul (local.get $x2) (local.get $x2)))
+    ;; Estrin's scheme (shorter dependency chains than Horner's):
+    ;; p = (a1 + a3 x²) + x⁴ (a5 + a7 x²) + x⁸ ((a9 + a11 x²) + x⁴ a13),  q = (b0 + b2 x²) + x⁴ (b4 + b6 x²).
+    (local.set $p
+      (f32x4.add
+        (f32x4.add
+          (f32x4.add (f32x4.mul (local.get $x2) (v128.const f32x4 6.37261928875436e-04 6.37261928875436e-04 6.37261928875436e-04 6.37261928875436e-04)) (v128.const f32x4 4.89352455891786e-03 4.89352455891786e-03 4.89352455891786e-03 4.89352455891786e-03))
+          (f32x4.mul (local.get $x4) (f32x4.add (f32x4.mul (local.get $x2) (v128.const f32x4 5.12229709037114e-08 5.12229709037114e-08 5.12229709037114e-08 5.12229709037114e-08)) (v128.const f32x4 1.48572235717979e-05 1.48572235717979e-05 1.48572235717979e-05 1.48572235717979e-05))))
+        (f32x4.mul
+          (f32x4.mul (local.get $x4) (local.get $x4))
+          (f32x4.add
+            (f32x4.add (f32x4.mul (local.get $x2) (v128.const f32x4 2.00018790482477e-13 2.00018790482477e-13 2.00018790482477e-13 2.00018790482477e-13)) (v128.const f32x4 -8.60467152213735e-11 -8.60467152213735e-11 -8.60467152213735e-11 -8.60467152213735e-11))
+            (f32x4.mul (local.get $x4) (v128.const f32x4 -2.76076847742355e-16 -2.76076847742355e-16 -2.76076847742355e-16 -2.76076847742355e-16))))))
+    (local.set $q
+      (f32x4.add
+        (f32x4.add (f32x4.mul (local.get $x2) (v128.const f32x4 2.26843463243900e-03 2.26843463243900e-03 2.26843463243900e-03 2.26843463243900e-03)) (v128.const f32x4 4.89352518554385e-03 4.89352518554385e-03 4.89352518554385e-03 4.89352518554385e-03))
+        (f32x4.mul (local.get $x4) (f32x4.add (f32x4.mul (local.get $x2) (v128.const f32x4 1.19825839466702e-06 1.19825839466702e-06 1.19825839466702e-06 1.19825839466702e-06)) (v128.const f32x4 1.18534705686654e-04 1.18534705686654e-04 1.18534705686654e-04 1.18534705686654e-04)))))
     (f32x4.div (f32x4.mul (local.get $x) (local.get $p)) (local.get $q)))
 
   ;; σ(z) = (1 + tanh(z/2)) / 2 on four lanes.
