@@ -237,8 +237,10 @@ export class LandscapeSession {
       this.patch({ slice: null, field: null, line: null, markers: [], paths: [], faithfulness: [], fieldDone: 0, fieldTotal: settings.dims === 2 ? settings.resolution ** 2 : settings.resolution });
     };
     // Chunks arrive every ~250 ms; the page shows the newest at most every FIELD_PUBLISH_MS.
+    // Chunk callbacks come on their own message port, so one can arrive after the result: ignore it then.
+    let settled = false;
     const chunks = new LatestOnly<SliceChunk>((chunk) => {
-      if (stale()) return;
+      if (stale() || settled) return;
       const fraction = DIRECTIONS_SHARE + (1 - DIRECTIONS_SHARE) * (chunk.done / chunk.total);
       const patch: Partial<LandscapeState> = { fieldDone: chunk.done, fieldTotal: chunk.total, sliceJob: this.job(label, 'running', fraction) };
       if (field !== null) {
@@ -270,6 +272,7 @@ export class LandscapeSession {
       });
       const runIds = network.optimizers.map((run) => run.id);
       const summary = await connection.guard(connection.api.computeSlice(settings, runIds, onChunk, onDirections));
+      settled = true;
       chunks.cancel();
       if (stale()) return;
       begin();

@@ -22,7 +22,6 @@
  */
 import { minibatchOrder } from '../data/minibatch';
 import { subsetRows } from '../data/subset';
-import { MlpObjective } from '../networks/objective';
 import type { BuiltNetwork } from '../networks/build';
 import { RegularizedObjective } from '../networks/regularizedObjective';
 import { Rng } from '../math/rng';
@@ -34,7 +33,8 @@ import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
 import type { NetworkOptimizer, StepObjective, StepReport } from '../optimizers/optimizerTypes';
 import { lossGrewTooMuch, lossGrowthReason } from './divergence';
 import { NonFiniteCurvatureError, SharpnessTracker, type SharpnessOptions, type SharpnessRecord } from './sharpness';
-import { TrainingGradient } from './trainingGradient';
+import { createTrainingGradient } from '../networks/fast/engine';
+import type { MinibatchGradient } from './trainingGradient';
 import { ParameterTrajectory, type TrajectorySnapshots } from './trajectory';
 
 /** One run: an optimizer and a batch size. */
@@ -148,7 +148,7 @@ export class TrainingSession {
   readonly seed: number;
   readonly evalEvery: number;
   private readonly runs: RunState[];
-  private readonly gradient: TrainingGradient;
+  private readonly gradient: MinibatchGradient;
   private readonly hiddenWidths: readonly number[];
   private initialPending = true;
   private busy = false;
@@ -207,7 +207,7 @@ export class TrainingSession {
       };
     });
     this.hiddenWidths = network.spec.layers.slice(1, -1);
-    this.gradient = new TrainingGradient(network.spec, network.train, network.problem.weightDecay);
+    this.gradient = createTrainingGradient(network.spec, network.train, network.problem.weightDecay, network.engine);
     this.resetRuns();
   }
 
@@ -366,7 +366,7 @@ export class TrainingSession {
       let value = given;
       if (value === undefined) {
         if (rows !== null) {
-          const data = new MlpObjective(this.network.spec, subsetRows(this.network.train, rows));
+          const data = this.network.dataObjective(subsetRows(this.network.train, rows));
           batchObjective = new RegularizedObjective(data, this.network.problem.weightDecay);
           objective = batchObjective;
         }
