@@ -234,7 +234,7 @@ export class LandscapeSession {
     const begin = () => {
       if (begun || stale()) return;
       begun = true;
-      this.patch({ slice: null, field: null, line: null, markers: [], paths: [], faithfulness: [], fieldDone: 0, fieldTotal: settings.dims === 2 ? settings.resolution ** 2 : settings.resolution });
+      this.patch({ slice: null, field: null, line: null, markers: [], paths: [], faithfulness: [], fieldDone: 0, fieldChunks: 0, fieldTotal: settings.dims === 2 ? settings.resolution ** 2 : settings.resolution });
     };
     // Chunks arrive every ~250 ms; the page shows the newest at most every FIELD_PUBLISH_MS.
     // Chunk callbacks come on their own message port, so one can arrive after the result: ignore it then.
@@ -266,8 +266,10 @@ export class LandscapeSession {
         begin();
         if (!stale()) this.patch({ sliceJob: this.job(`${label}: directions`, 'running', (DIRECTIONS_SHARE * done) / Math.max(total, 1)) });
       });
+      let chunkCount = 0;
       const onChunk = Comlink.proxy((chunk: SliceChunk) => {
         begin();
+        chunkCount++;
         chunks.push(chunk);
       });
       const runIds = network.optimizers.map((run) => run.id);
@@ -276,6 +278,7 @@ export class LandscapeSession {
       chunks.cancel();
       if (stale()) return;
       begin();
+      this.patch({ fieldChunks: chunkCount });
       this.publishSlice(summary, field, network);
       if (settings.dims === 2) await this.projectRuns(connection, network, stale);
       if (!stale()) this.patch({ sliceJob: this.job(label, 'done', 1, `${summary.nx}×${summary.ny} in ${(summary.elapsedMs / 1000).toFixed(1)} s`) });
