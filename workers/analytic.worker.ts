@@ -21,6 +21,7 @@ import {
   type AnalyticExperiment,
   type Experiment,
 } from './engine/spec/experiment';
+import type { MarkerKind } from './engine/spec/vocabulary';
 import { symmetricEigenvalues } from './engine/math/linalg/symmetricEigen';
 
 /** Which backend the worker runs on and why the ones before it were passed over. */
@@ -33,7 +34,7 @@ export interface BackendReport {
 export interface MarkerReport {
   x: number;
   y: number;
-  kind: 'minimum' | 'saddle' | 'maximum' | 'start';
+  kind: MarkerKind;
   loss: number;
   eigenvalues: [number, number];
 }

@@ -13,7 +13,7 @@ import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendName } from './engine/backends/select';
 import type { NetworkExperiment } from './engine/spec/experiment';
-import type { PredictionFieldData } from './landscape/predictionField';
+import type { PredictionFieldData } from './engine/spec/messages/prediction';
 import type { Evaluation, PackedStepBatch, ParamsWhich, TrainingData } from './engine/spec/messages/training';
 import { transferablesOf } from './training/packBatch';
 import { TrainingJob } from './training/trainingJob';

@@ -10,7 +10,8 @@ import { isAnalyticExperiment, type AnalyticExperiment, type Experiment } from '
 import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
 import type { PathView } from '../scene/types';
 import { appendToPath, emptyPath } from '../store/resultsSlice';
-import type { OptimizerProgress, RunStatus } from '../store/runSlice';
+import type { PlaybackStatus } from '../../workers/engine/spec/vocabulary';
+import type { OptimizerProgress } from '../store/runSlice';
 import type { AppStore } from '../store/store';
 
 /** The part of the worker the runner talks to. */
@@ -50,7 +51,7 @@ export function pathLabels(experiment: AnalyticExperiment): string[] {
 }
 
 /** One optimizer's displayed status given the whole run's status. */
-function statusOf(run: RunStatus, diverged: boolean, finished: boolean): OptimizerProgress['status'] {
+function statusOf(run: PlaybackStatus, diverged: boolean, finished: boolean): OptimizerProgress['status'] {
   if (diverged) return 'diverged';
   if (finished || run === 'done') return 'done';
   return run;

@@ -18,9 +18,8 @@ import {
   type Experiment,
   type GridSize,
   type OptimizerRunSpec,
-  type ViewMode,
 } from '../../workers/engine/spec/experiment';
-import type { Window2D } from '../../workers/engine/analytic/info';
+import type { ViewMode, Window2D } from '../../workers/engine/spec/vocabulary';
 import type { Store } from './store';
 
 /** Changes to one optimizer: its hyper-parameters or colour (a new `name` resets the hyper-parameters). */

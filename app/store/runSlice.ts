@@ -6,10 +6,8 @@
 import type { StateCreator } from 'zustand';
 import type { BackendAttempt, BackendName } from '../../workers/engine/backends/select';
 import type { OptimizerName } from '../../workers/engine/spec/optimizers/config';
+import type { PlaybackStatus, RunStatus } from '../../workers/engine/spec/vocabulary';
 import type { Store } from './store';
-
-/** The whole run: nothing yet, stepping, stopped part-way, or every optimizer finished or diverged. */
-export type RunStatus = 'idle' | 'running' | 'paused' | 'done';
 
 /** One optimizer's progress. */
 export interface OptimizerProgress {
@@ -19,7 +17,7 @@ export interface OptimizerProgress {
   step: number;
   /** f at the current point (null before the run starts). */
   loss: number | null;
-  status: 'idle' | 'running' | 'paused' | 'done' | 'diverged';
+  status: RunStatus;
   /** The step at which the run diverged, or null. */
   divergedAt: number | null;
   /** The divergence message naming the optimizer and the step, or null. */
@@ -30,7 +28,7 @@ export interface OptimizerProgress {
 export type SurfacePhase = 'waiting' | 'coarse' | 'full';
 
 export interface RunSlice {
-  status: RunStatus;
+  status: PlaybackStatus;
   progress: OptimizerProgress[];
   backend: BackendName | null;
   /** Every backend tried, with the reason each failed one was passed over. */
@@ -53,7 +51,7 @@ export interface RunSlice {
   stepOnce(): void;
   reset(): void;
 
-  setStatus(status: RunStatus): void;
+  setStatus(status: PlaybackStatus): void;
   setProgress(progress: OptimizerProgress[]): void;
   setBackend(backend: BackendName | null, attempts: BackendAttempt[]): void;
   addNotice(notice: string): void;

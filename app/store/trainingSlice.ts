@@ -8,6 +8,7 @@
  * on them.
  */
 import type { UpdateReport } from '../../workers/engine/spec/messages/training';
+import type { RunStatus } from '../../workers/engine/spec/vocabulary';
 import type { StateCreator } from 'zustand';
 import type { DataPoints, PredictionField, RunCurves } from '../plots/types';
 import type { Store } from './store';
@@ -36,7 +37,7 @@ export interface NetworkRunProgress {
   lastUpdate: UpdateReport | null;
   /** Updates rejected so far by a trust-region or Hessian-free run. */
   rejectedSteps: number;
-  status: 'idle' | 'running' | 'paused' | 'done' | 'diverged';
+  status: RunStatus;
   /** The step at which the run diverged, or null. */
   divergedAt: number | null;
   /** The divergence message naming the run and the step, or null. */

@@ -5,9 +5,7 @@
  */
 import { derivatives64 } from './closedForms64';
 import type { AnalyticProblem } from '../spec/functions';
-
-/** What a critical point is: the signs of the Hessian's two eigenvalues. */
-export type CriticalKind = 'minimum' | 'saddle' | 'maximum';
+import type { CriticalKind } from '../spec/vocabulary';
 
 /** A critical point of f: ∇f(x, y) = 0. */
 export interface CriticalPoint {

@@ -12,15 +12,9 @@ import {
   type AnalyticProblem,
 } from '../spec/functions';
 
-export type { CriticalPoint } from './criticalPoints';
+import type { Window2D } from '../spec/vocabulary';
 
-/** A rectangle of the (x, y) plane: xMin ≤ x ≤ xMax, yMin ≤ y ≤ yMax. */
-export interface Window2D {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
+export type { CriticalPoint } from './criticalPoints';
 
 /** Everything the UI shows about an analytic function besides its heights. */
 export interface AnalyticInfo {

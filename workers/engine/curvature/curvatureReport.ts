@@ -15,7 +15,8 @@ import { deflatedSpectralDensity, type DeflatedDensity, type DeflatedSlqOptions 
 import { densityCurves, type DensityCurveOptions, type DensityCurves } from '../math/spectral/densityCurves';
 import { comparePowerIteration, extremeEigenvalues, type ExtremeEigenvalues, type ExtremeOptions, type PowerComparison } from '../math/krylov/extremes';
 import { curvatureOperator, type CurvatureMatrix, type CurvatureOperator } from './operators';
-import { readoutsFromEstimates, readoutsFromSpectrum, type CurvatureReadouts } from './readouts';
+import { readoutsFromEstimates, readoutsFromSpectrum } from './readouts';
+import type { CurvatureReadouts } from '../spec/messages/landscape';
 import { estimatedFrobeniusSplit, exactSplit, type ExactSplit, type FrobeniusSplit } from './split';
 import { traceEstimates, type TraceEstimates, type TraceOptions } from '../math/krylov/traceEstimates';
 

@@ -3,10 +3,11 @@
  * coordinates (α, β), for markers on the surface.
  */
 import { findCriticalPoints, type CriticalPointOptions, type GridCriticalPoint } from '../math/plane/gridCriticalPoints';
+import type { CriticalKind } from '../spec/vocabulary';
 
 /** A discrete critical point of the slice. */
 export interface SliceCriticalPoint {
-  kind: 'minimum' | 'saddle' | 'maximum';
+  kind: CriticalKind;
   alpha: number;
   beta: number;
   /** Grid position: index = j·nx + i. */

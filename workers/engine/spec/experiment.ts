@@ -6,7 +6,7 @@
  * This module is pure data and checks (no TensorFlow.js), so the main thread
  * can import it for defaults and validation without pulling in the engine.
  */
-import { analyticInfo, type Window2D } from '../analytic/info';
+import { analyticInfo } from '../analytic/info';
 import {
   ANALYTIC_NAMES,
   DEFAULT_ANGLE_DEG,
@@ -39,6 +39,7 @@ import {
   type NetworkRunSpec,
 } from './networkRuns';
 import { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
+import { VIEW_MODES, type ViewMode, type Window2D } from './vocabulary';
 
 export { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
 export type { NetworkProblem } from './networkProblem';
@@ -78,9 +79,6 @@ export interface OptimizerRunSpec extends OptimizerConfig {
   /** CSS colour `#rrggbb` of its path and loss curve. */
   color: string;
 }
-
-/** How the surface is drawn: a 3-D height field or a flat contour map. */
-export type ViewMode = '3d' | 'contour';
 
 /** Display settings; they change the picture, never the numbers. */
 export interface ViewSpec {
@@ -336,7 +334,7 @@ export function validateExperiment(experiment: Experiment): string[] {
   } else {
     problems.push(`problem.kind must be "analytic" or "network", got "${String(kind)}"`);
   }
-  if (experiment.view.mode !== '3d' && experiment.view.mode !== 'contour') {
+  if (!VIEW_MODES.includes(experiment.view.mode)) {
     problems.push(`view.mode must be "3d" or "contour", got "${String(experiment.view.mode)}"`);
   }
   if (typeof experiment.view.logScale !== 'boolean') problems.push('view.logScale must be true or false');

@@ -5,13 +5,12 @@
  *
  * The field is row-major ny × nx: value k = j·nx + i at column i, row j.
  */
-
-/** Minimum, saddle or maximum among the 8 neighbours. */
-export type GridCriticalKind = 'minimum' | 'saddle' | 'maximum';
+import type { CriticalKind } from '../../spec/vocabulary';
 
 /** One discrete critical point of a sampled field. */
 export interface GridCriticalPoint {
-  kind: GridCriticalKind;
+  /** Minimum, saddle or maximum among the 8 neighbours. */
+  kind: CriticalKind;
   /** Row-major grid index j·nx + i. */
   index: number;
   i: number;
