@@ -1,6 +1,6 @@
 /** The optimizers to run: add several, edit or remove each. */
 import { useState, type ReactElement } from 'react';
-import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { OPTIMIZER_NAMES, type OptimizerName } from '../../workers/engine/spec/optimizers/config';
 import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
 import { selectAnalyticOptimizers } from '../store/selectors';

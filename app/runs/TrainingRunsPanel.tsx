@@ -1,6 +1,6 @@
 /** The training runs of a network experiment: all start from the same initialisation; add several, edit or remove each. */
 import { useMemo, useState, type ReactElement } from 'react';
-import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
+import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
 import { NETWORK_OPTIMIZER_NAMES, type NetworkOptimizerName } from '../../workers/engine/spec/optimizers/networkConfig';
 import { NETWORK_OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/networkInfo';
 import { runLabels } from './runLabels';

@@ -7,7 +7,6 @@ import type { StateCreator } from 'zustand';
 import type { AnalyticName } from '../../workers/engine/spec/functions';
 import type { OptimizerName } from '../../workers/engine/spec/optimizers/config';
 import {
-  EXPERIMENT_LIMITS,
   analyticProblemSpec,
   defaultExperiment,
   defaultOptimizerRun,
@@ -19,6 +18,7 @@ import {
   type GridSize,
   type OptimizerRunSpec,
 } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import type { ViewMode, Window2D } from '../../workers/engine/spec/vocabulary';
 import type { Store } from './store';
 

@@ -7,7 +7,7 @@
  * ignored.
  */
 import type { StateCreator } from 'zustand';
-import type { DatasetName } from '../../workers/engine/data/registry';
+import type { DatasetName } from '../../workers/engine/spec/datasets';
 import {
   defaultExperiment,
   defaultNetworkExperiment,
@@ -20,8 +20,8 @@ import {
 } from '../../workers/engine/spec/experiment';
 import type { Activation } from '../../workers/engine/spec/mlp';
 import type { NetworkInit } from '../../workers/engine/spec/networkProblem';
-import { NETWORK_LIMITS } from '../../workers/engine/spec/networkProblem';
-import { NETWORK_TRAINING_LIMITS, defaultNetworkRun } from '../../workers/engine/spec/networkRuns';
+import { NETWORK_LIMITS, NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
+import { defaultNetworkRun } from '../../workers/engine/spec/networkRuns';
 import type { NetworkOptimizerName } from '../../workers/engine/spec/optimizers/networkConfig';
 import type { Store } from './store';
 

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EXPERIMENT_LIMITS,
   analyticProblemSpec,
   defaultExperiment,
   defaultOptimizerRun,
   validateExperiment,
   type Experiment,
 } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { analyticInfo } from '../../workers/engine/analytic/info';
 import { OPTIMIZER_NAMES } from '../../workers/engine/spec/optimizers/config';
 import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';

@@ -6,7 +6,6 @@
  * default and adds a sentence saying what was ignored, for the page to show.
  */
 import {
-  EXPERIMENT_LIMITS,
   defaultExperiment,
   defaultNetworkExperiment,
   defaultNetworkRuns,
@@ -19,7 +18,7 @@ import {
   type NetworkRunSpec,
   type OptimizerRunSpec,
 } from '../../workers/engine/spec/experiment';
-import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
+import { EXPERIMENT_LIMITS, NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
 import { OPTIMIZER_KEY, URL_FIELDS, type UrlField } from './fields';
 import { repairLandscape } from './landscapeFields';
 import { repairNetwork } from './networkFields';

@@ -6,7 +6,8 @@
  */
 import { z } from 'zod';
 import { COLOR_PATTERN, OPTIMIZER_ID_PATTERN } from '../../workers/engine/spec/runIdentity';
-import { NETWORK_TRAINING_LIMITS, defaultNetworkRun, networkRunConfig, type NetworkRunSpec } from '../../workers/engine/spec/networkRuns';
+import { defaultNetworkRun, networkRunConfig, type NetworkRunSpec } from '../../workers/engine/spec/networkRuns';
+import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
 import { NETWORK_OPTIMIZER_NAMES, type NetworkHyperParameterName } from '../../workers/engine/spec/optimizers/networkConfig';
 import { NETWORK_OPTIMIZER_INFO, resolveNetworkOptimizer } from '../../workers/engine/spec/optimizers/networkInfo';
 import { enumKind, formatNumber, numberKind } from './fieldKinds';

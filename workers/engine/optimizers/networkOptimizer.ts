@@ -12,7 +12,8 @@ import {
   type OptimizerConfig,
   type OptimizerName,
 } from './optimizers';
-import { DENSE_CURVATURE_LIMIT, type ResolvedNetworkOptimizerConfig, type NetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
+import { type ResolvedNetworkOptimizerConfig, type NetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
+import { DENSE_CURVATURE_LIMIT } from '../spec/limits';
 import { resolveNetworkOptimizer } from '../spec/optimizers/networkInfo';
 import { float32, plainReport, type NetworkOptimizer, type StepInput, type StepReport } from './optimizerTypes';
 import { GaussNewtonOptimizer } from './secondOrder/gaussNewton';

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest';
 import { analyticInfo } from '../analytic/info';
 import { ANALYTIC_NAMES } from './functions';
 import {
-  EXPERIMENT_LIMITS,
   OPTIMIZER_COLORS,
   analyticProblemOf,
   analyticProblemSpec,
@@ -12,6 +11,7 @@ import {
   validateExperiment,
   type Experiment,
 } from './experiment';
+import { EXPERIMENT_LIMITS } from './limits';
 import { OPTIMIZER_NAMES, resolveOptimizerConfig } from './optimizers/config';
 import { OPTIMIZER_INFO } from './optimizers/info';
 

@@ -6,12 +6,9 @@
  * This module is pure data and checks (no TensorFlow.js), so the main thread
  * can import it for defaults and validation without pulling in the engine.
  */
-import { analyticInfo } from '../analytic/info';
 import {
   ANALYTIC_NAMES,
-  DEFAULT_ANGLE_DEG,
-  DEFAULT_CONDITION,
-  MAX_CONDITION,
+  analyticTeaching,
   type AnalyticName,
   type AnalyticProblem,
 } from './functions';
@@ -32,12 +29,12 @@ import {
 } from './landscapeSettings';
 import { networkProblem, networkProblemErrors, networkShape, type NetworkProblem } from './networkProblem';
 import {
-  NETWORK_TRAINING_LIMITS,
   defaultNetworkRun,
   networkRunsProblems,
   trainingScheduleProblems,
   type NetworkRunSpec,
 } from './networkRuns';
+import { EXPERIMENT_LIMITS, NETWORK_TRAINING_LIMITS } from './limits';
 import { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
 import { VIEW_MODES, type ViewMode, type Window2D } from './vocabulary';
 
@@ -144,39 +141,28 @@ export function isAnalyticExperiment(experiment: Experiment): experiment is Anal
   return experiment.problem.kind === 'analytic';
 }
 
-/** The accepted range of every numeric field (inclusive). */
-export const EXPERIMENT_LIMITS = {
-  /** Grid samples per axis: 256² = 65 536 points is smooth and takes milliseconds to evaluate. */
-  gridSide: { min: 8, max: 512, default: 256 },
-  steps: { min: 1, max: 10_000, default: 300 },
-  /** Bound on |x| and |y| of the window and the start: beyond it float32 loses the shape. */
-  coordinate: { min: -1e4, max: 1e4 },
-  /** Smallest window width or height, relative to nothing (float32 spacing near 1e4 is ~1e-3). */
-  minSpan: 1e-3,
-  optimizerCount: { min: 0, max: 8 },
-  condition: { min: 1, max: MAX_CONDITION, default: DEFAULT_CONDITION },
-  angleDeg: { min: -180, max: 180, default: DEFAULT_ANGLE_DEG },
-  seed: { min: 0, max: 0xffffffff, default: 1 },
-} as const;
-
 /** The analytic problem an experiment's problem describes, as the engine's functions take it. */
 export function analyticProblemOf(problem: AnalyticProblemSpec): AnalyticProblem {
   return problem.name === 'quadratic'
-    ? { name: 'quadratic', condition: problem.condition ?? DEFAULT_CONDITION, angleDeg: problem.angleDeg ?? DEFAULT_ANGLE_DEG }
+    ? {
+        name: 'quadratic',
+        condition: problem.condition ?? EXPERIMENT_LIMITS.condition.default,
+        angleDeg: problem.angleDeg ?? EXPERIMENT_LIMITS.angleDeg.default,
+      }
     : { name: problem.name };
 }
 
 /** The default problem spec of analytic function `name` (the quadratic gets its default κ and φ). */
 export function analyticProblemSpec(name: AnalyticName): AnalyticProblemSpec {
   return name === 'quadratic'
-    ? { kind: 'analytic', name, condition: DEFAULT_CONDITION, angleDeg: DEFAULT_ANGLE_DEG }
+    ? { kind: 'analytic', name, condition: EXPERIMENT_LIMITS.condition.default, angleDeg: EXPERIMENT_LIMITS.angleDeg.default }
     : { kind: 'analytic', name };
 }
 
 /** The window, start point and scale that show `problem` best (its teaching defaults). */
 export function problemDefaults(problem: AnalyticProblemSpec): { window: Window2D; start: [number, number]; logScale: boolean } {
-  const info = analyticInfo(analyticProblemOf(problem));
-  return { window: info.window, start: info.start, logScale: info.logScale };
+  const teaching = analyticTeaching(analyticProblemOf(problem));
+  return { window: teaching.window, start: teaching.start, logScale: teaching.logScale };
 }
 
 /**
@@ -361,7 +347,7 @@ function validateAnalyticOptimizers(optimizers: readonly OptimizerRunSpec[], pro
 function validateNetworkParts(experiment: NetworkExperiment, problems: string[]): void {
   const problemErrors = networkProblemErrors(experiment.problem);
   problems.push(...problemErrors.map((error) => `problem.${error}`));
-  // The parameter count needs a valid problem (it generates the data set to learn its shape).
+  // The parameter count needs a valid problem (a known data set with valid options).
   const paramCount = problemErrors.length === 0 ? networkShape(experiment.problem).paramCount : null;
   problems.push(...networkRunsProblems(experiment.optimizers, paramCount));
 }

@@ -1,15 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TRAINING_RUNS } from '../training/runs';
+import { TrainingSession } from '../training/runs';
 import { NETWORK_OPTIMIZER_NAMES } from './optimizers/networkConfig';
 import { NETWORK_OPTIMIZER_INFO, resolveNetworkOptimizer } from './optimizers/networkInfo';
 import {
-  NETWORK_TRAINING_LIMITS,
   batchSizeOf,
   defaultNetworkRun,
   networkRunConfig,
   networkRunsProblems,
   trainingScheduleProblems,
 } from './networkRuns';
+import { NETWORK_TRAINING_LIMITS } from './limits';
 import { OPTIMIZER_COLORS } from './runIdentity';
 
 describe('defaultNetworkRun', () => {
@@ -41,7 +41,9 @@ describe('networkRunsProblems', () => {
   const sgd = (patch: object = {}) => ({ ...defaultNetworkRun('sgd', 0), ...patch });
 
   it('allows as many runs as the training session does, and at least one', () => {
-    expect(NETWORK_TRAINING_LIMITS.runCount.max).toBe(MAX_TRAINING_RUNS);
+    // The engine's training session refuses exactly what the experiment does (it reads the same limit).
+    const nine = Array.from({ length: 9 }, (_, i) => ({ id: `r${i}`, optimizer: { name: 'sgd' as const }, batchSize: 0 }));
+    expect(() => new TrainingSession({} as never, nine, { seed: 1 })).toThrow('needs 1 to 8 runs, got 9');
     expect(networkRunsProblems([], 10)[0]).toContain('needs 1 to 8 runs, got 0');
     const many = Array.from({ length: 9 }, (_, i) => ({ ...sgd(), id: `r${i}` }));
     expect(networkRunsProblems(many, 10)[0]).toContain('got 9');

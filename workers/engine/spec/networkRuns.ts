@@ -7,7 +7,8 @@
  * gradient is an unbiased estimate of the full-batch gradient with variance
  * shrinking like 1/B.
  */
-import { DENSE_CURVATURE_LIMIT, NETWORK_OPTIMIZER_NAMES, type NetworkOptimizerConfig } from './optimizers/networkConfig';
+import { NETWORK_OPTIMIZER_NAMES, type NetworkOptimizerConfig } from './optimizers/networkConfig';
+import { DENSE_CURVATURE_LIMIT, NETWORK_TRAINING_LIMITS } from './limits';
 import { NETWORK_OPTIMIZER_INFO, resolveNetworkOptimizer } from './optimizers/networkInfo';
 import { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
 
@@ -20,20 +21,6 @@ export interface NetworkRunSpec extends NetworkOptimizerConfig {
   /** Rows per minibatch; 0 or absent = the whole training set at every step (full batch). */
   batchSize?: number;
 }
-
-/** The accepted range of the training fields (inclusive). */
-export const NETWORK_TRAINING_LIMITS = {
-  /** Runs trained side by side (the engine's TrainingSession takes 1 to 8). */
-  runCount: { min: 1, max: 8 },
-  /** 0 = full batch; data sets hold at most 5000 samples, so larger sizes mean the same. */
-  batchSize: { min: 0, max: 5000 },
-  /** Updates a network experiment makes by default (the analytic default is shorter). */
-  steps: { default: 500 },
-  /** Full train/test evaluation every this many steps. */
-  evalEvery: { min: 1, max: 1000, default: 10 },
-  /** λ_max / λ_min of the Hessian every this many steps; 0 = no sharpness tracking. */
-  sharpnessEvery: { min: 0, max: 1000, default: 0 },
-} as const;
 
 /** The schedule fields of a network experiment. */
 export interface TrainingSchedule {

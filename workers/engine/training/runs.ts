@@ -31,6 +31,7 @@ import { evaluateAt, type EvaluationRecord } from './evaluation';
 import { createNetworkOptimizer } from '../optimizers/networkOptimizer';
 import type { NetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
 import { NETWORK_OPTIMIZER_INFO } from '../spec/optimizers/networkInfo';
+import { NETWORK_TRAINING_LIMITS } from '../spec/limits';
 import type { NetworkOptimizer, StepObjective, StepReport } from '../optimizers/optimizerTypes';
 import { SharpnessTracker, type SharpnessOptions, type SharpnessRecord } from './sharpness';
 import { TrainingGradient } from './trainingGradient';
@@ -94,10 +95,7 @@ export interface TrainingStepBatch {
 export type { EvaluationRecord } from './evaluation';
 
 /** Defaults of the optional `TrainingOptions`. */
-export const TRAINING_DEFAULTS = { evalEvery: 10, snapshotEvery: 1, maxSnapshots: 512 } as const;
-
-/** Most runs per session (as many as the experiment's optimizers). */
-export const MAX_TRAINING_RUNS = 8;
+export const TRAINING_DEFAULTS = { evalEvery: NETWORK_TRAINING_LIMITS.evalEvery.default, snapshotEvery: 1, maxSnapshots: 512 } as const;
 
 /** Most steps per `step` call, so that a worker stays responsive to cancellation between calls. */
 export const MAX_STEPS_PER_CALL = 10_000;
@@ -151,13 +149,14 @@ export class TrainingSession {
   private disposed = false;
 
   /**
-   * Validates the runs (ids unique, 1 to MAX_TRAINING_RUNS of them, batch
+   * Validates the runs (ids unique, `NETWORK_TRAINING_LIMITS.runCount` of them, batch
    * sizes integers ≥ 0, optimizer configs) and options; throws a RangeError
    * naming the fault. The caller keeps ownership of `network`.
    */
   constructor(network: BuiltNetwork, runs: readonly TrainingRunConfig[], options: TrainingOptions) {
-    if (runs.length < 1 || runs.length > MAX_TRAINING_RUNS) {
-      throw new RangeError(`A training session needs 1 to ${MAX_TRAINING_RUNS} runs, got ${runs.length}`);
+    const { runCount } = NETWORK_TRAINING_LIMITS;
+    if (runs.length < runCount.min || runs.length > runCount.max) {
+      throw new RangeError(`A training session needs ${runCount.min} to ${runCount.max} runs, got ${runs.length}`);
     }
     const ids = runs.map((run) => run.id);
     const repeated = ids.find((id, i) => ids.indexOf(id) !== i);

@@ -6,7 +6,8 @@
  * otherwise (or if the factorisation fails) by conjugate gradients on
  * Gauss-Newton-vector products with at most `cgIterations` products.
  */
-import { DENSE_CURVATURE_LIMIT, type ResolvedNetworkOptimizerConfig } from '../../spec/optimizers/networkConfig';
+import { type ResolvedNetworkOptimizerConfig } from '../../spec/optimizers/networkConfig';
+import { DENSE_CURVATURE_LIMIT } from '../../spec/limits';
 import { float32, type NetworkOptimizer, type StepInput, type StepReport } from '../optimizerTypes';
 import { choleskySolve } from '../../math/linalg/cholesky';
 import { conjugateGradient } from '../../math/krylov/conjugateGradient';

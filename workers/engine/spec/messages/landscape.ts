@@ -4,7 +4,7 @@
  * and the page.
  */
 import type { SliceDirectionsKind, SliceSettings } from '../landscapeSettings';
-import type { DatasetTask } from '../../data/types';
+import type { DatasetTask } from '../datasets';
 import type { LossName } from '../mlp';
 import type { CriticalKind } from '../vocabulary';
 import type { PredictionFieldData } from './prediction';
@@ -51,7 +51,7 @@ export interface NetworkInfo {
   paramCount: number;
   task: DatasetTask;
   loss: LossName;
-  /** Whether every eigenvalue can be computed (P ≤ 2000). */
+  /** Whether every eigenvalue can be computed (P ≤ MAX_EXACT_PARAMETERS). */
   exactFeasible: boolean;
   trainCount: number;
   testCount: number;

@@ -3,6 +3,7 @@
  * Newton methods of `optimizers/`, plus Gauss-Newton, a trust-region method and
  * Hessian-free optimisation. Names, hyper-parameters, defaults and checks.
  */
+import { MAX_CG_ITERATIONS } from '../limits';
 import { OPTIMIZER_NAMES, type OptimizerConfig, type OptimizerName } from './config';
 
 /** Every optimizer a network can be trained with. */
@@ -38,12 +39,6 @@ export type NetworkHyperParameterName = Exclude<keyof NetworkOptimizerConfig, 'n
 
 /** A configuration with every hyper-parameter present. */
 export type ResolvedNetworkOptimizerConfig = Required<NetworkOptimizerConfig>;
-
-/** Largest P for which an optimizer forms and factorises the dense P×P curvature matrix. */
-export const DENSE_CURVATURE_LIMIT = 1000;
-
-/** Most CG iterations allowed per step. */
-export const MAX_CG_ITERATIONS = 500;
 
 /** Whether `name` is one of the network optimizers. */
 export function isNetworkOptimizerName(name: string): name is NetworkOptimizerName {

@@ -15,7 +15,8 @@ import {
   type NetworkExperiment,
   type NetworkRunSpec,
 } from '../experiment';
-import { NETWORK_TRAINING_LIMITS, defaultNetworkRun } from '../networkRuns';
+import { defaultNetworkRun } from '../networkRuns';
+import { NETWORK_TRAINING_LIMITS } from '../limits';
 import { EDGE_OF_STABILITY_PRESET, type TrainingPreset } from './edgeOfStability';
 import type { ExperimentPreset } from './types';
 
