@@ -2,13 +2,17 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { boundaryViolations, reachableModules, valueImports } from './testing/importGraph';
+import { allImports, boundaryViolations, pureLayerViolations, reachableModules, valueImports } from './testing/importGraph';
 
 const REPOSITORY = resolve(__dirname, '..');
 
 describe('the page loads only the engine’s pure layer', () => {
   it('app/main.tsx reaches no TensorFlow.js and nothing under workers/ outside engine/spec and engine/math', () => {
     expect(boundaryViolations(REPOSITORY, 'app/main.tsx')).toEqual([]);
+  });
+
+  it('the pure layer (engine/spec, engine/math) imports nothing from outside it, not even types', () => {
+    expect(pureLayerViolations(REPOSITORY)).toEqual([]);
   });
 
   it('the walk sees the page itself: the store, the pure layer and the lazily loaded render chunk', () => {
@@ -39,6 +43,9 @@ describe('reading imports', () => {
       "const text = \"import { n } from './n'\";",
     ].join('\n');
     expect(valueImports('x.tsx', text)).toEqual(['./a', './b', './c', './f.css', './g', './j', './k']);
+    expect(allImports('x.tsx', `${text}\ntype Z = import('./z').Z;`)).toEqual([
+      './a', './b', './c', './d', './e', './f.css', './g', './h', './i', './j', './k', './z',
+    ]);
   });
 });
 
@@ -62,6 +69,7 @@ describe('the boundary check on a made-up page', () => {
       'app/main.tsx → app/view.tsx → workers/engine/spec/limits.ts → workers/engine/training/solve.ts',
       'app/main.tsx → app/view.tsx → app/tensor.ts → @tensorflow/tfjs-core',
     ]);
+    expect(pureLayerViolations(root)).toEqual(['workers/engine/spec/limits.ts → workers/engine/training/solve.ts']);
   });
 
   it('passes once the page imports only types from the engine and starts workers by URL', () => {
@@ -77,6 +85,11 @@ describe('the boundary check on a made-up page', () => {
     write('workers/engine/spec/limits.ts', "import { norm } from '../math/norm';\nexport const limit = norm;\n");
     write('workers/engine/math/norm.ts', 'export const norm = 2;\n');
     expect(boundaryViolations(root, 'app/main.tsx')).toEqual([]);
+    expect(pureLayerViolations(root)).toEqual([]);
+    // A type from the engine is no cost to the page, but the pure layer may not name one.
+    write('workers/engine/spec/types.ts', "import type { Deep } from '../training/deep';\nexport type Shown = Deep;\n");
+    expect(boundaryViolations(root, 'app/main.tsx')).toEqual([]);
+    expect(pureLayerViolations(root)).toEqual(['workers/engine/spec/types.ts → workers/engine/training/deep.ts']);
     expect([...reachableModules(root, 'app/main.tsx').keys()]).toEqual([
       'app/main.tsx',
       'app/view.tsx',

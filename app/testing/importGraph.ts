@@ -8,9 +8,12 @@
  * `export type`, specifiers marked `type` (an import whose specifiers are all
  * `type` is erased), and `new URL('….worker.ts', import.meta.url)`, which
  * starts a worker in a bundle of its own.
+ *
+ * The pure layer itself is held to a stricter rule: its modules import
+ * nothing, not even types, from outside it (see {@link pureLayerViolations}).
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve, sep } from 'node:path';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import ts from 'typescript';
 
 /** A module of the graph: a repository-relative path (`app/App.tsx`) or a package name (`@tensorflow/tfjs-core`). */
@@ -18,14 +21,23 @@ export type ModuleId = string;
 
 /** The import specifiers of `fileName` that load code, in source order. */
 export function valueImports(fileName: string, text: string): string[] {
+  return importSpecifiers(fileName, text, false);
+}
+
+/** Every import specifier of `fileName`, type-only ones included, in source order. */
+export function allImports(fileName: string, text: string): string[] {
+  return importSpecifiers(fileName, text, true);
+}
+
+function importSpecifiers(fileName: string, text: string, withTypes: boolean): string[] {
   const kind = fileName.endsWith('.tsx') ? ts.ScriptKind.TSX : ts.ScriptKind.TS;
   const source = ts.createSourceFile(fileName, text, ts.ScriptTarget.Latest, true, kind);
   const specifiers: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      if (importLoadsCode(node.importClause)) specifiers.push(node.moduleSpecifier.text);
+      if (withTypes || importLoadsCode(node.importClause)) specifiers.push(node.moduleSpecifier.text);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
-      if (exportLoadsCode(node)) specifiers.push(node.moduleSpecifier.text);
+      if (withTypes || exportLoadsCode(node)) specifiers.push(node.moduleSpecifier.text);
     } else if (
       ts.isCallExpression(node) &&
       node.expression.kind === ts.SyntaxKind.ImportKeyword &&
@@ -33,6 +45,13 @@ export function valueImports(fileName: string, text: string): string[] {
       ts.isStringLiteralLike(node.arguments[0])
     ) {
       specifiers.push(node.arguments[0].text);
+    } else if (
+      withTypes &&
+      ts.isImportTypeNode(node) &&
+      ts.isLiteralTypeNode(node.argument) &&
+      ts.isStringLiteral(node.argument.literal)
+    ) {
+      specifiers.push(node.argument.literal.text); // `import('…').Type` in a type position
     }
     ts.forEachChild(node, visit);
   };
@@ -151,4 +170,39 @@ export function boundaryViolations(root: string, entry: string): string[] {
     .filter(([from, to]) => pageMayLoad(from) && !pageMayLoad(to))
     .map(([from, to]) => [...chains.get(from)!, to].join(' → '));
   return [...new Set(crossings)];
+}
+
+/** Every source file under `folder` (repository-relative), tests left out: they may use anything. */
+function layerSources(root: string, folder: string): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    for (const entry of readdirSync(dir, { withFileTypes: true })) {
+      const path = join(dir, entry.name);
+      if (entry.isDirectory()) walk(path);
+      else if (isSource(path) && !/\.test\.tsx?$/.test(entry.name)) found.push(path);
+    }
+  };
+  if (existsSync(resolve(root, folder))) walk(resolve(root, folder));
+  return found.sort();
+}
+
+/**
+ * Where the pure layer ({@link PAGE_ALLOWED_WORKER_FOLDERS}) leans on the
+ * rest: every import of one of its modules, type-only ones included, that
+ * names a module the page may not load, written `importer → imported`;
+ * empty when the layer stands on its own.
+ */
+export function pureLayerViolations(root: string): string[] {
+  const idOf = (file: string) => relative(root, file).split(sep).join('/');
+  const violations: string[] = [];
+  for (const folder of PAGE_ALLOWED_WORKER_FOLDERS) {
+    for (const file of layerSources(root, folder)) {
+      for (const specifier of allImports(file, readFileSync(file, 'utf8'))) {
+        const target = resolveImport(specifier, file);
+        const id = 'package' in target ? target.package : idOf(target.file);
+        if (!pageMayLoad(id)) violations.push(`${idOf(file)} → ${id}`);
+      }
+    }
+  }
+  return violations;
 }

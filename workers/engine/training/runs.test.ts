@@ -7,7 +7,8 @@ import { MlpObjective } from '../networks/objective';
 import { buildNetwork, type BuiltNetwork } from '../networks/build';
 import { networkProblem, type NetworkProblem } from '../spec/networkProblem';
 import { useTestBackend } from '../testing/backend';
-import { TrainingSession, type TrainingOptions, type TrainingRunConfig, type TrainingStepBatch } from './runs';
+import { TrainingSession, type TrainingStepBatch } from './runs';
+import type { TrainingOptions, TrainingRunConfig } from '../spec/networkRuns';
 
 /** 50 two-moons points (40 to train, 10 to test), a 2-5-1 tanh network: 21 parameters. */
 const PROBLEM: NetworkProblem = networkProblem({ dataset: 'moons', datasetOptions: { n: 50 }, hidden: [5], weightDecay: 1e-3 });

@@ -29,36 +29,13 @@ import { Rng } from '../math/rng';
 import { dropoutMasks } from './dropout';
 import { evaluateAt, type EvaluationRecord } from './evaluation';
 import { createNetworkOptimizer } from '../optimizers/networkOptimizer';
-import type { NetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
 import { NETWORK_OPTIMIZER_INFO } from '../spec/optimizers/networkInfo';
 import { NETWORK_TRAINING_LIMITS } from '../spec/limits';
+import type { TrainingOptions, TrainingRunConfig } from '../spec/networkRuns';
 import type { NetworkOptimizer, StepObjective, StepReport } from '../optimizers/optimizerTypes';
-import { SharpnessTracker, type SharpnessOptions, type SharpnessRecord } from './sharpness';
+import { SharpnessTracker, type SharpnessRecord } from './sharpness';
 import { TrainingGradient } from './trainingGradient';
 import { ParameterTrajectory, type TrajectorySnapshots } from './trajectory';
-
-/** One run: an optimizer and a batch size. */
-export interface TrainingRunConfig {
-  /** Stable identifier, unique in the session (e.g. the experiment's optimizer id); names the run's dropout stream. */
-  id: string;
-  optimizer: NetworkOptimizerConfig;
-  /** Rows per minibatch; 0 = the whole training set at every step. */
-  batchSize: number;
-}
-
-/** Session-wide settings. */
-export interface TrainingOptions {
-  /** Seed of the minibatch orders, dropout masks and Lanczos starts. */
-  seed: number;
-  /** Full train/test evaluation every this many steps (default 10). */
-  evalEvery?: number;
-  /** Trajectory snapshot every this many steps (default 1), thinned past `maxSnapshots`. */
-  snapshotEvery?: number;
-  /** Cap on stored snapshots per run (default 512). */
-  maxSnapshots?: number;
-  /** Sharpness tracking, or null/absent for none. */
-  sharpness?: SharpnessOptions | null;
-}
 
 /** What one run did during one `step` call. */
 export interface RunStepResult {

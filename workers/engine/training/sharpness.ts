@@ -18,17 +18,8 @@ import { axpy, norm2 } from '../math/linalg/vectorOps';
 import type { NetworkObjective } from '../networks/regularizedObjective';
 import { Rng } from '../math/rng';
 import type { ResolvedNetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
+import type { SharpnessOptions } from '../spec/networkRuns';
 import { warmedUpRate } from '../optimizers/secondOrder/operators';
-
-/** How often and how precisely sharpness is measured. */
-export interface SharpnessOptions {
-  /** Measure after every `every`-th step (and at step 0); integer ≥ 1. */
-  every: number;
-  /** Most Hessian-vector products per measurement (default 20). */
-  maxIterations?: number;
-  /** Lanczos residual tolerance relative to the largest |eigenvalue| (default 1e-3). */
-  tolerance?: number;
-}
 
 /** One measurement. */
 export interface SharpnessRecord {

@@ -3,7 +3,7 @@
  * step count) that the UI can load into an experiment.
  */
 import type { NetworkProblem } from '../networkProblem';
-import type { TrainingOptions, TrainingRunConfig } from '../../training/runs';
+import type { TrainingOptions, TrainingRunConfig } from '../networkRuns';
 
 /** A complete training experiment. */
 export interface TrainingPreset {
