@@ -3,8 +3,9 @@
  * as one serialisable, versioned object. It is the content of the page's URL
  * hash, the state the controls edit, and the request the workers execute.
  *
- * This module is pure data and checks (no TensorFlow.js), so the main thread
- * can import it for defaults and validation without pulling in the engine.
+ * Data and checks only, in the pure layer (spec/, with math/ the only part
+ * of workers/ the page loads: app/importBoundary.test.ts enforces it), so
+ * the main thread imports it for defaults and validation.
  */
 import {
   ANALYTIC_NAMES,

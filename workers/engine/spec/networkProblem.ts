@@ -2,8 +2,9 @@
  * The serialisable description of a neural-network problem: which data set,
  * which network, how it is initialised and regularised. Plain data only, so
  * it can live in the experiment (and the URL) as the `{ kind: 'network' }`
- * member of the problem union; the main thread can import it for defaults
- * and validation without pulling in TensorFlow.js.
+ * member of the problem union; the main thread imports it for defaults and
+ * validation (the network's shape comes from the data-set table, not from
+ * generating the data).
  *
  * The objective trained is
  *   L(θ) = ℓ(θ) + (λ/2)‖θ‖²,
