@@ -8,6 +8,7 @@ import { useState, type ReactElement } from 'react';
 import { LossChart } from './analytic/LossChart';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Messages } from './ui/Messages';
+import { UpdateNotice } from './offline/UpdateNotice';
 import { OptimizerPanel } from './runs/OptimizerPanel';
 import { PresetsMenu } from './presets/PresetsMenu';
 import { ProblemPanel } from './analytic/ProblemPanel';
@@ -65,6 +66,7 @@ export function App(): ReactElement {
         <NetworkStage resetViewToken={resetViewToken} />
       ) : (
         <main className="stage">
+          <UpdateNotice />
           <Messages />
           <div className="scene">
             <ErrorBoundary area="landscape view">

@@ -10,6 +10,7 @@ import { TrainingSession } from './training/trainingSession';
 import { syncExperimentWithUrl } from './store/urlSync';
 import { appStore } from './store/store';
 import { installTestHandle } from './testHandle';
+import { startOfflineSupport } from './offline/serviceWorker';
 import './styles.css';
 
 // Marks of the start-up phases (see the Performance panel, or the end-to-end test's log).
@@ -39,4 +40,5 @@ const stopAutoplay = appStore.subscribe((state) => {
   if (state.status === 'idle' && !isNetworkExperiment(state.experiment)) state.play();
 });
 
+void startOfflineSupport();
 void import('./render').then(({ renderApp }) => renderApp(document.getElementById('root')!));

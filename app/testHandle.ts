@@ -4,6 +4,7 @@
  * summarises the surface (grid size, finite heights, range) instead of
  * handing out the arrays.
  */
+import { offlineState } from './offline/serviceWorker';
 import type { Experiment } from '../workers/engine/spec/experiment';
 import type { HeightField } from './scene/types';
 import type { AppStore } from './store/store';
@@ -49,6 +50,8 @@ export interface ExplorerTestState extends TrainingTestState {
   probe: ProbeTestState | null;
   /** The last curvature report. */
   curvature: CurvatureTestState | null;
+  /** Every file of the build is cached by the service worker (the app works offline). */
+  offlineReady: boolean;
 }
 
 /** The handle installed on `window.__explorer`. */
@@ -111,6 +114,7 @@ export function installTestHandle(
         error: s.error,
         ...landscapeTestState(s.landscape),
         ...trainingTestState(s),
+        offlineReady: offlineState().offlineReady,
       };
     },
     simulateWorkerCrash: () => session.simulateCrash(),

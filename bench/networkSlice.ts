@@ -13,7 +13,7 @@
  * 512×512 matMul on the same backend. The data loss (no weight decay) is timed.
  */
 import { sliceDirections } from '../workers/engine/landscape/directions';
-import { planePoint } from '../workers/engine/math/plane/slicePlane';
+import { planePoint } from '../workers/engine/math/plane/plane';
 import { runSliceJob } from '../workers/engine/landscape/sliceJob';
 import type { BatchEvaluator } from '../workers/engine/landscape/sliceGrid';
 import { buildNetwork } from '../workers/engine/networks/build';

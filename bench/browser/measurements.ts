@@ -16,14 +16,14 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { sliceDirections } from '../../workers/engine/landscape/directions';
-import { planePoint, type SlicePlane } from '../../workers/engine/math/plane/slicePlane';
+import { planePoint, pointsOnPlane, type Plane } from '../../workers/engine/math/plane/plane';
 import { runSliceJob } from '../../workers/engine/landscape/sliceJob';
 import { sliceGeometry } from '../../workers/engine/landscape/sliceRequest';
 import { buildNetwork } from '../../workers/engine/networks/build';
 import { DEFAULT_NETWORK_PROBLEM } from '../../workers/engine/spec/networkProblem';
 import type { RegularizedObjective } from '../../workers/engine/networks/regularizedObjective';
 import { Rng } from '../../workers/engine/math/rng';
-import { gridCoordinates, pointsOnPlane } from '../../workers/engine/math/plane/plane';
+import { gridCoordinates, gridIndexRange } from '../../workers/engine/math/plane/gridIndex';
 import { TrainingSession } from '../../workers/engine/training/runs';
 import { timeMedianMs, type TimingPlan } from '../harness';
 import type { Measurement } from '../types';
@@ -92,7 +92,7 @@ const ALPHA_RANGE: [number, number] = [-1, 1];
 async function sliceFigures(
   log: (message: string) => void,
   objective: RegularizedObjective,
-  plane: SlicePlane,
+  plane: Plane,
   side: number,
   msPerPoint: number,
   plan: BrowserBenchPlan,
@@ -117,8 +117,7 @@ async function sliceFigures(
     // The whole grid in one generic batched call (the objective splits it into
     // passes by its own memory bound); the points are made once, outside the timing.
     const { alphas, betas } = sliceGeometry(request, objective.paramCount);
-    const flatPlane = { centre: plane.centre, d1: plane.d1, d2: plane.d2 ?? new Float32Array(objective.paramCount) };
-    const points = pointsOnPlane(flatPlane, gridCoordinates(alphas, betas, Int32Array.from({ length: count }, (_, k) => k)));
+    const points = pointsOnPlane(plane, gridCoordinates(alphas, betas, gridIndexRange(0, count)));
     const batchMs = await timeMedianMs(() => objective.evaluateBatch(points, count), plan.slice);
     figures.push(
       { name: `${prefix}.evaluate_batch_ms`, value: batchMs, unit: 'ms', note: `generic evaluateBatch of all ${count} points (points made beforehand)` },

@@ -11,8 +11,8 @@
 import { buildNetwork, type BuiltNetwork } from '../engine/networks/build';
 import type { NetworkProblem } from '../engine/spec/networkProblem';
 import { sliceDirections, type SliceDirections } from '../engine/landscape/directions';
-import { bilinearLookup } from '../engine/math/plane/fieldLookup';
-import { planePoint } from '../engine/math/plane/slicePlane';
+import { bilinearLookup, fieldOnAxes } from '../engine/math/plane/fieldLookup';
+import { planePoint } from '../engine/math/plane/plane';
 import { inputBoxOf } from '../engine/landscape/predictionGrid';
 import { probeAt } from '../engine/landscape/probe';
 import { projectTrajectory } from '../engine/landscape/projection';
@@ -190,7 +190,7 @@ export class LandscapeJobs {
     const signal = this.jobs.start('projection');
     try {
       const objective = this.objectiveFor(slice.settings.split);
-      const field = { alphas: slice.alphas, betas: slice.betas, values: slice.values };
+      const field = fieldOnAxes(slice.alphas, slice.betas, slice.values);
       const projected: ProjectedRun[] = [];
       for (const [index, run] of runs.entries()) {
         const projection = await projectTrajectory(objective, run.snapshots, slice.directions, { signal });
@@ -229,7 +229,7 @@ export class LandscapeJobs {
     if (slice === null || network === null) throw new Error('no slice to probe: compute a slice first');
     const signal = this.jobs.start('probe');
     try {
-      const params = planePoint(slice.directions, alpha, slice.directions.d2 === null ? 0 : beta);
+      const params = planePoint(slice.directions, alpha, beta);
       const result = await probeAt(this.trainObjective(), params, {
         test: this.test,
         inputBox: network.train.inputDim <= 2 ? inputBoxOf(network.train) : null,

@@ -18,15 +18,15 @@ import { filterNormalize } from './filterNormalize';
 import type { MlpObjective } from '../networks/objective';
 import { Rng } from '../math/rng';
 import { trajectoryPca } from '../math/plane/pca';
-import { planeThroughPoints } from '../math/plane/interpolation';
+import { lineThroughPoints, planeThroughPoints } from '../math/plane/interpolation';
 import { dot } from '../math/plane/vectors';
 import { curvatureOperator } from '../curvature/operators';
-import { checkPlane, type SlicePlane } from '../math/plane/slicePlane';
+import { checkPlane, type Plane } from '../math/plane/plane';
 import type { SliceDirectionsKind } from '../spec/landscapeSettings';
 import type { DirectionSpec } from '../spec/sliceInputs';
 
 /** A slice's plane with what was learnt choosing it. */
-export interface SliceDirections extends SlicePlane {
+export interface SliceDirections extends Plane {
   kind: SliceDirectionsKind;
   /** ‖d1‖ and ‖d2‖ (null on a line). */
   norms: [number, number | null];
@@ -116,10 +116,8 @@ async function planeFor(model: DirectionModel, spec: DirectionSpec, options: Lon
     case 'interpolation': {
       const { points } = spec;
       if (points.length === 2) {
-        const [thetaA, thetaB] = points;
-        if (thetaA.length !== thetaB.length) throw new RangeError('interpolation: θ_A and θ_B differ in length');
-        const d1 = Float64Array.from(thetaB, (b, p) => b - thetaA[p]);
-        return { ...blank, kind: 'interpolation', centre: Float64Array.from(thetaA), d1, d2: null, anchors: Float64Array.of(0, 0, 1, 0) };
+        const line = lineThroughPoints(points[0], points[1]);
+        return { ...blank, kind: 'interpolation', centre: line.centre, d1: line.d1, d2: null, anchors: line.coordinates };
       }
       if (points.length === 3) {
         const plane = planeThroughPoints(points[0], points[1], points[2], { orthonormal: spec.orthonormal ?? false });

@@ -4,12 +4,12 @@
  * clear error before any work starts.
  */
 import { linspace } from '../math/plane/grid';
-import { checkPlane, type SlicePlane } from '../math/plane/slicePlane';
+import { checkPlane, type Plane } from '../math/plane/plane';
 import { LANDSCAPE_LIMITS } from '../spec/limits';
 
 /** A slice to evaluate: the line or plane, the coordinate ranges, the resolution. */
 export interface SliceRequest {
-  plane: SlicePlane;
+  plane: Plane;
   /** [lo, hi] of α, the coordinate along d1. */
   alphaRange: readonly [number, number];
   /** [lo, hi] of β along d2 (plane only; default alphaRange). */
@@ -22,7 +22,7 @@ export interface SliceRequest {
 
 /** A checked request: the axes and the grid size. */
 export interface SliceGeometry {
-  plane: SlicePlane;
+  plane: Plane;
   /** α_i, i < nx. */
   alphas: Float64Array;
   /** β_j, j < ny ([0] on a line). */

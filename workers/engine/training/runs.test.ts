@@ -252,3 +252,50 @@ describe('TrainingSession', () => {
     expect(tf.memory().numTensors).toBe(before);
   });
 });
+
+describe('TrainingSession: a run that diverges stops alone', () => {
+  it('with sharpness tracked every step, a run whose Hessian stops being finite stops alone with its message', async () => {
+    // The browser backends return NaN Hessian-vector products at the ~1e30
+    // parameters of a run at η = 1e30 (the CPU backend here saturates to 0):
+    // model that by an objective whose products are NaN once |θ| > 1e20.
+    const objective = new Proxy(network.objective, {
+      get(target, key, receiver) {
+        if (key !== 'hvp') return Reflect.get(target, key, receiver);
+        return async (params: Float32Array, v: Float32Array) =>
+          params.some((value) => Math.abs(value) > 1e20) ? new Float32Array(v.length).fill(NaN) : target.hvp(params, v);
+      },
+    });
+    const runs: TrainingRunConfig[] = [
+      { id: 'calm', optimizer: { name: 'sgd', lr: 0.1 }, batchSize: 0 },
+      { id: 'wild', optimizer: { name: 'sgd', lr: 1e30 }, batchSize: 0 },
+    ];
+    const session = new TrainingSession({ ...network, objective }, runs, { seed: 1, evalEvery: 5, sharpness: { every: 1 } });
+    const batch = await session.step(6);
+    const [calm, wild] = batch.runs;
+    expect(calm.divergedAt).toBeNull();
+    expect(calm.stepCount).toBe(6);
+    expect(calm.sharpness.map((record) => record.step)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(calm.sharpness.every((record) => Number.isFinite(record.lambdaMax))).toBe(true);
+    expect(wild.divergedAt).toBe(1);
+    expect(wild.divergence).toMatch(/diverged at step 1: its Hessian at step 1 is no longer finite/);
+    expect(batch.live).toBe(1);
+    session.dispose();
+  });
+
+  it('flags a loss that grows a millionfold while it stays finite', async () => {
+    // η = 30 on the 21-parameter moons network: the parameters stay finite for
+    // a while but the cross-entropy loss grows far beyond its start.
+    const runs: TrainingRunConfig[] = [{ id: 'wild', optimizer: { name: 'sgd', lr: 3e4 }, batchSize: 0 }];
+    const session = new TrainingSession(network, runs, { seed: 1, evalEvery: 100 });
+    const batch = await session.step(50);
+    const [wild] = batch.runs;
+    const start = wild.batchLosses[0];
+    expect(wild.divergedAt).not.toBeNull();
+    expect(wild.divergence).toMatch(/grew|times its start/);
+    // It stopped at the first loss above the bound, not later.
+    const finite = Array.from(wild.batchLosses);
+    expect(finite.every((loss) => Number.isFinite(loss))).toBe(true);
+    expect(finite.slice(0, -1).every((loss) => loss <= 1e6 * Math.max(start, 1e-3))).toBe(true);
+    session.dispose();
+  });
+});

@@ -33,7 +33,8 @@ import { NETWORK_OPTIMIZER_INFO } from '../spec/optimizers/networkInfo';
 import { NETWORK_TRAINING_LIMITS } from '../spec/limits';
 import type { TrainingOptions, TrainingRunConfig } from '../spec/networkRuns';
 import type { NetworkOptimizer, StepObjective, StepReport } from '../optimizers/optimizerTypes';
-import { SharpnessTracker, type SharpnessRecord } from './sharpness';
+import { lossGrewTooMuch, lossGrowthReason } from './divergence';
+import { NonFiniteCurvatureError, SharpnessTracker, type SharpnessRecord } from './sharpness';
 import { TrainingGradient } from './trainingGradient';
 import { ParameterTrajectory, type TrajectorySnapshots } from './trajectory';
 
@@ -92,6 +93,8 @@ interface RunState {
   sharpness: SharpnessTracker | null;
   divergedAt: number | null;
   divergence: string | null;
+  /** The loss of its first update, the start the growth rule measures from (null before it). */
+  firstLoss: number | null;
 }
 
 /** One run's next update: its minibatch and, for first-order runs, the loss and gradient already computed. */
@@ -175,6 +178,7 @@ export class TrainingSession {
         sharpness,
         divergedAt: null,
         divergence: null,
+        firstLoss: null,
       };
     });
     this.hiddenWidths = network.spec.layers.slice(1, -1);
@@ -274,6 +278,7 @@ export class TrainingSession {
       run.sharpness?.reset();
       run.divergedAt = null;
       run.divergence = null;
+      run.firstLoss = null;
     }
     this.initialPending = true;
   }
@@ -346,6 +351,11 @@ export class TrainingSession {
         this.stop(run, t, `the minibatch loss or its gradient is not finite (loss ${value.loss})`);
         return;
       }
+      run.firstLoss ??= value.loss;
+      if (lossGrewTooMuch(run.firstLoss, value.loss)) {
+        this.stop(run, t, lossGrowthReason(run.firstLoss, value.loss));
+        return;
+      }
       const report = await run.optimizer.step({
         params: run.params64,
         loss: value.loss,
@@ -389,8 +399,13 @@ export class TrainingSession {
       live.forEach(({ index }, k) => logs[index].evaluations.push({ step, ...records[k] }));
     }
     for (const { run, index } of live) {
-      if (run.sharpness?.due(step)) {
+      if (!run.sharpness?.due(step)) continue;
+      try {
         logs[index].sharpness.push(await run.sharpness.measure(run.params32, step, run.optimizer.config));
+      } catch (error) {
+        // A run whose Hessian is no longer finite has diverged; the other runs go on.
+        if (!(error instanceof NonFiniteCurvatureError)) throw error;
+        this.stop(run, step, error.message);
       }
     }
   }

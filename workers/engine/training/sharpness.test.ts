@@ -7,7 +7,7 @@ import { networkProblem } from '../spec/networkProblem';
 import { Rng } from '../math/rng';
 import { useTestBackend } from '../testing/backend';
 import { resolveNetworkOptimizer } from '../spec/optimizers/networkInfo';
-import { SharpnessTracker, stabilityThresholds } from './sharpness';
+import { NonFiniteCurvatureError, SharpnessTracker, stabilityThresholds } from './sharpness';
 
 /** A 2-6-1 tanh network on two moons with weight decay: 25 parameters, an indefinite Hessian. */
 let network: BuiltNetwork;
@@ -87,5 +87,18 @@ describe('stabilityThresholds', () => {
     expect(warming.gradientDescentThreshold).toBeCloseTo(40, 12);
     const trustRegion = stabilityThresholds(resolveNetworkOptimizer({ name: 'trust_region' }), 1);
     expect(trustRegion).toEqual({ learningRate: null, gradientDescentThreshold: null, momentumThreshold: null });
+  });
+});
+
+describe('SharpnessTracker on a Hessian that is not finite', () => {
+  it.each([NaN, Infinity, -Infinity])('reports a product entry of %s as a non-finite Hessian, not an eigensolver failure', async (bad) => {
+    // A 10 × 10 identity whose products carry one bad entry: the parameters of a diverged run.
+    const objective = { paramCount: 10, hvp: async (_params: Float32Array, v: Float32Array) => v.map((x, i) => (i === 3 ? bad : x)) };
+    const tracker = new SharpnessTracker(objective, { every: 1 }, 1);
+    const measuring = tracker.measure(new Float32Array(10), 4, resolveNetworkOptimizer({ name: 'sgd', lr: 1 }));
+    await expect(measuring).rejects.toBeInstanceOf(NonFiniteCurvatureError);
+    await expect(tracker.measure(new Float32Array(10), 4, resolveNetworkOptimizer({ name: 'sgd', lr: 1 }))).rejects.toThrow(
+      'its Hessian at step 4 is no longer finite',
+    );
   });
 });

@@ -60,6 +60,18 @@ export function stabilityThresholds(
   return { learningRate: eta, gradientDescentThreshold: 2 / eta, momentumThreshold };
 }
 
+/**
+ * Thrown by a measurement whose Hessian-vector products are not finite (the
+ * parameters of a diverging run): the eigenvalues of such a matrix do not
+ * exist, so it is reported as such instead of handing NaN to the eigensolver.
+ */
+export class NonFiniteCurvatureError extends Error {
+  constructor(step: number) {
+    super(`its Hessian at step ${step} is no longer finite, so its sharpness cannot be measured`);
+    this.name = 'NonFiniteCurvatureError';
+  }
+}
+
 const DEFAULT_MAX_ITERATIONS = 20;
 const DEFAULT_TOLERANCE = 1e-3;
 
@@ -105,7 +117,11 @@ export class SharpnessTracker {
    */
   async measure(params: Float32Array, step: number, config: ResolvedNetworkOptimizerConfig): Promise<SharpnessRecord> {
     const n = this.objective.paramCount;
-    const hvp = async (v: Float64Array) => Float64Array.from(await this.objective.hvp(params, Float32Array.from(v)));
+    const hvp = async (v: Float64Array) => {
+      const product = Float64Array.from(await this.objective.hvp(params, Float32Array.from(v)));
+      if (!product.every(Number.isFinite)) throw new NonFiniteCurvatureError(step);
+      return product;
+    };
     const result = await lanczosExtremes(hvp, n, {
       which: 'both',
       k: 1,
