@@ -15,6 +15,7 @@ import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendAttempt, BackendName } from './engine/backends/select';
 import { analyticProblemOf, checkedExperiment, type CheckedExperiment, type Experiment } from './engine/spec/experiment';
+import type { MarkerKind } from './engine/spec/vocabulary';
 import { symmetricEigenvalues } from './engine/math/linalg/symmetricEigen';
 
 /** Which backend the worker runs on and why the ones before it were passed over. */
@@ -27,7 +28,7 @@ export interface BackendReport {
 export interface MarkerReport {
   x: number;
   y: number;
-  kind: 'minimum' | 'saddle' | 'maximum' | 'start';
+  kind: MarkerKind;
   loss: number;
   eigenvalues: [number, number];
 }
