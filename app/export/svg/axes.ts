@@ -31,7 +31,7 @@ export function axisTicks(lo: number, hi: number, log: boolean, target = 6): Axi
     const first = Math.floor(Math.log10(lo));
     const last = Math.ceil(Math.log10(hi));
     // Fewer than three decades: 1, 2 and 5 of each, so the axis has enough labels.
-    const mantissas = last - first < 3 ? [1, 2, 5] : [1];
+    const mantissas = Math.log10(hi / lo) < 3 ? [1, 2, 5] : [1];
     const stride = Math.max(1, Math.ceil((last - first + 1) / target));
     for (let k = first; k <= last; k += stride) {
       for (const m of mantissas) {
