@@ -43,7 +43,7 @@ export const USAGE = `usage: npm run explore -- LINK|FILE [options]
   --no-curvature       no curvature report (network experiments)
   --exact              the exact spectrum too (up to the page's parameter limit)
   --accept-defaults    compute a link with ignored settings (with the defaults for them) instead of stopping
-  --quiet              no progress on stderr
+  --quiet              nothing on stderr but link messages and errors
   --help               this text
 
 Exit status: 0 done, 1 a bad link or experiment or a failed computation, 2 a bad command line, 130 cancelled.`;
@@ -212,6 +212,8 @@ function writeFiles(folder: string, files: readonly ExportFile[], say: (line: st
 export async function runExplore(args: readonly string[], io: ExploreIo): Promise<number> {
   const say = (line: string) => io.stderr.write(`${line}\n`);
   let options: ExploreArguments;
+  // What was written, and how long it took: not with --quiet (errors and link messages always).
+  let tell = say;
   try {
     options = parseExploreArguments(args);
   } catch (error) {
@@ -219,6 +221,7 @@ export async function runExplore(args: readonly string[], io: ExploreIo): Promis
     say(`explore: ${error.message}\n${USAGE}`);
     return 2;
   }
+  if (options.quiet) tell = () => {};
   if (options.help) {
     io.stdout.write(`${USAGE}\n`);
     return 0;
@@ -278,11 +281,11 @@ export async function runExplore(args: readonly string[], io: ExploreIo): Promis
       const path = resolve(cwd, options.out);
       mkdirSync(dirname(path), { recursive: true });
       writeFileSync(path, json);
-      say(`wrote ${options.out} (${Buffer.byteLength(json)} bytes)`);
+      tell(`wrote ${options.out} (${Buffer.byteLength(json)} bytes)`);
     }
-    if (options.csv !== null) writeFiles(resolve(cwd, options.csv), csvFiles(results), say);
-    if (options.svg !== null) writeFiles(resolve(cwd, options.svg), svgFiles(results), say);
-    say(`explore: finished in ${((performance.now() - started) / 1000).toFixed(1)} s on ${backend}${results.engine ? `, ${results.engine} engine` : ''}`);
+    if (options.csv !== null) writeFiles(resolve(cwd, options.csv), csvFiles(results), tell);
+    if (options.svg !== null) writeFiles(resolve(cwd, options.svg), svgFiles(results), tell);
+    tell(`explore: finished in ${((performance.now() - started) / 1000).toFixed(1)} s on ${backend}${results.engine ? `, ${results.engine} engine` : ''}`);
     return 0;
   } catch (error) {
     if (isAbort(error)) {
