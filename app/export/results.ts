@@ -166,10 +166,11 @@ export interface NetworkResults {
   testCount: number;
   /** Losses and accuracies at θ₀. */
   initial: { trainLoss: Value; testLoss: Value; trainAccuracy: Value; testAccuracy: Value };
+  /** How the slice was chosen (null when it could not be computed). */
   slice: {
     settings: SliceSettings;
     directions: Omit<DirectionsInfo, 'anchors'> & { anchors: [number, number][] | null };
-  };
+  } | null;
 }
 
 /** A density on a grid. */
@@ -233,6 +234,8 @@ export interface ResultsDocument {
   markers: MarkerResults[];
   network: NetworkResults | null;
   curvature: CurvatureResults | null;
+  /** What could not be computed and why (empty when everything was). */
+  failures: string[];
 }
 
 /** `values` as plain numbers, null where not finite. */

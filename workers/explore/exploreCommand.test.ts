@@ -76,7 +76,7 @@ describe('npm run explore on an analytic link', () => {
     expect(code).toBe(0);
     const document = results('analytic.json');
     const { experiment } = hashToExperiment(ANALYTIC_LINK);
-    expect(document).toMatchObject({ format: 'loss-landscape-results/1', backend, engine: null, linkMessages: [], experiment });
+    expect(document).toMatchObject({ format: 'loss-landscape-results/1', backend, engine: null, linkMessages: [], failures: [], experiment });
     expect(document.link).toBe(`#${experimentToHash(experiment)}`);
 
     // The surface: evaluateGrid on the window at the experiment's grid, index j·nx + i, with its axes.
@@ -270,6 +270,24 @@ describe('npm run explore on a network link', () => {
     expect(line.filter((e) => e.attributes.class === 'curve')).toHaveLength(2);
     const spectrum = checkWellFormedXml(readFileSync(join(folder, 'lsvg/spectrum.svg'), 'utf8'));
     expect(spectrum.filter((e) => e.attributes.class === 'histogram-bar').length).toBeGreaterThan(0);
+  });
+
+  it('writes the trained runs and the curvature when the slice cannot be computed, says why, and exits non-zero', async () => {
+    const experiment = smallNetwork();
+    // A valid experiment whose slice names a run it does not have: the page's "Compute slice" fails the same way.
+    experiment.slice = { ...experiment.slice, centre: 'zz' };
+    const { code, stderr } = await explore([`#${experimentToHash(experiment)}`, '--out', 'noslice.json', '--svg', 'noslice-svg', '--quiet']);
+    expect(code).toBe(1);
+    const failure = 'The slice could not be computed: the slice refers to run "zz", which the experiment does not have';
+    expect(stderr).toContain(`explore: ${failure}`);
+    const document = results('noslice.json');
+    expect(document.failures).toEqual([failure]);
+    expect(document.surface).toBeNull();
+    expect(document.network!.slice).toBeNull();
+    expect(document.runs.map((run) => run.stepCount)).toEqual([30, 30]);
+    expect(document.curvature!.matrices[0].along).toEqual([]);
+    expect(existsSync(join(folder, 'noslice-svg/contour.svg'))).toBe(false);
+    expect(existsSync(join(folder, 'noslice-svg/loss-curves.svg'))).toBe(true);
   });
 
   it('stops on Ctrl-C during training with status 130 and writes nothing', async () => {

@@ -46,7 +46,7 @@ export const USAGE = `usage: npm run explore -- LINK|FILE [options]
   --quiet              nothing on stderr but link messages and errors
   --help               this text
 
-Exit status: 0 done, 1 a bad link or experiment or a failed computation, 2 a bad command line, 130 cancelled.`;
+Exit status: 0 done, 1 a bad link or experiment or a failed computation (what was computed is still written), 2 a bad command line, 130 cancelled.`;
 
 /** The banner's heading above the link's messages (app/ui/Messages.tsx). */
 export const LINK_MESSAGES_HEADING = 'Some settings in this link were ignored; the defaults are used for them.';
@@ -285,6 +285,9 @@ export async function runExplore(args: readonly string[], io: ExploreIo): Promis
     }
     if (options.csv !== null) writeFiles(resolve(cwd, options.csv), csvFiles(results), tell);
     if (options.svg !== null) writeFiles(resolve(cwd, options.svg), svgFiles(results), tell);
+    // What could not be computed was left out of the files; say so, and do not report success.
+    for (const failure of results.failures) say(`explore: ${failure}`);
+    if (results.failures.length > 0) return 1;
     tell(`explore: finished in ${((performance.now() - started) / 1000).toFixed(1)} s on ${backend}${results.engine ? `, ${results.engine} engine` : ''}`);
     return 0;
   } catch (error) {

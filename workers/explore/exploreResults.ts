@@ -3,7 +3,7 @@
  * (app/export/results.ts): the runs named and coloured as the page names
  * them, typed arrays turned into plain numbers, grids with their axes.
  */
-import { parameterSummary, RESULTS_FORMAT, valueOf, valuesOf, type MarkerResults, type MatrixResults, type NetworkRunResults, type ResultsDocument, type SurfaceResults } from '../../app/export/results';
+import { parameterSummary, RESULTS_FORMAT, valueOf, valuesOf, type MarkerResults, type MatrixResults, type NetworkResults, type NetworkRunResults, type ResultsDocument, type SurfaceResults } from '../../app/export/results';
 import { lineMarks } from '../../app/landscape/landscapeViews';
 import { runLabels } from '../../app/runs/runLabels';
 import type { AnalyticExperiment, NetworkExperiment } from '../engine/spec/experiment';
@@ -71,6 +71,7 @@ export function analyticResults(experiment: AnalyticExperiment, outcome: Analyti
     markers: outcome.markers.map((marker) => ({ kind: marker.kind, x: marker.x, y: marker.y, value: valueOf(marker.loss), eigenvalues: marker.eigenvalues })),
     network: null,
     curvature: null,
+    failures: [],
   };
 }
 
@@ -198,22 +199,12 @@ function curvatureResults(summary: CurvatureSummary, runId: string, label: strin
   };
 }
 
-/** The results of a network experiment (`exact`: whether every eigenvalue was asked for). */
-export function networkResults(experiment: NetworkExperiment, outcome: NetworkOutcome, source: ResultsSource, exact: boolean, curvatureRun: string | null): ResultsDocument {
-  const labels = runLabels(experiment.optimizers, 'network');
-  const { slice, info, initial } = outcome;
-  const looks = experiment.optimizers.map((run, index) => ({ id: run.id, label: labels[index], color: run.color }));
+/** How the slice was chosen, its line (a 1-D slice) and its critical points; nulls without a slice. */
+function sliceParts(slice: SliceSummary | null, looks: { id: string; label: string; color: string }[]): Pick<ResultsDocument, 'surface' | 'line' | 'markers'> & { info: NetworkResults['slice'] } {
+  if (slice === null) return { surface: null, line: null, markers: [], info: null };
   const line = slice.line;
-  const markers: MarkerResults[] = slice.critical.map((mark) => ({ kind: mark.kind, x: mark.alpha, y: mark.beta, value: valueOf(mark.value), eigenvalues: null }));
   const anchors = slice.directions.anchors;
   return {
-    format: RESULTS_FORMAT,
-    link: source.link,
-    experiment,
-    backend: source.backend,
-    engine: outcome.engine,
-    linkMessages: source.linkMessages,
-    runs: outcome.runs.map((run, index) => networkRunResults(run, index, experiment, labels, outcome)),
     surface: slice.ny > 1 ? sliceSurface(slice) : null,
     line:
       line === null
@@ -229,6 +220,37 @@ export function networkResults(experiment: NetworkExperiment, outcome: NetworkOu
             testAccuracy: line.testAccuracy && valuesOf(line.testAccuracy),
             marks: lineMarks(slice.settings, looks),
           },
+    markers: slice.critical.map((mark): MarkerResults => ({ kind: mark.kind, x: mark.alpha, y: mark.beta, value: valueOf(mark.value), eigenvalues: null })),
+    info: {
+      settings: structuredClone(slice.settings),
+      directions: {
+        kind: slice.directions.kind,
+        norms: [...slice.directions.norms],
+        angleDegrees: slice.directions.angleDegrees,
+        explainedVariance: slice.directions.explainedVariance && [...slice.directions.explainedVariance],
+        eigenvalues: slice.directions.eigenvalues && [...slice.directions.eigenvalues],
+        anchors: anchors && Array.from({ length: anchors.length / 2 }, (_, k): [number, number] => [anchors[2 * k], anchors[2 * k + 1]]),
+      },
+    },
+  };
+}
+
+/** The results of a network experiment (`exact`: whether every eigenvalue was asked for). */
+export function networkResults(experiment: NetworkExperiment, outcome: NetworkOutcome, source: ResultsSource, exact: boolean, curvatureRun: string | null): ResultsDocument {
+  const labels = runLabels(experiment.optimizers, 'network');
+  const { info, initial } = outcome;
+  const looks = experiment.optimizers.map((run, index) => ({ id: run.id, label: labels[index], color: run.color }));
+  const { surface, line, markers, info: sliceInfo } = sliceParts(outcome.slice, looks);
+  return {
+    format: RESULTS_FORMAT,
+    link: source.link,
+    experiment,
+    backend: source.backend,
+    engine: outcome.engine,
+    linkMessages: source.linkMessages,
+    runs: outcome.runs.map((run, index) => networkRunResults(run, index, experiment, labels, outcome)),
+    surface,
+    line,
     markers,
     network: {
       layers: [...outcome.data.layers],
@@ -238,21 +260,12 @@ export function networkResults(experiment: NetworkExperiment, outcome: NetworkOu
       trainCount: info.trainCount,
       testCount: info.testCount,
       initial: { trainLoss: valueOf(initial.trainLoss), testLoss: valueOf(initial.testLoss), trainAccuracy: valueOf(initial.trainAccuracy), testAccuracy: valueOf(initial.testAccuracy) },
-      slice: {
-        settings: structuredClone(slice.settings),
-        directions: {
-          kind: slice.directions.kind,
-          norms: [...slice.directions.norms],
-          angleDegrees: slice.directions.angleDegrees,
-          explainedVariance: slice.directions.explainedVariance && [...slice.directions.explainedVariance],
-          eigenvalues: slice.directions.eigenvalues && [...slice.directions.eigenvalues],
-          anchors: anchors && Array.from({ length: anchors.length / 2 }, (_, k): [number, number] => [anchors[2 * k], anchors[2 * k + 1]]),
-        },
-      },
+      slice: sliceInfo,
     },
     curvature:
       outcome.curvature === null || curvatureRun === null
         ? null
         : curvatureResults(outcome.curvature, curvatureRun, labels[experiment.optimizers.findIndex((run) => run.id === curvatureRun)], exact),
+    failures: [...outcome.failures],
   };
 }

@@ -28,7 +28,7 @@ import { LandscapeService } from '../landscape/landscapeRequests';
 import { parameterServer } from '../training/parameterServer';
 import { SerialCalls } from '../training/serialCalls';
 import { TrainingJob } from '../training/trainingJob';
-import { throwIfAborted, type ProgressSink } from './progress';
+import { isAbort, throwIfAborted, type ProgressSink } from './progress';
 
 /** Steps asked for per batch (the page sizes its batches by time; the numbers do not depend on it). */
 const STEPS_PER_BATCH = 25;
@@ -74,10 +74,13 @@ export interface NetworkOutcome {
   /** θ₀, where every run starts. */
   initialParams: Float32Array;
   runs: NetworkRunOutcome[];
-  slice: SliceSummary;
+  /** The slice, or null when it could not be computed (then `failures` says why). */
+  slice: SliceSummary | null;
   /** Each run on the plane (empty for a line). */
   projected: ProjectedRun[];
   curvature: CurvatureSummary | null;
+  /** What could not be computed, in the words the page shows (the rest was computed). */
+  failures: string[];
 }
 
 /** `a` followed by `b` (a new array). */
@@ -198,18 +201,27 @@ export async function exploreNetwork(
     progress.phase(`slice: ${settings.dims === 2 ? `${settings.resolution}×${settings.resolution} plane` : `${settings.resolution}-point line`}, ${settings.directions} directions`);
     // As the page's progress bar: the first tenth for choosing the directions, the rest for the points.
     const fraction = (value: number) => progress.update(Math.round(PROGRESS_UNITS * value), PROGRESS_UNITS);
-    const slice = await cancellable(service, ['slice'], signal, () =>
+    const failures: string[] = [];
+    let slice: SliceSummary | null = null;
+    try {
+      slice = await cancellable(service, ['slice'], signal, () =>
       service.computeSlice(
         settings,
         runIds,
         (chunk) => fraction(DIRECTIONS_SHARE + (1 - DIRECTIONS_SHARE) * (chunk.done / chunk.total)),
         (done, total) => fraction((DIRECTIONS_SHARE * done) / Math.max(total, 1)),
       ),
-    );
-    progress.end(`${slice.chunks} chunk(s)`);
+      );
+      progress.end(`${slice.chunks} chunk(s)`);
+    } catch (error) {
+      // As on the page, a slice that fails says why and leaves the trained runs (and the curvature) to look at.
+      if (isAbort(error)) throw error;
+      failures.push(`The slice could not be computed: ${error instanceof Error ? error.message : String(error)}`);
+      progress.end('failed');
+    }
 
     let projected: ProjectedRun[] = [];
-    if (settings.dims === 2) {
+    if (slice !== null && settings.dims === 2) {
       progress.phase('projection of the runs onto the plane');
       projected = await cancellable(service, ['projection'], signal, () => service.projectRuns(runIds));
       progress.end();
@@ -229,7 +241,7 @@ export async function exploreNetwork(
       );
       progress.end();
     }
-    return { data, info, engine, initial, initialParams, runs, slice, projected, curvature };
+    return { data, info, engine, initial, initialParams, runs, slice, projected, curvature, failures };
   } finally {
     service.dispose();
     channel.port1.close();

@@ -137,7 +137,7 @@ function pathsSvg(lines: readonly PathLine[], window: PlaneWindow, box: PlotBox)
 /** The figure's title: the function and its formula, or what the slice is. */
 function titleOf(results: ResultsDocument, surface: SurfaceResults): string {
   if (surface.of === 'function') return `Contours of f(x, y) with ${results.runs.length} optimizer path(s)`;
-  const settings = results.network?.slice.settings;
+  const settings = results.network?.slice?.settings;
   return `Slice of the ${surface.quantity} (${surface.split} set), ${settings?.directions ?? ''} directions`;
 }
 

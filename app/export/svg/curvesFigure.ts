@@ -85,6 +85,6 @@ export function lineSliceFigure(results: ResultsDocument): string | null {
     line.marks
       .map((mark) => tag('line', { x1: x(mark.alpha), y1: BOX.top, x2: x(mark.alpha), y2: BOX.top + BOX.height, stroke: '#777777', 'stroke-dasharray': '2 3' }) + textTag(x(mark.alpha) + 4, BOX.top + 14, mark.label, { fill: '#444444', 'font-size': 11 }))
       .join('');
-  const directions = results.network?.slice.settings.directions ?? '';
+  const directions = results.network?.slice?.settings.directions ?? '';
   return lineChart({ title: `Loss along a line (${directions})`, description: `1-D slice of ${line.alphas.length} points; link ${results.link}` }, series, 'α', 'loss', false, marks);
 }
