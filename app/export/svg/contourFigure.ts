@@ -18,12 +18,11 @@ import { evenLevels, isoSegments } from '../../scene/marchingSquares';
 import { DIVERGED_COLOR, MARKER_COLORS, MARKER_NAMES } from '../../scene/markerStyle';
 import type { ColormapName, PlaneWindow } from '../../scene/types';
 import type { MarkerKind } from '../../../workers/engine/spec/vocabulary';
+import { ISO_LINE_COUNT } from '../../scene/contourLayout';
 import type { ResultsDocument, SurfaceResults } from '../results';
 import { axesSvg, clipPathSvg, legendSvg, noteSvg, scaleOf, ticksOf, type LegendItem, type PlotBox } from './axes';
 import { polylinePath, svgDocument, svgNumber, tag, textTag } from './svgText';
 
-/** Iso-lines drawn: as many as the page's contour view draws. */
-export const CONTOUR_LEVELS = 15;
 
 const WIDTH = 820;
 const HEIGHT = 600;
@@ -72,7 +71,7 @@ function isoLinesSvg(surface: SurfaceResults, mapping: HeightMapping, box: PlotB
   const toX = box.width / Math.max(1, surface.nx - 1);
   const toY = box.height / Math.max(1, surface.ny - 1);
   const bottom = box.top + box.height;
-  return evenLevels(0, 1, CONTOUR_LEVELS)
+  return evenLevels(0, 1, ISO_LINE_COUNT)
     .map((unit) => {
       const segments = isoSegments(scaled, surface.nx, surface.ny, unit);
       if (segments.length === 0) return '';
@@ -97,7 +96,7 @@ function colourBarSvg(mapping: HeightMapping, x: number, top: number, height: nu
     const py = top + height - tick.unit * height;
     return tag('line', { x1: x + width, y1: py, x2: x + width + 4, y2: py, stroke: '#333333' }) + textTag(x + width + 7, py + 4, tick.label, { fill: '#333333', 'font-size': 11 });
   });
-  const levels = evenLevels(0, 1, CONTOUR_LEVELS).map((unit) => {
+  const levels = evenLevels(0, 1, ISO_LINE_COUNT).map((unit) => {
     const py = top + height - unit * height;
     return tag('line', { x1: x, y1: py, x2: x + width, y2: py, stroke: '#ffffff', 'stroke-width': 0.6 });
   });
@@ -180,7 +179,7 @@ export function contourFigure(results: ResultsDocument): string | null {
     tag('g', { class: 'markers' }, markers.map((m) => markerSymbol(m.kind, ...planeToPixel(box, window, m.x, m.y))).join('')),
     colourBarSvg(mapping, right + 28, barTop, barHeight, scaleName),
     legendSvg(legend, right + 28, legendTop),
-    noteSvg(WIDTH / 2, 40, `${CONTOUR_LEVELS} iso-lines evenly spaced on the ${mapping.log ? 'log' : 'linear'} scale · ${results.backend}${results.engine ? `, ${results.engine} engine` : ''}`),
+    noteSvg(WIDTH / 2, 40, `${ISO_LINE_COUNT} iso-lines evenly spaced on the ${mapping.log ? 'log' : 'linear'} scale · ${results.backend}${results.engine ? `, ${results.engine} engine` : ''}`),
   ].join('\n');
   return svgDocument({ width: WIDTH, height: HEIGHT, title: titleOf(results, surface), description: `Contour map: ${surface.nx}×${surface.ny} grid of ${surface.quantity}; link ${results.link}` }, body);
 }
