@@ -5,7 +5,7 @@ import { Rng } from '../math/rng';
 import { MlpObjective } from '../networks/objective';
 import { useTestBackend } from '../testing/backend';
 import type { MlpSpec } from '../spec/mlp';
-import { searchCriticalPoint, searchCriticalPoints, spectrumIndex, type CriticalPointModel } from './criticalPointSearch';
+import { searchCriticalPoint, searchCriticalPoints, type CriticalPointModel } from './criticalPointSearch';
 
 beforeAll(async () => {
   await useTestBackend();
@@ -160,14 +160,5 @@ describe('searchCriticalPoint on a tiny network', () => {
     expect(point.negative).toBe(1);
     expect(point.nearZero).toBe(1);
     expect(point.index).toBe(0.25);
-  });
-});
-
-describe('spectrumIndex', () => {
-  it('counts negative and near-zero eigenvalues against τ · max|λ|', () => {
-    // τ · max|λ| = 1e-4 · 10: −5e-4 counts as zero, −0.1 and −3 as negative.
-    const counted = spectrumIndex([10, 1e-4, 0, -5e-4, -0.1, -3], 1e-4);
-    expect(counted).toMatchObject({ negative: 2, nearZero: 3, index: 2 / 6 });
-    expect(counted.threshold).toBeCloseTo(1e-3, 15);
   });
 });

@@ -30,6 +30,7 @@
 import { symmetricEigen } from '../math/linalg/symmetricEigen';
 import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
 import type { MlpObjective } from '../networks/objective';
+import { spectrumIndex, type SpectrumIndex } from './spectrumIndex';
 
 /** What the search needs of a model: loss, gradient and dense Hessian (MlpObjective and RegularizedObjective provide them). */
 export type CriticalPointModel = Pick<MlpObjective, 'paramCount' | 'lossAndGrad' | 'fullHessian'>;
@@ -44,32 +45,6 @@ export interface CriticalPointOptions extends LongRunOptions {
   damping?: number;
   /** τ: eigenvalues within ±τ·max|λ| count as zero (default 1e-4). */
   relativeThreshold?: number;
-}
-
-/** The index of a spectrum. */
-export interface SpectrumIndex {
-  /** Eigenvalues below −τ·max|λ|. */
-  negative: number;
-  /** Eigenvalues within ±τ·max|λ|. */
-  nearZero: number;
-  /** negative / P. */
-  index: number;
-  /** τ·max|λ|, the threshold used. */
-  threshold: number;
-}
-
-/** {@link SpectrumIndex} of the eigenvalues, with τ relative to the largest |λ|. */
-export function spectrumIndex(eigenvalues: ArrayLike<number>, relativeThreshold = 1e-4): SpectrumIndex {
-  let largest = 0;
-  for (let i = 0; i < eigenvalues.length; i++) largest = Math.max(largest, Math.abs(eigenvalues[i]));
-  const threshold = relativeThreshold * largest;
-  let negative = 0;
-  let nearZero = 0;
-  for (let i = 0; i < eigenvalues.length; i++) {
-    if (eigenvalues[i] < -threshold) negative++;
-    else if (eigenvalues[i] <= threshold) nearZero++;
-  }
-  return { negative, nearZero, index: negative / eigenvalues.length, threshold };
 }
 
 /** A critical point found by the search, or the best point reached. */
