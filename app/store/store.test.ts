@@ -26,7 +26,7 @@ describe('experiment slice', () => {
     const before = store.getState().experiment;
     store.getState().setGrid({ nx: 100_000 });
     expect(store.getState().experiment).toBe(before);
-    expect(store.getState().editProblems[0]).toContain('grid.nx');
+    expect(store.getState().editProblems[0]).toContain('grid columns must be an integer');
     store.getState().setGrid({ nx: 128 });
     expect(store.getState().experiment.grid.nx).toBe(128);
     expect(store.getState().editProblems).toEqual([]);
@@ -78,10 +78,10 @@ describe('editExperiment, the one way the experiment changes', () => {
     const store = createAppStore();
     const refused = store.getState().setGrid({ nx: 100_000 });
     expect(refused).toBe(store.getState().editProblems.join('; '));
-    expect(refused).toContain('grid.nx');
+    expect(refused).toContain('grid columns must be an integer');
     expect(store.getState().setGrid({ nx: 64 })).toBeNull();
     expect(store.getState().editProblems).toEqual([]);
-    expect(store.getState().setSliceSettings({ resolution: -3 })).toMatch(/resolution/);
+    expect(store.getState().setSliceSettings({ resolution: -3 })).toMatch(/slice points \(points per side of the plane\) must be/);
     store.getState().setMode('network');
     const network = store.getState().experiment;
     expect(store.getState().setHiddenWidth(0, 0)).toMatch(/hidden/);

@@ -50,7 +50,7 @@ describe('validateExperiment', () => {
 
   it('names the field, the rule and the value', () => {
     expect(broken((e) => (e.grid.nx = 100_000))).toEqual([
-      `grid.nx must be an integer from ${EXPERIMENT_LIMITS.gridSide.min} to ${EXPERIMENT_LIMITS.gridSide.max}, got 100000`,
+      `grid columns must be an integer from ${EXPERIMENT_LIMITS.gridSide.min} to ${EXPERIMENT_LIMITS.gridSide.max}, got 100000`,
     ]);
     expect(broken((e) => (e.steps = 2.5))[0]).toContain('steps must be an integer');
     expect(broken((e) => (e.start = [Number.NaN, 0]))[0]).toContain('start x');
@@ -59,28 +59,27 @@ describe('validateExperiment', () => {
   });
 
   it('rejects a reversed or empty window', () => {
-    expect(broken((e) => (e.window = { xMin: 1, xMax: -1, yMin: 0, yMax: 1 }))[0]).toContain('xMin < xMax');
-    expect(broken((e) => (e.window = { xMin: 0, xMax: 1, yMin: 2, yMax: 2 }))[0]).toContain('yMin < yMax');
-    expect(broken((e) => (e.window.xMax = Infinity))[0]).toContain('window x range');
+    expect(broken((e) => (e.window = { xMin: 1, xMax: -1, yMin: 0, yMax: 1 }))[0]).toContain('window x from must be below x to');
+    expect(broken((e) => (e.window = { xMin: 0, xMax: 1, yMin: 2, yMax: 2 }))[0]).toContain('window y from must be below y to');
+    expect(broken((e) => (e.window.xMax = Infinity))[0]).toContain("the window's x range");
   });
 
   it('rejects unknown functions and out-of-range quadratic parameters', () => {
-    expect(broken((e) => (e.problem = { kind: 'analytic', name: 'sphere' as never }))[0]).toContain('problem.name');
+    expect(broken((e) => (e.problem = { kind: 'analytic', name: 'sphere' as never }))[0]).toContain('the function must be one of');
     expect(broken((e) => (e.problem = { kind: 'analytic', name: 'quadratic', condition: 0.5 }))[0]).toContain(
-      'problem.condition',
+      'the condition κ must be a number from 1',
     );
   });
 
-  it('passes on the engine’s own message for a bad hyper-parameter', () => {
+  it('names a bad hyper-parameter by its run’s label and its control’s label', () => {
     const problems = broken((e) => (e.optimizers[1].beta1 = 1));
-    expect(problems).toHaveLength(1);
-    expect(problems[0]).toMatch(/^optimizers\[1\]: .*beta1/);
+    expect(problems).toEqual(['Adam: first-moment decay β1 must be in [0, 1), got 1']);
   });
 
   it('rejects unknown optimizers, duplicate ids, bad colours and too many optimizers', () => {
-    expect(broken((e) => (e.optimizers[0].name = 'lbfgs' as never))[0]).toContain('optimizers[0].name');
+    expect(broken((e) => (e.optimizers[0].name = 'lbfgs' as never))[0]).toContain('optimizer 1: the optimizer must be one of Gradient descent, Momentum');
     expect(broken((e) => (e.optimizers[1].id = e.optimizers[0].id))).toEqual([
-      'optimizer ids must be unique, "o1" appears twice',
+      'two optimizers have the same id "o1"; ids must be unique',
     ]);
     expect(broken((e) => (e.optimizers[0].color = 'red'))[0]).toContain('#rrggbb');
     const tooMany = broken((e) => {

@@ -27,6 +27,7 @@ import { networkProblem, networkProblemErrors, networkShape, type NetworkProblem
 import { trainingScheduleProblems } from './networkRuns';
 import { checkRuns, defaultRun, type NetworkRunSpec, type OptimizerRunSpec, type RunsCheck } from './runs';
 import { EXPERIMENT_LIMITS, NETWORK_TRAINING_LIMITS } from './limits';
+import { FIELD_LABELS } from './fieldLabels';
 import { VIEW_MODES, type ViewMode, type Window2D } from './vocabulary';
 
 export { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
@@ -219,14 +220,14 @@ function inRange(value: number, range: { min: number; max: number }): boolean {
 
 function validateAnalyticProblem(problem: AnalyticProblemSpec, problems: string[]): void {
   if (!ANALYTIC_NAMES.includes(problem.name)) {
-    problems.push(`problem.name must be one of ${ANALYTIC_NAMES.join(', ')}, got "${String(problem.name)}"`);
+    problems.push(`the ${FIELD_LABELS.function} must be one of ${ANALYTIC_NAMES.join(', ')}, got "${String(problem.name)}"`);
   }
   const { condition, angleDeg } = EXPERIMENT_LIMITS;
   if (problem.condition !== undefined && !inRange(problem.condition, condition)) {
-    problems.push(`problem.condition must be a number from ${condition.min} to ${condition.max}, got ${problem.condition}`);
+    problems.push(`the ${FIELD_LABELS.condition} must be a number from ${condition.min} to ${condition.max}, got ${problem.condition}`);
   }
   if (problem.angleDeg !== undefined && !inRange(problem.angleDeg, angleDeg)) {
-    problems.push(`problem.angleDeg must be a number from ${angleDeg.min} to ${angleDeg.max}, got ${problem.angleDeg}`);
+    problems.push(`the ${FIELD_LABELS.angleDeg} must be a number from ${angleDeg.min} to ${angleDeg.max}, got ${problem.angleDeg}`);
   }
 }
 
@@ -236,9 +237,9 @@ function validateWindow(window: Window2D, problems: string[]): void {
     const lo = window[`${axis}Min`];
     const hi = window[`${axis}Max`];
     if (!inRange(lo, coordinate) || !inRange(hi, coordinate)) {
-      problems.push(`window ${axis} range must lie within [${coordinate.min}, ${coordinate.max}], got [${lo}, ${hi}]`);
+      problems.push(`the window's ${axis} range must lie within [${coordinate.min}, ${coordinate.max}], got [${lo}, ${hi}]`);
     } else if (!(hi - lo >= minSpan)) {
-      problems.push(`window needs ${axis}Min < ${axis}Max (by at least ${minSpan}), got [${lo}, ${hi}]`);
+      problems.push(`${FIELD_LABELS[`${axis}Min`]} must be below ${axis} to (by at least ${minSpan}), got [${lo}, ${hi}]`);
     }
   }
 }
@@ -250,7 +251,8 @@ export type CheckedExperiment =
 
 /**
  * Every way `experiment` breaks the rules, as readable sentences naming the
- * field, the allowed values and the value found; empty when it is valid.
+ * field (by its control's label, see `fieldLabels.ts`) or the run (by its
+ * label), the allowed values and the value found; empty when it is valid.
  * The page checks with it where an experiment enters (a link, an edit); the
  * URL reader never produces an experiment with problems.
  */
@@ -282,16 +284,16 @@ function experimentCheck(experiment: Experiment): RunsCheck {
   for (const side of ['nx', 'ny'] as const) {
     const n = experiment.grid[side];
     if (!Number.isInteger(n) || !inRange(n, limits.gridSide)) {
-      problems.push(`grid.${side} must be an integer from ${limits.gridSide.min} to ${limits.gridSide.max}, got ${n}`);
+      problems.push(`${FIELD_LABELS[side]} must be an integer from ${limits.gridSide.min} to ${limits.gridSide.max}, got ${n}`);
     }
   }
   experiment.start.forEach((value, axis) => {
     if (!inRange(value, limits.coordinate)) {
-      problems.push(`start ${axis === 0 ? 'x' : 'y'} must be a number from ${limits.coordinate.min} to ${limits.coordinate.max}, got ${value}`);
+      problems.push(`${FIELD_LABELS[axis === 0 ? 'startX' : 'startY']} must be a number from ${limits.coordinate.min} to ${limits.coordinate.max}, got ${value}`);
     }
   });
   if (!Number.isInteger(experiment.steps) || !inRange(experiment.steps, limits.steps)) {
-    problems.push(`steps must be an integer from ${limits.steps.min} to ${limits.steps.max}, got ${experiment.steps}`);
+    problems.push(`${FIELD_LABELS.steps} must be an integer from ${limits.steps.min} to ${limits.steps.max}, got ${experiment.steps}`);
   }
   const kind: unknown = experiment.problem.kind;
   let configs: ResolvedOptimizerConfig[] = [];
@@ -305,14 +307,14 @@ function experimentCheck(experiment: Experiment): RunsCheck {
     problems.push(...runs.problems);
     configs = runs.configs;
   } else {
-    problems.push(`problem.kind must be "analytic" or "network", got "${String(kind)}"`);
+    problems.push(`the ${FIELD_LABELS.mode} must be "analytic" or "network", got "${String(kind)}"`);
   }
   if (!VIEW_MODES.includes(experiment.view.mode)) {
-    problems.push(`view.mode must be "3d" or "contour", got "${String(experiment.view.mode)}"`);
+    problems.push(`the ${FIELD_LABELS.viewMode} must be ${VIEW_MODES.map((mode) => `"${mode}"`).join(' or ')}, got "${String(experiment.view.mode)}"`);
   }
-  if (typeof experiment.view.logScale !== 'boolean') problems.push('view.logScale must be true or false');
+  if (typeof experiment.view.logScale !== 'boolean') problems.push(`${FIELD_LABELS.logScale} must be on or off`);
   if (!Number.isInteger(experiment.seed) || !inRange(experiment.seed, limits.seed)) {
-    problems.push(`seed must be an integer from ${limits.seed.min} to ${limits.seed.max}, got ${experiment.seed}`);
+    problems.push(`${FIELD_LABELS.seed} must be an integer from ${limits.seed.min} to ${limits.seed.max}, got ${experiment.seed}`);
   }
   problems.push(...sliceSettingsProblems(experiment.slice), ...curvatureSettingsProblems(experiment.curvature));
   problems.push(...trainingScheduleProblems(experiment));
@@ -325,5 +327,5 @@ function networkPartsCheck(experiment: NetworkExperiment): RunsCheck {
   // The parameter count needs a valid problem (a known data set with valid options).
   const paramCount = problemErrors.length === 0 ? networkShape(experiment.problem).paramCount : null;
   const runs = checkRuns('network', experiment.optimizers, runCountLimits('network'), paramCount);
-  return { problems: [...problemErrors.map((error) => `problem.${error}`), ...runs.problems], configs: runs.configs };
+  return { problems: [...problemErrors, ...runs.problems], configs: runs.configs };
 }

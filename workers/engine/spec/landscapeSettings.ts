@@ -10,6 +10,7 @@
  * evaluations.
  */
 import { LANDSCAPE_LIMITS } from './limits';
+import { FIELD_LABELS } from './fieldLabels';
 
 /** How the slice's directions are chosen (see `landscape/directions.ts`). */
 export type SliceDirectionsKind = 'random' | 'hessian' | 'pca' | 'interpolation';
@@ -132,60 +133,117 @@ const inRange = (value: unknown, range: { min: number; max: number }): value is 
 const isInteger = (value: unknown, range: { min: number; max: number }): value is number =>
   inRange(value, range) && Number.isInteger(value);
 
-function checkRange(name: string, range: unknown, problems: string[]): void {
+function checkRange(axis: 'alpha' | 'beta', range: unknown, problems: string[]): void {
   const { coordinate, minSpan } = LANDSCAPE_LIMITS;
+  const [from, to] = axis === 'alpha' ? [FIELD_LABELS.sliceAlphaMin, FIELD_LABELS.sliceAlphaMax] : [FIELD_LABELS.sliceBetaMin, FIELD_LABELS.sliceBetaMax];
   if (!Array.isArray(range) || range.length !== 2 || !inRange(range[0], coordinate) || !inRange(range[1], coordinate)) {
-    problems.push(`slice.${name} must be two numbers within [${coordinate.min}, ${coordinate.max}], got ${JSON.stringify(range)}`);
+    problems.push(`${from} and ${to} must be two numbers within [${coordinate.min}, ${coordinate.max}], got ${JSON.stringify(range)}`);
   } else if (!(range[1] - range[0] >= minSpan)) {
-    problems.push(`slice.${name} needs its lower bound below its upper bound (by at least ${minSpan}), got [${range[0]}, ${range[1]}]`);
+    problems.push(`${from} must be below ${to.replace(/^slice /, '')} (by at least ${minSpan}), got [${range[0]}, ${range[1]}]`);
   }
 }
 
-/** Every way `slice` breaks the rules, as sentences naming the field, the accepted values and the value found. */
+/** The control each run reference of the slice is chosen with. */
+const REFERENCE_LABELS = {
+  centre: FIELD_LABELS.sliceCentre,
+  runA: FIELD_LABELS.sliceRunA,
+  runB: FIELD_LABELS.sliceRunB,
+  origin: FIELD_LABELS.sliceOrigin,
+} as const;
+
+/**
+ * Every way `slice` breaks the rules, as sentences naming the field (by its
+ * control's label), the accepted values and the value found.
+ */
 export function sliceSettingsProblems(slice: SliceSettings): string[] {
   const problems: string[] = [];
   if (!SLICE_DIRECTION_KINDS.includes(slice.directions)) {
-    problems.push(`slice.directions must be one of ${SLICE_DIRECTION_KINDS.join(', ')}, got "${String(slice.directions)}"`);
+    problems.push(`${FIELD_LABELS.sliceDirections} must be one of ${SLICE_DIRECTION_KINDS.join(', ')}, got "${String(slice.directions)}"`);
   }
   for (const key of ['centre', 'runA', 'runB', 'origin'] as const) {
     if (typeof slice[key] !== 'string' || !RUN_REFERENCE_PATTERN.test(slice[key])) {
-      problems.push(`slice.${key} must be a run id or "${INITIAL_PARAMS}", got "${String(slice[key])}"`);
+      problems.push(`${REFERENCE_LABELS[key]} must be a run or the initialisation θ₀, got "${String(slice[key])}"`);
     }
   }
   if (slice.dims !== 1 && slice.dims !== 2) {
-    problems.push(`slice.dims must be 1 or 2, got ${String(slice.dims)}`);
+    problems.push(`${FIELD_LABELS.sliceDims} must be 1 (a line) or 2 (a plane), got ${String(slice.dims)}`);
   } else {
     const limits = resolutionLimits(slice.dims);
     if (!isInteger(slice.resolution, limits)) {
       const what = slice.dims === 1 ? 'points on the line' : 'points per side of the plane';
-      problems.push(`slice.resolution (${what}) must be an integer from ${limits.min} to ${limits.max}, got ${slice.resolution}`);
+      problems.push(`${FIELD_LABELS.sliceResolution} (${what}) must be an integer from ${limits.min} to ${limits.max}, got ${slice.resolution}`);
     }
   }
   checkRange('alpha', slice.alpha, problems);
   checkRange('beta', slice.beta, problems);
-  if (slice.metric !== 'loss' && slice.metric !== 'accuracy') problems.push(`slice.metric must be "loss" or "accuracy", got "${String(slice.metric)}"`);
-  if (slice.split !== 'train' && slice.split !== 'test') problems.push(`slice.split must be "train" or "test", got "${String(slice.split)}"`);
+  if (slice.metric !== 'loss' && slice.metric !== 'accuracy') problems.push(`${FIELD_LABELS.sliceMetric} must be loss or accuracy, got "${String(slice.metric)}"`);
+  if (slice.split !== 'train' && slice.split !== 'test') problems.push(`${FIELD_LABELS.sliceSplit} must be train or test, got "${String(slice.split)}"`);
   if (slice.directions === 'interpolation' && slice.runA === slice.runB) {
-    problems.push(`slice.runA and slice.runB must differ for an interpolation, both are "${slice.runA}"`);
+    problems.push(`${FIELD_LABELS.sliceRunA} and ${FIELD_LABELS.sliceRunB} must differ for an interpolation`);
   }
-  if (!isInteger(slice.seed, LANDSCAPE_LIMITS.seed)) problems.push(`slice.seed must be an integer from 0 to 2³² − 1, got ${slice.seed}`);
+  if (!isInteger(slice.seed, LANDSCAPE_LIMITS.seed)) problems.push(`${FIELD_LABELS.sliceSeed} must be an integer from 0 to 2³² − 1, got ${slice.seed}`);
   return problems;
 }
+
+/** The control of each integer curvature setting. */
+const CURVATURE_LABELS = {
+  k: FIELD_LABELS.curvatureK,
+  slqRuns: FIELD_LABELS.slqRuns,
+  slqSteps: FIELD_LABELS.slqSteps,
+  traceBudget: FIELD_LABELS.traceBudget,
+  seed: FIELD_LABELS.curvatureSeed,
+} as const;
 
 /** Every way `curvature` breaks the rules (see {@link sliceSettingsProblems}). */
 export function curvatureSettingsProblems(curvature: CurvatureSettings): string[] {
   const problems: string[] = [];
   const limits = LANDSCAPE_LIMITS;
   if (!CURVATURE_MATRIX_CHOICES.includes(curvature.matrix)) {
-    problems.push(`curvature.matrix must be one of ${CURVATURE_MATRIX_CHOICES.join(', ')}, got "${String(curvature.matrix)}"`);
+    problems.push(`the ${FIELD_LABELS.curvatureMatrix} must be one of ${CURVATURE_MATRIX_CHOICES.join(', ')}, got "${String(curvature.matrix)}"`);
   }
   for (const key of ['k', 'slqRuns', 'slqSteps', 'traceBudget', 'seed'] as const) {
     const range = limits[key];
-    if (!isInteger(curvature[key], range)) problems.push(`curvature.${key} must be an integer from ${range.min} to ${range.max}, got ${curvature[key]}`);
+    if (!isInteger(curvature[key], range)) problems.push(`${CURVATURE_LABELS[key]} must be an integer from ${range.min} to ${range.max}, got ${curvature[key]}`);
   }
   if (!inRange(curvature.smoothing, limits.smoothing)) {
-    problems.push(`curvature.smoothing must be a number from ${limits.smoothing.min} to ${limits.smoothing.max}, got ${curvature.smoothing}`);
+    problems.push(`the ${FIELD_LABELS.smoothing} must be a number from ${limits.smoothing.min} to ${limits.smoothing.max}, got ${curvature.smoothing}`);
   }
-  if (curvature.axis !== 'linear' && curvature.axis !== 'symlog') problems.push(`curvature.axis must be "linear" or "symlog", got "${String(curvature.axis)}"`);
+  if (curvature.axis !== 'linear' && curvature.axis !== 'symlog') problems.push(`the ${FIELD_LABELS.spectrumAxis} must be linear or symlog, got "${String(curvature.axis)}"`);
   return problems;
+}
+
+/** The slice's fields that name a parameter vector by its run. */
+export type SliceReferenceKey = 'centre' | 'runA' | 'runB' | 'origin';
+
+/** Every run-reference field of a slice, in the order the slice panel shows them. */
+export const SLICE_REFERENCE_KEYS: readonly SliceReferenceKey[] = ['centre', 'runA', 'runB', 'origin'];
+
+/** A run reference of a slice that names no run of the experiment, and what replaces it. */
+export interface ReplacedReference {
+  key: SliceReferenceKey;
+  was: RunReference;
+  now: RunReference;
+}
+
+/**
+ * `slice` with every run reference that names none of `runIds` replaced, so
+ * that the slice can be computed for these runs, and the replacements made:
+ * the centre and θ_A become the first run, θ_B the first run other than θ_A
+ * (θ₀ when there is none), θ_0 the initialisation. References to runs the
+ * experiment has, and to θ₀, are kept.
+ */
+export function sliceForRuns(slice: SliceSettings, runIds: readonly string[]): { slice: SliceSettings; replaced: ReplacedReference[] } {
+  const names = (reference: RunReference) => reference === INITIAL_PARAMS || runIds.includes(reference);
+  const candidates = [...runIds, INITIAL_PARAMS];
+  const next: SliceSettings = { ...slice };
+  const replaced: ReplacedReference[] = [];
+  const replace = (key: SliceReferenceKey, now: RunReference) => {
+    replaced.push({ key, was: slice[key], now });
+    next[key] = now;
+  };
+  if (!names(slice.centre)) replace('centre', candidates[0]);
+  if (!names(slice.origin)) replace('origin', INITIAL_PARAMS);
+  if (!names(slice.runA)) replace('runA', candidates.find((candidate) => candidate !== next.runB || !names(slice.runB)) ?? INITIAL_PARAMS);
+  if (!names(slice.runB)) replace('runB', candidates.find((candidate) => candidate !== next.runA) ?? INITIAL_PARAMS);
+  return { slice: next, replaced };
 }

@@ -53,20 +53,20 @@ describe('validateExperiment on network experiments', () => {
     return validateExperiment(experiment);
   };
 
-  it('reports problems of the network problem under problem.', () => {
+  it('reports problems of the network problem by the names of its controls', () => {
     expect(broken((e) => (e.problem.hidden = [16, 0]))).toEqual([
-      'problem.hidden[1] must be an integer width from 1 to 128, got 0',
+      'the width of hidden layer 2 must be an integer from 1 to 128, got 0',
     ]);
-    expect(broken((e) => (e.problem.testFraction = 0.95))[0]).toMatch(/^problem\.testFraction/);
-    expect(broken((e) => (e.problem.datasetOptions = { turns: 99 }))[0]).toMatch(/^problem\.dataset: spiral: turns/);
+    expect(broken((e) => (e.problem.testFraction = 0.95))[0]).toMatch(/^the test fraction must be/);
+    expect(broken((e) => (e.problem.datasetOptions = { turns: 99 }))[0]).toMatch(/^the data set: spiral: turns/);
     expect(broken((e) => (e.problem.hidden = [128, 128, 128]))[0]).toContain('parameters; at most 10000');
   });
 
   it('reports the runs, the schedule and the common fields', () => {
     expect(broken((e) => (e.optimizers = []))[0]).toContain('needs 1 to 8 runs');
-    expect(broken((e) => (e.optimizers[1].batchSize = 1e9))[0]).toContain('runs[1].batchSize');
-    expect(broken((e) => (e.evalEvery = 0))).toEqual(['evalEvery must be an integer from 1 to 1000, got 0']);
-    expect(broken((e) => (e.sharpnessEvery = -1))[0]).toContain('sharpnessEvery');
+    expect(broken((e) => (e.optimizers[1].batchSize = 1e9))[0]).toContain('Gradient descent, batch 1000000000: the batch size must be an integer');
+    expect(broken((e) => (e.evalEvery = 0))).toEqual(['evaluate every (steps) must be an integer from 1 to 1000, got 0']);
+    expect(broken((e) => (e.sharpnessEvery = -1))[0]).toContain('sharpness every (steps)');
     expect(broken((e) => (e.steps = 0))[0]).toContain('steps must be an integer');
     expect(broken((e) => (e.seed = 1.5))[0]).toContain('seed');
   });
@@ -80,12 +80,12 @@ describe('validateExperiment on network experiments', () => {
     });
     expect(large).toHaveLength(1);
     // 2-40-40-1: (2 + 1)·40 + (40 + 1)·40 + (40 + 1)·1 = 1801 parameters.
-    expect(large[0]).toContain('this network has 1801');
+    expect(large[0]).toContain('this network has 1,801');
   });
 
   it('refuses an unknown kind of problem', () => {
     const experiment = defaultNetworkExperiment();
     (experiment.problem as { kind: string }).kind = 'quantum';
-    expect(validateExperiment(experiment)).toContain('problem.kind must be "analytic" or "network", got "quantum"');
+    expect(validateExperiment(experiment)).toContain('the mode must be "analytic" or "network", got "quantum"');
   });
 });

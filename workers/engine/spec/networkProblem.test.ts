@@ -38,20 +38,20 @@ describe('network problem', () => {
   });
 
   const faults: [string, Partial<NetworkProblem>, RegExp][] = [
-    ['too many hidden layers', { hidden: [2, 2, 2, 2, 2, 2, 2] }, /at most 6 layer widths/],
-    ['a zero width', { hidden: [16, 0] }, /hidden\[1\] must be an integer width from 1 to 128, got 0/],
-    ['a fractional width', { hidden: [2.5] }, /hidden\[0\]/],
+    ['too many hidden layers', { hidden: [2, 2, 2, 2, 2, 2, 2] }, /at most 6 hidden layers/],
+    ['a zero width', { hidden: [16, 0] }, /the width of hidden layer 2 must be an integer from 1 to 128, got 0/],
+    ['a fractional width', { hidden: [2.5] }, /hidden layer 1/],
     ['a width beyond the limit', { hidden: [129] }, /got 129/],
-    ['an unknown activation', { activation: 'gelu' as never }, /activation must be one of tanh, relu, sigmoid, linear/],
-    ['an unknown scheme', { init: { scheme: 'orthogonal' as never, scale: 1, seed: 1 } }, /init.scheme/],
-    ['a zero scale', { init: { scheme: 'normal', scale: 0, seed: 1 } }, /init.scale must be a number from 0.001 to 10, got 0/],
-    ['a negative seed', { init: { scheme: 'he', scale: 1, seed: -1 } }, /init.seed/],
-    ['a fractional data seed', { dataSeed: 1.5 }, /dataSeed/],
-    ['negative weight decay', { weightDecay: -0.1 }, /weightDecay must be a number from 0 to 10, got -0.1/],
-    ['dropout of 1', { dropout: 1 }, /dropout must be a probability from 0 to 0.9, got 1/],
-    ['too large a test fraction', { testFraction: 0.95 }, /testFraction/],
-    ['an unknown data set', { dataset: 'mnist' as never }, /dataset: .*unknown data set 'mnist'/],
-    ['a bad data-set option', { datasetOptions: { n: 2 } }, /dataset: .*n must be/],
+    ['an unknown activation', { activation: 'gelu' as never }, /the activation must be one of tanh, relu, sigmoid, linear/],
+    ['an unknown scheme', { init: { scheme: 'orthogonal' as never, scale: 1, seed: 1 } }, /the initialisation must be one of/],
+    ['a zero scale', { init: { scheme: 'normal', scale: 0, seed: 1 } }, /the init gain or σ must be a number from 0.001 to 10, got 0/],
+    ['a negative seed', { init: { scheme: 'he', scale: 1, seed: -1 } }, /the init seed must be/],
+    ['a fractional data seed', { dataSeed: 1.5 }, /the data seed must be/],
+    ['negative weight decay', { weightDecay: -0.1 }, /the weight decay λ must be a number from 0 to 10, got -0.1/],
+    ['dropout of 1', { dropout: 1 }, /the dropout p must be a probability from 0 to 0.9, got 1/],
+    ['too large a test fraction', { testFraction: 0.95 }, /the test fraction must be/],
+    ['an unknown data set', { dataset: 'mnist' as never }, /the data set: .*unknown data set 'mnist'/],
+    ['a bad data-set option', { datasetOptions: { n: 2 } }, /the data set: .*n must be/],
     ['too many parameters', { hidden: [128, 128] }, /has 17025 parameters; at most 10000/],
   ];
   for (const [what, overrides, message] of faults) {

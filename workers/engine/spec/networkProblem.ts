@@ -17,6 +17,7 @@
  */
 import { datasetShape, type DatasetName, type DatasetOptions, type DatasetTask } from './datasets';
 import { NETWORK_LIMITS } from './limits';
+import { FIELD_LABELS } from './fieldLabels';
 import { ACTIVATIONS, type Activation, type LossName } from './mlp';
 
 /** How the kernels are drawn (biases always start at 0); see `initialization.ts`. */
@@ -131,33 +132,33 @@ export function networkProblemErrors(problem: NetworkProblem): string[] {
   const limits = NETWORK_LIMITS;
   if (problem.kind !== 'network') errors.push(`kind must be "network", got "${String(problem.kind)}"`);
   if (!Array.isArray(problem.hidden) || problem.hidden.length > limits.hiddenLayers.max) {
-    errors.push(`hidden must list at most ${limits.hiddenLayers.max} layer widths, got ${JSON.stringify(problem.hidden)}`);
+    errors.push(`the network takes at most ${limits.hiddenLayers.max} ${FIELD_LABELS.hidden}, got ${JSON.stringify(problem.hidden)}`);
   } else {
     problem.hidden.forEach((width, layer) => {
       if (!Number.isInteger(width) || !inRange(width, limits.width)) {
-        errors.push(`hidden[${layer}] must be an integer width from ${limits.width.min} to ${limits.width.max}, got ${width}`);
+        errors.push(`the width of hidden layer ${layer + 1} must be an integer from ${limits.width.min} to ${limits.width.max}, got ${width}`);
       }
     });
   }
   if (!ACTIVATIONS.includes(problem.activation)) {
-    errors.push(`activation must be one of ${ACTIVATIONS.join(', ')}, got "${String(problem.activation)}"`);
+    errors.push(`the ${FIELD_LABELS.activation} must be one of ${ACTIVATIONS.join(', ')}, got "${String(problem.activation)}"`);
   }
   if (!INIT_SCHEMES.includes(problem.init?.scheme)) {
-    errors.push(`init.scheme must be one of ${INIT_SCHEMES.join(', ')}, got "${String(problem.init?.scheme)}"`);
+    errors.push(`the ${FIELD_LABELS.initScheme} must be one of ${INIT_SCHEMES.join(', ')}, got "${String(problem.init?.scheme)}"`);
   }
   if (!inRange(problem.init?.scale, limits.initScale)) {
-    errors.push(`init.scale must be a number from ${limits.initScale.min} to ${limits.initScale.max}, got ${problem.init?.scale}`);
+    errors.push(`the ${FIELD_LABELS.initScale} must be a number from ${limits.initScale.min} to ${limits.initScale.max}, got ${problem.init?.scale}`);
   }
-  if (!isSeed(problem.init?.seed)) errors.push(`init.seed must be an integer from 0 to 2³² − 1, got ${problem.init?.seed}`);
-  if (!isSeed(problem.dataSeed)) errors.push(`dataSeed must be an integer from 0 to 2³² − 1, got ${problem.dataSeed}`);
+  if (!isSeed(problem.init?.seed)) errors.push(`the ${FIELD_LABELS.initSeed} must be an integer from 0 to 2³² − 1, got ${problem.init?.seed}`);
+  if (!isSeed(problem.dataSeed)) errors.push(`the ${FIELD_LABELS.dataSeed} must be an integer from 0 to 2³² − 1, got ${problem.dataSeed}`);
   if (!inRange(problem.weightDecay, limits.weightDecay)) {
-    errors.push(`weightDecay must be a number from ${limits.weightDecay.min} to ${limits.weightDecay.max}, got ${problem.weightDecay}`);
+    errors.push(`the ${FIELD_LABELS.weightDecay} must be a number from ${limits.weightDecay.min} to ${limits.weightDecay.max}, got ${problem.weightDecay}`);
   }
   if (!inRange(problem.dropout, limits.dropout)) {
-    errors.push(`dropout must be a probability from ${limits.dropout.min} to ${limits.dropout.max}, got ${problem.dropout}`);
+    errors.push(`the ${FIELD_LABELS.dropout} must be a probability from ${limits.dropout.min} to ${limits.dropout.max}, got ${problem.dropout}`);
   }
   if (!inRange(problem.testFraction, limits.testFraction)) {
-    errors.push(`testFraction must be a number from ${limits.testFraction.min} to ${limits.testFraction.max}, got ${problem.testFraction}`);
+    errors.push(`the ${FIELD_LABELS.testFraction} must be a number from ${limits.testFraction.min} to ${limits.testFraction.max}, got ${problem.testFraction}`);
   }
   if (errors.length > 0) return errors;
   // The parameter count needs a known data set name and valid options.
@@ -167,7 +168,7 @@ export function networkProblemErrors(problem: NetworkProblem): string[] {
       errors.push(`the network has ${paramCount} parameters; at most ${limits.paramCount.max} are allowed (narrow or remove hidden layers)`);
     }
   } catch (error) {
-    errors.push(`dataset: ${error instanceof Error ? error.message : String(error)}`);
+    errors.push(`the ${FIELD_LABELS.dataset}: ${error instanceof Error ? error.message : String(error)}`);
   }
   return errors;
 }

@@ -7,10 +7,10 @@ describe('trainingScheduleProblems', () => {
     const { evalEvery, sharpnessEvery } = NETWORK_TRAINING_LIMITS;
     expect(trainingScheduleProblems({ evalEvery: evalEvery.default, sharpnessEvery: sharpnessEvery.default })).toEqual([]);
     expect(trainingScheduleProblems({ evalEvery: 0, sharpnessEvery: 0 })).toEqual([
-      'evalEvery must be an integer from 1 to 1000, got 0',
+      'evaluate every (steps) must be an integer from 1 to 1000, got 0',
     ]);
     expect(trainingScheduleProblems({ evalEvery: 10, sharpnessEvery: 1.5 })).toEqual([
-      'sharpnessEvery must be an integer from 0 (off) to 1000, got 1.5',
+      'sharpness every (steps) must be an integer from 0 (off) to 1000, got 1.5',
     ]);
   });
 });

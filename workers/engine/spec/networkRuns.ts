@@ -4,6 +4,7 @@
  * URL codec can use them). The runs themselves are `runs.ts`'s.
  */
 import { NETWORK_TRAINING_LIMITS } from './limits';
+import { FIELD_LABELS } from './fieldLabels';
 import type { ResolvedOptimizerConfig } from './optimizers/validate';
 
 /** The schedule fields of a network experiment. */
@@ -20,11 +21,11 @@ export function trainingScheduleProblems(schedule: TrainingSchedule): string[] {
   const problems: string[] = [];
   const { evalEvery, sharpnessEvery } = NETWORK_TRAINING_LIMITS;
   if (!isIntegerIn(schedule.evalEvery, evalEvery)) {
-    problems.push(`evalEvery must be an integer from ${evalEvery.min} to ${evalEvery.max}, got ${schedule.evalEvery}`);
+    problems.push(`${FIELD_LABELS.evalEvery} must be an integer from ${evalEvery.min} to ${evalEvery.max}, got ${schedule.evalEvery}`);
   }
   if (!isIntegerIn(schedule.sharpnessEvery, sharpnessEvery)) {
     problems.push(
-      `sharpnessEvery must be an integer from ${sharpnessEvery.min} (off) to ${sharpnessEvery.max}, got ${schedule.sharpnessEvery}`,
+      `${FIELD_LABELS.sharpnessEvery} must be an integer from ${sharpnessEvery.min} (off) to ${sharpnessEvery.max}, got ${schedule.sharpnessEvery}`,
     );
   }
   return problems;

@@ -56,23 +56,31 @@ describe('checkRuns of a network experiment', () => {
 
   it('names the run and field of a bad batch size, id, colour or hyper-parameter', () => {
     expect(networkRunsProblems([sgd({ batchSize: 2.5 })], 10)).toEqual([
-      'runs[0].batchSize must be an integer from 0 (full batch) to 5000, got 2.5',
+      'Gradient descent, batch 2.5: the batch size must be an integer from 0 (full batch) to 5000, got 2.5',
     ]);
-    expect(networkRunsProblems([sgd({ batchSize: -1 })], 10)[0]).toContain('batchSize');
-    expect(networkRunsProblems([sgd({ id: 'Bad Id' })], 10)[0]).toContain('runs[0].id');
-    expect(networkRunsProblems([sgd({ color: 'red' })], 10)[0]).toContain('runs[0].color');
-    expect(networkRunsProblems([sgd({ lr: -1 })], 10)[0]).toMatch(/^runs\[0\]: Optimizer sgd: lr must be a finite number > 0/);
-    expect(networkRunsProblems([sgd({ name: 'lbfgs' })], 10)[0]).toContain('runs[0].name must be one of');
+    expect(networkRunsProblems([sgd({ batchSize: -1 })], 10)[0]).toContain('the batch size must be');
+    expect(networkRunsProblems([sgd({ id: 'Bad Id' })], 10)[0]).toContain('Gradient descent, full batch: its id must be');
+    expect(networkRunsProblems([sgd({ color: 'red' })], 10)[0]).toContain('Gradient descent, full batch: its colour must be #rrggbb');
+    expect(networkRunsProblems([sgd({ lr: -1 })], 10)[0]).toMatch(/^Gradient descent, full batch: learning rate η must be a finite number > 0, got -1$/);
+    expect(networkRunsProblems([sgd({ name: 'lbfgs' })], 10)[0]).toContain('run 1: the optimizer must be one of Gradient descent');
+  });
+
+  it('names each run as its card does, never by its id or its place in the list', () => {
+    const small = { ...sgd({ batchSize: 8 }), id: 'o1' };
+    const full = { ...sgd({ batchSize: 0, lr: -1 }), id: 'o2' };
+    const problems = networkRunsProblems([small, full], 10);
+    expect(problems).toEqual(['Gradient descent, full batch: learning rate η must be a finite number > 0, got -1']);
+    expect(problems[0]).not.toMatch(/o2|runs\[|Optimizer sgd|\blr\b/);
   });
 
   it('refuses repeated ids', () => {
-    expect(networkRunsProblems([sgd(), sgd()], 10)).toEqual(['run ids must be unique, "o1" appears twice']);
+    expect(networkRunsProblems([sgd(), sgd()], 10)).toEqual(['two runs have the same id "o1"; ids must be unique']);
   });
 
   it('offers the dense Newton methods only up to 1000 parameters, and the matrix-free ones beyond', () => {
     const newton = defaultRun('network', 'newton', 0);
     expect(networkRunsProblems([newton], 1000)).toEqual([]);
-    expect(networkRunsProblems([newton], 1001)[0]).toContain('up to 1000 parameters; this network has 1001');
+    expect(networkRunsProblems([newton], 1001)[0]).toContain('up to 1,000 parameters; this network has 1,001');
     expect(networkRunsProblems([defaultRun('network', 'hessian_free', 0)], 5000)).toEqual([]);
     // Unknown size (an invalid problem): no verdict on the size.
     expect(networkRunsProblems([newton], null)).toEqual([]);

@@ -21,7 +21,9 @@ import {
   type OptimizerNameFor,
   type ProblemKind,
 } from './optimizers/registry';
-import { resolveOptimizer, type ResolvedOptimizerConfig } from './optimizers/validate';
+import { optimizerProblem, resolveOptimizer, type ResolvedOptimizerConfig } from './optimizers/validate';
+import { FIELD_LABELS } from './fieldLabels';
+import { RUN_WORDS, runLabels } from './runLabels';
 import { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
 
 /** One run: its optimizer, a stable id and a display colour; network runs also a minibatch size. */
@@ -43,11 +45,7 @@ export type NetworkRunSpec = RunSpec;
 /** The run type of problem kind `K`. */
 export type RunSpecFor<K extends ProblemKind> = RunSpec<OptimizerNameFor<K>>;
 
-/** How each kind's runs are spoken of, and whether they have a batch size. */
-export const RUN_WORDS: Readonly<Record<ProblemKind, { noun: string; field: string; batched: boolean }>> = {
-  analytic: { noun: 'optimizer', field: 'optimizers', batched: false },
-  network: { noun: 'run', field: 'runs', batched: true },
-};
+export { RUN_WORDS } from './runLabels';
 
 /**
  * A run of method `name` with every hyper-parameter it uses at its default
@@ -90,9 +88,31 @@ export interface RunsCheck {
 }
 
 /**
+ * Why method `name` cannot train a network of `paramCount` parameters, or
+ * null: the dense methods form and factorise the P × P curvature at every
+ * step, so they are offered up to DENSE_CURVATURE_LIMIT parameters.
+ */
+export function denseLimitProblem(name: OptimizerName, paramCount: number | null): string | null {
+  if (!methodOf(name).dense || paramCount === null || paramCount <= DENSE_CURVATURE_LIMIT) return null;
+  return `${methodOf(name).label} factorises the dense Hessian at every step, so it is offered up to ${DENSE_CURVATURE_LIMIT.toLocaleString('en')} parameters; this network has ${paramCount.toLocaleString('en')}`;
+}
+
+/**
+ * How messages name each run: its label (see `runLabels`), or "run 2" for
+ * one whose method is not one `kind` offers.
+ */
+export function runNames(kind: ProblemKind, runs: readonly RunSpec[]): string[] {
+  const known = runs.filter((spec) => isOptimizerFor(spec.name, kind));
+  const labels = runLabels(known, kind);
+  let next = 0;
+  return runs.map((spec, index) => (isOptimizerFor(spec.name, kind) ? labels[next++] : `${RUN_WORDS[kind].noun} ${index + 1}`));
+}
+
+/**
  * Every way the runs of a `kind` experiment break the rules, as sentences
- * naming the run, the field, the accepted values and the value found, and
- * the resolved configuration of every run that is valid.
+ * naming the run (by its label), the field (by its control's label), the
+ * accepted values and the value found, and the resolved configuration of
+ * every run that is valid.
  * @param count how many runs the experiment may have
  * @param paramCount P of the network, when known: the dense methods are
  *   refused beyond DENSE_CURVATURE_LIMIT parameters (they factorise the P × P matrix)
@@ -103,7 +123,7 @@ export function checkRuns(
   count: { min: number; max: number },
   paramCount: number | null = null,
 ): RunsCheck {
-  const { noun, field } = RUN_WORDS[kind];
+  const { noun } = RUN_WORDS[kind];
   const problems: string[] = [];
   const configs: ResolvedOptimizerConfig[] = [];
   if (runs.length < count.min || runs.length > count.max) {
@@ -114,32 +134,28 @@ export function checkRuns(
     );
   }
   const { batchSize } = NETWORK_TRAINING_LIMITS;
+  const names = runNames(kind, runs);
   runs.forEach((spec, index) => {
-    const where = `${field}[${index}]`;
+    const run = names[index];
     if (!isOptimizerFor(spec.name, kind)) {
-      problems.push(`${where}.name must be one of ${optimizerNamesFor(kind).join(', ')}, got "${String(spec.name)}"`);
+      const offered = optimizerNamesFor(kind).map((name) => methodOf(name).label).join(', ');
+      problems.push(`${run}: the optimizer must be one of ${offered}, got "${String(spec.name)}"`);
       return;
     }
-    if (!OPTIMIZER_ID_PATTERN.test(spec.id)) problems.push(`${where}.id must be 1–12 lower-case letters or digits, got "${spec.id}"`);
-    if (!COLOR_PATTERN.test(spec.color)) problems.push(`${where}.color must be #rrggbb, got "${spec.color}"`);
+    if (!OPTIMIZER_ID_PATTERN.test(spec.id)) problems.push(`${run}: its id must be 1–12 lower-case letters or digits, got "${spec.id}"`);
+    if (!COLOR_PATTERN.test(spec.color)) problems.push(`${run}: its ${FIELD_LABELS.colour} must be #rrggbb, got "${spec.color}"`);
     const batch = spec.batchSize;
     if (batch !== undefined && !(Number.isInteger(batch) && batch >= batchSize.min && batch <= batchSize.max)) {
-      problems.push(`${where}.batchSize must be an integer from ${batchSize.min} (full batch) to ${batchSize.max}, got ${spec.batchSize}`);
+      problems.push(`${run}: the ${FIELD_LABELS.batchSize} must be an integer from ${batchSize.min} (full batch) to ${batchSize.max}, got ${spec.batchSize}`);
     }
-    try {
-      configs.push(resolveOptimizer(optimizerConfigOf(spec), kind));
-    } catch (error) {
-      problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
-    }
-    const method = methodOf(spec.name);
-    if (method.dense && paramCount !== null && paramCount > DENSE_CURVATURE_LIMIT) {
-      problems.push(
-        `${where}: ${method.label} factorises the dense Hessian and is offered up to ${DENSE_CURVATURE_LIMIT} parameters; this network has ${paramCount}`,
-      );
-    }
+    const why = optimizerProblem(optimizerConfigOf(spec), kind);
+    if (why === null) configs.push(resolveOptimizer(optimizerConfigOf(spec), kind));
+    else problems.push(`${run}: ${why}`);
+    const dense = denseLimitProblem(spec.name, paramCount);
+    if (dense !== null) problems.push(`${run}: ${dense}`);
   });
   const ids = runs.map((spec) => spec.id);
   const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (duplicate !== undefined) problems.push(`${noun} ids must be unique, "${duplicate}" appears twice`);
+  if (duplicate !== undefined) problems.push(`two ${noun}s have the same id "${duplicate}"; ids must be unique`);
   return { problems, configs };
 }

@@ -86,15 +86,21 @@ describe('resolveOptimizer', () => {
     expect(resolveOptimizer({ name: 'trust_region' }, 'network').radius).toBe(0.5);
   });
 
-  it('checks every field by its rule, then the rules joining fields, and says why', () => {
+  it('names the optimizer by its label when it refuses a configuration', () => {
+    expect(() => resolveOptimizer({ name: 'adam', beta1: 1 }, 'analytic')).toThrow('Adam: first-moment decay β1 must be in [0, 1), got 1');
+    // A method's own name for a hyper-parameter is the one its card shows.
+    expect(() => resolveOptimizer({ name: 'hessian_free', damping: -1 }, 'network')).toThrow('Hessian-free (Martens 2010): initial damping λ₀ must be');
+  });
+
+  it('checks every field by its rule, then the rules joining fields, and says why in the words of the controls', () => {
     expect(optimizerProblem({ name: 'sgd', lr: 0.1 }, 'analytic')).toBeNull();
-    expect(optimizerProblem({ name: 'sgd', momentum: 1 }, 'analytic')).toBe('Optimizer sgd: momentum must be in [0, 1), got 1');
+    expect(optimizerProblem({ name: 'sgd', momentum: 1 }, 'analytic')).toBe('momentum μ must be in [0, 1), got 1');
     expect(optimizerProblem({ name: 'trust_region', cgIterations: 501 }, 'network')).toBe(
-      'Optimizer trust_region: cgIterations must be an integer from 1 to 500, got 501',
+      'CG iterations k must be an integer from 1 to 500, got 501',
     );
-    expect(optimizerProblem({ name: 'trust_region', radius: 20 }, 'network')).toBe('Optimizer trust_region: maxRadius (10) must be at least radius (20)');
+    expect(optimizerProblem({ name: 'trust_region', radius: 20 }, 'network')).toBe('the largest radius Δmax (10) must be at least the initial radius Δ₀ (20)');
     expect(optimizerProblem({ name: 'trust_region', radius: 20, maxRadius: 50 }, 'network')).toBeNull();
     // A field's own rule is reported before a joint rule it also breaks.
-    expect(optimizerProblem({ name: 'trust_region', radius: 20, acceptRatio: 1 }, 'network')).toContain('acceptRatio must be in [0, 0.25)');
+    expect(optimizerProblem({ name: 'trust_region', radius: 20, acceptRatio: 1 }, 'network')).toContain('acceptance ratio η must be in [0, 0.25)');
   });
 });

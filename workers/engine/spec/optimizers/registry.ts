@@ -92,7 +92,7 @@ export const HYPER_PARAMETERS = {
     rule: positive,
     joint: {
       holds: (c) => c.maxRadius >= c.radius,
-      message: (c) => `maxRadius (${c.maxRadius}) must be at least radius (${c.radius})`,
+      message: (c) => `the largest radius Δmax (${c.maxRadius}) must be at least the initial radius Δ₀ (${c.radius})`,
     },
     unused: 10,
   },
