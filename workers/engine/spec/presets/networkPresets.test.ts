@@ -4,6 +4,7 @@ import { EDGE_OF_STABILITY_PRESET } from './edgeOfStability';
 import { experimentToHash, hashToExperiment } from '../../../../app/url/hash';
 import { BATCH_SIZE_PRESET, EDGE_OF_STABILITY, buildBatchSizeExperiment } from './networkPresets';
 import { PRESETS } from './index';
+import { INITIAL_PARAMS } from '../landscapeSettings';
 
 describe('network presets', () => {
   it('are listed under "Neural networks", valid, and read back the same from their links', () => {
@@ -14,6 +15,20 @@ describe('network presets', () => {
       expect(validateExperiment(experiment)).toEqual([]);
       expect(hashToExperiment(experimentToHash(experiment))).toEqual({ experiment, messages: [] });
     }
+  });
+
+  it('name only their own runs in the slice, so that every preset can compute its slice and spectrum', () => {
+    for (const preset of PRESETS) {
+      const experiment = preset.build();
+      if (experiment.problem.kind !== 'network') continue;
+      const ids = experiment.optimizers.map((run) => run.id);
+      const { centre, runA, runB, origin, directions } = experiment.slice;
+      for (const reference of [centre, runA, runB, origin]) expect([...ids, INITIAL_PARAMS], preset.id).toContain(reference);
+      // The centre of a random or Hessian plane, and a trajectory's run, is a trained run.
+      expect(ids, preset.id).toContain(centre);
+      if (directions === 'interpolation') expect(runA).not.toBe(runB);
+    }
+    expect(EDGE_OF_STABILITY.build().slice).toMatchObject({ centre: 'gd', runA: 'gd', runB: INITIAL_PARAMS });
   });
 
   it('compare a minibatch of 8 with the full batch on the spiral, same optimizer, sharpness tracked', () => {

@@ -17,6 +17,7 @@ import {
 } from '../experiment';
 import { NETWORK_TRAINING_LIMITS } from '../limits';
 import { defaultRun } from '../runs';
+import { sliceForRuns } from '../landscapeSettings';
 import { EDGE_OF_STABILITY_PRESET, type TrainingPreset } from './edgeOfStability';
 import type { ExperimentPreset } from './types';
 
@@ -36,8 +37,9 @@ export function buildBatchSizeExperiment(): NetworkExperiment {
 
 /**
  * An engine training preset as an experiment: its problem, steps, seed and
- * schedule, and its runs with every hyper-parameter they leave out at its
- * default (so the experiment reads the same in a link).
+ * schedule, its runs with every hyper-parameter they leave out at its
+ * default (so the experiment reads the same in a link), and a slice and
+ * curvature report about those runs.
  */
 export function experimentOfTrainingPreset(preset: Readonly<TrainingPreset>): NetworkExperiment {
   const runs: NetworkRunSpec[] = [];
@@ -48,6 +50,8 @@ export function experimentOfTrainingPreset(preset: Readonly<TrainingPreset>): Ne
   const experiment = defaultNetworkExperiment(structuredClone(preset.problem), runs);
   return {
     ...experiment,
+    // The default slice names the default runs' ids; the preset's slice names its own runs.
+    slice: sliceForRuns(experiment.slice, runs.map((run) => run.id)).slice,
     steps: preset.steps,
     seed: preset.options.seed,
     evalEvery: preset.options.evalEvery ?? NETWORK_TRAINING_LIMITS.evalEvery.default,
