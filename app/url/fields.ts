@@ -11,11 +11,12 @@ import {
   analyticProblemSpec,
   defaultExperiment,
   defaultNetworkExperiment,
-  isAnalyticExperiment,
   type AnalyticProblemSpec,
   type Experiment,
 } from '../../workers/engine/spec/experiment';
 import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
+import { FIELD_LABELS } from '../../workers/engine/spec/fieldLabels';
+import { ANALYTIC_FIELD, QUADRATIC_FIELD, type FieldScope } from './fieldScopes';
 import { booleanKind, enumKind, numberKind, type ValueKind } from './fieldKinds';
 import { LANDSCAPE_URL_FIELDS } from './landscapeFields';
 import { NETWORK_URL_FIELDS } from './networkFields';
@@ -24,7 +25,7 @@ import { NETWORK_URL_FIELDS } from './networkFields';
 export interface UrlField<T> {
   /** Short key used in the URL. */
   key: string;
-  /** What the field means, for messages ("grid columns"). */
+  /** What the field means, for messages: its control's label (`FIELD_LABELS`, e.g. "grid columns"). */
   label: string;
   kind: ValueKind<T>;
   /**
@@ -32,15 +33,14 @@ export interface UrlField<T> {
    * teaching defaults (window, start, scale) the other fields then override.
    */
   stage: 'problem' | 'settings';
-  /** Whether the field means anything for this experiment (e.g. κ only for the quadratic). */
-  applies?(experiment: Experiment): boolean;
+  /** The experiments the field means anything for (e.g. κ only for the quadratic); every one when absent. */
+  scope?: FieldScope;
   get(experiment: Experiment): T;
   set(experiment: Experiment, value: T): void;
 }
 
 const { coordinate, gridSide, steps, condition, angleDeg, seed } = EXPERIMENT_LIMITS;
-const isQuadratic = (experiment: Experiment) => experiment.problem.kind === 'analytic' && experiment.problem.name === 'quadratic';
-/** The analytic problem of an analytic experiment (callers check `applies` first). */
+/** The analytic problem of an analytic experiment (callers check `scope` first). */
 const functionOf = (experiment: Experiment) => experiment.problem as AnalyticProblemSpec;
 
 // `field` keeps each entry's value type tied to its accessors.
@@ -50,7 +50,7 @@ const field = <T>(spec: UrlField<T>): UrlField<T> => spec;
 export const URL_FIELDS: readonly UrlField<unknown>[] = [
   field({
     key: 'v',
-    label: 'link format version',
+    label: FIELD_LABELS.version,
     kind: numberKind(EXPERIMENT_VERSION, EXPERIMENT_VERSION, true),
     stage: 'problem',
     get: (e) => e.version,
@@ -60,7 +60,7 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'p',
-    label: 'problem kind',
+    label: FIELD_LABELS.mode,
     kind: enumKind(['analytic', 'network'] as const),
     stage: 'problem',
     get: (e) => e.problem.kind,
@@ -72,10 +72,10 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'f',
-    label: 'function',
+    label: FIELD_LABELS.function,
     kind: enumKind(ANALYTIC_NAMES),
     stage: 'problem',
-    applies: isAnalyticExperiment,
+    scope: ANALYTIC_FIELD,
     get: (e) => functionOf(e).name,
     set: (e, value) => {
       e.problem = analyticProblemSpec(value);
@@ -83,10 +83,10 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'c',
-    label: 'condition number',
+    label: FIELD_LABELS.condition,
     kind: numberKind(condition.min, condition.max),
     stage: 'problem',
-    applies: isQuadratic,
+    scope: QUADRATIC_FIELD,
     get: (e) => functionOf(e).condition ?? condition.default,
     set: (e, value) => {
       functionOf(e).condition = value;
@@ -94,10 +94,10 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'a',
-    label: 'rotation in degrees',
+    label: FIELD_LABELS.angleDeg,
     kind: numberKind(angleDeg.min, angleDeg.max),
     stage: 'problem',
-    applies: isQuadratic,
+    scope: QUADRATIC_FIELD,
     get: (e) => functionOf(e).angleDeg ?? angleDeg.default,
     set: (e, value) => {
       functionOf(e).angleDeg = value;
@@ -106,10 +106,10 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   ...(['xMin', 'xMax', 'yMin', 'yMax'] as const).map((bound) =>
     field({
       key: { xMin: 'x0', xMax: 'x1', yMin: 'y0', yMax: 'y1' }[bound],
-      label: `window ${bound}`,
+      label: FIELD_LABELS[bound],
       kind: numberKind(coordinate.min, coordinate.max),
       stage: 'settings',
-      applies: isAnalyticExperiment,
+      scope: ANALYTIC_FIELD,
       get: (e) => e.window[bound],
       set: (e, value) => {
         e.window[bound] = value;
@@ -119,10 +119,10 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   ...(['nx', 'ny'] as const).map((side) =>
     field({
       key: side,
-      label: side === 'nx' ? 'grid columns' : 'grid rows',
+      label: FIELD_LABELS[side],
       kind: numberKind(gridSide.min, gridSide.max, true),
       stage: 'settings',
-      applies: isAnalyticExperiment,
+      scope: ANALYTIC_FIELD,
       get: (e) => e.grid[side],
       set: (e, value) => {
         e.grid[side] = value;
@@ -132,10 +132,10 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   ...([0, 1] as const).map((axis) =>
     field({
       key: axis === 0 ? 'sx' : 'sy',
-      label: `start ${axis === 0 ? 'x' : 'y'}`,
+      label: FIELD_LABELS[axis === 0 ? 'startX' : 'startY'],
       kind: numberKind(coordinate.min, coordinate.max),
       stage: 'settings',
-      applies: isAnalyticExperiment,
+      scope: ANALYTIC_FIELD,
       get: (e) => e.start[axis],
       set: (e, value) => {
         e.start[axis] = value;
@@ -144,7 +144,7 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   ),
   field({
     key: 'n',
-    label: 'steps',
+    label: FIELD_LABELS.steps,
     kind: numberKind(steps.min, steps.max, true),
     stage: 'settings',
     get: (e) => e.steps,
@@ -154,7 +154,7 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'm',
-    label: 'view',
+    label: FIELD_LABELS.viewMode,
     kind: enumKind(['3d', 'contour'] as const),
     stage: 'settings',
     get: (e) => e.view.mode,
@@ -164,7 +164,7 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'log',
-    label: 'log scale',
+    label: FIELD_LABELS.logScale,
     kind: booleanKind,
     stage: 'settings',
     get: (e) => e.view.logScale,
@@ -174,7 +174,7 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 's',
-    label: 'seed',
+    label: FIELD_LABELS.seed,
     kind: numberKind(seed.min, seed.max, true),
     stage: 'settings',
     get: (e) => e.seed,

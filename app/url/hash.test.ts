@@ -243,3 +243,58 @@ describe('optimizers in the hash', () => {
     expect(hashToExperiment(experimentToHash(none)).experiment).toEqual(none);
   });
 });
+
+describe('keys given twice, and keys the experiment does not use', () => {
+  it('reads a key given twice at its first value and names the value it ignored', () => {
+    const { experiment, messages } = hashToExperiment('n=50&f=beale&n=20');
+    expect(experiment.steps).toBe(50);
+    expect(messages).toEqual(['The link gives n (steps) 2 times: read the first, "50"; ignored "20".']);
+    // The same value twice changes nothing and needs no word.
+    expect(hashToExperiment('n=50&n=50').messages).toEqual([]);
+  });
+
+  it('reads a run setting given twice at its first value and says so', () => {
+    const { experiment, messages } = hashToExperiment('o=sgd,lr:0.1,lr:0.2');
+    expect(experiment.optimizers[0].lr).toBe(0.1);
+    expect(messages).toEqual(['Ignored "lr:0.2" of optimizer 1 (Gradient descent): lr is given twice; using the first, "0.1".']);
+  });
+
+  it('lists the settings that do not apply to the experiment instead of dropping them silently', () => {
+    const { experiment, messages } = hashToExperiment('f=saddle&c=40&a=10&ds=moons&lc=o1');
+    expect(experiment.problem).toEqual({ kind: 'analytic', name: 'saddle' });
+    expect(messages).toEqual([
+      'Ignored c="40" (condition κ): it applies only to the quadratic function.',
+      'Ignored a="10" (rotation in degrees): it applies only to the quadratic function.',
+      'Ignored ds="moons" (data set): it applies only to neural networks.',
+      'Ignored lc="o1" (slice centre): it applies only to neural networks.',
+    ]);
+  });
+});
+
+describe('a dense-curvature run on a network over its limit', () => {
+  // 2-40-40-1: (2 + 1)·40 + (40 + 1)·40 + (40 + 1)·1 = 1801 parameters, above the 1000 Newton is offered for.
+  const link = 'p=network&h=40,40&n=77&ds=circles&o=adam,id:a,lr:0.01&o=newton,id:nw&o=sgd,id:g,b:8,lr:0.3';
+
+  it('drops only that run, keeps the rest of the link, and says so', () => {
+    const { experiment, messages } = hashToExperiment(link);
+    expect(experiment.problem).toMatchObject({ kind: 'network', dataset: 'circles', hidden: [40, 40] });
+    expect(experiment.steps).toBe(77);
+    expect(experiment.optimizers.map((run) => [run.id, run.name, run.lr])).toEqual([
+      ['a', 'adam', 0.01],
+      ['g', 'sgd', 0.3],
+    ]);
+    expect(messages).toEqual([
+      "Ignored run 2 (Newton): Newton factorises the dense Hessian at every step, so it is offered up to 1,000 parameters; this network has 1,801. The link's other runs are kept.",
+    ]);
+    expect(validateExperiment(experiment)).toEqual([]);
+  });
+
+  it('falls back to the default runs, and only those, when it was the only run', () => {
+    const { experiment, messages } = hashToExperiment('p=network&h=40,40&n=77&o=saddle_free_newton');
+    expect(experiment.problem).toMatchObject({ hidden: [40, 40] });
+    expect(experiment.steps).toBe(77);
+    expect(experiment.optimizers.map((run) => run.name)).toEqual(['sgd', 'sgd']);
+    expect(messages).toHaveLength(2);
+    expect(messages[1]).toBe('A network needs at least one training run; using the default runs.');
+  });
+});

@@ -18,6 +18,7 @@ import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { OPTIMIZER_KEY, URL_FIELDS, type UrlField } from './fields';
 import { repairLandscape } from './landscapeFields';
 import { repairNetwork } from './networkFields';
+import { networkShape, type NetworkProblem } from '../../workers/engine/spec/networkProblem';
 import { formatRun, parseRuns } from './runCodec';
 import { quoteForMessage } from './quote';
 
@@ -39,7 +40,7 @@ function encodeValue(text: string): string {
 export function experimentToHash(experiment: Experiment): string {
   const pairs: string[] = [];
   for (const field of URL_FIELDS) {
-    if (field.applies && !field.applies(experiment)) continue;
+    if (field.scope && !field.scope.includes(experiment)) continue;
     pairs.push(`${field.key}=${encodeValue(field.kind.format(field.get(experiment)))}`);
   }
   if (experiment.optimizers.length === 0) pairs.push(`${OPTIMIZER_KEY}=`);
@@ -47,9 +48,12 @@ export function experimentToHash(experiment: Experiment): string {
   return pairs.join('&');
 }
 
-/** Sets `field` from the raw text, or explains why the text was ignored. */
+/** Sets `field` from the raw text, or explains why the text was ignored (also when the field means nothing for this experiment). */
 function applyField(field: UrlField<unknown>, raw: string, experiment: Experiment, messages: string[]): void {
-  if (field.applies && !field.applies(experiment)) return;
+  if (field.scope && !field.scope.includes(experiment)) {
+    messages.push(`Ignored ${field.key}="${quoteForMessage(raw)}" (${field.label}): it applies only to ${field.scope.name}.`);
+    return;
+  }
   const parsed = field.kind.schema.safeParse(raw);
   if (parsed.success) {
     field.set(experiment, parsed.data);
@@ -79,6 +83,26 @@ function repairWindow(experiment: Experiment, messages: string[]): void {
   }
 }
 
+/**
+ * A key the link gives more than once is read at its first value, as
+ * URLSearchParams.get does; the others, where they differ, are named.
+ */
+function reportRepeats(field: UrlField<unknown>, values: readonly string[], messages: string[]): void {
+  const ignored = [...new Set(values.slice(1))].filter((value) => value !== values[0]);
+  if (ignored.length === 0) return;
+  const others = ignored.map((value) => `"${quoteForMessage(value)}"`).join(', ');
+  messages.push(`The link gives ${field.key} (${field.label}) ${values.length} times: read the first, "${quoteForMessage(values[0])}"; ignored ${others}.`);
+}
+
+/** P of the network, or null when the problem is not one (`repairNetwork` has made it one by now). */
+function paramCountOf(problem: NetworkProblem): number | null {
+  try {
+    return networkShape(problem).paramCount;
+  } catch {
+    return null;
+  }
+}
+
 /** The default experiment of the kind of problem the link asked for. */
 const defaultsLike = (experiment: Experiment): Experiment =>
   isNetworkExperiment(experiment) ? defaultNetworkExperiment() : defaultExperiment();
@@ -98,10 +122,12 @@ export function hashToExperiment(hash: string): ParsedExperiment {
     return { experiment: defaultExperiment(), messages };
   }
   const params = new URLSearchParams(text);
-  const known = new Set([OPTIMIZER_KEY, ...URL_FIELDS.map((field) => field.key)]);
-  for (const key of new Set(params.keys())) {
-    if (!known.has(key)) messages.push(`Ignored unknown setting "${quoteForMessage(key)}".`);
+  const given = new Set(params.keys());
+  const fieldsByKey = new Map(URL_FIELDS.map((field) => [field.key, field]));
+  for (const key of given) {
+    if (key !== OPTIMIZER_KEY && !fieldsByKey.has(key)) messages.push(`Ignored unknown setting "${quoteForMessage(key)}".`);
   }
+  for (const field of URL_FIELDS) reportRepeats(field, params.getAll(field.key), messages);
 
   // The problem first: its teaching defaults are the defaults of everything else.
   const problemDraft: Experiment = defaultExperiment();
@@ -118,13 +144,13 @@ export function hashToExperiment(hash: string): ParsedExperiment {
     if (field.stage === 'settings' && raw !== null) applyField(field, raw, experiment, messages);
   }
   repairWindow(experiment, messages);
-  repairLandscape(experiment, messages);
   repairNetwork(experiment, messages);
   if (params.has(OPTIMIZER_KEY)) {
     const entries = params.getAll(OPTIMIZER_KEY);
-    if (isNetworkExperiment(experiment)) experiment.optimizers = parseRuns('network', entries, messages);
+    if (isNetworkExperiment(experiment)) experiment.optimizers = parseRuns('network', entries, messages, paramCountOf(experiment.problem));
     else experiment.optimizers = parseRuns('analytic', entries, messages);
   }
+  repairLandscape(experiment, messages, given);
 
   // Every field was checked on its own; this catches any rule that spans fields.
   const problems = validateExperiment(experiment);

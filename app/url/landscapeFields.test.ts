@@ -9,14 +9,14 @@ function networkLike(): Experiment {
   return defaultNetworkExperiment();
 }
 
-/** Every slice and curvature setting moved off its default, within its bounds. */
+/** Every slice and curvature setting moved off its default, within its bounds (the runs named are the experiment's: o1 and o2). */
 function unusual(experiment: Experiment): Experiment {
   experiment.slice = {
     directions: 'interpolation',
-    centre: 'init',
-    runA: 'o3',
-    runB: 'run12',
-    origin: 'o7',
+    centre: 'o2',
+    runA: 'o2',
+    runB: 'init',
+    origin: 'o1',
     dims: 1,
     alpha: [-0.5, 1.5],
     beta: [-0.25, 0.125],
@@ -101,19 +101,36 @@ describe('repairLandscape', () => {
     const experiment = networkLike();
     experiment.slice = { ...experiment.slice, dims: 2, resolution: 1001, alpha: [1, -1], directions: 'interpolation', runA: 'o1', runB: 'o1' };
     const messages: string[] = [];
-    repairLandscape(experiment, messages);
+    repairLandscape(experiment, messages, new Set());
     expect(experiment.slice.resolution).toBe(65);
     expect(experiment.slice.alpha).toEqual([-1, 1]);
     expect(experiment.slice.directions).toBe('random');
     expect(messages).toHaveLength(3);
     expect(messages[0]).toMatch(/slice resolution 1001: a plane takes 5 to 201/);
+    // The run is named as its card names it, not by its id.
+    expect(messages[2]).toBe('Ignored the interpolation from Gradient descent, batch 8 to itself; using random directions.');
+  });
+
+  it('points the slice at runs the link has: a reference the link gave is replaced with a message naming the run, a default one silently', () => {
+    const { experiment, messages } = hashToExperiment('p=network&lc=zz&lra=o1&lrb=o9&ld=interpolation&o=adam,id:a,b:16&o=sgd,id:b');
+    expect(experiment.optimizers.map((run) => run.id)).toEqual(['a', 'b']);
+    expect(experiment.slice).toMatchObject({ centre: 'a', runA: 'a', runB: 'b', origin: 'init', directions: 'interpolation' });
+    expect(messages).toEqual([
+      'Ignored lc="zz" (slice centre): the link has no run with this id; using Adam, batch 16.',
+      'Ignored lra="o1" (slice θ_A): the link has no run with this id; using Adam, batch 16.',
+      'Ignored lrb="o9" (slice θ_B): the link has no run with this id; using Gradient descent, full batch.',
+    ]);
+    // Without slice keys, the slice simply follows the runs.
+    const quiet = hashToExperiment('p=network&o=sgd,id:gd');
+    expect(quiet.messages).toEqual([]);
+    expect(quiet.experiment.slice).toMatchObject({ centre: 'gd', runA: 'gd', runB: 'init', origin: 'init' });
   });
 
   it('leaves valid settings alone', () => {
     const experiment = unusual(networkLike());
     const before = structuredClone(experiment.slice);
     const messages: string[] = [];
-    repairLandscape(experiment, messages);
+    repairLandscape(experiment, messages, new Set(['lc', 'lra', 'lrb', 'lro']));
     expect(messages).toEqual([]);
     expect(experiment.slice).toEqual(before);
   });

@@ -2,28 +2,32 @@
  * The URL fields of the landscape settings (`experiment.slice` and
  * `experiment.curvature`), declared once like the rest of the field table.
  * They mean something only for network problems, so analytic links leave
- * them out. The resolution's bound depends on the slice's dimension, which
- * a per-field check cannot see: `repairLandscape` settles such cross-field
- * rules after every field was read.
+ * them out. The resolution's bound depends on the slice's dimension, and the
+ * runs the slice names must be runs of the link: `repairLandscape` settles
+ * such cross-field rules after every field and run was read.
  */
 import {
   CURVATURE_MATRIX_CHOICES,
+  INITIAL_PARAMS,
   SLICE_DIRECTION_KINDS,
   defaultSliceSettings,
   resolutionLimits,
+  sliceForRuns,
   type RunReference,
+  type SliceReferenceKey,
   type SliceSettings,
 } from '../../workers/engine/spec/landscapeSettings';
 import { LANDSCAPE_LIMITS } from '../../workers/engine/spec/limits';
-import type { Experiment } from '../../workers/engine/spec/experiment';
+import { isNetworkExperiment, type Experiment } from '../../workers/engine/spec/experiment';
+import { FIELD_LABELS } from '../../workers/engine/spec/fieldLabels';
+import { runLabels } from '../../workers/engine/spec/runLabels';
 import { enumKind, numberKind, type ValueKind } from './fieldKinds';
 import type { UrlField } from './fields';
+import { NETWORK_FIELD } from './fieldScopes';
+import { quoteForMessage } from './quote';
 import { z } from 'zod';
 
 const field = <T>(spec: UrlField<T>): UrlField<T> => spec;
-
-/** Landscape settings apply to every problem that is not an analytic function. */
-const isNetwork = (experiment: Experiment): boolean => experiment.problem.kind !== 'analytic';
 
 /** A run id or `init`. */
 const runReferenceKind: ValueKind<RunReference> = {
@@ -34,13 +38,24 @@ const runReferenceKind: ValueKind<RunReference> = {
 
 const { coordinate, k, slqRuns, slqSteps, smoothing, traceBudget, seed, lineResolution } = LANDSCAPE_LIMITS;
 
-function runField(key: string, label: string, name: 'centre' | 'runA' | 'runB' | 'origin'): UrlField<RunReference> {
+/** The URL key of each run reference of the slice. */
+const REFERENCE_KEYS: Readonly<Record<SliceReferenceKey, string>> = { centre: 'lc', runA: 'lra', runB: 'lrb', origin: 'lro' };
+
+/** The control of each run reference. */
+const REFERENCE_LABELS: Readonly<Record<SliceReferenceKey, string>> = {
+  centre: FIELD_LABELS.sliceCentre,
+  runA: FIELD_LABELS.sliceRunA,
+  runB: FIELD_LABELS.sliceRunB,
+  origin: FIELD_LABELS.sliceOrigin,
+};
+
+function runField(name: SliceReferenceKey): UrlField<RunReference> {
   return field({
-    key,
-    label,
+    key: REFERENCE_KEYS[name],
+    label: REFERENCE_LABELS[name],
     kind: runReferenceKind,
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => e.slice[name],
     set: (e, value) => {
       e.slice[name] = value;
@@ -53,10 +68,10 @@ function rangeFields(axis: 'alpha' | 'beta'): UrlField<number>[] {
   return ([0, 1] as const).map((end) =>
     field({
       key: `l${letter}${end}`,
-      label: `slice ${axis === 'alpha' ? 'α' : 'β'} ${end === 0 ? 'minimum' : 'maximum'}`,
+      label: FIELD_LABELS[`slice${axis === 'alpha' ? 'Alpha' : 'Beta'}${end === 0 ? 'Min' : 'Max'}`],
       kind: numberKind(coordinate.min, coordinate.max),
       stage: 'settings',
-      applies: isNetwork,
+      scope: NETWORK_FIELD,
       get: (e) => e.slice[axis][end],
       set: (e, value) => {
         e.slice[axis][end] = value;
@@ -73,7 +88,7 @@ function curvatureNumber(key: string, label: string, name: CurvatureNumber, rang
     label,
     kind: numberKind(range.min, range.max, true),
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => e.curvature[name],
     set: (e, value) => {
       e.curvature[name] = value;
@@ -85,25 +100,25 @@ function curvatureNumber(key: string, label: string, name: CurvatureNumber, rang
 export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
   field({
     key: 'ld',
-    label: 'slice directions',
+    label: FIELD_LABELS.sliceDirections,
     kind: enumKind(SLICE_DIRECTION_KINDS),
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => e.slice.directions,
     set: (e, value) => {
       e.slice.directions = value;
     },
   }),
-  runField('lc', 'slice centre', 'centre'),
-  runField('lra', 'interpolation θ_A', 'runA'),
-  runField('lrb', 'interpolation θ_B', 'runB'),
-  runField('lro', 'interpolation θ_0', 'origin'),
+  runField('centre'),
+  runField('runA'),
+  runField('runB'),
+  runField('origin'),
   field({
     key: 'ldim',
-    label: 'slice dimensions',
+    label: FIELD_LABELS.sliceDims,
     kind: enumKind(['1', '2'] as const),
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => (e.slice.dims === 1 ? '1' : '2'),
     set: (e, value) => {
       e.slice.dims = value === '1' ? 1 : 2;
@@ -114,10 +129,10 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
   field({
     // The widest bound here; `repairLandscape` applies the plane's tighter one.
     key: 'lr',
-    label: 'slice resolution',
+    label: FIELD_LABELS.sliceResolution,
     kind: numberKind(Math.min(lineResolution.min, LANDSCAPE_LIMITS.planeResolution.min), lineResolution.max, true),
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => e.slice.resolution,
     set: (e, value) => {
       e.slice.resolution = value;
@@ -125,10 +140,10 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'lm',
-    label: 'slice metric',
+    label: FIELD_LABELS.sliceMetric,
     kind: enumKind(['loss', 'accuracy'] as const),
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => e.slice.metric,
     set: (e, value) => {
       e.slice.metric = value;
@@ -136,10 +151,10 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'lsp',
-    label: 'slice data split',
+    label: FIELD_LABELS.sliceSplit,
     kind: enumKind(['train', 'test'] as const),
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => e.slice.split,
     set: (e, value) => {
       e.slice.split = value;
@@ -147,10 +162,10 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'lsd',
-    label: 'slice seed',
+    label: FIELD_LABELS.sliceSeed,
     kind: numberKind(seed.min, seed.max, true),
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => e.slice.seed,
     set: (e, value) => {
       e.slice.seed = value;
@@ -158,52 +173,55 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'cm',
-    label: 'curvature matrix',
+    label: FIELD_LABELS.curvatureMatrix,
     kind: enumKind(CURVATURE_MATRIX_CHOICES),
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => e.curvature.matrix,
     set: (e, value) => {
       e.curvature.matrix = value;
     },
   }),
-  curvatureNumber('ck', 'extreme eigenvalues per end', 'k', k),
-  curvatureNumber('cr', 'density probes', 'slqRuns', slqRuns),
-  curvatureNumber('cs', 'Lanczos steps per probe', 'slqSteps', slqSteps),
+  curvatureNumber('ck', FIELD_LABELS.curvatureK, 'k', k),
+  curvatureNumber('cr', FIELD_LABELS.slqRuns, 'slqRuns', slqRuns),
+  curvatureNumber('cs', FIELD_LABELS.slqSteps, 'slqSteps', slqSteps),
   field({
     key: 'cw',
-    label: 'density smoothing',
+    label: FIELD_LABELS.smoothing,
     kind: numberKind(smoothing.min, smoothing.max),
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => e.curvature.smoothing,
     set: (e, value) => {
       e.curvature.smoothing = value;
     },
   }),
-  curvatureNumber('ct', 'trace budget', 'traceBudget', traceBudget),
+  curvatureNumber('ct', FIELD_LABELS.traceBudget, 'traceBudget', traceBudget),
   field({
     key: 'cx',
-    label: 'spectrum axis',
+    label: FIELD_LABELS.spectrumAxis,
     kind: enumKind(['linear', 'symlog'] as const),
     stage: 'settings',
-    applies: isNetwork,
+    scope: NETWORK_FIELD,
     get: (e) => e.curvature.axis,
     set: (e, value) => {
       e.curvature.axis = value;
     },
   }),
-  curvatureNumber('csd', 'curvature seed', 'seed', seed),
+  curvatureNumber('csd', FIELD_LABELS.curvatureSeed, 'seed', seed),
 ];
 
 /**
- * Settles the rules that span several slice fields, each broken one
- * replaced by its default with a sentence saying so: the resolution within
- * the bounds of the slice's dimension, increasing α and β ranges, and two
- * different runs for an interpolation.
+ * Settles the rules that span several slice fields, once the link's runs
+ * are read, each broken one replaced with a sentence saying so: the
+ * resolution within the bounds of the slice's dimension, increasing α and
+ * β ranges, run references that name runs of the link (see `sliceForRuns`;
+ * a reference the link did not give follows its runs without a word), and
+ * two different runs for an interpolation. Runs are named by their labels.
+ * @param given the keys the link gave
  */
-export function repairLandscape(experiment: Experiment, messages: string[]): void {
-  if (!isNetwork(experiment)) return;
+export function repairLandscape(experiment: Experiment, messages: string[], given: ReadonlySet<string>): void {
+  if (!isNetworkExperiment(experiment)) return;
   const slice: SliceSettings = experiment.slice;
   const defaults = defaultSliceSettings();
   const limits = resolutionLimits(slice.dims);
@@ -217,12 +235,21 @@ export function repairLandscape(experiment: Experiment, messages: string[]): voi
   for (const axis of ['alpha', 'beta'] as const) {
     const [lo, hi] = slice[axis];
     if (!(hi - lo >= LANDSCAPE_LIMITS.minSpan)) {
-      messages.push(`Ignored the slice's ${axis} range [${lo}, ${hi}]: its lower bound must be below its upper bound; using [${defaults[axis].join(', ')}].`);
+      messages.push(`Ignored the slice's ${axis === 'alpha' ? 'α' : 'β'} range [${lo}, ${hi}]: its lower bound must be below its upper bound; using [${defaults[axis].join(', ')}].`);
       slice[axis] = [...defaults[axis]];
     }
   }
-  if (slice.directions === 'interpolation' && slice.runA === slice.runB) {
-    messages.push(`Ignored the interpolation from run "${slice.runA}" to itself; using random directions.`);
-    slice.directions = 'random';
+  const runIds = experiment.optimizers.map((run) => run.id);
+  const labels = runLabels(experiment.optimizers);
+  const nameOf = (reference: RunReference) => (reference === INITIAL_PARAMS ? 'the initialisation θ₀' : labels[runIds.indexOf(reference)]);
+  const { slice: repaired, replaced } = sliceForRuns(slice, runIds);
+  for (const { key, was, now } of replaced) {
+    if (!given.has(REFERENCE_KEYS[key])) continue;
+    messages.push(`Ignored ${REFERENCE_KEYS[key]}="${quoteForMessage(was)}" (${REFERENCE_LABELS[key]}): the link has no run with this id; using ${nameOf(now)}.`);
+  }
+  experiment.slice = repaired;
+  if (repaired.directions === 'interpolation' && repaired.runA === repaired.runB) {
+    messages.push(`Ignored the interpolation from ${nameOf(repaired.runA)} to itself; using random directions.`);
+    repaired.directions = 'random';
   }
 }

@@ -42,6 +42,8 @@ function unusualNetworkExperiment(): NetworkExperiment {
     }
     return spec;
   });
+  // The slice names runs of this experiment.
+  experiment.slice = { ...experiment.slice, centre: 'net1', runA: 'net2', runB: 'net0', origin: 'init' };
   return experiment;
 }
 
@@ -76,9 +78,13 @@ describe('network links', () => {
     });
   });
 
-  it('ignore analytic-only settings in a network link', () => {
+  it('ignore analytic-only settings in a network link, saying which and why', () => {
     const { experiment, messages } = hashToExperiment('p=network&f=beale&x0=-3&nx=64');
-    expect(messages).toEqual([]);
+    expect(messages).toEqual([
+      'Ignored f="beale" (function): it applies only to analytic functions.',
+      'Ignored x0="-3" (window x from): it applies only to analytic functions.',
+      'Ignored nx="64" (grid columns): it applies only to analytic functions.',
+    ]);
     expect(experiment).toEqual(defaultNetworkExperiment());
   });
 
@@ -98,7 +104,7 @@ describe('network links', () => {
     expect(isNetworkExperiment(experiment) && experiment.problem.datasetOptions).toEqual({ n: 50 });
     expect(messages).toEqual([
       'Ignored the option "turns" of the data set Two moons: it takes n, noise.',
-      'Ignored noise=7 of the data set Two moons (moons: noise must be a number in [0, 0.5], got 7); using 0.1.',
+      'Ignored noise=7 (Noise) of the data set Two moons: expected a number from 0 to 0.5; using 0.1.',
     ]);
   });
 
@@ -163,11 +169,11 @@ describe('run codec, network runs', () => {
     const spec = parseRun('network', 'adam,b:-4,lr:0,rho:0.5,cg:3,id:x y', 2, [], messages);
     expect(spec).toEqual(defaultRun('network', 'adam', 2));
     expect(messages).toEqual([
-      'Ignored "b:-4" of run 3 (adam): the batch size is an integer from 0 to 5000 (0 = full batch).',
-      'Ignored "rho:0.5" of run 3 (adam): not a setting of Adam.',
-      'Ignored "cg:3" of run 3 (adam): not a setting of Adam.',
-      'Ignored "id:x y" of run 3 (adam): an id is 1–12 lower-case letters or digits.',
-      'Ignored "lr:0" of run 3 (adam): Optimizer adam: lr must be a finite number > 0, got 0.',
+      'Ignored "b:-4" of run 3 (Adam): the batch size is an integer from 0 to 5000 (0 = full batch).',
+      'Ignored "rho:0.5" of run 3 (Adam): not a setting of Adam.',
+      'Ignored "cg:3" of run 3 (Adam): not a setting of Adam.',
+      'Ignored "id:x y" of run 3 (Adam): an id is 1–12 lower-case letters or digits.',
+      'Ignored "lr:0" of run 3 (Adam): learning rate η must be a finite number > 0, got 0.',
     ]);
   });
 });

@@ -13,6 +13,8 @@ import { DEFAULT_NETWORK_PROBLEM, INIT_SCHEMES, networkShape } from '../../worke
 import { MAX_TEST_FRACTION, NETWORK_LIMITS, NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
 import { enumKind, formatNumber, numberKind, type ValueKind } from './fieldKinds';
 import type { UrlField } from './fields';
+import { NETWORK_FIELD } from './fieldScopes';
+import { FIELD_LABELS } from '../../workers/engine/spec/fieldLabels';
 import { quoteForMessage } from './quote';
 import { NUMBER_SOURCE } from '../ui/format';
 
@@ -59,12 +61,12 @@ export const datasetOptionsKind: ValueKind<Record<string, number>> = {
       .join(','),
 };
 
-/** The network problem of a network experiment (callers check `applies` first). */
+/** The network problem of a network experiment (callers check `scope` first). */
 const problemOf = (e: Experiment) => (e as NetworkExperiment).problem;
 
 /** A field of the network problem: read with the 'problem' stage, so the data set comes before its options. */
-function problemField<T>(spec: Omit<UrlField<T>, 'stage' | 'applies'>): UrlField<T> {
-  return field({ ...spec, stage: 'problem', applies: isNetworkExperiment });
+function problemField<T>(spec: Omit<UrlField<T>, 'stage' | 'scope'>): UrlField<T> {
+  return field({ ...spec, stage: 'problem', scope: NETWORK_FIELD });
 }
 
 const seedKind = numberKind(seed.min, seed.max, true);
@@ -73,7 +75,7 @@ const seedKind = numberKind(seed.min, seed.max, true);
 export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   problemField({
     key: 'ds',
-    label: 'data set',
+    label: FIELD_LABELS.dataset,
     kind: enumKind(DATASET_NAMES),
     get: (e) => problemOf(e).dataset,
     set: (e, value) => {
@@ -85,7 +87,7 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   problemField({
     key: 'do',
-    label: 'data set options',
+    label: FIELD_LABELS.datasetOptions,
     kind: datasetOptionsKind,
     get: (e) => ({ ...problemOf(e).datasetOptions }) as Record<string, number>,
     set: (e, value) => {
@@ -94,7 +96,7 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   problemField({
     key: 'tf',
-    label: 'test fraction',
+    label: FIELD_LABELS.testFraction,
     kind: numberKind(0, MAX_TEST_FRACTION),
     get: (e) => problemOf(e).testFraction,
     set: (e, value) => {
@@ -103,7 +105,7 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   problemField({
     key: 'dseed',
-    label: 'data seed',
+    label: FIELD_LABELS.dataSeed,
     kind: seedKind,
     get: (e) => problemOf(e).dataSeed,
     set: (e, value) => {
@@ -112,7 +114,7 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   problemField({
     key: 'h',
-    label: 'hidden layers',
+    label: FIELD_LABELS.hidden,
     kind: hiddenWidthsKind,
     get: (e) => [...problemOf(e).hidden],
     set: (e, value) => {
@@ -121,7 +123,7 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   problemField({
     key: 'act',
-    label: 'activation',
+    label: FIELD_LABELS.activation,
     kind: enumKind(ACTIVATIONS),
     get: (e) => problemOf(e).activation,
     set: (e, value) => {
@@ -130,7 +132,7 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   problemField({
     key: 'init',
-    label: 'initialisation scheme',
+    label: FIELD_LABELS.initScheme,
     kind: enumKind(INIT_SCHEMES),
     get: (e) => problemOf(e).init.scheme,
     set: (e, value) => {
@@ -139,7 +141,7 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   problemField({
     key: 'isc',
-    label: 'initialisation scale',
+    label: FIELD_LABELS.initScale,
     kind: numberKind(initScale.min, initScale.max),
     get: (e) => problemOf(e).init.scale,
     set: (e, value) => {
@@ -148,7 +150,7 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   problemField({
     key: 'iseed',
-    label: 'initialisation seed',
+    label: FIELD_LABELS.initSeed,
     kind: seedKind,
     get: (e) => problemOf(e).init.seed,
     set: (e, value) => {
@@ -157,7 +159,7 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   problemField({
     key: 'wd',
-    label: 'weight decay',
+    label: FIELD_LABELS.weightDecay,
     kind: numberKind(weightDecay.min, weightDecay.max),
     get: (e) => problemOf(e).weightDecay,
     set: (e, value) => {
@@ -166,7 +168,7 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   problemField({
     key: 'dr',
-    label: 'dropout',
+    label: FIELD_LABELS.dropout,
     kind: numberKind(dropout.min, dropout.max),
     get: (e) => problemOf(e).dropout,
     set: (e, value) => {
@@ -175,10 +177,10 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'ev',
-    label: 'evaluation interval',
+    label: FIELD_LABELS.evalEvery,
     kind: numberKind(NETWORK_TRAINING_LIMITS.evalEvery.min, NETWORK_TRAINING_LIMITS.evalEvery.max, true),
     stage: 'settings',
-    applies: isNetworkExperiment,
+    scope: NETWORK_FIELD,
     get: (e) => e.evalEvery,
     set: (e, value) => {
       e.evalEvery = value;
@@ -186,10 +188,10 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   field({
     key: 'sh',
-    label: 'sharpness interval',
+    label: FIELD_LABELS.sharpnessEvery,
     kind: numberKind(NETWORK_TRAINING_LIMITS.sharpnessEvery.min, NETWORK_TRAINING_LIMITS.sharpnessEvery.max, true),
     stage: 'settings',
-    applies: isNetworkExperiment,
+    scope: NETWORK_FIELD,
     get: (e) => e.sharpnessEvery,
     set: (e, value) => {
       e.sharpnessEvery = value;
@@ -219,9 +221,11 @@ export function repairNetwork(experiment: Experiment, messages: string[]): void 
     try {
       checkOption(dataset.name, option, value);
       kept[key] = value;
-    } catch (error) {
-      const why = error instanceof Error ? error.message : String(error);
-      messages.push(`Ignored ${key}=${formatNumber(value)} of the data set ${dataset.label} (${why}); using ${formatNumber(option.default)}.`);
+    } catch {
+      const expected = `${option.integer ? 'an integer' : 'a number'} from ${formatNumber(option.min)} to ${formatNumber(option.max)}`;
+      messages.push(
+        `Ignored ${key}=${formatNumber(value)} (${option.label}) of the data set ${dataset.label}: expected ${expected}; using ${formatNumber(option.default)}.`,
+      );
     }
   }
   problem.datasetOptions = kept;

@@ -20,7 +20,7 @@ import {
 } from '../../workers/engine/spec/optimizers/registry';
 import { optimizerProblem } from '../../workers/engine/spec/optimizers/validate';
 import { COLOR_PATTERN, OPTIMIZER_ID_PATTERN } from '../../workers/engine/spec/runIdentity';
-import { RUN_WORDS, defaultRun, optimizerConfigOf, type RunSpec, type RunSpecFor } from '../../workers/engine/spec/runs';
+import { RUN_WORDS, defaultRun, denseLimitProblem, optimizerConfigOf, type RunSpec, type RunSpecFor } from '../../workers/engine/spec/runs';
 import { enumKind, formatNumber, numberKind } from './fieldKinds';
 import { quoteForMessage } from './quote';
 
@@ -62,12 +62,16 @@ interface HyperValue {
 }
 
 /**
- * Reads one run of a `kind` experiment. An optimizer `kind` does not offer
- * drops the whole entry (null); a bad id, colour, batch size or
- * hyper-parameter keeps its default. Each thing ignored adds a sentence to `messages`.
+ * Reads one run of a `kind` experiment. An optimizer `kind` does not offer,
+ * or a dense-curvature method on a network too large for it, drops the
+ * whole entry (null); a bad id, colour, batch size or hyper-parameter keeps
+ * its default, and a key given twice keeps its first value. Each thing
+ * ignored adds a sentence to `messages`, naming the run by its place and
+ * its optimizer's label.
  *
  * @param index the entry's position (picks the default colour)
  * @param takenIds ids of the runs read before this one (ids stay unique)
+ * @param paramCount P of the link's network, when known (see `denseLimitProblem`)
  */
 export function parseRun<K extends ProblemKind>(
   kind: K,
@@ -75,6 +79,7 @@ export function parseRun<K extends ProblemKind>(
   index: number,
   takenIds: readonly string[],
   messages: string[],
+  paramCount: number | null = null,
 ): RunSpecFor<K> | null {
   const { noun, batched } = RUN_WORDS[kind];
   const [nameText = '', ...pairs] = text.split(',');
@@ -85,15 +90,28 @@ export function parseRun<K extends ProblemKind>(
     return null;
   }
   const { label } = methodOf(name.data);
+  const tooLarge = denseLimitProblem(name.data, paramCount);
+  if (tooLarge !== null) {
+    messages.push(`Ignored ${noun} ${index + 1} (${label}): ${tooLarge}. The link's other ${noun}s are kept.`);
+    return null;
+  }
   const spec = defaultRun(kind, name.data, index, takenIds);
   const applicable = new Set(hyperParameterSpecs(name.data, kind).map((hyper) => hyper.key));
-  const ignore = (pair: string, why: string) => messages.push(`Ignored "${quoteForMessage(pair)}" of ${noun} ${index + 1} (${name.data}): ${why}.`);
+  const ignore = (pair: string, why: string) => messages.push(`Ignored "${quoteForMessage(pair)}" of ${noun} ${index + 1} (${label}): ${why}.`);
   const hyperValues: HyperValue[] = [];
+  const firstValues = new Map<string, string>();
 
   for (const pair of pairs) {
     const colon = pair.indexOf(':');
     const key = colon < 0 ? pair : pair.slice(0, colon);
     const value = colon < 0 ? '' : pair.slice(colon + 1);
+    const first = firstValues.get(key);
+    if (first !== undefined) {
+      // The first value is the one read, as for the link's own keys.
+      if (value !== first) ignore(pair, `${quoteForMessage(key)} is given twice; using the first, "${quoteForMessage(first)}"`);
+      continue;
+    }
+    firstValues.set(key, value);
     if (key === ID_KEY) {
       const id = idSchema.safeParse(value);
       if (!id.success) ignore(pair, 'an id is 1–12 lower-case letters or digits');
@@ -143,18 +161,20 @@ function applyHyperParameters(kind: ProblemKind, spec: RunSpec, values: readonly
 
 /**
  * The runs of a `kind` link, from its `o=` entries (empty ones are skipped):
- * those beyond the experiment's limit are dropped, and a list that yields
+ * those beyond the experiment's limit are dropped, so is a dense-curvature
+ * run on a network of more than its limit of `paramCount` parameters (the
+ * other runs stay), and a list that yields
  * none though some were given, or fewer than the kind needs, gives the
  * kind's default runs, each with a sentence in `messages`.
  */
-export function parseRuns<K extends ProblemKind>(kind: K, entries: readonly string[], messages: string[]): RunSpecFor<K>[] {
+export function parseRuns<K extends ProblemKind>(kind: K, entries: readonly string[], messages: string[], paramCount: number | null = null): RunSpecFor<K>[] {
   const { min, max } = runCountLimits(kind);
   const { noun } = RUN_WORDS[kind];
   const texts = entries.filter((text) => text !== '');
   if (texts.length > max) messages.push(`Ignored ${texts.length - max} ${noun}s beyond the first ${max}.`);
   const runs: RunSpecFor<K>[] = [];
   for (const text of texts.slice(0, max)) {
-    const spec = parseRun(kind, text, runs.length, runs.map((run) => run.id), messages);
+    const spec = parseRun(kind, text, runs.length, runs.map((run) => run.id), messages, paramCount);
     if (spec) runs.push(spec);
   }
   if (runs.length < min || (texts.length > 0 && runs.length === 0)) {

@@ -59,6 +59,8 @@ const NETWORK_LINKS: readonly string[] = [
   `p=network&${Array.from({ length: 10 }, (_, i) => `o=adam,b:${i}`).join('&')}`,
   'p=network&o=newton,lr:0,d:abc&o=saddle_free_newton,lr:3,w:1.5',
   'p=network&f=beale&x0=-3&nx=64&o=sgd',
+  // The edge-of-stability preset's link as it was first written: its slice named runs o1 and o2, its one run is gd.
+  'v=1&p=network&n=1500&m=3d&log=1&s=1&ds=chebyshev&do=n:64&tf=0&dseed=1&h=12,12&act=tanh&init=glorot&isc=1&iseed=2&wd=0&dr=0&ev=10&sh=10&ld=random&lc=o1&lra=o1&lrb=o2&lro=init&ldim=2&la0=-1&la1=1&lb0=-1&lb1=1&lr=65&lm=loss&lsp=train&lsd=1&cm=hessian&ck=5&cr=8&cs=40&cw=0.01&ct=90&cx=linear&csd=1&o=sgd,id:gd,c:4cc9f0,b:0,lr:0.07,w:0',
   // Every optimizer at its defaults (8 runs at most per link).
   'p=network&o=sgd&o=momentum&o=nesterov&o=rmsprop&o=adam&o=newton&o=saddle_free_newton',
   'p=network&o=gauss_newton&o=trust_region&o=hessian_free',
