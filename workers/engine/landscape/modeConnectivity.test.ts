@@ -89,6 +89,19 @@ describe('Bézier curves and barriers', () => {
   });
 });
 
+describe('modeConnectivity cancellation', () => {
+  it('stops training the curve when cancelled', async () => {
+    const controller = new AbortController();
+    const run = modeConnectivity(ring, A, B, {
+      steps: 50, initialControl: Float32Array.of(0, 0.2), signal: controller.signal,
+      onProgress: (done) => {
+        if (done === 3) controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/aborted/);
+  });
+});
+
 describe('modeConnectivity between two trained networks', () => {
   it('finds a curve with a far lower barrier than the line, and leaves no tensors behind', async () => {
     const network = buildNetwork(networkProblem({ dataset: 'moons', datasetOptions: { n: 60 }, hidden: [6], testFraction: 0 }));

@@ -14,7 +14,9 @@
  *   ∇J ≈ ∇L + (μ/m) Σ_k ∇_θ (z_kᵀ ∇²ℓ(θ) z_k), an unbiased estimate; the
  *   gradient of each quadratic form is a third derivative, by triple
  *   back-propagation (`HessianQuadraticGradient`). One gradient and m
- *   third-order passes per step.
+ *   third-order passes per step. The trace falls with negative curvature as
+ *   well as with flatness: trained long with a large μ, it can be driven
+ *   below zero (measured on two moons, μ = 0.1, 300 steps: tr H = −0.06).
  *
  * A rule is bound to the loss it differentiates. A training session's run
  * kind would build it per step from that step's (minibatch) objective, as

@@ -105,6 +105,21 @@ describe('forgettingExperiment', () => {
     expect(Math.max(...frozen.projected.measuredRise.map(Math.abs))).toBeLessThan(1e-6);
   });
 
+  it('reports progress over both phases and stops when cancelled', async () => {
+    const controller = new AbortController();
+    const seen: [number, number][] = [];
+    const run = forgettingExperiment(taskA, taskB, start, {
+      optimizer: { name: 'sgd', lr: 0.1 }, stepsA: 4, stepsB: 4, topK: 1, signal: controller.signal,
+      onProgress: (done, total) => {
+        seen.push([done, total]);
+        if (done === 6) controller.abort();
+      },
+    });
+    await expect(run).rejects.toThrow(/aborted/);
+    expect(seen.map(([done]) => done)).toEqual([1, 2, 3, 4, 5, 6]);
+    expect(seen.every(([, total]) => total === 12)).toBe(true);
+  });
+
   it('rejects tasks of different networks and a bad k', async () => {
     await expect(forgettingExperiment(taskA, taskB, start, { optimizer: { name: 'sgd', lr: 0.1 }, stepsA: 1, stepsB: 1, topK: 0 })).rejects.toThrow(/topK/);
     await expect(forgettingExperiment(taskA, taskB, start.subarray(1), { optimizer: { name: 'sgd', lr: 0.1 }, stepsA: 1, stepsB: 1, topK: 1 })).rejects.toThrow(/one network/);
