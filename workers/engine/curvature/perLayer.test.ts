@@ -6,6 +6,7 @@ import { buildNetwork, type BuiltNetwork } from '../networks/build';
 import { networkProblem } from '../spec/networkProblem';
 import { useTestBackend } from '../testing/backend';
 import { layerRanges, perLayerCurvature, perLayerCurvatureDuringTraining } from './perLayer';
+import { resolveOptimizer } from '../spec/optimizers/validate';
 
 /** A 2-5-4-1 tanh network on 40 circles points: layers of 15, 24 and 5 parameters (44 in all). */
 let network: BuiltNetwork;
@@ -70,7 +71,7 @@ describe('perLayerCurvature', () => {
 
   it('follows every layer during training', async () => {
     const history = await perLayerCurvatureDuringTraining(network.objective, network.initialParams, {
-      optimizer: { name: 'sgd', lr: 0.5 },
+      optimizer: resolveOptimizer({ name: 'sgd', lr: 0.5 }, 'analytic'),
       steps: 20,
       every: 10,
     });

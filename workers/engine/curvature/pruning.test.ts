@@ -1,4 +1,5 @@
 import '../testing/nodeGradients';
+import { resolveOptimizer } from '../spec/optimizers/validate';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { choleskySolve } from '../math/linalg/cholesky';
@@ -28,7 +29,7 @@ beforeAll(async () => {
   await useTestBackend();
   network = buildNetwork(networkProblem({ dataset: 'moons', datasetOptions: { n: 60 }, hidden: [6], testFraction: 0.25 }));
   n = network.objective.paramCount;
-  params = (await descend(network.initialParams, plainGradient(network.objective), { optimizer: { name: 'adam', lr: 0.05 }, steps: 200 })).params;
+  params = (await descend(network.initialParams, plainGradient(network.objective), { optimizer: resolveOptimizer({ name: 'adam', lr: 0.05 }, 'analytic'), steps: 200 })).params;
   hessian = await network.objective.fullHessian(params);
   tensorsBefore = tf.memory().numTensors;
   study = await pruningStudy(network.objective, params, { fractions: FRACTIONS, testObjective: network.testObjective });

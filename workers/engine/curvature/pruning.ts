@@ -32,7 +32,7 @@ import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
 import { layerLayout } from '../spec/mlp';
 import type { BatchEvaluation, MlpObjective } from '../networks/objective';
 import type { NetworkObjective } from '../networks/regularizedObjective';
-import { MAX_EXACT_PARAMETERS } from './denseSpectrum';
+import { MAX_EXACT_PARAMETERS } from '../spec/limits';
 
 /** The rules for which weight goes first. */
 export type PruningMethod = 'magnitude' | 'obd' | 'obs';

@@ -6,7 +6,7 @@
 import { classCount, labelsOf } from './labels';
 import { subsetRows } from './subset';
 import type { Dataset } from './types';
-import { DatasetOptionError } from './validate';
+import { DatasetOptionError } from '../spec/datasets';
 
 /**
  * The rows of classes `pair[0]` and `pair[1]` (in their original order),

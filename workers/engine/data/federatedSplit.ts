@@ -18,7 +18,7 @@ import { Rng } from '../math/rng';
 import { classCount, labelsOf } from './labels';
 import { subsetRows } from './subset';
 import type { Dataset } from './types';
-import { DatasetOptionError } from './validate';
+import { DatasetOptionError } from '../spec/datasets';
 
 /** How the rows are shared out. */
 export type FederatedScheme = { kind: 'iid' } | { kind: 'dirichlet'; alpha: number };

@@ -7,6 +7,7 @@ import { networkProblem } from '../spec/networkProblem';
 import { useTestBackend } from '../testing/backend';
 import { descend, plainGradient } from '../training/descent';
 import { barrierHeight, bezierCurveRule, bezierPoint, curveSamples, modeConnectivity, type ConnectivityModel } from './modeConnectivity';
+import { resolveOptimizer } from '../spec/optimizers/validate';
 
 beforeAll(async () => {
   await useTestBackend();
@@ -70,7 +71,7 @@ describe('Bézier curves and barriers', () => {
 
   it('on a ring of minima, the trained curve goes round while the line crosses the peak', async () => {
     const result = await modeConnectivity(ring, A, B, {
-      steps: 150, samples: 4, optimizer: { name: 'adam', lr: 0.05 }, initialControl: Float32Array.of(0, 0.2), pathPoints: 33, gridPoints: 9,
+      steps: 150, samples: 4, optimizer: resolveOptimizer({ name: 'adam', lr: 0.05 }, 'analytic'), initialControl: Float32Array.of(0, 0.2), pathPoints: 33, gridPoints: 9,
     });
     expect(result.line.barrier).toBeCloseTo(1, 6);
     expect(Math.max(...result.curve.loss)).toBeLessThan(0.2);
@@ -108,11 +109,11 @@ describe('modeConnectivity between two trained networks', () => {
     const solutions: Float32Array[] = [];
     for (const seed of [1, 2]) {
       const start = initialParams(network.spec, { scheme: 'glorot', scale: 1, seed });
-      solutions.push((await descend(start, plainGradient(network.objective), { optimizer: { name: 'adam', lr: 0.05 }, steps: 150 })).params);
+      solutions.push((await descend(start, plainGradient(network.objective), { optimizer: resolveOptimizer({ name: 'adam', lr: 0.05 }, 'analytic'), steps: 150 })).params);
     }
     const before = tf.memory().numTensors;
     const result = await modeConnectivity(network.objective, solutions[0], solutions[1], {
-      steps: 50, samples: 3, optimizer: { name: 'adam', lr: 0.05 }, pathPoints: 21, gridPoints: 9,
+      steps: 50, samples: 3, optimizer: resolveOptimizer({ name: 'adam', lr: 0.05 }, 'analytic'), pathPoints: 21, gridPoints: 9,
     });
     expect(tf.memory().numTensors).toBe(before);
     expect(result.line.barrier).toBeGreaterThan(0.05);

@@ -26,7 +26,8 @@ import { Rng } from '../math/rng';
 import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
 import type { BatchEvaluation } from '../networks/objective';
 import type { NetworkObjective } from '../networks/regularizedObjective';
-import type { OptimizerConfig } from '../optimizers/optimizers';
+import type { RuleConfig } from '../optimizers/optimizers';
+import { resolveOptimizer } from '../spec/optimizers/validate';
 import { descend, type GradientRule } from '../training/descent';
 import { evaluateSliceGrid } from './sliceGrid';
 
@@ -82,7 +83,7 @@ export interface CurveTrainingOptions extends LongRunOptions {
   /** Curve samples per update (default 4). */
   samples?: number;
   /** Default Adam, η = 0.01. */
-  optimizer?: OptimizerConfig;
+  optimizer?: RuleConfig;
   seed?: number;
   /** θ_c's start (default the midpoint (θ_A + θ_B)/2, where the curve is the line). */
   initialControl?: Float32Array;
@@ -166,7 +167,7 @@ export async function modeConnectivity(
   if (a.length !== n || b.length !== n) throw new RangeError(`θ_A and θ_B need ${n} entries, got ${a.length} and ${b.length}`);
   const start = options.initialControl ?? Float32Array.from(bezierPoint(a, null, b, 0.5));
   const training = await descend(start, bezierCurveRule(model, a, b, options.samples ?? 4, options.seed ?? 0), {
-    optimizer: options.optimizer ?? { name: 'adam', lr: 0.01 },
+    optimizer: options.optimizer ?? resolveOptimizer({ name: 'adam', lr: 0.01 }, 'analytic'),
     steps: options.steps ?? 200,
     signal: options.signal,
     onProgress: options.onProgress,

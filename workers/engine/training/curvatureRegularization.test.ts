@@ -17,6 +17,7 @@ import {
   validateCurvatureRegularizer,
 } from './curvatureRegularization';
 import { compareCurvatureRegularization, measureFlatness, type RegularizationComparison } from './regularizationComparison';
+import { resolveOptimizer } from '../spec/optimizers/validate';
 
 const dot = (a: ArrayLike<number>, b: ArrayLike<number>) => {
   let s = 0;
@@ -113,7 +114,7 @@ describe('compareCurvatureRegularization (2-6-1 tanh on 45 moons)', () => {
     network = buildNetwork(networkProblem({ dataset: 'moons', datasetOptions: { n: 60, noise: 0.15 }, hidden: [6], testFraction: 0.25 }));
     before = tf.memory().numTensors;
     comparison = await compareCurvatureRegularization(network, {
-      optimizer: { name: 'sgd', lr: 0.5 },
+      optimizer: resolveOptimizer({ name: 'sgd', lr: 0.5 }, 'analytic'),
       steps: 100,
       samRho: 0.5,
       tracePenalty: { weight: 0.1, probes: 2 },

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { descend, plainGradient, type GradientModel } from './descent';
+import { resolveOptimizer } from '../spec/optimizers/validate';
 
 /** L(θ) = ½ Σ a_i θ_i², ∇L = a ⊙ θ: gradient descent with rate η multiplies θ_i by (1 − η a_i) each step. */
 const A = [1, 4, 0.5];
@@ -17,7 +18,7 @@ describe('descend', () => {
     const seen: number[] = [];
     const progress: number[] = [];
     const result = await descend(START, plainGradient(quadratic), {
-      optimizer: { name: 'sgd', lr: 0.1 },
+      optimizer: resolveOptimizer({ name: 'sgd', lr: 0.1 }, 'analytic'),
       steps: 6,
       observeEvery: 3,
       observe: (step) => {
@@ -37,7 +38,7 @@ describe('descend', () => {
   it('keeps every update in the range of the projection, also for Adam', async () => {
     // Project off the first coordinate: it must never move.
     const result = await descend(START, plainGradient(quadratic), {
-      optimizer: { name: 'adam', lr: 0.1 },
+      optimizer: resolveOptimizer({ name: 'adam', lr: 0.1 }, 'analytic'),
       steps: 5,
       project: (v) => {
         v[0] = 0;
@@ -52,13 +53,13 @@ describe('descend', () => {
       paramCount: 1,
       lossAndGrad: async (p) => ({ loss: Math.abs(p[0]) > 10 ? Number.POSITIVE_INFINITY : p[0] * p[0], grad: Float32Array.of(2 * p[0]) }),
     };
-    const result = await descend(Float32Array.of(1), plainGradient(blowUp), { optimizer: { name: 'sgd', lr: 3 }, steps: 10 });
+    const result = await descend(Float32Array.of(1), plainGradient(blowUp), { optimizer: resolveOptimizer({ name: 'sgd', lr: 3 }, 'analytic'), steps: 10 });
     // θ: 1 → −5 → 25, whose loss is infinite at step 3.
     expect(result.divergedAt).toBe(3);
     expect(result.losses).toHaveLength(2);
     const controller = new AbortController();
     controller.abort();
-    await expect(descend(START, plainGradient(quadratic), { optimizer: { name: 'sgd', lr: 0.1 }, steps: 2, signal: controller.signal })).rejects.toThrow(/aborted/);
-    await expect(descend(START, plainGradient(quadratic), { optimizer: { name: 'sgd', lr: 0.1 }, steps: -1 })).rejects.toThrow(/steps/);
+    await expect(descend(START, plainGradient(quadratic), { optimizer: resolveOptimizer({ name: 'sgd', lr: 0.1 }, 'analytic'), steps: 2, signal: controller.signal })).rejects.toThrow(/aborted/);
+    await expect(descend(START, plainGradient(quadratic), { optimizer: resolveOptimizer({ name: 'sgd', lr: 0.1 }, 'analytic'), steps: -1 })).rejects.toThrow(/steps/);
   });
 });

@@ -16,7 +16,7 @@
  *      for every rule (Adam's element-wise scaling would leave it).
  * A step whose loss or gradient is not finite stops the loop at that step.
  */
-import { createOptimizer, type OptimizerConfig } from '../optimizers/optimizers';
+import { createOptimizer, type RuleConfig } from '../optimizers/optimizers';
 import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
 import type { NetworkObjective } from '../networks/regularizedObjective';
 
@@ -48,7 +48,7 @@ export function plainGradient(model: GradientModel): GradientRule {
 
 /** How long and how a descent runs. */
 export interface DescentOptions extends LongRunOptions {
-  optimizer: OptimizerConfig;
+  optimizer: RuleConfig;
   /** Updates to apply, an integer ≥ 0. */
   steps: number;
   /** A linear projection applied in place to each gradient and each update (see the module comment). */

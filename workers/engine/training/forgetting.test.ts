@@ -11,6 +11,7 @@ import { RegularizedObjective } from '../networks/regularizedObjective';
 import type { MlpSpec } from '../spec/mlp';
 import { useTestBackend } from '../testing/backend';
 import { forgettingExperiment, type ForgettingExperiment } from './forgetting';
+import { resolveOptimizer } from '../spec/optimizers/validate';
 
 /**
  * Four Gaussian blobs on the unit circle; task A separates blob 0 from blob 1, task B blob 2 from
@@ -29,7 +30,7 @@ beforeAll(async () => {
   taskA = new RegularizedObjective(new MlpObjective(SPEC, classPairTask(data, [0, 1])), 0);
   taskB = new RegularizedObjective(new MlpObjective(SPEC, classPairTask(data, [2, 3])), 0);
   tensorsBefore = tf.memory().numTensors;
-  experiment = await forgettingExperiment(taskA, taskB, start, { optimizer: { name: 'adam', lr: 0.02 }, stepsA: 100, stepsB: 100, topK: 3, recordEvery: 10 });
+  experiment = await forgettingExperiment(taskA, taskB, start, { optimizer: resolveOptimizer({ name: 'adam', lr: 0.02 }, 'analytic'), stepsA: 100, stepsB: 100, topK: 3, recordEvery: 10 });
 });
 afterAll(() => {
   taskA.dispose();
@@ -92,7 +93,7 @@ describe('forgettingExperiment', () => {
 
   it('matches the directly measured rise of L_A while B’s steps are small', async () => {
     // Task B from the trained θ_A (no task-A steps this time).
-    const small = await forgettingExperiment(taskA, taskB, experiment.thetaA, { optimizer: { name: 'adam', lr: 0.02 }, stepsA: 0, stepsB: 3, topK: 3 });
+    const small = await forgettingExperiment(taskA, taskB, experiment.thetaA, { optimizer: resolveOptimizer({ name: 'adam', lr: 0.02 }, 'analytic'), stepsA: 0, stepsB: 3, topK: 3 });
     expect(small.plain.lossA[0]).toBeCloseTo(experiment.plain.lossA[0], 6);
     // Past adam's first steps the third-order terms stay below a tenth of the rise.
     const { measuredRise, predictedRise } = small.plain;
@@ -101,7 +102,7 @@ describe('forgettingExperiment', () => {
       expect(Math.abs(predictedRise[r] - measuredRise[r])).toBeLessThan(0.1 * measuredRise[r]);
     }
     // Projecting every direction (k = P) leaves θ_A where it is.
-    const frozen = await forgettingExperiment(taskA, taskB, start, { optimizer: { name: 'sgd', lr: 0.5 }, stepsA: 0, stepsB: 3, topK: taskA.paramCount });
+    const frozen = await forgettingExperiment(taskA, taskB, start, { optimizer: resolveOptimizer({ name: 'sgd', lr: 0.5 }, 'analytic'), stepsA: 0, stepsB: 3, topK: taskA.paramCount });
     expect(Math.max(...frozen.projected.measuredRise.map(Math.abs))).toBeLessThan(1e-6);
   });
 
@@ -109,7 +110,7 @@ describe('forgettingExperiment', () => {
     const controller = new AbortController();
     const seen: [number, number][] = [];
     const run = forgettingExperiment(taskA, taskB, start, {
-      optimizer: { name: 'sgd', lr: 0.1 }, stepsA: 4, stepsB: 4, topK: 1, signal: controller.signal,
+      optimizer: resolveOptimizer({ name: 'sgd', lr: 0.1 }, 'analytic'), stepsA: 4, stepsB: 4, topK: 1, signal: controller.signal,
       onProgress: (done, total) => {
         seen.push([done, total]);
         if (done === 6) controller.abort();
@@ -121,7 +122,7 @@ describe('forgettingExperiment', () => {
   });
 
   it('rejects tasks of different networks and a bad k', async () => {
-    await expect(forgettingExperiment(taskA, taskB, start, { optimizer: { name: 'sgd', lr: 0.1 }, stepsA: 1, stepsB: 1, topK: 0 })).rejects.toThrow(/topK/);
-    await expect(forgettingExperiment(taskA, taskB, start.subarray(1), { optimizer: { name: 'sgd', lr: 0.1 }, stepsA: 1, stepsB: 1, topK: 1 })).rejects.toThrow(/one network/);
+    await expect(forgettingExperiment(taskA, taskB, start, { optimizer: resolveOptimizer({ name: 'sgd', lr: 0.1 }, 'analytic'), stepsA: 1, stepsB: 1, topK: 0 })).rejects.toThrow(/topK/);
+    await expect(forgettingExperiment(taskA, taskB, start.subarray(1), { optimizer: resolveOptimizer({ name: 'sgd', lr: 0.1 }, 'analytic'), stepsA: 1, stepsB: 1, topK: 1 })).rejects.toThrow(/one network/);
   });
 });

@@ -25,7 +25,7 @@ import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
 import { symmetricEigen } from '../math/linalg/symmetricEigen';
 import { curvatureOperator } from '../curvature/operators';
 import type { NetworkObjective } from '../networks/regularizedObjective';
-import type { OptimizerConfig } from '../optimizers/optimizers';
+import type { RuleConfig } from '../optimizers/optimizers';
 import { descend, plainGradient } from './descent';
 
 /** What a task needs to provide. */
@@ -37,7 +37,7 @@ export type TaskObjective = Pick<
 /** Settings of a forgetting experiment. */
 export interface ForgettingOptions extends LongRunOptions {
   /** The optimizer of both phases. */
-  optimizer: OptimizerConfig;
+  optimizer: RuleConfig;
   stepsA: number;
   stepsB: number;
   /** Top eigenvectors of H_A to measure overlaps with and to project off (1 … P; at most 20 by Lanczos). */

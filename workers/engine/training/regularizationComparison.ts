@@ -19,7 +19,7 @@ import { filterNormalize } from '../landscape/filterNormalize';
 import type { BuiltNetwork } from '../networks/build';
 import { HessianQuadraticGradient } from '../networks/hessianQuadraticGradient';
 import type { NetworkObjective } from '../networks/regularizedObjective';
-import type { OptimizerConfig } from '../optimizers/optimizers';
+import type { RuleConfig } from '../optimizers/optimizers';
 import { curvatureRegularizedGradient, validateCurvatureRegularizer, type CurvatureRegularizer } from './curvatureRegularization';
 import { descend } from './descent';
 import { evaluateAt } from './evaluation';
@@ -66,7 +66,7 @@ export async function measureFlatness(
 
 /** The settings of a comparison. */
 export interface RegularizationComparisonOptions extends LongRunOptions {
-  optimizer: OptimizerConfig;
+  optimizer: RuleConfig;
   /** Updates per run. */
   steps: number;
   /** SAM's radius ρ > 0. */
