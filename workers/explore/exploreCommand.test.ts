@@ -273,12 +273,12 @@ describe('npm run explore on a network link', () => {
   });
 
   it('writes the trained runs and the curvature when the slice cannot be computed, says why, and exits non-zero', async () => {
-    const experiment = smallNetwork();
-    // A valid experiment whose slice names a run it does not have: the page's "Compute slice" fails the same way.
-    experiment.slice = { ...experiment.slice, centre: 'zz' };
+    // A valid experiment whose slice cannot be computed: the accuracy of a regression. The page's "Compute slice" fails the same way.
+    const experiment = { ...smallNetwork(), problem: networkProblem({ dataset: 'sine', datasetOptions: { n: 80 }, hidden: [6] }) };
+    experiment.slice = { ...experiment.slice, metric: 'accuracy' };
     const { code, stderr } = await explore([`#${experimentToHash(experiment)}`, '--out', 'noslice.json', '--svg', 'noslice-svg', '--quiet']);
     expect(code).toBe(1);
-    const failure = 'The slice could not be computed: the slice refers to run "zz", which the experiment does not have';
+    const failure = 'The slice could not be computed: accuracy is defined for classification data sets only; show the loss of this regression instead';
     expect(stderr).toContain(`explore: ${failure}`);
     const document = results('noslice.json');
     expect(document.failures).toEqual([failure]);

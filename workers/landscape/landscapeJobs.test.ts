@@ -48,7 +48,7 @@ describe('setProblem', () => {
 
   it('rejects an invalid problem with the problem\'s own message', () => {
     const other = new LandscapeJobs();
-    expect(() => other.setProblem({ ...PROBLEM, hidden: [1000] })).toThrow(/hidden\[0\] must be an integer width/);
+    expect(() => other.setProblem({ ...PROBLEM, hidden: [1000] })).toThrow(/the width of hidden layer 1 must be an integer/);
     other.dispose();
   });
 });

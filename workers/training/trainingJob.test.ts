@@ -143,7 +143,7 @@ describe('TrainingJob', () => {
   });
 
   it('refuses an invalid or analytic experiment', () => {
-    expect(() => new TrainingJob(smallExperiment((e) => (e.evalEvery = 0)))).toThrow(/Invalid experiment: evalEvery/);
+    expect(() => new TrainingJob(smallExperiment((e) => (e.evalEvery = 0)))).toThrow(/Invalid experiment: evaluate every \(steps\) must be/);
     expect(() => new TrainingJob(defaultExperiment())).toThrow(/trains networks/);
   });
 

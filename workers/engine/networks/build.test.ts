@@ -45,7 +45,7 @@ describe('buildNetwork', () => {
   });
 
   it('refuses an invalid problem with every fault listed', () => {
-    expect(() => buildNetwork(networkProblem({ dropout: -1, hidden: [0] }))).toThrow(/hidden\[0\].*dropout/);
+    expect(() => buildNetwork(networkProblem({ dropout: -1, hidden: [0] }))).toThrow(/hidden layer 1.*dropout/);
   });
 
   it('dispose frees every tensor the network made', () => {

@@ -190,10 +190,10 @@ describe('configuration', () => {
     expect(network({ name: 'hessian_free' }).damping).toBe(1);
     expect(network({ name: 'gauss_newton' }).damping).toBe(1e-2);
     expect(network({ name: 'trust_region', radius: 2 }).radius).toBe(2);
-    expect(() => network({ name: 'sgd', lr: -1 })).toThrow(/Optimizer sgd: lr must be a finite number > 0, got -1/);
-    expect(() => network({ name: 'trust_region', acceptRatio: 0.5 })).toThrow(/acceptRatio must be in \[0, 0.25\)/);
-    expect(() => network({ name: 'hessian_free', cgIterations: 0 })).toThrow(/cgIterations/);
-    expect(() => network({ name: 'trust_region', radius: 5, maxRadius: 1 })).toThrow(/maxRadius \(1\) must be at least radius \(5\)/);
+    expect(() => network({ name: 'sgd', lr: -1 })).toThrow(/^Gradient descent: learning rate η must be a finite number > 0, got -1$/);
+    expect(() => network({ name: 'trust_region', acceptRatio: 0.5 })).toThrow(/acceptance ratio η must be in \[0, 0.25\)/);
+    expect(() => network({ name: 'hessian_free', cgIterations: 0 })).toThrow(/CG iterations k must be/);
+    expect(() => network({ name: 'trust_region', radius: 5, maxRadius: 1 })).toThrow(/the largest radius Δmax \(1\) must be at least the initial radius Δ₀ \(5\)/);
     expect(() => network({ name: 'lbfgs' as never })).toThrow(/Unknown optimizer "lbfgs"/);
   });
 

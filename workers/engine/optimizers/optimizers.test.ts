@@ -195,17 +195,17 @@ describe('state and validation', () => {
   });
 
   it.each([
-    [{ name: 'sgd', lr: 0 }, /sgd: lr must be a finite number > 0, got 0/],
-    [{ name: 'sgd', lr: -1 }, /lr must be/],
-    [{ name: 'sgd', lr: Number.NaN }, /lr must be/],
-    [{ name: 'adam', lr: Number.POSITIVE_INFINITY }, /lr must be/],
-    [{ name: 'momentum', lr: 1, momentum: 1 }, /momentum must be in \[0, 1\), got 1/],
-    [{ name: 'rmsprop', lr: 1, rho: -0.1 }, /rho must be in \[0, 1\)/],
-    [{ name: 'adam', lr: 1, beta1: Number.NaN }, /beta1 must be in \[0, 1\)/],
-    [{ name: 'adam', lr: 1, beta2: 1.5 }, /beta2 must be in \[0, 1\)/],
-    [{ name: 'adam', lr: 1, epsilon: 0 }, /epsilon must be a finite number > 0/],
-    [{ name: 'newton', lr: 1, damping: -1e-3 }, /damping must be a finite number ≥ 0/],
-    [{ name: 'sgd', lr: 1, warmupSteps: 2.5 }, /warmupSteps must be an integer ≥ 0/],
+    [{ name: 'sgd', lr: 0 }, /^Gradient descent: learning rate η must be a finite number > 0, got 0$/],
+    [{ name: 'sgd', lr: -1 }, /learning rate η must be/],
+    [{ name: 'sgd', lr: Number.NaN }, /learning rate η must be/],
+    [{ name: 'adam', lr: Number.POSITIVE_INFINITY }, /learning rate η must be/],
+    [{ name: 'momentum', lr: 1, momentum: 1 }, /momentum μ must be in \[0, 1\), got 1/],
+    [{ name: 'rmsprop', lr: 1, rho: -0.1 }, /squared-gradient decay ρ must be in \[0, 1\)/],
+    [{ name: 'adam', lr: 1, beta1: Number.NaN }, /first-moment decay β1 must be in \[0, 1\)/],
+    [{ name: 'adam', lr: 1, beta2: 1.5 }, /second-moment decay β2 must be in \[0, 1\)/],
+    [{ name: 'adam', lr: 1, epsilon: 0 }, /epsilon ε must be a finite number > 0/],
+    [{ name: 'newton', lr: 1, damping: -1e-3 }, /damping δ must be a finite number ≥ 0/],
+    [{ name: 'sgd', lr: 1, warmupSteps: 2.5 }, /warm-up steps W must be an integer ≥ 0/],
     [{ name: 'lbfgs', lr: 1 }, /Unknown optimizer "lbfgs"/],
   ])('rejects %o', (config, message) => {
     expect(() => resolveOptimizer(config as OptimizerConfig, 'analytic')).toThrow(message);
