@@ -111,7 +111,8 @@ describe('divergence', () => {
     const [sgd, adam] = batch.runs;
     expect(batch.live).toBe(1);
     expect(sgd.divergedAt).toBe(expected);
-    expect(sgd.divergence).toMatch(new RegExp(`^Gradient descent diverged at step ${expected}: the point .* left`));
+    // The card shows the last completed step, expected − 1; the message names it too.
+    expect(sgd.divergence).toMatch(new RegExp(`^Gradient descent diverged at step ${expected}, so it stopped at step ${expected - 1}: the point .* left`));
     expect(sgd.points.length).toBe(2 * (expected - 1));
     expect(sgd.stepCount).toBe(expected - 1);
     expect(adam.divergence).toBeNull();
@@ -140,7 +141,7 @@ describe('divergence', () => {
     expect(result.path.length).toBe(4);
     const runs = new AnalyticRuns(problem, [rule({ name: 'sgd', lr: 0.1 })], [1, 1.5]);
     const [run] = (await runs.step(10)).runs;
-    expect(run.divergence).toMatch(/diverged at step 2: the loss became Infinity/);
+    expect(run.divergence).toMatch(/^Gradient descent diverged at step 2, so it stopped at step 1: the loss became Infinity/);
   });
 });
 
@@ -178,7 +179,7 @@ describe('AnalyticRuns', () => {
   });
 
   it('validates its arguments and refuses overlapping step calls', async () => {
-    expect(() => new AnalyticRuns({ name: 'saddle' }, [rule({ name: 'sgd', lr: -1 })], [0, 0])).toThrow(/lr must be/);
+    expect(() => new AnalyticRuns({ name: 'saddle' }, [rule({ name: 'sgd', lr: -1 })], [0, 0])).toThrow(/learning rate η must be/);
     expect(() => new AnalyticRuns({ name: 'saddle' }, [], [Number.NaN, 0])).toThrow(/Start must be/);
     expect(() => new AnalyticRuns({ name: 'saddle' }, [], [2e6, 0])).toThrow(/Start must be/);
     await expect(analyticTrajectory({ name: 'saddle' }, rule({ name: 'sgd', lr: 1 }), [1, 1], -1)).rejects.toThrow(/steps/);

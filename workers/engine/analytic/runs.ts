@@ -5,7 +5,8 @@
  * stops being a usable number stops and says at which step; the others go on.
  */
 import { createOptimizer, optimizerNeedsHessian, type Optimizer, type RuleConfig } from '../optimizers/optimizers';
-import { methodOf } from '../spec/optimizers/registry';
+import { runLabels } from '../spec/runLabels';
+import { divergenceMessage } from '../spec/divergenceMessage';
 import { derivativesAt, type PointDerivatives } from './evaluate';
 import { validateProblem, type AnalyticProblem } from '../spec/functions';
 
@@ -51,6 +52,8 @@ export interface StartState {
 
 interface RunState {
   optimizer: Optimizer;
+  /** The run's label, as its card shows it ("Adam 2"). */
+  label: string;
   point: Float64Array;
   grad: Float64Array;
   hessian: Float64Array;
@@ -81,8 +84,10 @@ export class AnalyticRuns {
     }
     this.problem = problem;
     this.start = [start[0], start[1]];
-    this.runs = configs.map((config) => ({
+    const labels = runLabels(configs, 'analytic');
+    this.runs = configs.map((config, index) => ({
       optimizer: createOptimizer(config, 2),
+      label: labels[index],
       point: Float64Array.from(start),
       grad: new Float64Array(2),
       hessian: new Float64Array(4),
@@ -214,6 +219,7 @@ export class AnalyticRuns {
 
   private stop(run: RunState, step: number, reason: string): void {
     run.divergedAt = step;
-    run.divergence = `${methodOf(run.optimizer.config.name).label} diverged at step ${step}: ${reason}`;
+    // The update of `step` was rejected: the run completed the steps before it.
+    run.divergence = divergenceMessage(run.label, step, Math.max(0, step - 1), reason);
   }
 }

@@ -169,7 +169,9 @@ describe('TrainingSession', () => {
     expect(live).toBe(1);
     expect(runs[0].divergedAt).not.toBeNull();
     expect(runs[0].divergedAt).toBeLessThanOrEqual(3);
-    expect(runs[0].divergence).toMatch(new RegExp(`Run "wild" \\(Gradient descent\\) diverged at step ${runs[0].divergedAt}: `));
+    // Named as its card names it (two gradient-descent runs, both full batch: numbered), never by its id.
+    expect(runs[0].divergence).toMatch(new RegExp(`^Gradient descent, full batch 1 diverged at step ${runs[0].divergedAt}, so it stopped at step ${runs[0].divergedAt! - 1}: `));
+    expect(runs[0].divergence).not.toContain('wild');
     expect(runs[0].stepCount).toBe(runs[0].divergedAt! - 1);
     expect(runs[1].divergence).toBeNull();
     expect(runs[1].stepCount).toBe(6);
@@ -231,7 +233,7 @@ describe('TrainingSession', () => {
     expect(make([RUNS[0], RUNS[0]])).toThrow(/"gd" appears twice/);
     expect(make([{ ...RUNS[0], batchSize: -1 }])).toThrow(/Run "gd": batchSize must be an integer ≥ 0/);
     // Optimizer configs come checked: the validator is what refuses a bad one.
-    expect(() => resolveOptimizer({ name: 'sgd', lr: 0 }, 'network')).toThrow(/lr must be a finite number > 0/);
+    expect(() => resolveOptimizer({ name: 'sgd', lr: 0 }, 'network')).toThrow(/learning rate η must be a finite number > 0/);
     expect(make([RUNS[0]], { seed: -1 })).toThrow(/seed/);
     expect(make([RUNS[0]], { seed: 1, evalEvery: 0 })).toThrow(/evalEvery/);
     const session = new TrainingSession(network, [RUNS[0]], { seed: 1 });
@@ -283,7 +285,9 @@ describe('TrainingSession: a run that diverges stops alone', () => {
     expect(calm.sharpness.map((record) => record.step)).toEqual([0, 1, 2, 3, 4, 5, 6]);
     expect(calm.sharpness.every((record) => Number.isFinite(record.lambdaMax))).toBe(true);
     expect(wild.divergedAt).toBe(1);
+    // Its step-1 point was reached; its Hessian there failed, so it stops at step 1 itself.
     expect(wild.divergence).toMatch(/diverged at step 1: its Hessian at step 1 is no longer finite/);
+    expect(wild.stepCount).toBe(1);
     expect(batch.live).toBe(1);
     session.dispose();
   });

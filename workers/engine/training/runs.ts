@@ -28,7 +28,8 @@ import { Rng } from '../math/rng';
 import { dropoutMasks } from './dropout';
 import { evaluateAt, type EvaluationRecord } from './evaluation';
 import { createNetworkOptimizer } from '../optimizers/networkOptimizer';
-import { methodOf } from '../spec/optimizers/registry';
+import { runLabels } from '../spec/runLabels';
+import { divergenceMessage } from '../spec/divergenceMessage';
 import { NETWORK_TRAINING_LIMITS } from '../spec/limits';
 import type { TrainingOptions, TrainingRunConfig } from '../spec/networkRuns';
 import type { NetworkOptimizer, StepObjective, StepReport } from '../optimizers/optimizerTypes';
@@ -151,7 +152,8 @@ export class TrainingSession {
     this.network = network;
     this.seed = options.seed;
     const paramCount = network.objective.paramCount;
-    this.runs = runs.map((config) => {
+    const labels = runLabels(runs.map((config) => ({ name: config.optimizer.name, batchSize: config.batchSize })), 'network');
+    this.runs = runs.map((config, index) => {
       if (!Number.isInteger(config.batchSize) || config.batchSize < 0) {
         throw new RangeError(`Run "${config.id}": batchSize must be an integer ≥ 0 (0 = full batch), got ${config.batchSize}`);
       }
@@ -162,7 +164,7 @@ export class TrainingSession {
       return {
         config: { ...config },
         optimizer,
-        label: methodOf(optimizer.name).label,
+        label: labels[index],
         params64: new Float64Array(paramCount),
         params32: new Float32Array(paramCount),
         stepCount: 0,
@@ -385,7 +387,7 @@ export class TrainingSession {
 
   private stop(run: RunState, t: number, why: string): void {
     run.divergedAt = t;
-    run.divergence = `Run "${run.config.id}" (${run.label}) diverged at step ${t}: ${why}`;
+    run.divergence = divergenceMessage(run.label, t, run.stepCount, why);
   }
 
   /** The evaluations and sharpness measurements due after update `step`, for every live run at that step. */
