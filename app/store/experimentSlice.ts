@@ -57,6 +57,12 @@ export interface ExperimentSlice {
   /** Replaces the whole experiment (from a link or a preset); `messages` say what the link got wrong. */
   loadExperiment(experiment: Experiment, messages: string[]): EditRefusal;
   dismissLinkMessages(): void;
+  /**
+   * Clears `editProblems` when the control whose edit was refused is set
+   * back to the value the experiment holds (the refused edit no longer
+   * stands; nothing else changes).
+   */
+  withdrawEditProblems(): void;
   /** Switches function; the window, start and scale become the new function's defaults. */
   setFunction(name: AnalyticName): EditRefusal;
   /** Sets the quadratic's condition number and/or rotation. */
@@ -104,6 +110,9 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
       return editExperiment(() => experiment, { linkMessages: messages, stashedExperiments: stashed });
     },
     dismissLinkMessages: () => set({ linkMessages: [] }),
+    withdrawEditProblems: () => {
+      if (get().editProblems.length > 0) set({ editProblems: [] });
+    },
     setFunction: (name) =>
       editAnalytic((draft) => {
         const problem = analyticProblemSpec(name);

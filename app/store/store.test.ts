@@ -74,6 +74,16 @@ describe('experiment slice', () => {
 });
 
 describe('editExperiment, the one way the experiment changes', () => {
+  it('withdraws a refusal when its control is set back to the value the experiment holds', () => {
+    const store = createAppStore();
+    const before = store.getState().experiment;
+    expect(store.getState().setGrid({ nx: 100_000 })).not.toBeNull();
+    expect(store.getState().editProblems).toHaveLength(1);
+    store.getState().withdrawEditProblems();
+    expect(store.getState().editProblems).toEqual([]);
+    expect(store.getState().experiment).toBe(before);
+  });
+
   it('returns why a named edit was refused, of either mode and of the slice settings, and null when it was kept', () => {
     const store = createAppStore();
     const refused = store.getState().setGrid({ nx: 100_000 });

@@ -6,6 +6,7 @@
  */
 import { useEffect, useId, useState, type ReactElement } from 'react';
 import { formatExact, NUMBER_TEXT } from './format';
+import { appStore } from '../store/store';
 
 export interface NumberFieldProps {
   label: string;
@@ -31,12 +32,22 @@ export function NumberField({ label, value, onCommit, integer = false, hint, tes
   const id = useId();
   const [text, setText] = useState(formatExact(value));
   const [problem, setProblem] = useState<string | null>(null);
+  // Whether the page's "Not applied" notice is about this field's last commit.
+  const [refused, setRefused] = useState(false);
 
   // A new value from elsewhere (a link, a click on the surface) replaces the text.
   useEffect(() => {
     setText(formatExact(value));
     setProblem(null);
+    setRefused(false);
   }, [value]);
+
+  /** Back to the value the experiment holds: this field's refused edit, and its notice, no longer stand. */
+  const settle = () => {
+    setProblem(null);
+    if (refused) appStore.getState().withdrawEditProblems();
+    setRefused(false);
+  };
 
   const commit = () => {
     const parsed = parseNumber(text, integer);
@@ -45,10 +56,12 @@ export function NumberField({ label, value, onCommit, integer = false, hint, tes
       return;
     }
     if (parsed === value) {
-      setProblem(null);
+      settle();
       return;
     }
-    setProblem(onCommit(parsed));
+    const refusal = onCommit(parsed);
+    setProblem(refusal);
+    setRefused(refusal !== null);
   };
 
   return (
@@ -73,7 +86,7 @@ export function NumberField({ label, value, onCommit, integer = false, hint, tes
           if (event.key === 'Enter') commit();
           if (event.key === 'Escape') {
             setText(formatExact(value));
-            setProblem(null);
+            settle();
           }
         }}
       />
