@@ -13,7 +13,8 @@ import {
   type CurvatureSettings,
 } from '../../workers/engine/spec/landscapeSettings';
 import { LANDSCAPE_LIMITS, MAX_EXACT_PARAMETERS } from '../../workers/engine/spec/limits';
-import type { CurvatureTargetChoice } from '../store/landscapeSlice';
+import { curvatureTargetOptions, targetOf, targetValue } from './curvatureTargets';
+import { runLabels } from '../runs/runLabels';
 import { appStore, useAppStore } from '../store/store';
 import { readoutsOf, spectrumViewOf } from '../landscape/landscapeViews';
 import { CurvatureReadouts } from './CurvatureReadouts';
@@ -30,20 +31,10 @@ const MATRIX_CHOICES: readonly { value: CurvatureMatrixChoice; label: string }[]
   { value: 'both', label: 'Both' },
 ];
 
-/** The select's value of a target: "selected", "run:o1" or "probe". */
-function targetValue(target: CurvatureTargetChoice): string {
-  return target.kind === 'run' ? `run:${target.runId}` : target.kind;
-}
-
-function targetOf(value: string): CurvatureTargetChoice {
-  if (value === 'probe' || value === 'selected') return { kind: value };
-  return { kind: 'run', runId: value.slice('run:'.length) };
-}
-
 /** The curvature view (see the module comment). */
 export function CurvatureView(): ReactElement {
   const settings = useAppStore((state) => state.experiment.curvature);
-  const runIds = useAppStore((state) => state.experiment.optimizers.map((run) => run.id).join(','));
+  const runs = useAppStore((state) => state.experiment.optimizers);
   const selectedRunId = useAppStore((state) => state.selectedRunId ?? state.experiment.optimizers[0]?.id ?? null);
   const target = useAppStore((state) => state.landscape.curvatureTarget);
   const hasProbe = useAppStore((state) => state.landscape.probe !== null);
@@ -65,11 +56,10 @@ export function CurvatureView(): ReactElement {
 
   const running = job?.state === 'running';
   const exactFeasible = info === null || info.exactFeasible;
-  const options = [
-    { value: 'selected', label: `selected run${selectedRunId ? ` (${selectedRunId})` : ''}, latest` },
-    ...runIds.split(',').filter((id) => id !== '').map((id) => ({ value: `run:${id}`, label: `run ${id} (latest)` })),
-    ...(hasProbe ? [{ value: 'probe', label: 'clicked point' }] : []),
-  ];
+  const options = useMemo(() => {
+    const labels = runLabels(runs);
+    return curvatureTargetOptions(runs.map((run, index) => ({ id: run.id, label: labels[index] })), selectedRunId, hasProbe);
+  }, [runs, selectedRunId, hasProbe]);
   const { k, slqRuns, slqSteps, smoothing, traceBudget } = LANDSCAPE_LIMITS;
 
   return (

@@ -162,6 +162,34 @@ describe('LandscapeSession', () => {
     expect(hessian.readouts.lambdaMax).toBeCloseTo(probed.probe!.lambdaMax!, 3);
   });
 
+  it('points the curvature view back at the selected run when the clicked point is gone, so "At" and the spectrum agree', async () => {
+    const store = networkStore();
+    store.getState().requestSlice();
+    await until(store, (l) => l.sliceJob?.state === 'done', 'the slice');
+    store.getState().requestProbe(0.5, -0.25);
+    const probed = await until(store, (l) => l.probe !== null && l.curvatureTarget.kind === 'probe', 'the probe as the target');
+    expect(probed.curvatureTarget).toEqual({ kind: 'probe' });
+
+    // A new slice forgets the point: the target is the selected run again, and a spectrum there succeeds.
+    store.getState().requestSlice();
+    const started = await until(store, (l) => l.probe === null, 'the new slice to start');
+    expect(started.curvatureTarget).toEqual({ kind: 'selected' });
+    const again = await until(store, (l) => l.sliceJob?.state === 'done', 'the new slice');
+    expect(again.probe).toBeNull();
+    expect(again.curvatureTarget).toEqual({ kind: 'selected' });
+    store.getState().requestCurvature(false);
+    const reported = await until(store, (l) => l.curvatureJob?.state === 'done' || l.curvatureJob?.state === 'failed', 'the spectrum');
+    expect(reported.curvatureJob?.message ?? '').not.toMatch(/no clicked point/);
+    expect(reported.curvatureJob?.state).toBe('done');
+
+    // So does a new problem.
+    store.getState().requestProbe(0.25, 0.25);
+    await until(store, (l) => l.curvatureTarget.kind === 'probe', 'the second probe as the target');
+    store.getState().setHiddenWidth(0, 4);
+    const forgotten = await until(store, (l) => l.probe === null, 'the results forgotten');
+    expect(forgotten.curvatureTarget).toEqual({ kind: 'selected' });
+  });
+
   it('cancels a slice on request, and says which run is missing', async () => {
     const store = networkStore();
     store.getState().setSliceSettings({ resolution: 101 });

@@ -29,7 +29,7 @@ import type { LandscapeWorkerApi } from '../../workers/landscape.worker';
 import type { CurvatureAt, SliceChunk, SliceSummary } from '../../workers/engine/spec/messages/landscape';
 import type { HeightField } from '../scene/types';
 import type { JobProgress } from '../plots/types';
-import { emptyLandscapeState, type CurvatureTargetChoice, type LandscapeState, type ProbeState } from '../store/landscapeSlice';
+import { emptyLandscapeState, targetWithoutProbe, type CurvatureTargetChoice, type LandscapeState, type ProbeState } from '../store/landscapeSlice';
 import { sameData } from '../store/sameData';
 import type { AppStore } from '../store/store';
 import { startLandscapeWorker, type ParameterChannel, type WorkerConnection } from '../workerClient';
@@ -149,9 +149,9 @@ export class LandscapeSession {
     this.sliceToken++;
     this.probeToken++;
     this.curvatureToken++;
-    // Everything back to empty but the curvature target, which is a choice, not a result.
+    // Everything back to empty but the curvature target, which is a choice, not a result (a clicked point's is gone with the point).
     const { curvatureTarget: _kept, ...empty } = emptyLandscapeState();
-    this.patch(empty);
+    this.patch({ ...empty, curvatureTarget: targetWithoutProbe(this.landscape().curvatureTarget) });
   }
 
   /** The point was forgotten: a probe still running is stopped and its answer ignored. */
@@ -252,7 +252,13 @@ export class LandscapeSession {
       this.patch(patch);
     }, FIELD_PUBLISH_MS);
     this.probeToken++;
-    this.patch({ sliceJob: this.job(label, 'running', 0), error: null, probe: null, probeJob: null });
+    this.patch({
+      sliceJob: this.job(label, 'running', 0),
+      error: null,
+      probe: null,
+      probeJob: null,
+      curvatureTarget: targetWithoutProbe(this.landscape().curvatureTarget),
+    });
     try {
       const network = this.networkExperiment();
       const connection = await this.worker();

@@ -35,6 +35,15 @@ export interface ProbeState {
 /** Which parameters the curvature view describes: the selected run's latest (the data view's run), a given run's latest, or the clicked point. */
 export type CurvatureTargetChoice = { kind: 'selected' } | { kind: 'run'; runId: string } | { kind: 'probe' };
 
+/**
+ * The target once the clicked point is gone (a new slice, a new problem, the
+ * point cleared): the selected run instead of the point, so that the "At"
+ * control and what the spectrum is computed at never disagree.
+ */
+export function targetWithoutProbe(target: CurvatureTargetChoice): CurvatureTargetChoice {
+  return target.kind === 'probe' ? { kind: 'selected' } : target;
+}
+
 /** The last curvature report with what it is of. */
 export interface CurvatureState {
   summary: CurvatureSummary;
@@ -166,7 +175,7 @@ export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> =
           probe: null,
           probeJob: null,
           // A report of the forgotten point no longer has a point to describe.
-          curvatureTarget: state.landscape.curvatureTarget.kind === 'probe' ? { kind: 'selected' } : state.landscape.curvatureTarget,
+          curvatureTarget: targetWithoutProbe(state.landscape.curvatureTarget),
         },
       })),
     requestCurvature: (exact) => set({ curvatureRequest: { exact, token: ++tokens } }),
