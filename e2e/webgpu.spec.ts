@@ -25,3 +25,27 @@ test('forced with ?backend=webgpu, the worker runs on the webgpu backend', async
   await explorer.waitForState((s) => s.runs.every((r) => r.step >= 5), 'a few optimizer steps', 150_000);
   await explorer.screenshot('06-webgpu');
 });
+
+test('the status bar chooses the backend by hand: the page opens again on it with the same experiment', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'f=beale&n=20' });
+  await expect(explorer.backendLabel()).toHaveText('wasm', { timeout: 60_000 });
+  const chooser = page.getByTestId('backend-choice');
+  await expect(chooser).toHaveValue('auto');
+  // The software adapter the automatic choice passed over can still be chosen, and so can cpu.
+  await chooser.selectOption('cpu');
+  await page.waitForURL(/[?&]backend=cpu/);
+  await page.waitForFunction(() => window.__explorer !== undefined);
+  await expect(explorer.backendLabel()).toHaveText('cpu', { timeout: 60_000 });
+  await expect(page.getByTestId('backend-choice')).toHaveValue('cpu');
+  const state = await explorer.waitForSurface();
+  expect(state.backendAttempts).toEqual([{ backend: 'cpu', ok: true }]);
+  expect(state.experiment.problem).toMatchObject({ name: 'beale' });
+  expect(state.experiment.steps).toBe(20);
+  // Back to the automatic choice: ?backend= goes, the experiment stays.
+  await page.getByTestId('backend-choice').selectOption('auto');
+  await page.waitForURL((url) => !url.search.includes('backend='));
+  await page.waitForFunction(() => window.__explorer !== undefined);
+  await expect(explorer.backendLabel()).toHaveText('wasm', { timeout: 60_000 });
+  expect((await explorer.state()).experiment.problem).toMatchObject({ name: 'beale' });
+});

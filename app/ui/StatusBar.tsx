@@ -1,8 +1,10 @@
 /**
  * The bottom line: the backend in use (and why faster ones were passed
- * over), the state of the surface, the run, and the last error.
+ * over) with a chooser to pick another, the state of the surface, the run,
+ * and the last error.
  */
 import type { ReactElement } from 'react';
+import { BROWSER_BACKENDS, forcedBackend, hrefWithBackend, isBackendName } from '../../workers/engine/backends/backendNames';
 import {
   selectBackend,
   selectBackendAttempts,
@@ -13,6 +15,38 @@ import {
 import { useAppStore } from '../store/store';
 
 const SURFACE_TEXT = { waiting: 'computing surface…', coarse: 'refining surface…', full: 'surface ready' } as const;
+
+/** The chooser's value for "the fastest backend that works here". */
+const AUTOMATIC = 'auto';
+
+/**
+ * Picks the backend by hand: the workers choose theirs when they start, so
+ * the page opens again with `?backend=` set (or removed, for the automatic
+ * choice); the experiment is in the link's hash and stays.
+ */
+function BackendChooser(): ReactElement {
+  const chosen = forcedBackend(window.location.search) ?? AUTOMATIC;
+  return (
+    <select
+      className="backend-choice"
+      aria-label="Computation backend"
+      title="Choose the TensorFlow.js backend; the page opens again with it, with the same experiment"
+      data-testid="backend-choice"
+      value={chosen}
+      onChange={(event) => {
+        const value = event.target.value;
+        window.location.assign(hrefWithBackend(window.location.href, isBackendName(value) ? value : null));
+      }}
+    >
+      <option value={AUTOMATIC}>automatic (fastest that works)</option>
+      {BROWSER_BACKENDS.map((name) => (
+        <option key={name} value={name}>
+          {name}
+        </option>
+      ))}
+    </select>
+  );
+}
 
 export function StatusBar(): ReactElement {
   const backend = useAppStore(selectBackend);
@@ -42,7 +76,8 @@ export function StatusBar(): ReactElement {
             {' '}
             (not {passedOver.map((a) => a.backend).join(', ')})
           </span>
-        )}
+        )}{' '}
+        <BackendChooser />
       </span>
       {analytic && (
         <span className="status-item" data-testid="surface-phase" data-phase={surface}>

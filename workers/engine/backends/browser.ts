@@ -14,6 +14,9 @@ import plainWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import simdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BROWSER_BACKENDS, selectBackend, type BackendAttempt, type BackendName } from './select';
+import { forcedBackend } from './backendNames';
+
+export { forcedBackend, isBackendName } from './backendNames';
 
 /** Loads (and so registers) each backend's module. */
 const LOADERS: Readonly<Record<BackendName, () => Promise<void>>> = {
@@ -42,17 +45,6 @@ const LOADERS: Readonly<Record<BackendName, () => Promise<void>>> = {
 /** Registers the backends in `names` by loading their modules (each at most once). */
 export async function registerBrowserBackends(names: readonly BackendName[]): Promise<void> {
   await Promise.all(names.map((name) => LOADERS[name]()));
-}
-
-/** True when `name` is one of the four browser backends. */
-export function isBackendName(name: string): name is BackendName {
-  return (BROWSER_BACKENDS as readonly string[]).includes(name);
-}
-
-/** The backend named by the page's `?backend=` parameter, or null when there is none (or it is unknown). */
-export function forcedBackend(search: string): BackendName | null {
-  const forced = new URLSearchParams(search).get('backend');
-  return forced != null && isBackendName(forced) ? forced : null;
 }
 
 /**

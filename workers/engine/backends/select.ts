@@ -1,10 +1,8 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-/** The TensorFlow.js backends the engine can run on, in order of preference. */
-export type BackendName = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+import { BROWSER_BACKENDS, type BackendName } from './backendNames';
 
-/** Browser preference order: fastest first, `cpu` always works. */
-export const BROWSER_BACKENDS: readonly BackendName[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+export { BROWSER_BACKENDS, type BackendName };
 
 /** Why a backend was passed over, for the UI and the logs. */
 export interface BackendAttempt {
