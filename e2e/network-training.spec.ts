@@ -85,6 +85,31 @@ test('the edge-of-stability preset: sharpness rises from well below 2/η to meet
   await explorer.screenshot('31-network-edge-of-stability');
 });
 
+test('the edge-of-stability preset computes its slice and spectrum about its own run, named by its label', async ({ page }) => {
+  test.setTimeout(120_000);
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'p=network' });
+  await explorer.waitForNetworkData();
+  await explorer.choosePreset('edge-of-stability');
+  await explorer.waitForState((s) => s.networkRuns.length === 1 && s.networkRuns[0].step >= 5, 'a few steps of the preset', 45_000);
+  await explorer.pauseIfRunning();
+  const state = await explorer.state();
+  expect(state.experiment.slice).toMatchObject({ centre: 'gd', runA: 'gd' });
+  await explorer.fill('slice-resolution', '9');
+  await explorer.waitForState((s) => s.experiment.slice.resolution === 9, 'a 9-point slice');
+  // It used to fail: "the slice refers to run o1, which the experiment does not have".
+  const sliced = await explorer.computeSlice((slice) => slice.nx === 9);
+  expect(sliced.slice!.finite).toBe(81);
+  await explorer.openSideTab('curvature');
+  const at = page.getByTestId('curvature-target');
+  await expect(at.locator('option:checked')).toHaveText('selected run (Gradient descent, full batch), latest');
+  await expect(at).not.toContainText('gd');
+  await page.getByTestId('compute-spectrum').click();
+  const reported = await explorer.waitForState((s) => s.curvature !== null, 'the spectrum at the run', 60_000);
+  expect(Number.isFinite(reported.curvature!.lambdaMax)).toBe(true);
+  await expect(page.getByTestId('curvature-view')).toContainText('Gradient descent, full batch, latest parameters');
+});
+
 test('a network run with a huge learning rate stops with its message while the other goes on', async ({ page }) => {
   const explorer = new ExplorerPage(page);
   // Sine regression: gradient descent at η = 100, far above 2/λ_max, grows the error geometrically until it overflows.

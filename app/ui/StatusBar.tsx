@@ -4,7 +4,7 @@
  * and the last error.
  */
 import type { ReactElement } from 'react';
-import { BROWSER_BACKENDS, forcedBackend, hrefWithBackend, isBackendName } from '../../workers/engine/backends/backendNames';
+import { BROWSER_BACKENDS, forcedBackend, hrefWithBackend, isBackendName } from '../../workers/engine/spec/backendNames';
 import {
   selectBackend,
   selectBackendAttempts,

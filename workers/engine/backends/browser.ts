@@ -14,9 +14,9 @@ import plainWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.w
 import simdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import threadedSimdWasmUrl from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
 import { BROWSER_BACKENDS, selectBackend, type BackendAttempt, type BackendName } from './select';
-import { forcedBackend } from './backendNames';
+import { forcedBackend } from '../spec/backendNames';
 
-export { forcedBackend, isBackendName } from './backendNames';
+export { forcedBackend, isBackendName } from '../spec/backendNames';
 
 /** Loads (and so registers) each backend's module. */
 const LOADERS: Readonly<Record<BackendName, () => Promise<void>>> = {

@@ -1,6 +1,6 @@
 import * as tf from '@tensorflow/tfjs-core';
 
-import { BROWSER_BACKENDS, type BackendName } from './backendNames';
+import { BROWSER_BACKENDS, type BackendName } from '../spec/backendNames';
 
 export { BROWSER_BACKENDS, type BackendName };
 
