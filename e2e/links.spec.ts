@@ -59,3 +59,41 @@ test('back and forward restore the experiments of earlier links', async ({ page 
   const state = await explorer.waitForSurface();
   expect(state.grid!.finite).toBe(256 * 256);
 });
+
+test('bad numbers, a key given twice and keys of the other mode are each named in the banner; the run goes on without freezing', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await page.addInitScript(() => {
+    const record = window as unknown as { longestTaskMs: number };
+    record.longestTaskMs = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) record.longestTaskMs = Math.max(record.longestTaskMs, entry.duration);
+    }).observe({ type: 'longtask', buffered: true });
+  });
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'f=quadratic&c=NaN&a=Infinity&x0=-1e308&sx=&n=40&n=50&ds=moons&o=newton' });
+  const banner = explorer.linkMessages;
+  await expect(banner).toContainText('Ignored c="NaN" (condition κ): expected a number from 1 to 1000000; using 10.');
+  await expect(banner).toContainText('Ignored a="Infinity" (rotation in degrees)');
+  await expect(banner).toContainText('Ignored x0="-1e308" (window x from)');
+  await expect(banner).toContainText('Ignored sx="" (start x₀)');
+  await expect(banner).toContainText('The link gives n (steps) 2 times: read the first, "40"; ignored "50".');
+  await expect(banner).toContainText('Ignored ds="moons" (data set): it applies only to neural networks.');
+  // Newton reaches the quadratic's minimum exactly (a loss of 0): the run ends, the page answers.
+  const done = await explorer.waitForState((s) => s.runStatus === 'done', 'the Newton run to finish');
+  expect(done.experiment.steps).toBe(40);
+  expect(errors).toEqual([]);
+  expect(await page.evaluate(() => (window as unknown as { longestTaskMs: number }).longestTaskMs)).toBeLessThan(5000);
+});
+
+test('Newton on a network over the dense limit is dropped alone: the link’s network and other runs are kept', async ({ page }) => {
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'p=network&h=40,40&n=77&o=newton,id:nw&o=sgd,id:g,b:8,lr:0.3' });
+  await expect(explorer.linkMessages).toContainText(
+    "Ignored run 1 (Newton): Newton factorises the dense Hessian at every step, so it is offered up to 1,000 parameters; this network has 1,801. The link's other runs are kept.",
+  );
+  const state = await explorer.waitForNetworkData();
+  expect(state.experiment.problem).toMatchObject({ hidden: [40, 40] });
+  expect(state.experiment.steps).toBe(77);
+  expect(state.experiment.optimizers.map((run) => [run.id, run.name, run.lr])).toEqual([['g', 'sgd', 0.3]]);
+});
