@@ -95,6 +95,8 @@ test('the edge-of-stability preset computes its slice and spectrum about its own
   await explorer.pauseIfRunning();
   const state = await explorer.state();
   expect(state.experiment.slice).toMatchObject({ centre: 'gd', runA: 'gd' });
+  // The slice's run choices name the run as its card does, not by its id ("run gd").
+  await expect(page.getByTestId('slice-centre').locator('option:checked')).toHaveText('Gradient descent, full batch');
   await explorer.fill('slice-resolution', '9');
   await explorer.waitForState((s) => s.experiment.slice.resolution === 9, 'a 9-point slice');
   // It used to fail: "the slice refers to run o1, which the experiment does not have".

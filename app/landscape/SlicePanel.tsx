@@ -4,7 +4,8 @@
  * between runs), around which run, the range and resolution, 1-D or 2-D,
  * the metric and the data split; "Compute slice" with its progress and Cancel.
  */
-import type { ReactElement } from 'react';
+import { useMemo, type ReactElement } from 'react';
+import { runLabels } from '../runs/runLabels';
 import {
   INITIAL_PARAMS,
   resolutionLimits,
@@ -45,16 +46,17 @@ export function directionsText(info: DirectionsInfo): string {
 /** The slice section of the controls (see the module comment). */
 export function SlicePanel(): ReactElement {
   const settings = useAppStore((state) => state.experiment.slice);
-  const runIds = useAppStore((state) => state.experiment.optimizers.map((run) => run.id).join(','));
+  const runs = useAppStore((state) => state.experiment.optimizers);
   const job = useAppStore((state) => state.landscape.sliceJob);
   const directions = useAppStore((state) => state.landscape.slice?.directions ?? null);
   const { setSliceSettings, requestSlice, cancelSlice } = appStore.getState();
   const edit = (patch: Partial<SliceSettings>) => setSliceSettings(patch);
 
-  const runOptions: SelectOption<string>[] = [
-    ...runIds.split(',').filter((id) => id !== '').map((id) => ({ value: id, label: `run ${id}` })),
-    { value: INITIAL_PARAMS, label: 'θ₀ (initialisation)' },
-  ];
+  // Runs are named as their cards name them; the value is the id the experiment keeps.
+  const runOptions: SelectOption<string>[] = useMemo(() => {
+    const labels = runLabels(runs);
+    return [...runs.map((run, index) => ({ value: run.id, label: labels[index] })), { value: INITIAL_PARAMS, label: 'θ₀ (initialisation)' }];
+  }, [runs]);
   const limits = resolutionLimits(settings.dims);
   const running = job?.state === 'running';
   const interpolation = settings.directions === 'interpolation';
