@@ -114,6 +114,7 @@ describe('curvature views', () => {
       symlog: { grid: Float64Array.of(0, 3), density: Float64Array.of(0.2, 0.1), linearScale: 0.004 },
       integral: 1,
       negativeWeight: 0,
+      nonNegative: true,
       semicircle: Float64Array.of(0.3, 0.3),
       marchenkoPastur: null,
       products: 40,
@@ -132,6 +133,9 @@ describe('curvature views', () => {
     expect(symlog.slq?.grid).toBe(matrix.density.symlog.grid);
     expect(symlog.slq?.gridUnits).toBe('symlog');
     expect(symlog.symlogScale).toBe(0.004);
+    // G is positive semi-definite: the chart says its smoothing stops at 0.
+    expect(linear.nonNegative).toBe(true);
+    expect(spectrumViewOf({ ...matrix, density: { ...matrix.density, nonNegative: false } }, 'linear').nonNegative).toBe(false);
   });
 
   it('reads out Hutch++ with its error beside the exact trace, the split and every product count', () => {

@@ -130,7 +130,15 @@ export function spectrumViewOf(matrix: MatrixCurvature, axis: SpectrumView['axis
   const references: DensityCurve[] = [];
   if (density.semicircle) references.push({ grid: density.linear.grid, density: density.semicircle, label: 'semicircle (same mean, variance)', gridUnits: 'eigenvalue' });
   if (density.marchenkoPastur) references.push({ grid: density.linear.grid, density: density.marchenkoPastur, label: 'Marchenko–Pastur (same mean, variance)', gridUnits: 'eigenvalue' });
-  return { matrix: viewMatrixName(matrix.matrix), slq, exact: matrix.exact, references, axis, symlogScale: density.symlog.linearScale };
+  return {
+    matrix: viewMatrixName(matrix.matrix),
+    slq,
+    exact: matrix.exact,
+    references,
+    axis,
+    symlogScale: density.symlog.linearScale,
+    nonNegative: density.nonNegative,
+  };
 }
 
 /** The read-outs of one matrix: exact extremes where the exact spectrum is known; the trace by Hutch++ ± its standard error (and the exact trace beside it when known). */
