@@ -1,11 +1,11 @@
 /**
  * The clicked point of the slice: where it is, its losses and accuracies,
  * and the Hessian's extreme eigenvalues there, in a small table over the
- * landscape that folds down to its caption line.
+ * landscape that folds down to its first line.
  */
 import { useState, type ReactElement } from 'react';
 import { appStore, useAppStore } from '../store/store';
-import { formatPercent, formatSignificant } from '../ui/format';
+import { formatCoordinate, formatPercent, formatSignificant } from '../ui/format';
 import './landscape.css';
 
 /** A number to 4 significant digits, or "—". */
@@ -19,7 +19,10 @@ export function ProbeReadout(): ReactElement | null {
   return (
     <div className="probe-readout" data-testid="probe-readout" data-folded={folded}>
       <div className="probe-head">
-        <strong data-testid="probe-caption">{probe.caption}</strong>
+        {/* The short form of the caption (which the data view shows whole): the point, 3 digits a coordinate. */}
+        <strong data-testid="probe-caption" title={probe.caption}>
+          at (α, β) = ({formatCoordinate(probe.alpha, 3)}, {formatCoordinate(probe.beta, 3)})
+        </strong>
         <button
           type="button"
           className="icon"
