@@ -11,6 +11,7 @@ import { selectProgress } from './store/selectors';
 import type { AppStore } from './store/store';
 import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './landscape/landscapeTestState';
 import { trainingTestState, type TrainingTestState } from './training/trainingTestState';
+import { testNumbers, type ExplorerNumbers } from './testNumbers';
 
 /** A summary of the surface's heights. */
 export interface GridSummary {
@@ -58,6 +59,8 @@ export interface ExplorerTestState extends TrainingTestState {
 /** The handle installed on `window.__explorer`. */
 export interface ExplorerTestHandle {
   getState(): ExplorerTestState;
+  /** The full-precision paths, surface, training curves and slice values (copies). */
+  getNumbers(): ExplorerNumbers;
   /** Makes the computation worker crash (to test recovery). */
   simulateWorkerCrash(): void;
   /** Makes the worker's GPU device or WebGL context disappear (to test recovery). */
@@ -120,6 +123,7 @@ export function installTestHandle(
         offlineReady: offlineState().offlineReady,
       };
     },
+    getNumbers: () => testNumbers(store.getState()),
     simulateWorkerCrash: () => session.simulateCrash(),
     simulateBackendLoss: () => session.simulateBackendLoss(),
     simulateLandscapeWorkerCrash: () => session.simulateLandscapeCrash(),

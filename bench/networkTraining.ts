@@ -4,7 +4,8 @@
  * full batch and with minibatches of 32, through TrainingSession (minibatch
  * gradient, update and bookkeeping; evaluation every 10 steps as the UI
  * would run it); and of four Adam runs stepped together, which share one
- * batched gradient pass per step.
+ * batched gradient pass per step. On the TensorFlow.js engine of each
+ * backend (the typed-array engine beside it: fast_path).
  */
 import { buildNetwork } from '../workers/engine/networks/build';
 import { networkProblem } from '../workers/engine/spec/networkProblem';
@@ -19,7 +20,7 @@ const PLAN: TimingPlan = { warmup: 3, repeats: 9 };
 
 /** Median session steps per second of `runs` Adam runs with `batchSize` (0 = full batch). */
 async function stepsPerSecond(batchSize: number, runs = 1): Promise<number> {
-  const network = buildNetwork(networkProblem());
+  const network = buildNetwork(networkProblem(), { engine: 'tfjs' });
   const configs = Array.from({ length: runs }, (_, k) => ({
     id: `adam${k}`,
     optimizer: resolveOptimizer({ name: 'adam', lr: 0.01 * (k + 1) }, 'network'),

@@ -14,6 +14,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BackendReport } from './analytic.worker';
 import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
+import { engineFromQuery, preferNetworkEngine } from './engine/networks/fast/engine';
 import type { BackendName } from './engine/backends/select';
 import { LandscapeService, type LandscapeRequests } from './landscape/landscapeRequests';
 
@@ -34,6 +35,8 @@ const service = new LandscapeService(() => backendLoss.assertUsable());
 const api: LandscapeWorkerApi = {
   async init(search, exclude, onBackendLost) {
     const { backend, attempts } = await selectBrowserBackend(search, exclude);
+    // ?engine=fast|tfjs forces the network engine, as ?backend= forces the backend.
+    preferNetworkEngine(engineFromQuery(search));
     backendLoss.watch(backend, onBackendLost);
     return { backend, attempts };
   },

@@ -13,9 +13,10 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BackendReport } from './analytic.worker';
 import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
+import { engineFromQuery, preferNetworkEngine } from './engine/networks/fast/engine';
 import type { BackendName } from './engine/backends/select';
 import type { NetworkExperiment } from './engine/spec/experiment';
-import type { PredictionFieldData } from './landscape/predictionField';
+import type { PredictionFieldData } from './engine/spec/messages/prediction';
 import type { Evaluation, PackedStepBatch, ParamsWhich, TrainingData } from './engine/spec/messages/training';
 import { transferablesOf } from './training/packBatch';
 import { parameterServer } from './training/parameterServer';
@@ -68,6 +69,8 @@ function usableJob(): TrainingJob {
 const api: TrainingWorkerApi = {
   async init(search, exclude, onBackendLost) {
     const { backend, attempts } = await selectBrowserBackend(search, exclude);
+    // ?engine=fast|tfjs forces the network engine, as ?backend= forces the backend.
+    preferNetworkEngine(engineFromQuery(search));
     backendLoss.watch(backend, onBackendLost);
     return { backend, attempts };
   },

@@ -10,7 +10,8 @@ import { isAnalyticExperiment, type AnalyticExperiment, type Experiment } from '
 import { runLabels } from '../runs/runLabels';
 import type { PathView } from '../scene/types';
 import { appendToPath, emptyPath } from '../store/resultsSlice';
-import type { OptimizerProgress, RunStatus } from '../store/runSlice';
+import type { PlaybackStatus } from '../../workers/engine/spec/vocabulary';
+import type { OptimizerProgress } from '../store/runSlice';
 import { selectProgress } from '../store/selectors';
 import type { AppStore } from '../store/store';
 
@@ -43,7 +44,7 @@ export function pathLabels(experiment: AnalyticExperiment): string[] {
 }
 
 /** One optimizer's displayed status given the whole run's status. */
-function statusOf(run: RunStatus, diverged: boolean, finished: boolean): OptimizerProgress['status'] {
+function statusOf(run: PlaybackStatus, diverged: boolean, finished: boolean): OptimizerProgress['status'] {
   if (diverged) return 'diverged';
   if (finished || run === 'done') return 'done';
   return run;

@@ -24,6 +24,7 @@ import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import type { Experiment, NetworkExperiment } from '../../workers/engine/spec/experiment';
 import type { CurvatureSettings } from '../../workers/engine/spec/landscapeSettings';
+import { MAX_EXACT_PARAMETERS } from '../../workers/engine/spec/limits';
 import type { LandscapeWorkerApi } from '../../workers/landscape.worker';
 import type { CurvatureAt, SliceChunk, SliceSummary } from '../../workers/engine/spec/messages/landscape';
 import type { HeightField } from '../scene/types';
@@ -234,11 +235,13 @@ export class LandscapeSession {
     const begin = () => {
       if (begun || stale()) return;
       begun = true;
-      this.patch({ slice: null, field: null, line: null, markers: [], paths: [], faithfulness: [], fieldDone: 0, fieldTotal: settings.dims === 2 ? settings.resolution ** 2 : settings.resolution });
+      this.patch({ slice: null, field: null, line: null, markers: [], paths: [], faithfulness: [], fieldDone: 0, fieldChunks: 0, fieldTotal: settings.dims === 2 ? settings.resolution ** 2 : settings.resolution });
     };
     // Chunks arrive every ~250 ms; the page shows the newest at most every FIELD_PUBLISH_MS.
+    // Chunk callbacks come on their own message port, so one can arrive after the result: ignore it then.
+    let settled = false;
     const chunks = new LatestOnly<SliceChunk>((chunk) => {
-      if (stale()) return;
+      if (stale() || settled) return;
       const fraction = DIRECTIONS_SHARE + (1 - DIRECTIONS_SHARE) * (chunk.done / chunk.total);
       const patch: Partial<LandscapeState> = { fieldDone: chunk.done, fieldTotal: chunk.total, sliceJob: this.job(label, 'running', fraction) };
       if (field !== null) {
@@ -264,15 +267,19 @@ export class LandscapeSession {
         begin();
         if (!stale()) this.patch({ sliceJob: this.job(`${label}: directions`, 'running', (DIRECTIONS_SHARE * done) / Math.max(total, 1)) });
       });
+      let chunkCount = 0;
       const onChunk = Comlink.proxy((chunk: SliceChunk) => {
         begin();
+        chunkCount++;
         chunks.push(chunk);
       });
       const runIds = network.optimizers.map((run) => run.id);
       const summary = await connection.guard(connection.api.computeSlice(settings, runIds, onChunk, onDirections));
+      settled = true;
       chunks.cancel();
       if (stale()) return;
       begin();
+      this.patch({ fieldChunks: chunkCount });
       this.publishSlice(summary, field, network);
       if (settings.dims === 2) await this.projectRuns(connection, network, stale);
       if (!stale()) this.patch({ sliceJob: this.job(label, 'done', 1, `${summary.nx}×${summary.ny} in ${(summary.elapsedMs / 1000).toFixed(1)} s`) });
@@ -395,7 +402,7 @@ export class LandscapeSession {
       if (exact) {
         const estimate = await connection.guard(connection.api.estimateExact(target.at, settings));
         if (stale()) return;
-        if (!estimate.feasible) throw new Error(`the exact spectrum is offered up to 2000 parameters; this network has ${estimate.size}`);
+        if (!estimate.feasible) throw new Error(`the exact spectrum is offered up to ${MAX_EXACT_PARAMETERS} parameters; this network has ${estimate.size}`);
         estimateSeconds = estimate.seconds;
         this.patch({ exactEstimate: estimate });
       }

@@ -53,6 +53,8 @@ export interface LandscapeState {
   /** Points of the field computed so far, and in all. */
   fieldDone: number;
   fieldTotal: number;
+  /** Partial results the worker sent before the finished slice (coarse first, then finer levels); the page shows the newest of them. */
+  fieldChunks: number;
   markers: MarkerView[];
   paths: PathView[];
   faithfulness: ProjectionFaithfulness[];
@@ -116,6 +118,7 @@ export function emptyLandscapeState(): LandscapeState {
     field: null,
     fieldDone: 0,
     fieldTotal: 0,
+    fieldChunks: 0,
     markers: [],
     paths: [],
     faithfulness: [],

@@ -3,6 +3,7 @@
  * training run's numbers, and whether the data view has something to draw.
  */
 import { selectTrainingRuns } from '../store/networkSelectors';
+import type { StepSeries } from '../plots/types';
 import type { Store } from '../store/store';
 
 /** One training run as the tests see it. */
@@ -19,6 +20,16 @@ export interface NetworkRunTestState {
   sharpness: number | null;
   /** Sharpness measurements so far. */
   sharpnessCount: number;
+  /** Every sharpness measurement so far as [step, λ_max] (a few dozen at most). */
+  sharpnessSeries: [number, number][];
+  /** The training loss of the first evaluation (step 0), or null before it. */
+  firstTrainLoss: number | null;
+}
+
+/** The filled part of a step series as [step, value] pairs. */
+function seriesPairs(series: StepSeries | null): [number, number][] {
+  if (series === null) return [];
+  return Array.from({ length: series.length }, (_, k): [number, number] => [series.steps[k], series.values[k]]);
 }
 
 /** The network-mode fields of `getState()`. */
@@ -45,6 +56,8 @@ export function trainingTestState(s: Store): TrainingTestState {
       message: run.message,
       sharpness: run.sharpness,
       sharpnessCount: s.curves[index]?.sharpness?.length ?? 0,
+      sharpnessSeries: seriesPairs(s.curves[index]?.sharpness ?? null),
+      firstTrainLoss: s.curves[index]?.trainLoss.length ? s.curves[index].trainLoss.values[0] : null,
     })),
     dataView: {
       hasPrediction: (s.landscape.probe?.prediction ?? s.runPrediction?.field ?? null) !== null,

@@ -130,7 +130,7 @@ async function sliceFigures(
 
 /** Median full-batch Adam steps per second (evaluation every 10 steps, as the page trains). */
 async function adamStepsPerSecond(plan: BrowserBenchPlan): Promise<number> {
-  const network = buildNetwork({ ...DEFAULT_NETWORK_PROBLEM });
+  const network = buildNetwork({ ...DEFAULT_NETWORK_PROBLEM }, { engine: 'tfjs' });
   const session = new TrainingSession(network, [{ id: 'adam', optimizer: resolveOptimizer({ name: 'adam', lr: 0.01 }, 'network'), batchSize: 0 }], { seed: 1, evalEvery: 10 });
   try {
     const ms = await timeMedianMs(() => session.step(plan.trainingSteps), plan.training);
@@ -149,7 +149,7 @@ async function adamStepsPerSecond(plan: BrowserBenchPlan): Promise<number> {
 export async function measureBrowserBackend(plan: BrowserBenchPlan, log: (message: string) => void): Promise<Measurement[]> {
   const tensorsBefore = tf.memory().numTensors;
   const measurements: Measurement[] = [];
-  const network = buildNetwork({ ...DEFAULT_NETWORK_PROBLEM });
+  const network = buildNetwork({ ...DEFAULT_NETWORK_PROBLEM }, { engine: 'tfjs' });
   try {
     const objective = network.objective;
     const params = network.initialParams;
