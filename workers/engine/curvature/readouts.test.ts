@@ -1,8 +1,8 @@
 import '../testing/nodeGradients';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
+import { describe, expect, it } from 'vitest';
+import { withFixtureObjective } from '../fixtures/testing/objectiveHooks';
+import { loadModelFixture } from '../fixtures/testing/referenceVectors';
 import type { MlpObjective } from '../networks/objective';
-import { useTestBackend } from '../testing/backend';
 import { CurvatureReport } from './curvatureReport';
 import { readoutsFromEstimates, readoutsFromSpectrum } from './readouts';
 
@@ -42,11 +42,9 @@ describe('the estimated saddle index of the Gauss-Newton matrix', () => {
   // of rank at most 2 per example, so most of its 173 eigenvalues are zero.
   const fixture = loadModelFixture('relu-2-10-10-3-softmax');
   let objective: MlpObjective;
-  beforeAll(async () => {
-    await useTestBackend();
-    objective = fixtureObjective(fixture);
+  withFixtureObjective(fixture, (built) => {
+    objective = built;
   });
-  afterAll(() => objective.dispose());
 
   it('is 0 for every seed: the null space’s Ritz values at ±1e-10 are zero, not negative', async () => {
     for (const seed of [0, 1, 2, 3]) {
