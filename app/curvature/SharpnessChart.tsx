@@ -11,7 +11,8 @@ import { chartOptions, lineSeries, stepAxis, valueAxis } from '../plots/chartOpt
 import { MIN_EIGENVALUE_DASH, THRESHOLD_DASH } from '../plots/lineStyles';
 import { RunLegend } from '../runs/RunLegend';
 import { lengthsSignature, unionOfSteps, valuesAtSteps } from '../plots/seriesData';
-import { rangeIncluding, thresholdLines, type ThresholdLine } from './stabilityThresholds';
+import { rangeIncluding, thresholdLabelTexts, thresholdLines, type ThresholdLine } from './stabilityThresholds';
+import { placeThresholdLabels } from './thresholdLabels';
 import type { RunCurves, StepSeries } from '../plots/types';
 import { useUplot } from '../plots/useUplot';
 import '../plots/plots.css';
@@ -45,33 +46,65 @@ function chartData(columns: readonly Column[]): uPlot.AlignedData {
   return [steps, ...columns.map((c) => valuesAtSteps(c.series, steps, c.kind === 'loss'))] as unknown as uPlot.AlignedData;
 }
 
-/** Draws the threshold lines across the plot with their labels at the right end. */
-function paintThresholds(chart: uPlot, lines: readonly ThresholdLine[]): void {
+/** Font size, box height and spacing of the threshold labels, in CSS pixels. */
+const LABEL_FONT_PX = 12;
+const LABEL_SPACING_PX = { height: 15, gap: 2, pad: 4 } as const;
+/** Padding of the text inside its box, left and right, in CSS pixels. */
+const LABEL_INSET_PX = 4;
+
+/** The threshold lines across the plot (under the curves). */
+function paintThresholdLines(chart: uPlot, lines: readonly ThresholdLine[]): void {
   const ratio = uPlot.pxRatio;
   const { left, top, width, height } = chart.bbox;
   const ctx = chart.ctx;
   ctx.save();
-  ctx.font = `${12 * ratio}px system-ui, sans-serif`;
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'bottom';
+  ctx.setLineDash(THRESHOLD_DASH.map((d) => d * ratio));
+  ctx.lineWidth = 1.5 * ratio;
   for (const line of lines) {
     const y = chart.valToPos(line.value, 'y', true);
     if (!(y >= top && y <= top + height)) continue;
-    ctx.setLineDash(THRESHOLD_DASH.map((d) => d * ratio));
     ctx.strokeStyle = line.color;
-    ctx.lineWidth = 1.5 * ratio;
     ctx.beginPath();
     ctx.moveTo(left, y);
     ctx.lineTo(left + width, y);
     ctx.stroke();
-    // The label on a dark plate, so it reads over grid lines and curves.
-    const textWidth = ctx.measureText(line.label).width;
-    const x = left + width - 6 * ratio;
-    ctx.fillStyle = 'rgba(15, 18, 22, 0.8)';
-    ctx.fillRect(x - textWidth - 4 * ratio, y - 17 * ratio, textWidth + 8 * ratio, 15 * ratio);
-    ctx.fillStyle = line.color;
-    ctx.fillText(line.label, x, y - 3 * ratio);
   }
+  ctx.restore();
+}
+
+/**
+ * The lines' labels on dark plates (over the curves, so they read), where
+ * {@link placeThresholdLabels} puts them: inside the plot, clear of the
+ * axes and of each other, the runs' names dropped where the plot is too narrow.
+ */
+function paintThresholdLabels(chart: uPlot, lines: readonly ThresholdLine[]): void {
+  const ratio = uPlot.pxRatio;
+  const { left, top, width, height } = chart.bbox;
+  const ctx = chart.ctx;
+  ctx.save();
+  ctx.font = `${LABEL_FONT_PX * ratio}px system-ui, sans-serif`;
+  const inset = LABEL_INSET_PX * ratio;
+  const requests = lines.map((line) => ({
+    y: chart.valToPos(line.value, 'y', true),
+    texts: thresholdLabelTexts(line).map((text) => ({ text, width: ctx.measureText(text).width + 2 * inset })),
+  }));
+  const spacing = { height: LABEL_SPACING_PX.height * ratio, gap: LABEL_SPACING_PX.gap * ratio, pad: LABEL_SPACING_PX.pad * ratio };
+  const placements = placeThresholdLabels(requests, { left, top, width, height }, spacing);
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  placements.forEach((placement, k) => {
+    if (!placement) return;
+    const { box, text } = placement;
+    ctx.save();
+    ctx.beginPath();
+    ctx.rect(box.left, box.top, box.width, box.height);
+    ctx.clip();
+    ctx.fillStyle = 'rgba(15, 18, 22, 0.85)';
+    ctx.fillRect(box.left, box.top, box.width, box.height);
+    ctx.fillStyle = lines[k].color;
+    ctx.fillText(text, box.left + inset, box.top + box.height / 2);
+    ctx.restore();
+  });
   ctx.restore();
 }
 
@@ -105,7 +138,10 @@ function sharpnessOptions(
         }),
       ),
     ],
-    hooks: { drawAxes: [(chart) => paintThresholds(chart, linesRef.current)] },
+    hooks: {
+      drawAxes: [(chart) => paintThresholdLines(chart, linesRef.current)],
+      draw: [(chart) => paintThresholdLabels(chart, linesRef.current)],
+    },
   });
 }
 

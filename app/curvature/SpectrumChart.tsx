@@ -5,7 +5,7 @@
  * same mean and variance dashed; a linear or symmetric-log eigenvalue axis
  * and a linear or log density axis.
  */
-import { useMemo, useState, type ReactElement } from 'react';
+import { useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { formatSignificant } from '../ui/format';
 import { REFERENCE_DASH } from '../plots/lineStyles';
 import { curveOnAxis, histogramOnAxis, spectrumAxis, type SpectrumAxis } from './spectrumAxis';
@@ -15,8 +15,9 @@ import {
   largestDensity,
   linearTicks,
   scaleValue,
-  SPECTRUM_FRAME,
+  spectrumFrame,
   spectrumXDomain,
+  type PlotFrame,
   svgPath,
   symlogTicks,
   type Scale,
@@ -44,20 +45,32 @@ export interface SpectrumChartProps {
   onAxisChange?: (axis: SpectrumView['axis']) => void;
 }
 
+/** About one eigenvalue tick per this many pixels of plot width, so labels never run into each other. */
+const X_TICK_SPACING_PX = 80;
+
+/** Closest two decade ticks of a symlog axis may come, in pixels (a twelfth of the full 636-pixel plot). */
+const SYMLOG_TICK_SPACING_PX = 53;
+
+/** The number of x ticks asked for: 8 on the full 636-pixel plot, fewer (at least 3) on a narrower one. */
+function xTickCount(frame: PlotFrame): number {
+  return Math.max(3, Math.min(8, Math.round(frame.plotWidth / X_TICK_SPACING_PX)));
+}
+
 /** Everything drawn, in axis units: curves, bars, domains and ticks. */
-function layout(spectrum: SpectrumView, axis: SpectrumAxis, logY: boolean) {
+function layout(spectrum: SpectrumView, axis: SpectrumAxis, logY: boolean, frame: PlotFrame) {
   const slq = spectrum.slq ? curveOnAxis(spectrum.slq, axis) : null;
   const references = spectrum.references.map((reference) => ({ label: reference.label, curve: curveOnAxis(reference, axis) }));
   const histogram = spectrum.exact ? histogramOnAxis(spectrum.exact, axis) : null;
   const curves = [...(slq ? [slq] : []), ...references.map((r) => r.curve)];
   const xDomain = spectrumXDomain(curves, histogram);
   const yDomain = densityDomain(largestDensity(curves, histogram), logY);
-  const frame = SPECTRUM_FRAME;
   const xScale: Scale = { domain: xDomain, range: [frame.left, frame.left + frame.plotWidth], log: false };
   const yScale: Scale = { domain: yDomain, range: [frame.top + frame.plotHeight, frame.top], log: logY };
   const xTicks: Tick[] =
-    axis.kind === 'linear' ? linearTicks(xDomain[0], xDomain[1], 8) : symlogTicks(xDomain[0], xDomain[1], axis, (xDomain[1] - xDomain[0]) / 12);
-  const yTicks: Tick[] = logY ? decadeTicks(yDomain[0], yDomain[1]) : linearTicks(yDomain[0], yDomain[1], 5);
+    axis.kind === 'linear'
+      ? linearTicks(xDomain[0], xDomain[1], xTickCount(frame))
+      : symlogTicks(xDomain[0], xDomain[1], axis, ((xDomain[1] - xDomain[0]) * SYMLOG_TICK_SPACING_PX) / frame.plotWidth);
+  const yTicks: Tick[] = logY ? decadeTicks(yDomain[0], yDomain[1]) : linearTicks(yDomain[0], yDomain[1], Math.max(3, Math.min(5, Math.round(frame.plotHeight / 45))));
   return { slq, references, histogram, xScale, yScale, xTicks, yTicks };
 }
 
@@ -78,10 +91,21 @@ function Bars({ histogram, xScale, yScale }: { histogram: { edges: Float64Array;
 /** Spectral density chart with its controls and legend. */
 export function SpectrumChart({ spectrum, onAxisChange }: SpectrumChartProps): ReactElement {
   const [logY, setLogY] = useState(false);
+  // The frame follows the container's width, so the text stays legible in a narrow column.
+  const boxRef = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(0);
+  useLayoutEffect(() => {
+    const box = boxRef.current;
+    if (!box) return;
+    setWidth(box.clientWidth);
+    const observer = new ResizeObserver(() => setWidth(box.clientWidth));
+    observer.observe(box);
+    return () => observer.disconnect();
+  }, []);
+  const frame = useMemo(() => spectrumFrame(width), [width]);
   const axis = spectrumAxis(spectrum);
-  const drawn = useMemo(() => layout(spectrum, axis, logY), [spectrum, axis.kind, axis.scale, logY]);
+  const drawn = useMemo(() => layout(spectrum, axis, logY, frame), [spectrum, axis.kind, axis.scale, logY, frame]);
   const { slq, references, histogram, xScale, yScale, xTicks, yTicks } = drawn;
-  const frame = SPECTRUM_FRAME;
   const bottom = frame.top + frame.plotHeight;
   const hasContent = slq !== null || histogram !== null || references.length > 0;
   const matrixName = MATRIX_NAMES[spectrum.matrix];
@@ -113,66 +137,73 @@ export function SpectrumChart({ spectrum, onAxisChange }: SpectrumChartProps): R
           </span>
         )}
       </div>
-      <svg className="spectrum-svg" viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-label={description}>
-        <title>{description}</title>
-        {hasContent ? (
-          <>
-            <g className="spectrum-grid">
-              {yTicks.map((tick) => {
-                const y = scaleValue(yScale, tick.position);
-                return <line key={`gy${tick.label}`} x1={frame.left} x2={frame.left + frame.plotWidth} y1={y} y2={y} />;
-              })}
-            </g>
-            {histogram && <Bars histogram={histogram} xScale={xScale} yScale={yScale} />}
-            {references.map((reference, k) => (
-              <path
-                key={reference.label}
-                d={svgPath(reference.curve.x, reference.curve.density, xScale, yScale)}
-                fill="none"
-                stroke={REFERENCE_COLORS[k % REFERENCE_COLORS.length]}
-                strokeWidth={1.75}
-                strokeDasharray={REFERENCE_DASH.join(' ')}
-              />
-            ))}
-            {slq && <path d={svgPath(slq.x, slq.density, xScale, yScale)} fill="none" stroke={SLQ_COLOR} strokeWidth={2.5} strokeLinejoin="round" />}
-          </>
-        ) : (
-          <text x={frame.left + frame.plotWidth / 2} y={frame.top + frame.plotHeight / 2} textAnchor="middle" fill={AXIS_COLOR}>
-            no spectrum yet
-          </text>
-        )}
-        <g className="spectrum-axes" fill={AXIS_COLOR} fontSize={14}>
-          <rect x={frame.left} y={frame.top} width={frame.plotWidth} height={frame.plotHeight} fill="none" stroke={AXIS_COLOR} strokeWidth={1} />
-          {xTicks.map((tick) => {
-            const x = scaleValue(xScale, tick.position);
-            return (
-              <g key={`x${tick.position}`}>
-                <line x1={x} x2={x} y1={bottom} y2={bottom + 5} stroke={AXIS_COLOR} />
-                <text x={x} y={bottom + 19} textAnchor="middle">
-                  {tick.label}
-                </text>
+      <div className="spectrum-box" ref={boxRef}>
+        <svg className="spectrum-svg" width={frame.width} height={frame.height} viewBox={`0 0 ${frame.width} ${frame.height}`} role="img" aria-label={description}>
+          <title>{description}</title>
+          {hasContent ? (
+            <>
+              <g className="spectrum-grid">
+                {yTicks.map((tick) => {
+                  const y = scaleValue(yScale, tick.position);
+                  return <line key={`gy${tick.label}`} x1={frame.left} x2={frame.left + frame.plotWidth} y1={y} y2={y} />;
+                })}
               </g>
-            );
-          })}
-          {yTicks.map((tick) => {
-            const y = scaleValue(yScale, tick.position);
-            return (
-              <g key={`y${tick.position}`}>
-                <line x1={frame.left - 5} x2={frame.left} y1={y} y2={y} stroke={AXIS_COLOR} />
-                <text x={frame.left - 8} y={y + 4} textAnchor="end">
-                  {tick.label}
-                </text>
-              </g>
-            );
-          })}
-          <text x={frame.left + frame.plotWidth / 2} y={frame.height - 6} textAnchor="middle">
-            {xName}
-          </text>
-          <text transform={`translate(16 ${frame.top + frame.plotHeight / 2}) rotate(-90)`} textAnchor="middle">
-            {logY ? 'density (log)' : 'density'}
-          </text>
-        </g>
-      </svg>
+              {histogram && <Bars histogram={histogram} xScale={xScale} yScale={yScale} />}
+              {references.map((reference, k) => (
+                <path
+                  key={reference.label}
+                  d={svgPath(reference.curve.x, reference.curve.density, xScale, yScale)}
+                  fill="none"
+                  stroke={REFERENCE_COLORS[k % REFERENCE_COLORS.length]}
+                  strokeWidth={1.75}
+                  strokeDasharray={REFERENCE_DASH.join(' ')}
+                />
+              ))}
+              {slq && <path d={svgPath(slq.x, slq.density, xScale, yScale)} fill="none" stroke={SLQ_COLOR} strokeWidth={2.5} strokeLinejoin="round" />}
+            </>
+          ) : (
+            <text x={frame.left + frame.plotWidth / 2} y={frame.top + frame.plotHeight / 2} textAnchor="middle" fill={AXIS_COLOR}>
+              no spectrum yet
+            </text>
+          )}
+          <g className="spectrum-axes" fill={AXIS_COLOR} fontSize={12}>
+            <rect x={frame.left} y={frame.top} width={frame.plotWidth} height={frame.plotHeight} fill="none" stroke={AXIS_COLOR} strokeWidth={1} />
+            {xTicks.map((tick) => {
+              const x = scaleValue(xScale, tick.position);
+              return (
+                <g key={`x${tick.position}`}>
+                  <line x1={x} x2={x} y1={bottom} y2={bottom + 5} stroke={AXIS_COLOR} />
+                  <text x={x} y={bottom + 19} textAnchor="middle">
+                    {tick.label}
+                  </text>
+                </g>
+              );
+            })}
+            {yTicks.map((tick) => {
+              const y = scaleValue(yScale, tick.position);
+              return (
+                <g key={`y${tick.position}`}>
+                  <line x1={frame.left - 5} x2={frame.left} y1={y} y2={y} stroke={AXIS_COLOR} />
+                  <text x={frame.left - 8} y={y + 4} textAnchor="end">
+                    {tick.label}
+                  </text>
+                </g>
+              );
+            })}
+            <text x={frame.left + frame.plotWidth / 2} y={frame.height - 6} textAnchor="middle">
+              {xName}
+            </text>
+            <text transform={`translate(16 ${frame.top + frame.plotHeight / 2}) rotate(-90)`} textAnchor="middle">
+              {logY ? 'density (log)' : 'density'}
+            </text>
+          </g>
+        </svg>
+      </div>
+      {spectrum.nonNegative && (
+        <p className="note spectrum-note" data-testid="spectrum-psd-note">
+          {matrixName} is positive semi-definite: the smoothing is reflected at 0, so no density lies below 0.
+        </p>
+      )}
       <div className="run-legend" aria-label="legend">
         {slq && (
           <span className="legend-item">

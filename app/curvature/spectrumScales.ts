@@ -1,6 +1,7 @@
 /**
  * Scales, ticks and SVG paths of the spectrum chart: data to SVG user units
- * on a fixed-size frame (the SVG scales as a whole, text included).
+ * on a frame the size of the chart's container (one user unit per CSS
+ * pixel, so text keeps its size however narrow the column).
  */
 import { niceTicks } from '../scene/niceTicks';
 import { formatSignificant } from '../ui/format';
@@ -16,8 +17,24 @@ export interface PlotFrame {
   plotHeight: number;
 }
 
-/** The spectrum chart's frame: 720 × 320 with room for tick labels left and below. */
-export const SPECTRUM_FRAME: PlotFrame = { width: 720, height: 320, left: 66, top: 14, plotWidth: 636, plotHeight: 256 };
+/** Margins of the spectrum's plot: room for the tick labels and the axis name left, the tick labels and the axis name below. */
+const SPECTRUM_MARGINS = { left: 66, right: 18, top: 14, bottom: 50 } as const;
+
+/** Narrowest and widest frame of the spectrum chart, and its height as a share of its width between the two limits. */
+const SPECTRUM_SIZE = { minWidth: 200, minHeight: 190, maxHeight: 320, heightPerWidth: 0.6 } as const;
+
+/**
+ * The spectrum chart's frame for a container `width` CSS pixels wide: that
+ * width (at least 200), a height of 0.6 · width within [190, 320], and the
+ * plot inside fixed margins. 720 wide gives 720 × 320 with a 636 × 256 plot.
+ */
+export function spectrumFrame(width: number): PlotFrame {
+  const { minWidth, minHeight, maxHeight, heightPerWidth } = SPECTRUM_SIZE;
+  const frameWidth = Math.max(minWidth, Number.isFinite(width) ? Math.floor(width) : minWidth);
+  const height = Math.round(Math.min(maxHeight, Math.max(minHeight, heightPerWidth * frameWidth)));
+  const { left, right, top, bottom } = SPECTRUM_MARGINS;
+  return { width: frameWidth, height, left, top, plotWidth: frameWidth - left - right, plotHeight: height - top - bottom };
+}
 
 /** Decades of density a log-y axis shows below the highest value. */
 export const LOG_DENSITY_DECADES = 4;

@@ -45,8 +45,19 @@ export function thresholdLines(runs: readonly Pick<RunCurves, 'label' | 'color' 
     value: g.value,
     kind: g.kind,
     color: g.color,
-    label: `${g.kind === 'gd' ? '2/η' : '2(1+β)/η'} = ${formatSignificant(g.value, 3)}${named ? ` (${g.runs.join(', ')})` : ''}`,
+    label: `${valueText(g)}${named ? ` (${g.runs.join(', ')})` : ''}`,
   }));
+}
+
+/** "2/η = 20" or "2(1+β)/η = 38": a line's symbol and value, without the runs it belongs to. */
+function valueText(line: Pick<ThresholdLine, 'kind' | 'value'>): string {
+  return `${line.kind === 'gd' ? '2/η' : '2(1+β)/η'} = ${formatSignificant(line.value, 3)}`;
+}
+
+/** A line's label and, when it names runs, its shorter form without them: the texts a narrow chart may choose from, longest first. */
+export function thresholdLabelTexts(line: ThresholdLine): string[] {
+  const short = valueText(line);
+  return line.label === short ? [short] : [line.label, short];
 }
 
 /**

@@ -135,7 +135,9 @@ describe('LandscapeSession', () => {
     // Refined in place: one array, several versions.
     expect(versions.length).toBeGreaterThan(1);
     expect(done.field?.values).toBe(firstValues);
-    expect(done.paths).toHaveLength(4);
+    // One path per run, drawn on the surface, its true losses alongside.
+    expect(done.paths.map((path) => path.id)).toEqual(['o1', 'o2']);
+    for (const path of done.paths) expect(path.trueLosses).toHaveLength(path.length);
     expect(done.faithfulness.map((item) => item.runId)).toEqual(['o1', 'o2']);
     expect(done.fieldDone).toBe(81);
   });

@@ -1,11 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { defaultSliceSettings } from '../../workers/engine/spec/landscapeSettings';
 import type { MatrixCurvature, ProjectedRun } from '../../workers/engine/spec/messages/landscape';
+import { createHeightMapping } from '../scene/heightScale';
+import { PATH_LIFT, fillPathPositions } from '../scene/pathFill';
+import { HEIGHT_RANGE } from '../scene/planeLayout';
+import { surfaceUnitAt } from '../scene/sampleField';
+import type { HeightField } from '../scene/types';
 import {
   criticalMarkers,
   faithfulnessItems,
   lineMarks,
-  paler,
   projectedPaths,
   readoutsOf,
   sliceWindow,
@@ -35,22 +39,50 @@ describe('slice views', () => {
     expect(criticalMarkers([{ kind: 'saddle', alpha: 0.25, beta: -0.5, value: 0.7 }])).toEqual([{ x: 0.25, y: -0.5, kind: 'saddle', loss: 0.7 }]);
   });
 
-  it('draws each run twice, at the surface value and at the true loss, leaving out points off the slice', () => {
-    const [onSurface, trueLoss] = projectedPaths([projected('o2')], looks);
-    expect(onSurface.length).toBe(2);
-    expect(Array.from(onSurface.points)).toEqual([0, 0, 0.5, -0.5]);
-    expect(Array.from(onSurface.losses)).toEqual([1.1, 0.4]);
-    expect(Array.from(trueLoss.losses)).toEqual([1, 0.5]);
-    expect(onSurface.color).toBe('#ff7aa2');
-    expect(trueLoss.color).toBe(paler('#ff7aa2'));
-    expect(trueLoss.label).toBe('o2 (sgd, full batch) (true loss)');
-    expect(new Set([onSurface.id, trueLoss.id]).size).toBe(2);
+  it('draws each run once, on the surface, with its true losses alongside, leaving out points off the slice', () => {
+    const paths = projectedPaths([projected('o2')], looks);
+    expect(paths).toHaveLength(1);
+    const [path] = paths;
+    expect(path.id).toBe('o2');
+    expect(path.length).toBe(2);
+    expect(Array.from(path.points)).toEqual([0, 0, 0.5, -0.5]);
+    // Heights from the surface's values, never from the true losses (which would stand off it as poles).
+    expect(Array.from(path.losses)).toEqual([1.1, 0.4]);
+    expect(Array.from(path.trueLosses!)).toEqual([1, 0.5]);
+    expect(path.color).toBe('#ff7aa2');
+    expect(path.label).toBe('o2 (sgd, full batch)');
   });
 
-  it('pales a colour half-way to white and leaves other strings alone', () => {
-    expect(paler('#000000')).toBe('#808080');
-    expect(paler('#ff0000')).toBe('#ff8080');
-    expect(paler('red')).toBe('red');
+  it('puts a projected path on the drawn surface even where its true losses lie far above or below it', () => {
+    // A slice whose values form a plane, f(α, β) = 0.6 + 0.05 α − 0.03 β on [−1, 1]², so that the
+    // worker's bilinear surface values and the drawn mesh agree everywhere.
+    const f = (a: number, b: number) => 0.6 + 0.05 * a - 0.03 * b;
+    const n = 5;
+    const values = new Float32Array(n * n);
+    for (let j = 0; j < n; j++) for (let i = 0; i < n; i++) values[j * n + i] = f(-1 + (2 * i) / (n - 1), -1 + (2 * j) / (n - 1));
+    const field: HeightField = { nx: n, ny: n, window: { xMin: -1, xMax: 1, yMin: -1, yMax: 1 }, values, version: 1 };
+    const alpha = Float64Array.of(0.02, 0.01, -0.3, 0.7);
+    const beta = Float64Array.of(0.01, 0.02, 0.4, -0.9);
+    // The trajectory from θ₀ (loss 2.5, far above the slice's 0.52–0.68) down to a loss below it.
+    const run: ProjectedRun = {
+      ...projected('o1'),
+      alpha,
+      beta,
+      trueValues: Float32Array.of(2.5, 1.2, 0.3, 0.05),
+      surfaceValues: Float64Array.from(alpha, (a, t) => f(a, beta[t])),
+    };
+    const mapping = createHeightMapping(values, { log: false });
+    // Every line drawn for the run lies on the mesh.
+    for (const path of projectedPaths([run], looks)) {
+      const positions = new Float32Array(3 * path.length);
+      fillPathPositions(path, field, mapping, 0, path.length, positions);
+      for (let p = 0; p < path.length; p++) {
+        const onMesh = surfaceUnitAt(field, mapping, alpha[p], beta[p]) * HEIGHT_RANGE + PATH_LIFT;
+        expect(positions[3 * p + 2]).toBeCloseTo(onMesh, 4);
+      }
+      // The first two points sit side by side on the plane: no pole between them, whatever their true losses.
+      expect(Math.abs(positions[2] - positions[5])).toBeLessThan(0.01 * HEIGHT_RANGE);
+    }
   });
 
   it('badges each run with its gap, off-plane distance and loss scale', () => {
@@ -82,6 +114,7 @@ describe('curvature views', () => {
       symlog: { grid: Float64Array.of(0, 3), density: Float64Array.of(0.2, 0.1), linearScale: 0.004 },
       integral: 1,
       negativeWeight: 0,
+      nonNegative: true,
       semicircle: Float64Array.of(0.3, 0.3),
       marchenkoPastur: null,
       products: 40,
@@ -100,6 +133,9 @@ describe('curvature views', () => {
     expect(symlog.slq?.grid).toBe(matrix.density.symlog.grid);
     expect(symlog.slq?.gridUnits).toBe('symlog');
     expect(symlog.symlogScale).toBe(0.004);
+    // G is positive semi-definite: the chart says its smoothing stops at 0.
+    expect(linear.nonNegative).toBe(true);
+    expect(spectrumViewOf({ ...matrix, density: { ...matrix.density, nonNegative: false } }, 'linear').nonNegative).toBe(false);
   });
 
   it('reads out Hutch++ with its error beside the exact trace, the split and every product count', () => {

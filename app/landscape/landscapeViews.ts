@@ -34,25 +34,18 @@ export function criticalMarkers(critical: readonly SliceCriticalMark[]): MarkerV
   return critical.map((mark) => ({ x: mark.alpha, y: mark.beta, kind: mark.kind, loss: mark.value }));
 }
 
-/** `#rrggbb` mixed half-way with white: the paler twin of a run's colour for its true-loss path. */
-export function paler(color: string): string {
-  const match = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
-  if (match === null) return color;
-  return `#${match
-    .slice(1)
-    .map((hex) => Math.round((parseInt(hex, 16) + 255) / 2).toString(16).padStart(2, '0'))
-    .join('')}`;
-}
-
 /**
- * Two paths per projected run, both through its projections (α_t, β_t):
- * one at the surface's value there (drawn on the surface, in the run's
- * colour) and one at the true value L(θ_t) (paler): where the slice is
- * faithful the two coincide. Points outside the slice's range are left out.
+ * One path per projected run, through its projections (α_t, β_t) and drawn
+ * on the surface: its heights are the slice's values there, so it follows
+ * the landscape the picture shows. The true values L(θ_t) ride along as
+ * `trueLosses` for read-outs. They are not drawn as heights: a trajectory
+ * lies mostly off a random plane, its projections bunch together while its
+ * true loss falls, and a line at the true loss stands over the slice as a
+ * vertical pole. The faithfulness badge reports the gap between the two.
+ * Points outside the slice's range are left out.
  */
 export function projectedPaths(runs: readonly ProjectedRun[], looks: readonly RunLook[]): PathView[] {
-  const paths: PathView[] = [];
-  for (const run of runs) {
+  return runs.map((run) => {
     const look = looks.find((candidate) => candidate.id === run.runId) ?? { id: run.runId, label: run.runId, color: '#e9ecef' };
     const inside: number[] = [];
     run.surfaceValues.forEach((value, t) => {
@@ -63,19 +56,18 @@ export function projectedPaths(runs: readonly ProjectedRun[], looks: readonly Ru
       points[2 * k] = run.alpha[t];
       points[2 * k + 1] = run.beta[t];
     });
-    const make = (suffix: string, color: string, values: ArrayLike<number>): PathView => ({
-      id: `${run.runId}${suffix}`,
-      label: `${look.label}${suffix === '' ? '' : ' (true loss)'}`,
-      color,
+    return {
+      id: run.runId,
+      label: look.label,
+      color: look.color,
       points,
-      losses: Float64Array.from(inside, (t) => values[t]),
+      losses: Float64Array.from(inside, (t) => run.surfaceValues[t]),
+      trueLosses: Float64Array.from(inside, (t) => run.trueValues[t]),
       length: inside.length,
       status: 'done',
       version: 1,
-    });
-    paths.push(make('', look.color, run.surfaceValues), make('-true', paler(look.color), run.trueValues));
-  }
-  return paths;
+    };
+  });
 }
 
 /** One faithfulness badge per projected run, its gap judged against the true values' range. */
@@ -138,7 +130,15 @@ export function spectrumViewOf(matrix: MatrixCurvature, axis: SpectrumView['axis
   const references: DensityCurve[] = [];
   if (density.semicircle) references.push({ grid: density.linear.grid, density: density.semicircle, label: 'semicircle (same mean, variance)', gridUnits: 'eigenvalue' });
   if (density.marchenkoPastur) references.push({ grid: density.linear.grid, density: density.marchenkoPastur, label: 'Marchenko–Pastur (same mean, variance)', gridUnits: 'eigenvalue' });
-  return { matrix: viewMatrixName(matrix.matrix), slq, exact: matrix.exact, references, axis, symlogScale: density.symlog.linearScale };
+  return {
+    matrix: viewMatrixName(matrix.matrix),
+    slq,
+    exact: matrix.exact,
+    references,
+    axis,
+    symlogScale: density.symlog.linearScale,
+    nonNegative: density.nonNegative,
+  };
 }
 
 /** The read-outs of one matrix: exact extremes where the exact spectrum is known; the trace by Hutch++ ± its standard error (and the exact trace beside it when known). */

@@ -127,6 +127,8 @@ export interface SpectrumView {
   /** Linear axis, or sign(λ)·log10(1 + |λ|/c). */
   axis: 'linear' | 'symlog';
   symlogScale?: number;
+  /** The matrix is positive semi-definite: its smoothed density was reflected at 0 and the axis starts there. */
+  nonNegative?: boolean;
 }
 
 /** The curvature read-outs. */

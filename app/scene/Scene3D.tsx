@@ -8,6 +8,8 @@ import { useEffect, useMemo, useRef, type ReactElement } from 'react';
 import * as THREE from 'three';
 import { AxisLabelLayer, AxisLabelProjector } from './AxisLabels3D';
 import { axisLabels3D } from './axisTicks3D';
+import { FittedCamera } from './FittedCamera';
+import { HOME_FOV_DEGREES } from './cameraFit';
 import type { HeightMapping } from './heightScale';
 import { MarkerGlyphs } from './MarkerGlyphs';
 import { OrbitCameraControls } from './OrbitCameraControls';
@@ -77,7 +79,7 @@ export function Scene3D(props: Scene3DProps): ReactElement {
         flat
         dpr={[1, 2]}
         gl={{ preserveDrawingBuffer: true, antialias: true }}
-        camera={{ position: HOME_CAMERA_POSITION, fov: 40, near: 0.1, far: 300 }}
+        camera={{ position: HOME_CAMERA_POSITION, fov: HOME_FOV_DEGREES, near: 0.1, far: 300 }}
         onPointerMissed={(event) => {
           if (event.type === 'dblclick') props.onResetRequest();
         }}
@@ -87,6 +89,7 @@ export function Scene3D(props: Scene3DProps): ReactElement {
         <ambientLight intensity={0.9} />
         <directionalLight position={[6, 14, 9]} intensity={2.2} />
         <directionalLight position={[-9, 6, -7]} intensity={0.7} />
+        <FittedCamera />
         <OrbitCameraControls target={ORBIT_TARGET} resetToken={props.resetToken} />
         <AxisLabelProjector labels={labels} elements={labelElements} />
         {/* Plane coordinates are local x, y with height z; the rotation stands z up. */}

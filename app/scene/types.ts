@@ -43,6 +43,13 @@ export interface PathView {
   points: Float64Array;
   /** The loss at each visited point (same indexing as `points`), used for the path's height. */
   losses: Float64Array;
+  /**
+   * For a path projected onto the plane from elsewhere (a network's
+   * trajectory on a slice): the loss at each visited point itself, where
+   * `losses` holds the surface's value under its projection. Shown in
+   * read-outs, never as a height.
+   */
+  trueLosses?: Float64Array;
   length: number;
   status: RunStatus;
   /** Changes whenever new points were written. */

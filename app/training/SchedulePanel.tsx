@@ -32,7 +32,10 @@ export function SchedulePanel(): ReactElement | null {
           data-testid="track-sharpness"
           onChange={(event) => setSharpnessEvery(event.target.checked ? DEFAULT_SHARPNESS_EVERY : 0)}
         />
-        Track sharpness (λ<sub>max</sub>, λ<sub>min</sub> of the Hessian)
+        {/* One flex item, so that the subscripts flow with the words instead of standing as columns of their own. */}
+        <span>
+          Track sharpness (λ<sub>max</sub>, λ<sub>min</sub> of the Hessian)
+        </span>
       </label>
       {tracking && (
         <NumberField

@@ -85,6 +85,17 @@ describe('CurvatureJobs', () => {
     const estimated = await curvature.compute({ key: 'gn', params: theta }, settings({ matrix: 'gauss-newton' }), false);
     expect(estimated.split?.method).toBe('estimated');
     expect(estimated.split!.residualShare).toBeCloseTo(summary.split!.residualShare, 0);
+    // G's density is smoothed as a PSD matrix's (reflected at 0, nothing below it); the Hessian's is not.
+    expect(summary.matrices[0].density.nonNegative).toBe(false);
+    for (const { density, readouts } of [gaussNewton, estimated.matrices[0]]) {
+      expect(density.nonNegative).toBe(true);
+      expect(density.linear.grid[0]).toBe(0);
+      expect(density.symlog.grid[0]).toBe(0);
+      expect(density.integral).toBeGreaterThan(0.97);
+      expect(density.integral).toBeLessThan(1.03);
+      expect(readouts.negativeFraction).toBe(0);
+    }
+    expect(estimated.matrices[0].readouts.source).toBe('estimated');
   });
 
   it('estimates the exact spectrum\'s time, cancels on request and leaves no tensors behind', async () => {

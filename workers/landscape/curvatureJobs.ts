@@ -57,6 +57,17 @@ class StagedProgress {
   }
 }
 
+/**
+ * Whether `matrix` is positive semi-definite whatever θ: the Gauss-Newton
+ * matrix G = Jᵀ H_L J is, since the losses' Hessians H_L in the network's
+ * outputs are (MSE: 2I/N; sigmoid and softmax cross-entropy: diag(p) − ppᵀ)
+ * and L2 weight decay adds λI with λ ≥ 0. The Hessian and the remainder
+ * S = H − G are indefinite in general.
+ */
+export function knownPositiveSemidefinite(matrix: CurvatureMatrixName): boolean {
+  return matrix === 'gaussNewton';
+}
+
 /** Curvature reports at parameter vectors of the landscape's network, one cancellable job at a time (see the module comment). */
 export class CurvatureJobs {
   private readonly reports = new Map<string, CurvatureReport>();
@@ -132,7 +143,14 @@ export class CurvatureJobs {
             hutchinson: { ...trace.hutchinson },
             hutchPlusPlus: { estimate: trace.hutchPlusPlus.estimate, standardError: trace.hutchPlusPlus.standardError, products: trace.hutchPlusPlus.products },
           },
-          density: smoothedDensity(density.quadrature.nodes, density.quadrature.weights, spectrum?.eigenvalues, settings.smoothing, density.quadrature.products),
+          density: smoothedDensity(
+            density.quadrature.nodes,
+            density.quadrature.weights,
+            spectrum?.eigenvalues,
+            settings.smoothing,
+            density.quadrature.products,
+            knownPositiveSemidefinite(matrix),
+          ),
           exact: spectrum === null ? null : Float64Array.from(spectrum.eigenvalues),
           along,
         });
@@ -180,7 +198,9 @@ export class CurvatureJobs {
  * The density Σ w_k δ(λ − θ_k) smoothed by a Gaussian of width
  * σ = smoothing · (λ_hi − λ_lo) over the nodes' (and exact eigenvalues')
  * range, on the linear axis and, with the same relative width, on the
- * symlog axis; with the semicircle and Marchenko–Pastur references.
+ * symlog axis; with the semicircle and Marchenko–Pastur references. For a
+ * positive semi-definite matrix (`nonNegative`) the smoothing is reflected
+ * at 0, so no density lies below it.
  */
 export function smoothedDensity(
   nodes: Float64Array,
@@ -188,6 +208,7 @@ export function smoothedDensity(
   exact: Float64Array | undefined,
   smoothing: number,
   products: number,
+  nonNegative = false,
 ): DensitySummary {
   let lo = Infinity;
   let hi = -Infinity;
@@ -203,12 +224,13 @@ export function smoothedDensity(
   const linearScale = 1e-3 * scale;
   const sigma = Math.max(smoothing * (hi - lo), 1e-6 * scale);
   const sigmaY = Math.max(smoothing * (symlog(hi, linearScale) - symlog(lo, linearScale)), 1e-3);
-  const curves = densityCurves(nodes, weights, { sigma, sigmaY, linearScale, exactEigenvalues: exact });
+  const curves = densityCurves(nodes, weights, { sigma, sigmaY, linearScale, exactEigenvalues: exact, nonNegative });
   return {
     linear: { grid: curves.grid, density: curves.density },
     symlog: { grid: curves.symlog.gridY, density: curves.symlog.density, linearScale: curves.symlog.linearScale },
     integral: curves.integral,
     negativeWeight: curves.negativeWeight,
+    nonNegative: curves.nonNegative,
     semicircle: curves.variance > 0 ? curves.semicircle : null,
     marchenkoPastur: curves.marchenkoPastur?.density ?? null,
     products,

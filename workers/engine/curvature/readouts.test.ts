@@ -1,4 +1,9 @@
+import '../testing/nodeGradients';
 import { describe, expect, it } from 'vitest';
+import { withFixtureObjective } from '../fixtures/testing/objectiveHooks';
+import { loadModelFixture } from '../fixtures/testing/referenceVectors';
+import type { MlpObjective } from '../networks/objective';
+import { CurvatureReport } from './curvatureReport';
 import { readoutsFromEstimates, readoutsFromSpectrum } from './readouts';
 
 describe('readoutsFromSpectrum', () => {
@@ -29,5 +34,35 @@ describe('readoutsFromEstimates', () => {
     expect(bowl.positiveConditionNumber).toBe(8);
     expect(bowl.negativeFraction).toBeNull();
     expect(bowl.source).toBe('estimated');
+  });
+});
+
+describe('the estimated saddle index of the Gauss-Newton matrix', () => {
+  // A 2-10-10-3 ReLU network with softmax cross-entropy: G = Jᵀ H_L J is positive semi-definite,
+  // of rank at most 2 per example, so most of its 173 eigenvalues are zero.
+  const fixture = loadModelFixture('relu-2-10-10-3-softmax');
+  let objective: MlpObjective;
+  withFixtureObjective(fixture, (built) => {
+    objective = built;
+  });
+
+  it('is 0 for every seed: the null space’s Ritz values at ±1e-10 are zero, not negative', async () => {
+    for (const seed of [0, 1, 2, 3]) {
+      const report = new CurvatureReport(objective, fixture.params, seed);
+      await report.extremes('gaussNewton', { k: 3 });
+      await report.trace('gaussNewton', { hutchinsonProbes: 10, hutchPlusPlusBudget: 30 });
+      const density = await report.density('gaussNewton', { deflationSteps: 60, runs: 4, steps: 30 });
+      // G is PSD: no node lies clearly below zero, though float32 products leave some a hair below it ...
+      const largest = Math.max(...density.quadrature.nodes.map(Math.abs));
+      expect(density.quadrature.nodes.every((theta) => theta > -1e-6 * largest)).toBe(true);
+      // ... but the read-out, from the nodes and weights with the zero tolerance, sees no negative curvature.
+      const readouts = report.readouts('gaussNewton')!;
+      expect(readouts.source).toBe('estimated');
+      expect(readouts.negativeFraction).toBe(0);
+    }
+    // The exact spectrum agrees: no eigenvalue of G below the zero tolerance.
+    const report = new CurvatureReport(objective, fixture.params);
+    await report.exactSpectrum('gaussNewton');
+    expect(report.readouts('gaussNewton')!.negativeFraction).toBe(0);
   });
 });

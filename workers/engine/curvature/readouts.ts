@@ -3,10 +3,15 @@
  * fraction of negative eigenvalues (the saddle index) and the trace, from
  * an exact spectrum or from estimates.
  */
+import { RELATIVE_ZERO_TOLERANCE } from '../math/spectral/densityCurves';
 import type { CurvatureReadouts } from '../spec/messages/landscape';
 
-/** Eigenvalues within this fraction of max|λ| of zero count as zero (float32 products leave ~1e-7 noise). */
-export const DEFAULT_ZERO_TOLERANCE = 1e-5;
+/**
+ * Eigenvalues within this fraction of max|λ| of zero count as zero (float32
+ * products leave ~1e-7 noise): the same tolerance as the estimated saddle
+ * index's ({@link RELATIVE_ZERO_TOLERANCE}), so exact and estimated read-outs agree.
+ */
+export const DEFAULT_ZERO_TOLERANCE = RELATIVE_ZERO_TOLERANCE;
 
 /** Read-outs from every eigenvalue (any order); |λ| ≤ tol · max|λ| counts as zero. */
 export function readoutsFromSpectrum(eigenvalues: Float64Array, relativeZeroTolerance = DEFAULT_ZERO_TOLERANCE): CurvatureReadouts {
@@ -44,7 +49,12 @@ export interface CurvatureEstimates {
   lambdaMin: number;
   /** A trace estimate (Hutch++). */
   trace: number;
-  /** Σ of the density's weights below zero (SLQ), when computed. */
+  /**
+   * Σ of the SLQ quadrature's weights at nodes below −tol · max|θ|
+   * (`negativeWeight` of math/spectral/densityCurves), when computed: from
+   * the nodes, never from the smoothed curve, which spreads a null space's
+   * mass to both sides of 0.
+   */
   negativeWeight?: number;
 }
 

@@ -3,9 +3,18 @@
  * spectrum chart draws: the Gaussian-smoothed density on a linear axis and
  * on a symmetric-log axis, the exact histogram when all eigenvalues are
  * known, and random-matrix references with the same mean and variance.
+ *
+ * For a matrix known to be positive semi-definite (the Gauss-Newton matrix
+ * G = Jᵀ H_L J of a convex loss) the smoothing must not put mass below 0:
+ * a Gaussian of width σ around an eigenvalue at 0 (G's null space holds
+ * most of its spectrum) would put half of that eigenvalue below 0, and the
+ * chart would show a PSD matrix with a third of its density negative. There
+ * the nodes are clamped to ≥ 0 and each Gaussian is reflected at 0,
+ * p(λ) = Σ w_k [N(λ; θ_k, σ²) + N(λ; −θ_k, σ²)] for λ ≥ 0 and 0 below: the
+ * same mass, all of it on [0, ∞), and the axes start at 0.
  */
 import { densityOnGrid, gridAround, integrateOnGrid } from '../krylov/density';
-import { exactDensityOnGrid, spectrumHistogram, spectrumMoments } from './knownSpectrum';
+import { spectrumHistogram, spectrumMoments } from './knownSpectrum';
 import { marchenkoPasturDensity, matchMarchenkoPastur, semicircleDensity, type MarchenkoPasturParameters } from './randomMatrix';
 import { symlog, symlogDensityOnGrid } from './symlog';
 import { linspace } from '../plane/grid';
@@ -24,6 +33,57 @@ export interface DensityCurveOptions {
   linearScale?: number;
   /** Smoothing width on the symlog axis, in decades (default 1 % of its range). */
   sigmaY?: number;
+  /**
+   * The matrix is positive semi-definite: smooth with the kernel reflected
+   * at 0 so that no density lies below 0 (see the module comment).
+   */
+  nonNegative?: boolean;
+  /** |θ| ≤ tol · max|θ| counts as zero in `negativeWeight` (default {@link RELATIVE_ZERO_TOLERANCE}). */
+  relativeZeroTolerance?: number;
+}
+
+/**
+ * Eigenvalues (or quadrature nodes) within this fraction of max|λ| of zero
+ * count as zero: products in float32 leave eigenvalues of a null space at
+ * about ±1e-9 · max|λ|, which must not count as negative curvature.
+ */
+export const RELATIVE_ZERO_TOLERANCE = 1e-5;
+
+/**
+ * Σ w_k over the nodes θ_k < −tol · max|θ|: a discrete density's weight
+ * below zero, i.e. the estimated fraction of negative eigenvalues (the
+ * saddle index / P). Read from the quadrature itself, never from a smoothed
+ * curve, whose width spreads the null space's mass on both sides of 0.
+ */
+export function negativeWeight(nodes: Float64Array, weights: Float64Array, relativeZeroTolerance = RELATIVE_ZERO_TOLERANCE): number {
+  let largest = 0;
+  for (const theta of nodes) largest = Math.max(largest, Math.abs(theta));
+  const zero = relativeZeroTolerance * largest;
+  let weight = 0;
+  nodes.forEach((theta, k) => {
+    if (theta < -zero) weight += weights[k];
+  });
+  return weight;
+}
+
+/**
+ * The point masses smoothed by a kernel reflected at 0: (max(θ, 0), w) and
+ * their mirror images (−max(θ, 0), w), so a Gaussian sum over them, read on
+ * λ ≥ 0, is the reflected density. Negative nodes of a PSD matrix are
+ * rounding noise and are clamped to 0 first.
+ */
+function mirroredAtZero(nodes: Float64Array, weights: Float64Array): { nodes: Float64Array; weights: Float64Array } {
+  const n = nodes.length;
+  const mirrored = new Float64Array(2 * n);
+  const doubled = new Float64Array(2 * n);
+  for (let k = 0; k < n; k++) {
+    const theta = Math.max(0, nodes[k]);
+    mirrored[k] = theta;
+    mirrored[n + k] = -theta;
+    doubled[k] = weights[k];
+    doubled[n + k] = weights[k];
+  }
+  return { nodes: mirrored, weights: doubled };
 }
 
 /** Curves on the symmetric-log axis y = symlog(λ, c). */
@@ -50,8 +110,10 @@ export interface DensityCurves {
   variance: number;
   /** Σ of the weights (1 for a proper density). */
   totalWeight: number;
-  /** Σ w over nodes below zero: the estimated fraction of negative eigenvalues. */
+  /** Σ w over nodes below −tol · max|θ| ({@link negativeWeight}): the estimated fraction of negative eigenvalues. */
   negativeWeight: number;
+  /** Smoothed with the kernel reflected at 0, for a positive semi-definite matrix: no density below 0. */
+  nonNegative: boolean;
   symlog: SymlogCurves;
   /** Wigner semicircle with the same mean and variance. */
   semicircle: Float64Array;
@@ -67,7 +129,8 @@ export interface DensityCurves {
  * The curves of the density Σ_k w_k δ(λ − θ_k). The linear grid spans the
  * nodes, the exact eigenvalues (if given) and the references' supports with
  * 5σ margins, so the smoothed density integrates to its total weight and
- * every reference is drawn whole.
+ * every reference is drawn whole; with `nonNegative` both axes start at
+ * 0 and the smoothed densities are reflected there (references are cut at 0).
  */
 export function densityCurves(nodes: Float64Array, weights: Float64Array, options: DensityCurveOptions = {}): DensityCurves {
   if (nodes.length === 0 || nodes.length !== weights.length) {
@@ -97,27 +160,34 @@ export function densityCurves(nodes: Float64Array, weights: Float64Array, option
     supportEnds.push(parameters.entryVariance * (1 - root) ** 2, parameters.entryVariance * (1 + root) ** 2);
   }
   const points = options.gridPoints ?? 400;
-  const grid = gridAround(Float64Array.from([lo, hi, ...supportEnds]), sigma, points);
-  const density = densityOnGrid(nodes, weights, grid, sigma);
+  const nonNegative = options.nonNegative ?? false;
+  const around = gridAround(Float64Array.from([lo, hi, ...supportEnds]), sigma, points);
+  const grid = nonNegative ? linspace(0, Math.max(around[around.length - 1], sigma), points) : around;
+  // What the Gaussians are centred on: the masses, or the masses and their mirror images at 0 (read on λ ≥ 0 only).
+  const uniform = exact && new Float64Array(exact.length).fill(1 / exact.length);
+  const masses = (atNodes: Float64Array, withWeights: Float64Array) =>
+    nonNegative ? mirroredAtZero(atNodes, withWeights) : { nodes: atNodes, weights: withWeights };
+  const smoothed = masses(nodes, weights);
+  const exactMasses = exact !== undefined && uniform ? masses(exact, uniform) : null;
+  // With `nonNegative` both grids start at 0, so the mirror images only add their tails above 0.
+  const onLinear = (m: { nodes: Float64Array; weights: Float64Array }) => densityOnGrid(m.nodes, m.weights, grid, sigma);
+  const density = onLinear(smoothed);
   let totalWeight = 0;
-  let negativeWeight = 0;
-  nodes.forEach((theta, k) => {
-    totalWeight += weights[k];
-    if (theta < 0) negativeWeight += weights[k];
-  });
+  for (const w of weights) totalWeight += w;
 
   const linearScale = options.linearScale ?? 1e-3 * scale;
-  const yLo = symlog(lo, linearScale);
+  const yLo = nonNegative ? 0 : symlog(lo, linearScale);
   const yHi = symlog(hi, linearScale);
   const sigmaY = options.sigmaY ?? Math.max(0.01 * (yHi - yLo), 1e-3);
-  const gridY = linspace(yLo - 5 * sigmaY, yHi + 5 * sigmaY, points);
-  const uniform = exact && new Float64Array(exact.length).fill(1 / exact.length);
+  const gridY = linspace(nonNegative ? 0 : yLo - 5 * sigmaY, yHi + 5 * sigmaY, points);
 
   let histogram: DensityCurves['histogram'] = null;
   if (exact !== undefined) {
     const edges = linspace(grid[0], grid[grid.length - 1], (options.histogramBins ?? 60) + 1);
-    histogram = { edges, density: spectrumHistogram(exact, edges) };
+    // A PSD matrix's eigenvalues of its null space come out at ±1e-9: they belong in the first bar, not off the axis.
+    histogram = { edges, density: spectrumHistogram(nonNegative ? Float64Array.from(exact, (x) => Math.max(0, x)) : exact, edges) };
   }
+  const onSymlog = (m: { nodes: Float64Array; weights: Float64Array }) => symlogDensityOnGrid(m.nodes, m.weights, gridY, sigmaY, linearScale);
   return {
     grid,
     sigma,
@@ -126,17 +196,18 @@ export function densityCurves(nodes: Float64Array, weights: Float64Array, option
     mean,
     variance,
     totalWeight,
-    negativeWeight,
+    negativeWeight: negativeWeight(nodes, weights, options.relativeZeroTolerance),
+    nonNegative,
     symlog: {
       linearScale,
       gridY,
       sigmaY,
-      density: symlogDensityOnGrid(nodes, weights, gridY, sigmaY, linearScale),
-      exact: exact !== undefined && uniform ? symlogDensityOnGrid(exact, uniform, gridY, sigmaY, linearScale) : null,
+      density: onSymlog(smoothed),
+      exact: exactMasses && onSymlog(exactMasses),
     },
     semicircle: variance > 0 ? semicircleDensity(grid, mean, variance) : new Float64Array(grid.length),
     marchenkoPastur: parameters && { ...marchenkoPasturDensity(grid, parameters), parameters },
     histogram,
-    exactDensity: exact !== undefined ? exactDensityOnGrid(exact, grid, sigma) : null,
+    exactDensity: exactMasses && onLinear(exactMasses),
   };
 }

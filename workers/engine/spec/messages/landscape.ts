@@ -182,8 +182,10 @@ export interface DensitySummary {
   symlog: GridCurve & { linearScale: number };
   /** ∫ density dλ over the grid: 1 up to the smoothing tails. */
   integral: number;
-  /** The density's weight below zero (estimated fraction of negative eigenvalues). */
+  /** The quadrature's weight below zero (estimated fraction of negative eigenvalues; nodes within the zero tolerance count as zero). */
   negativeWeight: number;
+  /** The matrix is positive semi-definite: the curves are smoothed with the kernel reflected at 0 and start there (no density below 0). */
+  nonNegative: boolean;
   /** Wigner semicircle and Marchenko–Pastur law with the same mean and variance (on the linear grid). */
   semicircle: Float64Array | null;
   marchenkoPastur: Float64Array | null;
