@@ -32,7 +32,7 @@ const runReferenceKind: ValueKind<RunReference> = {
   format: (value) => value,
 };
 
-const { coordinate, k, slqRuns, slqSteps, smoothing, traceBudget, seed, lineResolution } = LANDSCAPE_LIMITS;
+const { coordinate, k, slqRuns, slqSteps, smoothing, traceBudget, relativeError, densityBudget, seed, lineResolution } = LANDSCAPE_LIMITS;
 
 function runField(key: string, label: string, name: 'centre' | 'runA' | 'runB' | 'origin'): UrlField<RunReference> {
   return field({
@@ -65,7 +65,7 @@ function rangeFields(axis: 'alpha' | 'beta'): UrlField<number>[] {
   );
 }
 
-type CurvatureNumber = 'k' | 'slqRuns' | 'slqSteps' | 'traceBudget' | 'seed';
+type CurvatureNumber = 'k' | 'slqRuns' | 'slqSteps' | 'traceBudget' | 'densityBudget' | 'seed';
 
 function curvatureNumber(key: string, label: string, name: CurvatureNumber, range: { min: number; max: number }): UrlField<number> {
   return field({
@@ -168,7 +168,7 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
     },
   }),
   curvatureNumber('ck', 'extreme eigenvalues per end', 'k', k),
-  curvatureNumber('cr', 'density probes', 'slqRuns', slqRuns),
+  curvatureNumber('cr', 'fewest density probes', 'slqRuns', slqRuns),
   curvatureNumber('cs', 'Lanczos steps per probe', 'slqSteps', slqSteps),
   field({
     key: 'cw',
@@ -182,6 +182,18 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
     },
   }),
   curvatureNumber('ct', 'trace budget', 'traceBudget', traceBudget),
+  field({
+    key: 'ce',
+    label: 'requested relative standard error',
+    kind: numberKind(relativeError.min, relativeError.max),
+    stage: 'settings',
+    applies: isNetwork,
+    get: (e) => e.curvature.relativeError,
+    set: (e, value) => {
+      e.curvature.relativeError = value;
+    },
+  }),
+  curvatureNumber('cb', 'density budget', 'densityBudget', densityBudget),
   field({
     key: 'cx',
     label: 'spectrum axis',

@@ -41,9 +41,9 @@ describe('curvatureOperator', () => {
 
   it('splits a batch into calls of at most maxVectorsPerCall and keeps the rows in order', async () => {
     const n = objective.paramCount;
-    const op = curvatureOperator(objective, fixture.params, 'hessian', 2);
+    const op = curvatureOperator(objective, fixture.params, 'hessian', { maxVectorsPerCall: 2 });
     const rows = 5;
-    const vectors = new Float32Array(rows * n);
+    const vectors = new Float64Array(rows * n);
     for (let k = 0; k < rows; k++) vectors[k * n + k] = 1;
     const before = tf.memory().numTensors;
     const products = await op.batch(vectors, rows);

@@ -75,14 +75,25 @@ export interface CurvatureSettings {
   matrix: CurvatureMatrixChoice;
   /** Extreme eigenvalues wanted at each end of the spectrum (Lanczos). */
   k: number;
-  /** R, the random probes of stochastic Lanczos quadrature (the density). */
+  /**
+   * The fewest random probes of stochastic Lanczos quadrature (the density);
+   * how many more follows from the measured spread of the part the
+   * deflation did not capture (see `relativeError`).
+   */
   slqRuns: number;
   /** Lanczos steps per SLQ probe. */
   slqSteps: number;
   /** Width σ of the Gaussian smoothing the density, as a fraction of the spectrum's range. */
   smoothing: number;
-  /** Matrix-vector products Hutch++ may spend on the trace. */
+  /** Matrix-vector products each trace estimator (Hutchinson, Hutch++) may spend. */
   traceBudget: number;
+  /**
+   * The relative standard error asked of the traces and of the density's
+   * mean: each estimator stops once it is reached, or when its budget is spent.
+   */
+  relativeError: number;
+  /** Matrix-vector products the density (deflation and probes together) may spend. */
+  densityBudget: number;
   axis: SpectrumAxis;
   /** Seed of every probe vector. */
   seed: number;
@@ -103,7 +114,9 @@ export const LANDSCAPE_LIMITS = {
   slqSteps: { min: 2, max: 300, default: 40 },
   smoothing: { min: 1e-4, max: 0.25, default: 0.01 },
   /** Hutch++ needs three products per sketch column; 3 is the least it can use. */
-  traceBudget: { min: 3, max: 3000, default: 90 },
+  traceBudget: { min: 3, max: 3000, default: 400 },
+  relativeError: { min: 0.001, max: 0.5, default: 0.02 },
+  densityBudget: { min: 50, max: 20000, default: 2000 },
   seed: { min: 0, max: 0xffffffff, default: 1 },
 } as const;
 
@@ -130,7 +143,7 @@ export function defaultSliceSettings(): SliceSettings {
   };
 }
 
-/** The Hessian, 5 eigenvalues at each end, SLQ with 8 probes of 40 steps, Hutch++ with 90 products. */
+/** The Hessian, 5 eigenvalues at each end, traces and density to 2 % (at most 400 and 2000 products; SLQ probes of 40 steps, at least 8). */
 export function defaultCurvatureSettings(): CurvatureSettings {
   return {
     matrix: 'hessian',
@@ -139,6 +152,8 @@ export function defaultCurvatureSettings(): CurvatureSettings {
     slqSteps: LANDSCAPE_LIMITS.slqSteps.default,
     smoothing: LANDSCAPE_LIMITS.smoothing.default,
     traceBudget: LANDSCAPE_LIMITS.traceBudget.default,
+    relativeError: LANDSCAPE_LIMITS.relativeError.default,
+    densityBudget: LANDSCAPE_LIMITS.densityBudget.default,
     axis: 'linear',
     seed: LANDSCAPE_LIMITS.seed.default,
   };
@@ -197,9 +212,12 @@ export function curvatureSettingsProblems(curvature: CurvatureSettings): string[
   if (!CURVATURE_MATRIX_CHOICES.includes(curvature.matrix)) {
     problems.push(`curvature.matrix must be one of ${CURVATURE_MATRIX_CHOICES.join(', ')}, got "${String(curvature.matrix)}"`);
   }
-  for (const key of ['k', 'slqRuns', 'slqSteps', 'traceBudget', 'seed'] as const) {
+  for (const key of ['k', 'slqRuns', 'slqSteps', 'traceBudget', 'densityBudget', 'seed'] as const) {
     const range = limits[key];
     if (!isInteger(curvature[key], range)) problems.push(`curvature.${key} must be an integer from ${range.min} to ${range.max}, got ${curvature[key]}`);
+  }
+  if (!inRange(curvature.relativeError, limits.relativeError)) {
+    problems.push(`curvature.relativeError must be a number from ${limits.relativeError.min} to ${limits.relativeError.max}, got ${curvature.relativeError}`);
   }
   if (!inRange(curvature.smoothing, limits.smoothing)) {
     problems.push(`curvature.smoothing must be a number from ${limits.smoothing.min} to ${limits.smoothing.max}, got ${curvature.smoothing}`);

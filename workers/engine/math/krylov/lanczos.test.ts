@@ -19,7 +19,7 @@ function residualNorm(apply: (v: Float64Array) => Float64Array, value: number, v
 describe('lanczosExtremes', () => {
   it('finds the top 3 and bottom 3 eigenvalues to 1e-6 relative within 40 products', async () => {
     const op = operatorWithSpectrum(spectrum, 1);
-    const result = await lanczosExtremes(op.matVec, n, { k: 3, which: 'both', tol: 1e-7, maxIter: 40, seed: 2 });
+    const result = await lanczosExtremes(op.matVec, n, { k: 3, which: 'both', tol: 1e-7, maxProducts: 40, seed: 2 });
     expect(result.converged).toBe(true);
     expect(result.products).toBeLessThanOrEqual(40);
     expect(op.calls).toBe(result.products);
@@ -87,18 +87,18 @@ describe('lanczosExtremes', () => {
 
   it('is reproducible for a seed', async () => {
     const op = operatorWithSpectrum(spectrum, 11);
-    const a = await lanczosExtremes(op.matVec, n, { k: 1, maxIter: 6, tol: 0, seed: 21 });
-    const b = await lanczosExtremes(op.matVec, n, { k: 1, maxIter: 6, tol: 0, seed: 21 });
-    const c = await lanczosExtremes(op.matVec, n, { k: 1, maxIter: 6, tol: 0, seed: 22 });
+    const a = await lanczosExtremes(op.matVec, n, { k: 1, maxProducts: 6, tol: 0, seed: 21 });
+    const b = await lanczosExtremes(op.matVec, n, { k: 1, maxProducts: 6, tol: 0, seed: 21 });
+    const c = await lanczosExtremes(op.matVec, n, { k: 1, maxProducts: 6, tol: 0, seed: 22 });
     expect(Array.from(a.alpha)).toEqual(Array.from(b.alpha));
     expect(Array.from(a.alpha)).not.toEqual(Array.from(c.alpha));
   });
 
-  it('reports progress after every step against maxIter', async () => {
+  it('reports progress after every step against maxProducts', async () => {
     const op = operatorWithSpectrum(spectrum, 12);
     const seen: Array<[number, number]> = [];
     const result = await lanczosExtremes(op.matVec, n, {
-      k: 1, tol: 1e-6, maxIter: 50, seed: 1, onProgress: (done, total) => seen.push([done, total]),
+      k: 1, tol: 1e-6, maxProducts: 50, seed: 1, onProgress: (done, total) => seen.push([done, total]),
     });
     expect(seen.length).toBe(result.iterations);
     seen.forEach(([done, total], i) => {
@@ -111,7 +111,7 @@ describe('lanczosExtremes', () => {
     const op = operatorWithSpectrum(spectrum, 13);
     const controller = new AbortController();
     const run = lanczosExtremes(op.matVec, n, {
-      k: 3, which: 'both', tol: 1e-14, maxIter: 100, seed: 1, signal: controller.signal,
+      k: 3, which: 'both', tol: 1e-14, maxProducts: 100, seed: 1, signal: controller.signal,
       onProgress: (done) => { if (done === 5) controller.abort(); },
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
