@@ -22,7 +22,8 @@
  * extreme, heavy eigenvalues first) makes much smaller than ‖A‖_F.
  *
  * How many probes: a pilot batch of remainder probes, one product each,
- * measures the spread of their Hutchinson terms; the probe count is what
+ * measures the spread of their Hutchinson terms (by the second-moment
+ * formula of `sphereFormVariance`, steadier than their sample spread); the probe count is what
  * that spread needs for a standard error of `relativeTolerance` · |tr A|
  * (at least `minRuns`, within the budget), and more probes are added if the
  * measured standard error still falls short. When those probes would cost
@@ -38,7 +39,8 @@
 import { CountedOperator, resolveRng, type BatchProduct, type LongRunOptions, type MatVec, type RandomSource } from './operator';
 import { continueLanczos, projectedMatrix, runLanczos, tridiagonalOf, type LanczosState } from './lanczosProcess';
 import { symmetricEigenvalues } from '../linalg/symmetricEigen';
-import { orthogonalizeAgainst } from '../linalg/vectorOps';
+import { projectOut } from '../linalg/vectorOps';
+import { projectRowsOut } from '../linalg/rowProjection';
 import { tridiagonalEigenComponents } from '../linalg/tridiagonalComponents';
 import { Rng } from '../rng';
 import { inLockstep } from './lockstep';
@@ -46,8 +48,8 @@ import {
   checkRelativeTolerance,
   DEFAULT_RELATIVE_TOLERANCE,
   meanAndStandardError,
-  sampleDeviation,
   samplesNeeded,
+  sphereFormVariance,
   toleranceReached,
   type AccuracyRequest,
   type StopReason,
@@ -89,7 +91,11 @@ export interface DeflatedDensity {
   remainderTrace: number;
   /** deflatedTrace + remainderTrace: the density's mean times n. */
   traceEstimate: number;
-  /** Standard error of traceEstimate, from the spread of the remainder probes (0 when exact). */
+  /**
+   * Standard error of traceEstimate: (n − m) √(Var(α₁) / R) with Var(α₁)
+   * from the sphere formula on the probes' first Lanczos coefficients
+   * (see `sphereFormVariance`); 0 when exact.
+   */
   traceStandardError: number;
   /** The density's mean tr A / n and its standard error. */
   mean: number;
@@ -122,6 +128,9 @@ interface ProbeQuadrature {
   components: Float64Array;
   /** (n − m) · vᵀ P A P v. */
   trace: number;
+  /** α₁ = vᵀ P A P v and ‖P A P v‖² = α₁² + β₁². */
+  alpha: number;
+  imageSquare: number;
   /** Σ_k s₁ₖ² over θ_k < 0. */
   negative: number;
 }
@@ -190,13 +199,17 @@ export async function deflatedSpectralDensity(
     const first = drawn;
     drawn += count;
     const q = basis();
-    const dimension = n - q.length;
-    // v ↦ P A P v with P = I − QQᵀ: the operator restricted to span(Q)^⊥.
-    const deflate = (v: Float64Array) => (q.length > 0 ? orthogonalizeAgainst(v, q) : v);
-    return inLockstep(n, count, batch, async (lockstepMatVec, r) => {
-      const deflated: MatVec = async (v) => deflate(await lockstepMatVec(deflate(Float64Array.from(v))));
-      const op = new CountedOperator(deflated, n, options.signal);
-      const probe = deflate(Rng.derive(streams, `remainder-probe-${first + r}`).fillNormal(new Float64Array(n)));
+    const rank = q.length;
+    const rows = state?.rows ?? new Float64Array(0);
+    const dimension = n - rank;
+    // v ↦ P A P v with P = I − QQᵀ, the operator restricted to span(Q)^⊥, for a whole batch at
+    // once. Every vector a probe's Lanczos run multiplies is already in span(Q)^⊥ (its start is
+    // projected, and so is every product), so P A P v = P (A v): one projection per product, one
+    // pass, since Q is orthonormal to working precision and each product projects afresh.
+    const deflatedBatch: BatchProduct = async (vectors, rowCount) => projectRowsOut(await batch(vectors, rowCount), rowCount, rows, rank, n);
+    return inLockstep(n, count, deflatedBatch, async (lockstepMatVec, r) => {
+      const op = new CountedOperator(lockstepMatVec, n, options.signal);
+      const probe = projectOut(Rng.derive(streams, `remainder-probe-${first + r}`).fillNormal(new Float64Array(n)), q);
       const run = await runLanczos(op, probe, probeSteps, {
         breakdown: { kind: 'stop' },
         afterStep: () => {
@@ -213,12 +226,18 @@ export async function deflatedSpectralDensity(
         if (theta < 0) negative += components[k] * components[k];
       });
       // α₁ = vᵀ (P A P) v for the unit probe v: one Hutchinson term of tr(PAP)/(n − m).
-      return { values, components, trace: dimension * alpha[0], negative };
+      const imageSquare = alpha[0] * alpha[0] + beta[0] * beta[0];
+      return { values, components, trace: dimension * alpha[0], alpha: alpha[0], imageSquare, negative };
     });
   };
   const ritzValues = () => (state === null ? new Float64Array(0) : symmetricEigenvalues(projectedMatrix(state), state.basis.length));
   const exactPart = () => ritzValues().reduce((sum, theta) => sum + theta, 0);
   const estimateOf = (terms: readonly ProbeQuadrature[], exact: number) => exact + meanAndStandardError(terms.map((p) => p.trace)).mean;
+  /** The standard deviation of one probe's term (n − m) α₁, from the sphere formula (see `sphereFormVariance`). */
+  const termDeviation = (terms: readonly ProbeQuadrature[]) => {
+    const dimension = n - basis().length;
+    return dimension * Math.sqrt(sphereFormVariance(terms.map((p) => p.alpha), terms.map((p) => p.imageSquare), dimension));
+  };
 
   const probes: ProbeQuadrature[] = [];
   let stop: StopReason = 'exact';
@@ -231,7 +250,7 @@ export async function deflatedSpectralDensity(
     for (;;) {
       const exact = exactPart();
       const pilot = await runProbes(Math.min(pilotRuns, Math.max(2, budget - productsDone)), 1);
-      target = Math.max(minRuns, samplesNeeded(sampleDeviation(pilot.map((p) => p.trace)), estimateOf(pilot, exact), relativeTolerance));
+      target = Math.max(minRuns, samplesNeeded(termDeviation(pilot), estimateOf(pilot, exact), relativeTolerance));
       const m = basis().length;
       const grown = Math.min(maxDeflation, n, m + Math.max(blockSize, Math.round(m / 2)));
       const growth = grown - m;
@@ -260,13 +279,13 @@ export async function deflatedSpectralDensity(
       planned = productsDone + count * steps;
       probes.push(...(await runProbes(count, steps)));
       if (stop === 'fixed') break;
-      const { standardError } = meanAndStandardError(probes.map((p) => p.trace));
+      const standardError = termDeviation(probes) / Math.sqrt(probes.length);
       if (toleranceReached(estimateOf(probes, deflatedTrace), standardError, relativeTolerance)) {
         stop = 'tolerance';
         break;
       }
       // Short of the tolerance: as many more as the spread measured so far asks for.
-      target = Math.max(target + 1, samplesNeeded(sampleDeviation(probes.map((p) => p.trace)), estimateOf(probes, deflatedTrace), relativeTolerance));
+      target = Math.max(target + 1, samplesNeeded(termDeviation(probes), estimateOf(probes, deflatedTrace), relativeTolerance));
     }
   }
   const nodes: number[] = Array.from(deflatedRitz);
@@ -283,6 +302,7 @@ export async function deflatedSpectralDensity(
   const traces = meanAndStandardError(probes.map((p) => p.trace));
   const negatives = meanAndStandardError(probes.map((p) => p.negative));
   const traceEstimate = deflatedTrace + traces.mean;
+  const traceStandardError = runs > 0 ? termDeviation(probes) / Math.sqrt(runs) : 0;
   const fraction = remainderDimension / n;
   return {
     nodes: Float64Array.from(nodes),
@@ -292,9 +312,9 @@ export async function deflatedSpectralDensity(
     deflatedTrace,
     remainderTrace: traces.mean,
     traceEstimate,
-    traceStandardError: traces.standardError,
+    traceStandardError,
     mean: traceEstimate / n,
-    meanStandardError: traces.standardError / n,
+    meanStandardError: traceStandardError / n,
     negativeMass: deflatedNegative / n + fraction * negatives.mean,
     negativeMassStandardError: fraction * negatives.standardError,
     products: productsDone,

@@ -32,12 +32,15 @@ import { axpy, dot, norm2, scaleInPlace } from '../linalg/vectorOps';
 import { symmetricEigen, tridiagonalEigen } from '../linalg/symmetricEigen';
 import { tridiagonalize } from '../linalg/householderTridiagonal';
 import { tridiagonalQrInPlace } from '../linalg/tridiagonalQr';
+import { projectRowsOut } from '../linalg/rowProjection';
 import type { CountedOperator } from './operator';
 
 /** The state of a Lanczos run: the basis and the blocks of T_m. */
 export interface LanczosState {
-  /** q₁ … q_m, orthonormal; block i holds the `widths[i]` vectors after those of the blocks before it. */
+  /** q₁ … q_m, orthonormal; block i holds the `widths[i]` vectors after those of the blocks before it. Views into `rows`. */
   basis: Float64Array[];
+  /** The basis as the first m rows of one row-major matrix (its capacity may be larger), for block projections. */
+  rows: Float64Array;
   /** Columns of each block (b, fewer where the space ran out or, with 'stop', where a column broke down). */
   widths: number[];
   /** A_i = Q_iᵀ A Q_i, widths[i]² entries row-major (symmetrised). */
@@ -87,7 +90,7 @@ export async function runLanczos(
 ): Promise<LanczosState> {
   const startBlock = start instanceof Float64Array ? [start] : start;
   const block = orthonormalStart(startBlock, op.n, Math.min(maxDimension, op.n), options.breakdown);
-  const state: LanczosState = { basis: [], widths: [], diagonal: [], coupling: [], next: block };
+  const state: LanczosState = { basis: [], rows: new Float64Array(0), widths: [], diagonal: [], coupling: [], next: block };
   return continueLanczos(op, state, maxDimension, options);
 }
 
@@ -110,7 +113,7 @@ export async function continueLanczos(
   for (let i = 0; i < state.diagonal.length; i++) normEstimate = Math.max(normEstimate, ...state.diagonal[i].map(Math.abs));
 
   while (block.length > 0) {
-    state.basis.push(...block);
+    appendToBasis(state, block, n, limit);
     state.widths.push(block.length);
     const products = await op.applyAll(block);
     const width = block.length;
@@ -122,14 +125,20 @@ export async function continueLanczos(
     state.diagonal.push(diagonal);
     for (const product of products) normEstimate = Math.max(normEstimate, norm2(product));
 
-    // The next block: each product orthogonalised against the whole basis, then against the new vectors before it.
+    // The next block: the products orthogonalised against the whole basis (two passes of block
+    // Gram–Schmidt as matrix products), then each against the new vectors before it.
+    const stacked = new Float64Array(width * n);
+    for (let d = 0; d < width; d++) {
+      const w = stacked.subarray(d * n, (d + 1) * n);
+      w.set(products[d]);
+      // Subtracting the current block's part first makes the Gram–Schmidt better conditioned.
+      for (let c = 0; c < width; c++) axpy(-diagonal[c * width + d], block[c], w);
+    }
+    projectRowsOut(stacked, width, state.rows, state.basis.length, n, 2);
     const next: Float64Array[] = [];
     const rows: number[][] = [];
     for (let d = 0; d < width; d++) {
-      const w = products[d];
-      // Subtracting the current block's part first makes the Gram–Schmidt better conditioned.
-      for (let c = 0; c < width; c++) axpy(-diagonal[c * width + d], block[c], w);
-      orthogonalise(w, state.basis);
+      const w = stacked.slice(d * n, (d + 1) * n);
       const coefficients = orthogonalise(w, next);
       const length = norm2(w);
       if (length > BREAKDOWN_RELATIVE * normEstimate) {
@@ -158,6 +167,23 @@ export async function continueLanczos(
     block = next;
   }
   return state;
+}
+
+/** Copies `block` into the basis, growing its row storage (up to `limit` rows) when needed and re-pointing the views. */
+function appendToBasis(state: LanczosState, block: readonly Float64Array[], n: number, limit: number): void {
+  const needed = state.basis.length + block.length;
+  if (needed * n > state.rows.length) {
+    const capacity = Math.min(limit, Math.max(needed, 2 * state.basis.length, 16));
+    const rows = new Float64Array(Math.max(capacity, needed) * n);
+    rows.set(state.rows.subarray(0, state.basis.length * n));
+    state.rows = rows;
+    for (let j = 0; j < state.basis.length; j++) state.basis[j] = rows.subarray(j * n, (j + 1) * n);
+  }
+  for (const vector of block) {
+    const j = state.basis.length;
+    state.rows.set(vector, j * n);
+    state.basis.push(state.rows.subarray(j * n, (j + 1) * n));
+  }
 }
 
 /** The coefficients T[i][i] (α) and T[i][i+1] (β, the last one the residual norm) of a single-vector run. */

@@ -65,3 +65,86 @@ export function sampleDeviation(samples: ArrayLike<number>): number {
 export function checkRelativeTolerance(value: number): void {
   if (!(value >= 0 && value < 1)) throw new RangeError(`relativeTolerance must be in [0, 1), got ${value}`);
 }
+
+/**
+ * Rademacher quadratic forms zᵀ B z (Hutchinson's terms) and the moments
+ * that give their variance. For z with i.i.d. ±1 entries,
+ *   E[zᵀ B z] = tr B,   Var(zᵀ B z) = 2 (‖B‖_F² − Σᵢ B_ii²),
+ * and both parts of the variance are means of quantities every product
+ * already gives: E‖B z‖² = ‖B‖_F², and for two independent probes
+ * E[(z ∘ B z)·(z' ∘ B z')] = Σᵢ B_ii² (since E[zᵢ (B z)ᵢ] = B_ii). This
+ * second-moment estimate of the variance is much steadier than the spread
+ * of the terms themselves (a fourth moment), which, when a few eigenvalues
+ * dominate B, is usually too small in a small sample exactly when the mean
+ * is off — the standard error would then be too optimistic.
+ */
+export class RademacherForms {
+  /** The terms zᵀ B z. */
+  readonly terms: number[] = [];
+  private squaredImages = 0;
+  private readonly diagonalSum: Float64Array;
+  private diagonalSquares = 0;
+
+  constructor(n: number) {
+    this.diagonalSum = new Float64Array(n);
+  }
+
+  /** Adds the probe z (±1 entries) with its image B z. */
+  add(z: Float64Array, image: Float64Array): void {
+    let term = 0;
+    let squares = 0;
+    let diagonalSquares = 0;
+    for (let i = 0; i < z.length; i++) {
+      const u = z[i] * image[i];
+      term += u;
+      squares += image[i] * image[i];
+      diagonalSquares += u * u;
+      this.diagonalSum[i] += u;
+    }
+    this.terms.push(term);
+    this.squaredImages += squares;
+    this.diagonalSquares += diagonalSquares;
+  }
+
+  get count(): number {
+    return this.terms.length;
+  }
+
+  /** The mean of the terms (0 for none). */
+  mean(): number {
+    return meanAndStandardError(this.terms).mean;
+  }
+
+  /** Var(zᵀ B z) estimated as above (the bound 2‖B‖_F² while fewer than two probes give no Σ B_ii²), at least 0. */
+  variance(): number {
+    const m = this.terms.length;
+    if (m === 0) return 0;
+    const frobenius = this.squaredImages / m;
+    if (m < 2) return 2 * frobenius;
+    let total = 0;
+    for (const value of this.diagonalSum) total += value * value;
+    const diagonal = (total - this.diagonalSquares) / (m * (m - 1));
+    return Math.max(0, 2 * (frobenius - diagonal));
+  }
+
+  /** √(variance / count): the standard error of the mean. */
+  standardError(): number {
+    return this.terms.length === 0 ? 0 : Math.sqrt(this.variance() / this.terms.length);
+  }
+}
+
+/**
+ * The variance of vᵀ B v for v uniform on the unit sphere of a
+ * d-dimensional space (a normalised Gaussian probe),
+ *   Var = 2 (μ₂ − μ₁²) / (d + 2),   μ₁ = tr B / d,  μ₂ = tr B² / d,
+ * from the probes' first Lanczos coefficients: vᵀ B v = α₁ and
+ * ‖B v‖² = α₁² + β₁², whose means estimate μ₁ and μ₂ (a second-moment
+ * estimate, steadier than the spread of the α₁, as for RademacherForms).
+ */
+export function sphereFormVariance(alphas: readonly number[], imageSquares: readonly number[], dimension: number): number {
+  const m = alphas.length;
+  if (m === 0 || dimension < 1) return 0;
+  const mean = alphas.reduce((sum, a) => sum + a, 0) / m;
+  const second = imageSquares.reduce((sum, s) => sum + s, 0) / m;
+  return Math.max(0, (2 * (second - mean * mean)) / (dimension + 2));
+}

@@ -24,13 +24,12 @@
  * spent in Meyer et al.'s thirds.
  */
 import type { Rng } from '../rng';
-import { axpy, dot, norm2, orthogonalizeAgainst, scaleInPlace } from '../linalg/vectorOps';
+import { dot, norm2, orthogonalizeAgainst, projectOut, scaleInPlace } from '../linalg/vectorOps';
 import { CountedOperator, resolveRng, type BatchProduct, type LongRunOptions, type MatVec, type RandomSource } from './operator';
 import {
   checkRelativeTolerance,
   DEFAULT_RELATIVE_TOLERANCE,
-  meanAndStandardError,
-  sampleDeviation,
+  RademacherForms,
   samplesNeeded,
   toleranceReached,
   type AccuracyRequest,
@@ -51,9 +50,9 @@ export interface TraceOptions extends LongRunOptions, RandomSource, AccuracyRequ
 export interface TraceEstimate {
   estimate: number;
   /**
-   * Estimated standard error of `estimate`: the sample standard deviation of
-   * the Hutchinson terms over √(their count) (0 when fewer than 2 terms or
-   * when the estimate is exact).
+   * Estimated standard error of `estimate`: √(Var / m) for the m Hutchinson
+   * terms, Var = 2(‖B‖_F² − Σ B_ii²) estimated from the same products (see
+   * `RademacherForms`); 0 when the estimate is exact.
    */
   standardError: number;
   /** Operator products used. */
@@ -129,10 +128,9 @@ export async function hutchinsonTrace(
   options: TraceOptions = {},
 ): Promise<HutchinsonEstimate> {
   const p = plan(matVec, n, budget, 1, options, 'hutchinson');
-  const samples: number[] = [];
+  const samples = new RademacherForms(n);
   const stop = await sampleRemainder(p, null, samples, () => 0);
-  const { mean, standardError } = meanAndStandardError(samples);
-  return { estimate: mean, standardError, products: p.op.products, budget, stop, samples: Float64Array.from(samples) };
+  return { estimate: samples.mean(), standardError: samples.standardError(), products: p.op.products, budget, stop, samples: Float64Array.from(samples.terms) };
 }
 
 /**
@@ -151,7 +149,7 @@ export async function hutchPlusPlusTrace(
   const p = plan(matVec, n, budget, 3, options, 'hutch++');
   const basis: Float64Array[] = [];
   let subspaceTrace = 0;
-  let samples: number[] = [];
+  let samples = new RademacherForms(n);
   const grow = async (columns: number) => {
     subspaceTrace += await extendSketch(p, basis, columns);
   };
@@ -163,10 +161,10 @@ export async function hutchPlusPlusTrace(
     await grow(sketch);
     // Judge the remainder from one batch of probes; double the sketch while that is the cheaper way to the tolerance.
     for (;;) {
-      samples = [];
+      samples = new RademacherForms(n);
       if (basis.length === n) break;
       await drawProbes(p, basis, samples, Math.min(p.minProbes, p.budget - p.op.products));
-      const needed = samplesNeeded(sampleDeviation(samples), subspaceTrace + meanAndStandardError(samples).mean, p.relativeTolerance);
+      const needed = samplesNeeded(Math.sqrt(samples.variance()), subspaceTrace + samples.mean(), p.relativeTolerance);
       const larger = Math.min(2 * sketch, n);
       const growthCost = 2 * (larger - sketch);
       if (!(needed > growthCost) || larger === sketch || p.op.products + growthCost + p.minProbes > budget) break;
@@ -175,17 +173,17 @@ export async function hutchPlusPlusTrace(
     }
   }
   const stop: StopReason = basis.length === n ? 'exact' : await sampleRemainder(p, basis, samples, () => subspaceTrace);
-  const remainder = meanAndStandardError(samples);
+  const remainderTrace = samples.mean();
   return {
-    estimate: subspaceTrace + remainder.mean,
-    standardError: remainder.standardError,
+    estimate: subspaceTrace + remainderTrace,
+    standardError: samples.standardError(),
     products: p.op.products,
     budget,
     stop,
     subspaceTrace,
-    remainderTrace: remainder.mean,
+    remainderTrace,
     rank: basis.length,
-    probes: samples.length,
+    probes: samples.count,
   };
 }
 
@@ -223,34 +221,30 @@ async function extendSketch(p: Plan, basis: Float64Array[], columns: number): Pr
  * Draws remainder probes into `samples` until the estimate exact + mean has
  * the requested accuracy (after minProbes) or the budget is spent.
  */
-async function sampleRemainder(p: Plan, deflate: readonly Float64Array[] | null, samples: number[], exact: () => number): Promise<StopReason> {
+async function sampleRemainder(p: Plan, deflate: readonly Float64Array[] | null, samples: RademacherForms, exact: () => number): Promise<StopReason> {
   for (;;) {
-    const { mean, standardError } = meanAndStandardError(samples);
-    if (samples.length >= p.minProbes && toleranceReached(exact() + mean, standardError, p.relativeTolerance)) return 'tolerance';
+    if (samples.count >= p.minProbes && toleranceReached(exact() + samples.mean(), samples.standardError(), p.relativeTolerance)) return 'tolerance';
     const left = p.budget - p.op.products;
     if (left <= 0) return 'budget';
     await drawProbes(p, deflate, samples, Math.min(left, p.perCall));
   }
 }
 
-/** zᵢᵀ A zᵢ for `count` Rademacher z, each first projected off `deflate` when given, `perCall` per product call. */
-async function drawProbes(p: Plan, deflate: readonly Float64Array[] | null, samples: number[], count: number): Promise<void> {
+/**
+ * zᵀ B z for `count` Rademacher z, B = A or, with `deflate` = Q, the
+ * remainder (I − QQᵀ) A (I − QQᵀ) (the probe is projected before the
+ * product and its image after), `perCall` per product call.
+ */
+async function drawProbes(p: Plan, deflate: readonly Float64Array[] | null, samples: RademacherForms, count: number): Promise<void> {
   for (let first = 0; first < count; first += p.perCall) {
-    const probes = Array.from({ length: Math.min(p.perCall, count - first) }, () => {
-      const z = p.rng.fillRademacher(new Float64Array(p.op.n));
-      if (deflate !== null) projectOut(z, deflate);
-      return z;
-    });
-    const images = await p.op.applyAll(probes);
-    probes.forEach((z, k) => samples.push(dot(z, images[k])));
+    const probes = Array.from({ length: Math.min(p.perCall, count - first) }, () => p.rng.fillRademacher(new Float64Array(p.op.n)));
+    const projected = probes.map((z) => (deflate === null ? z : projectOut(Float64Array.from(z), deflate)));
+    const images = await p.op.applyAll(projected);
+    probes.forEach((z, k) => samples.add(z, deflate === null ? images[k] : projectOut(images[k], deflate)));
     p.report();
   }
 }
 
-/** z ← (I − QQᵀ) z for orthonormal Q, one Gram–Schmidt pass (Q is exactly orthonormal here). */
-function projectOut(z: Float64Array, basis: readonly Float64Array[]): void {
-  for (const q of basis) axpy(-dot(q, z), q, z);
-}
 
 /** Budgets of both estimators and the shared options. */
 export interface TraceEstimatesOptions extends Omit<TraceOptions, 'rng'> {

@@ -1,0 +1,42 @@
+/**
+ * Projection of many vectors at once off an orthonormal set stored as the
+ * rows of one matrix: V ← V (I − QᵀQ), as two matrix products
+ * (C = V Qᵀ, then V −= C Q) instead of one dot product and one update per
+ * pair of vectors — the same arithmetic, in the cache-friendly kernel.
+ */
+import { gemmAccumulate } from './gemm';
+import { axpy, dot } from './vectorOps';
+
+/** Below this many rows the plain loops beat the matrix products' packing. */
+const ROWS_FOR_GEMM = 4;
+
+/**
+ * rows ← rows (I − QᵀQ) for `count` rows of length n (row-major) and the
+ * `rank` orthonormal rows of `basis` (row-major, rank × n), `passes` times
+ * (classical Gram–Schmidt; two passes restore orthogonality to working
+ * precision when a row lay nearly inside span(Q)). In place; returns rows.
+ */
+export function projectRowsOut(rows: Float64Array, count: number, basis: Float64Array, rank: number, n: number, passes = 1): Float64Array {
+  if (rank === 0 || count === 0) return rows;
+  for (let pass = 0; pass < passes; pass++) {
+    if (count < ROWS_FOR_GEMM) {
+      for (let r = 0; r < count; r++) {
+        const row = rows.subarray(r * n, (r + 1) * n);
+        const coefficients = new Float64Array(rank);
+        for (let j = 0; j < rank; j++) coefficients[j] = dot(basis.subarray(j * n, (j + 1) * n), row);
+        for (let j = 0; j < rank; j++) axpy(-coefficients[j], basis.subarray(j * n, (j + 1) * n), row);
+      }
+      continue;
+    }
+    // Cᵀ = Q Vᵀ (rank × count), from Vᵀ laid out as n × count.
+    const transposed = new Float64Array(n * count);
+    for (let r = 0; r < count; r++) for (let i = 0; i < n; i++) transposed[i * count + r] = rows[r * n + i];
+    const ct = new Float64Array(rank * count);
+    gemmAccumulate(rank, count, n, 1, { data: basis, offset: 0, stride: n }, { data: transposed, offset: 0, stride: count }, { data: ct, offset: 0, stride: count });
+    const c = new Float64Array(count * rank);
+    for (let j = 0; j < rank; j++) for (let r = 0; r < count; r++) c[r * rank + j] = ct[j * count + r];
+    // V −= C Q.
+    gemmAccumulate(count, n, rank, -1, { data: c, offset: 0, stride: rank }, { data: basis, offset: 0, stride: n }, { data: rows, offset: 0, stride: n });
+  }
+  return rows;
+}
