@@ -92,3 +92,63 @@ describe('deflatedSpectralDensity', () => {
     await expect(deflatedSpectralDensity(op.matVec, knownBatch(op), 3, { deflationSteps: -1 })).rejects.toThrow(/deflationSteps/);
   });
 });
+
+describe('deflatedSpectralDensity to a requested accuracy', () => {
+  it('chooses the probe count from the measured spread and stops at the requested standard error', async () => {
+    const op = operatorWithSpectrum(spectrum, 11);
+    const batch = knownBatch(op);
+    const result = await deflatedSpectralDensity(op.matVec, batch, n, { deflationSteps: 40, steps: 10, relativeTolerance: 0.01, seed: 3 });
+    expect(result.stop).toBe('tolerance');
+    expect(result.traceStandardError).toBeLessThanOrEqual(0.01 * Math.abs(result.traceEstimate));
+    expect(result.meanStandardError).toBeCloseTo(result.traceStandardError / n, 15);
+    expect(result.mean).toBeCloseTo(result.traceEstimate / n, 15);
+    expect(result.runs).toBeGreaterThanOrEqual(10);
+    expect(Math.abs(result.traceEstimate - trace)).toBeLessThan(4 * result.traceStandardError);
+    expect(sum(result.weights)).toBeCloseTo(1, 12);
+    // Products: the deflation, pilots of 16 one-product probes (one per Krylov space tried), and R probes of 10 steps.
+    expect(result.pilotProducts % 16).toBe(0);
+    expect(result.pilotProducts).toBeGreaterThanOrEqual(16);
+    expect(result.products).toBe(result.deflatedDimension + result.pilotProducts + result.runs * 10);
+    expect(result.products).toBeLessThanOrEqual(result.budget);
+  });
+
+  it('asks for more probes when the remainder spreads more: the count follows the variance, not a constant', async () => {
+    const op = operatorWithSpectrum(spectrum, 12);
+    const options = { steps: 5, seed: 4, maxDeflationSteps: 8 };
+    const loose = await deflatedSpectralDensity(op.matVec, knownBatch(op), n, { ...options, deflationSteps: 8, relativeTolerance: 0.05 });
+    const tight = await deflatedSpectralDensity(op.matVec, knownBatch(op), n, { ...options, deflationSteps: 8, relativeTolerance: 0.02 });
+    expect(tight.runs).toBeGreaterThan(2 * loose.runs);
+    expect(tight.traceStandardError).toBeLessThan(loose.traceStandardError);
+  });
+
+  it('grows the deflated Krylov space when that is cheaper than the probes the spread asks for', async () => {
+    const op = operatorWithSpectrum(spectrum, 13);
+    const result = await deflatedSpectralDensity(op.matVec, knownBatch(op), n, { deflationSteps: 4, steps: 30, relativeTolerance: 0.03, seed: 5 });
+    // The outliers need more than 4 Krylov directions: the space grows past what was asked.
+    expect(result.deflatedDimension).toBeGreaterThan(4);
+    expect(['tolerance', 'exact']).toContain(result.stop);
+  });
+
+  it('says when the budget ran out before the tolerance, with the standard error it reached', async () => {
+    const op = operatorWithSpectrum(spectrum, 14);
+    const result = await deflatedSpectralDensity(op.matVec, knownBatch(op), n, {
+      deflationSteps: 0,
+      steps: 10,
+      relativeTolerance: 0.001,
+      budget: 300,
+      seed: 6,
+    });
+    expect(result.stop).toBe('budget');
+    expect(result.products).toBeLessThanOrEqual(300);
+    expect(result.traceStandardError).toBeGreaterThan(0.001 * Math.abs(result.traceEstimate));
+  });
+
+  it('estimates the fraction of negative eigenvalues with a standard error', async () => {
+    const op = operatorWithSpectrum(spectrum, 15);
+    const result = await deflatedSpectralDensity(op.matVec, knownBatch(op), n, { deflationSteps: 20, runs: 30, steps: 30, seed: 7 });
+    const negatives = spectrum.filter((x) => x < 0).length / n;
+    expect(result.negativeMassStandardError).toBeGreaterThan(0);
+    // The quadrature smears some mass across zero, beyond its sampling error: allow a little more.
+    expect(Math.abs(result.negativeMass - negatives)).toBeLessThan(4 * result.negativeMassStandardError + 0.05);
+  });
+});

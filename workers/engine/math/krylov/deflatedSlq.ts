@@ -107,8 +107,10 @@ export interface DeflatedDensity {
    */
   negativeMass: number;
   negativeMassStandardError: number;
-  /** Operator products used: m + pilot + R·steps (fewer where a run ended early). */
+  /** Operator products used: m + pilotProducts + R·steps (fewer where a run ended early). */
   products: number;
+  /** Products of the pilot batches that measured the remainder's spread (one per pilot probe; a pilot per Krylov space tried). */
+  pilotProducts: number;
   /** The most products it was allowed. */
   budget: number;
   /** What ended it (see {@link StopReason}). */
@@ -186,6 +188,7 @@ export async function deflatedSpectralDensity(
     },
   };
   let remainderProducts = 0;
+  let pilotProducts = 0;
   let state: LanczosState | null = null;
   if (deflationSteps > 0) {
     const start = Array.from({ length: Math.min(blockSize, deflationSteps) }, () => rng.fillNormal(new Float64Array(n)));
@@ -250,6 +253,7 @@ export async function deflatedSpectralDensity(
     for (;;) {
       const exact = exactPart();
       const pilot = await runProbes(Math.min(pilotRuns, Math.max(2, budget - productsDone)), 1);
+      pilotProducts += pilot.length;
       target = Math.max(minRuns, samplesNeeded(termDeviation(pilot), estimateOf(pilot, exact), relativeTolerance));
       const m = basis().length;
       const grown = Math.min(maxDeflation, n, m + Math.max(blockSize, Math.round(m / 2)));
@@ -318,6 +322,7 @@ export async function deflatedSpectralDensity(
     negativeMass: deflatedNegative / n + fraction * negatives.mean,
     negativeMassStandardError: fraction * negatives.standardError,
     products: productsDone,
+    pilotProducts,
     budget,
     stop,
   };

@@ -165,7 +165,8 @@ export async function hutchPlusPlusTrace(
       if (basis.length === n) break;
       await drawProbes(p, basis, samples, Math.min(p.minProbes, p.budget - p.op.products));
       const needed = samplesNeeded(Math.sqrt(samples.variance()), subspaceTrace + samples.mean(), p.relativeTolerance);
-      const larger = Math.min(2 * sketch, n);
+      // Columns of A S can be dependent (a random ±1 matrix may be singular), so more than n may be drawn.
+      const larger = Math.min(2 * sketch, 2 * n);
       const growthCost = 2 * (larger - sketch);
       if (!(needed > growthCost) || larger === sketch || p.op.products + growthCost + p.minProbes > budget) break;
       await grow(larger - sketch);
@@ -191,7 +192,7 @@ export async function hutchPlusPlusTrace(
 async function extendSketch(p: Plan, basis: Float64Array[], columns: number): Promise<number> {
   const n = p.op.n;
   const added: Float64Array[] = [];
-  for (let first = 0; first < columns; first += p.perCall) {
+  for (let first = 0; first < columns && basis.length < n; first += p.perCall) {
     const count = Math.min(p.perCall, columns - first);
     const images = await p.op.applyAll(Array.from({ length: count }, () => p.rng.fillRademacher(new Float64Array(n))));
     p.report();
