@@ -5,13 +5,14 @@
  */
 import { analyticSurfaceBenchmark } from './analyticSurface';
 import { curvatureCostBenchmark } from './curvatureCost';
+import { curvatureEstimatesBenchmark } from './curvatureEstimates';
 import { networkSliceBenchmark } from './networkSlice';
 import { networkTrainingBenchmark } from './networkTraining';
 import { optimizerStepBenchmark } from './optimizerStep';
 import type { Benchmark } from './types';
 
 /** The registered benchmarks, run in this order on each backend. */
-export const BENCHMARKS: readonly Benchmark[] = [analyticSurfaceBenchmark, optimizerStepBenchmark, networkTrainingBenchmark, networkSliceBenchmark, curvatureCostBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [analyticSurfaceBenchmark, optimizerStepBenchmark, networkTrainingBenchmark, networkSliceBenchmark, curvatureCostBenchmark, curvatureEstimatesBenchmark];
 
 /**
  * The id that selects the browser benchmarks (webgl and webgpu in headless
