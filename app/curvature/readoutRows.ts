@@ -29,17 +29,16 @@ export function formatTrace(trace: CurvatureReadouts['trace']): string {
 }
 
 /** How an estimate ended, in words: the requested accuracy, the budget, exact, or a fixed probe count. */
+const STOP_WORDS: Record<string, string> = {
+  tolerance: 'requested error reached',
+  budget: 'budget spent',
+  exact: 'exact',
+  fixed: 'fixed probes',
+};
+
+/** The words for a stop reason (the reason itself when unknown). */
 export function stopWords(stop: string): string {
-  switch (stop) {
-    case 'tolerance':
-      return 'requested error reached';
-    case 'budget':
-      return 'budget spent';
-    case 'exact':
-      return 'exact';
-    default:
-      return 'fixed probes';
-  }
+  return STOP_WORDS[stop] ?? stop;
 }
 
 /** "512 of 2000 products (requested error reached)" for the density's budget; "—" when none. */

@@ -65,13 +65,14 @@ function rangeFields(axis: 'alpha' | 'beta'): UrlField<number>[] {
   );
 }
 
-type CurvatureNumber = 'k' | 'slqRuns' | 'slqSteps' | 'traceBudget' | 'densityBudget' | 'seed';
+type CurvatureNumber = 'k' | 'slqRuns' | 'slqSteps' | 'traceBudget' | 'densityBudget' | 'seed' | 'smoothing' | 'relativeError';
 
-function curvatureNumber(key: string, label: string, name: CurvatureNumber, range: { min: number; max: number }): UrlField<number> {
+/** A numeric curvature setting within `range` (whole numbers unless `real`). */
+function curvatureNumber(key: string, label: string, name: CurvatureNumber, range: { min: number; max: number }, real = false): UrlField<number> {
   return field({
     key,
     label,
-    kind: numberKind(range.min, range.max, true),
+    kind: numberKind(range.min, range.max, !real),
     stage: 'settings',
     applies: isNetwork,
     get: (e) => e.curvature[name],
@@ -170,29 +171,9 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
   curvatureNumber('ck', 'extreme eigenvalues per end', 'k', k),
   curvatureNumber('cr', 'fewest density probes', 'slqRuns', slqRuns),
   curvatureNumber('cs', 'Lanczos steps per probe', 'slqSteps', slqSteps),
-  field({
-    key: 'cw',
-    label: 'density smoothing',
-    kind: numberKind(smoothing.min, smoothing.max),
-    stage: 'settings',
-    applies: isNetwork,
-    get: (e) => e.curvature.smoothing,
-    set: (e, value) => {
-      e.curvature.smoothing = value;
-    },
-  }),
+  curvatureNumber('cw', 'density smoothing', 'smoothing', smoothing, true),
   curvatureNumber('ct', 'trace budget', 'traceBudget', traceBudget),
-  field({
-    key: 'ce',
-    label: 'requested relative standard error',
-    kind: numberKind(relativeError.min, relativeError.max),
-    stage: 'settings',
-    applies: isNetwork,
-    get: (e) => e.curvature.relativeError,
-    set: (e, value) => {
-      e.curvature.relativeError = value;
-    },
-  }),
+  curvatureNumber('ce', 'requested relative standard error', 'relativeError', relativeError, true),
   curvatureNumber('cb', 'density budget', 'densityBudget', densityBudget),
   field({
     key: 'cx',

@@ -12,6 +12,7 @@
 // Registers TensorFlow.js's gradient functions (tfjs-core has none by itself).
 import '@tensorflow/tfjs';
 import { useNodeBackend } from '../backends/node';
+import { runCommand } from './command';
 import { measureCalibration, coverageLine, type KnownMatrix } from '../fixtures/calibration';
 import { checkCurvature } from '../fixtures/curvatureChecks';
 import { checkLine, parseSeeds } from '../fixtures/report';
@@ -108,12 +109,4 @@ async function main(): Promise<number> {
   return calibrated ? 0 : 1;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`calibration: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runCommand('calibration', main);

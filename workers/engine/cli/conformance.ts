@@ -11,6 +11,7 @@
 // Registers TensorFlow.js's gradient functions (tfjs-core has none by itself).
 import '@tensorflow/tfjs';
 import { useNodeBackend } from '../backends/node';
+import { runCommand } from './command';
 import { defaultFixtureFolder } from '../fixtures/readFolder';
 import { parseSeeds, summaryLine } from '../fixtures/report';
 import { DEFAULT_SEED } from '../fixtures/curvatureChecks';
@@ -62,12 +63,4 @@ async function main(): Promise<number> {
   return tally.failed > 0 || tally.fixturesRead === 0 ? 1 : 0;
 }
 
-main().then(
-  (code) => {
-    process.exitCode = code;
-  },
-  (error: unknown) => {
-    console.error(`conformance: ${error instanceof Error ? error.message : String(error)}`);
-    process.exitCode = 1;
-  },
-);
+runCommand('conformance', main);

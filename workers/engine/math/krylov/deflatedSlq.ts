@@ -52,6 +52,7 @@ import {
   sphereFormVariance,
   toleranceReached,
   type AccuracyRequest,
+  type EstimateCost,
   type StopReason,
 } from './standardError';
 
@@ -75,8 +76,8 @@ export interface DeflatedSlqOptions extends LongRunOptions, RandomSource, Accura
   maxDeflationSteps?: number;
 }
 
-/** A discrete spectral density with the estimates it implies and what they cost. */
-export interface DeflatedDensity {
+/** A discrete spectral density with the estimates it implies and what they cost (products: m + pilotProducts + R·steps, fewer where a run ended early). */
+export interface DeflatedDensity extends EstimateCost {
   /** Ritz values: the m of the deflating run, then those of every remainder run. */
   nodes: Float64Array;
   /** Non-negative, summing to 1: 1/n for each deflated Ritz value, (n − m)/(n R)·s₁ₖ² for the remainder's. */
@@ -107,14 +108,8 @@ export interface DeflatedDensity {
    */
   negativeMass: number;
   negativeMassStandardError: number;
-  /** Operator products used: m + pilotProducts + R·steps (fewer where a run ended early). */
-  products: number;
   /** Products of the pilot batches that measured the remainder's spread (one per pilot probe; a pilot per Krylov space tried). */
   pilotProducts: number;
-  /** The most products it was allowed. */
-  budget: number;
-  /** What ended it (see {@link StopReason}). */
-  stop: StopReason;
 }
 
 const DEFAULT_DEFLATION_STEPS = 120;

@@ -13,7 +13,7 @@
  * than cut off at a fixed number of products.
  */
 import { combine } from '../linalg/vectorOps';
-import { CountedOperator, resolveRng, type BatchProduct, type LongRunOptions, type MatVec, type RandomSource } from './operator';
+import { CountedOperator, resolveRng, type BatchProduct, type IterationOutcome, type LongRunOptions, type MatVec, type RandomSource } from './operator';
 import { projectedMatrix, ritzDecomposition, ritzResiduals, runLanczos, type LanczosState, type RitzResiduals } from './lanczosProcess';
 
 /** Which end(s) of the spectrum are wanted. */
@@ -91,20 +91,19 @@ export interface RitzPairs {
   errors: Float64Array;
 }
 
-/** What lanczosExtremes found, and what it cost. */
-export interface LanczosResult {
+/**
+ * What lanczosExtremes found, and what it cost: converged when every wanted
+ * pair met the tolerance (or the Krylov space filled ℝⁿ), iterations the
+ * Lanczos steps (blocks of b products), products the dimension m of the
+ * Krylov space.
+ */
+export interface LanczosResult extends IterationOutcome {
   /** The k largest Ritz pairs (when which is 'largest' or 'both'). */
   largest?: RitzPairs;
   /** The k smallest Ritz pairs (when which is 'smallest' or 'both'). */
   smallest?: RitzPairs;
   /** All Ritz values of the final T_m, descending. */
   ritzValues: Float64Array;
-  /** Whether every wanted pair met the tolerance (or the Krylov space filled ℝⁿ). */
-  converged: boolean;
-  /** Lanczos steps taken (blocks of b products). */
-  iterations: number;
-  /** Operator products used (= the dimension m of the Krylov space). */
-  products: number;
   blockSize: number;
   /** T_m's diagonal and first super-diagonal; for b = 1 the Lanczos α and β (β_m, the final residual norm, last). */
   alpha: Float64Array;

@@ -28,6 +28,14 @@ export function batchOfMatVec(matVec: MatVec, n: number): BatchProduct {
   };
 }
 
+/** How an iterative eigen-solver ended: converged or not, after how many iterations and products. */
+export interface IterationOutcome {
+  converged: boolean;
+  iterations: number;
+  /** Operator products used. */
+  products: number;
+}
+
 /** Options shared by every routine that may run for a long time. */
 export interface LongRunOptions {
   /** Aborting it makes the routine reject with a DOMException named 'AbortError' before its next product. */

@@ -6,7 +6,7 @@
  * where Lanczos needs roughly its square root as many products.
  */
 import { axpy, dot, norm2, scaleInPlace } from '../linalg/vectorOps';
-import { CountedOperator, resolveRng, type LongRunOptions, type MatVec, type RandomSource } from './operator';
+import { CountedOperator, resolveRng, type IterationOutcome, type LongRunOptions, type MatVec, type RandomSource } from './operator';
 
 /** Options of power iteration. */
 export interface PowerOptions extends LongRunOptions, RandomSource {
@@ -30,17 +30,11 @@ export interface PowerOptions extends LongRunOptions, RandomSource {
   stopWhen?: (value: number, products: number) => boolean;
 }
 
-/** One eigenpair estimate from power iteration. */
-export interface PowerResult {
-  /** The Rayleigh quotient θ = vᵀ A v of A itself (the shift removed). */
+/** One eigenpair estimate from power iteration: θ = vᵀ A v of A itself (the shift removed), the unit v, and ‖A v − θ v‖. */
+export interface PowerResult extends IterationOutcome {
   value: number;
-  /** Unit vector v. */
   vector: Float64Array;
-  /** ‖A v − θ v‖. */
   residual: number;
-  converged: boolean;
-  iterations: number;
-  products: number;
 }
 
 /**

@@ -28,6 +28,16 @@ export function meanAndStandardError(samples: ArrayLike<number>): { mean: number
  */
 export type StopReason = 'tolerance' | 'budget' | 'exact' | 'fixed';
 
+/** What a stochastic estimate cost and why it stopped. */
+export interface EstimateCost {
+  /** Operator products used. */
+  products: number;
+  /** The most products it was allowed. */
+  budget: number;
+  /** What ended it (see {@link StopReason}). */
+  stop: StopReason;
+}
+
 /** The requested accuracy of an estimate, and what it may cost. */
 export interface AccuracyRequest {
   /**

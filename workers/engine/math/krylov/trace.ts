@@ -33,6 +33,7 @@ import {
   samplesNeeded,
   toleranceReached,
   type AccuracyRequest,
+  type EstimateCost,
   type StopReason,
 } from './standardError';
 
@@ -46,8 +47,8 @@ export interface TraceOptions extends LongRunOptions, RandomSource, AccuracyRequ
   minProbes?: number;
 }
 
-/** A trace estimate with its uncertainty. */
-export interface TraceEstimate {
+/** A trace estimate with its uncertainty, its cost and why it stopped. */
+export interface TraceEstimate extends EstimateCost {
   estimate: number;
   /**
    * Estimated standard error of `estimate`: √(Var / m) for the m Hutchinson
@@ -55,12 +56,6 @@ export interface TraceEstimate {
    * `RademacherForms`); 0 when the estimate is exact.
    */
   standardError: number;
-  /** Operator products used. */
-  products: number;
-  /** The most products it was allowed. */
-  budget: number;
-  /** Whether the requested accuracy or the budget ended it (see {@link StopReason}). */
-  stop: StopReason;
 }
 
 /** Hutchinson's estimate with its individual terms. */

@@ -29,14 +29,18 @@ export function projectRowsOut(rows: Float64Array, count: number, basis: Float64
       continue;
     }
     // Cᵀ = Q Vᵀ (rank × count), from Vᵀ laid out as n × count.
-    const transposed = new Float64Array(n * count);
-    for (let r = 0; r < count; r++) for (let i = 0; i < n; i++) transposed[i * count + r] = rows[r * n + i];
     const ct = new Float64Array(rank * count);
-    gemmAccumulate(rank, count, n, 1, { data: basis, offset: 0, stride: n }, { data: transposed, offset: 0, stride: count }, { data: ct, offset: 0, stride: count });
-    const c = new Float64Array(count * rank);
-    for (let j = 0; j < rank; j++) for (let r = 0; r < count; r++) c[r * rank + j] = ct[j * count + r];
+    gemmAccumulate(rank, count, n, 1, { data: basis, offset: 0, stride: n }, { data: transpose(rows, count, n), offset: 0, stride: count }, { data: ct, offset: 0, stride: count });
+    const c = transpose(ct, rank, count);
     // V −= C Q.
     gemmAccumulate(count, n, rank, -1, { data: c, offset: 0, stride: rank }, { data: basis, offset: 0, stride: n }, { data: rows, offset: 0, stride: n });
   }
   return rows;
+}
+
+/** The transpose (cols × rows, row-major) of a rows × cols row-major matrix. */
+export function transpose(matrix: Float64Array, rows: number, cols: number): Float64Array {
+  const out = new Float64Array(rows * cols);
+  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = matrix[r * cols + c];
+  return out;
 }

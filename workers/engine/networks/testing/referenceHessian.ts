@@ -16,6 +16,7 @@
  */
 import type { Samples } from '../../data/types';
 import { layerLayout, paramCount, type MlpSpec } from '../../spec/mlp';
+import { symmetrizeInPlace } from '../denseSymmetric';
 
 /** σ, σ' and σ'' of a hidden activation at z. */
 function activation(name: MlpSpec['activation'], z: number): [number, number, number] {
@@ -214,12 +215,5 @@ export function referenceHessian(spec: MlpSpec, params: ArrayLike<number>, data:
   const size = paramCount(spec);
   const hessian = new Float64Array(size * size);
   for (const state of sampleStates(spec, params, data)) addSampleHessian(spec, params, state, hessian);
-  for (let i = 0; i < size; i++) {
-    for (let j = i + 1; j < size; j++) {
-      const mean = 0.5 * (hessian[i * size + j] + hessian[j * size + i]);
-      hessian[i * size + j] = mean;
-      hessian[j * size + i] = mean;
-    }
-  }
-  return hessian;
+  return symmetrizeInPlace(hessian, size);
 }
