@@ -194,9 +194,9 @@ function densityEstimate(quadrature: DeflatedDensity): Omit<DensitySummary, keyo
     products: quadrature.products,
     budget: quadrature.budget,
     stop: quadrature.stop,
-    mean: quadrature.mean,
-    meanStandardError: quadrature.meanStandardError,
-    negativeWeightStandardError: quadrature.negativeMassStandardError,
+    mean: quadrature.mean.estimate,
+    meanStandardError: quadrature.mean.standardError,
+    negativeWeightStandardError: quadrature.negativeMass.standardError,
     deflatedDimension: quadrature.deflatedDimension,
     runs: quadrature.runs,
   };

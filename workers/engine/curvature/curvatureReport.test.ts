@@ -38,7 +38,7 @@ describe('CurvatureReport', () => {
     // Probes until the mean's standard error is 2 % of it (the default request), or a Krylov space grown to all of ℝⁿ.
     const density = await report.density('hessian', { deflationSteps: 20, steps: 10 });
     expect(['tolerance', 'exact']).toContain(density.quadrature.stop);
-    expect(density.quadrature.meanStandardError).toBeLessThanOrEqual(0.02 * Math.abs(density.quadrature.mean));
+    expect(density.quadrature.mean.standardError).toBeLessThanOrEqual(0.02 * Math.abs(density.quadrature.mean.estimate));
     expect(density.curves.integral).toBeCloseTo(1, 5);
     expect(Math.abs(density.curves.mean * n - fixture.expected.hessianTrace)).toBeLessThan(0.05 * fixture.expected.hessianTrace);
     expect(density.curves.histogram).toBeNull();

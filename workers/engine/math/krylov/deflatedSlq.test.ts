@@ -100,8 +100,8 @@ describe('deflatedSpectralDensity to a requested accuracy', () => {
     const result = await deflatedSpectralDensity(op.matVec, batch, n, { deflationSteps: 40, steps: 10, relativeTolerance: 0.01, seed: 3 });
     expect(result.stop).toBe('tolerance');
     expect(result.traceStandardError).toBeLessThanOrEqual(0.01 * Math.abs(result.traceEstimate));
-    expect(result.meanStandardError).toBeCloseTo(result.traceStandardError / n, 15);
-    expect(result.mean).toBeCloseTo(result.traceEstimate / n, 15);
+    expect(result.mean.standardError).toBeCloseTo(result.traceStandardError / n, 15);
+    expect(result.mean.estimate).toBeCloseTo(result.traceEstimate / n, 15);
     expect(result.runs).toBeGreaterThanOrEqual(10);
     expect(Math.abs(result.traceEstimate - trace)).toBeLessThan(4 * result.traceStandardError);
     expect(sum(result.weights)).toBeCloseTo(1, 12);
@@ -147,8 +147,8 @@ describe('deflatedSpectralDensity to a requested accuracy', () => {
     const op = operatorWithSpectrum(spectrum, 15);
     const result = await deflatedSpectralDensity(op.matVec, knownBatch(op), n, { deflationSteps: 20, runs: 30, steps: 30, seed: 7 });
     const negatives = spectrum.filter((x) => x < 0).length / n;
-    expect(result.negativeMassStandardError).toBeGreaterThan(0);
+    expect(result.negativeMass.standardError).toBeGreaterThan(0);
     // The quadrature smears some mass across zero, beyond its sampling error: allow a little more.
-    expect(Math.abs(result.negativeMass - negatives)).toBeLessThan(4 * result.negativeMassStandardError + 0.05);
+    expect(Math.abs(result.negativeMass.estimate - negatives)).toBeLessThan(4 * result.negativeMass.standardError + 0.05);
   });
 });

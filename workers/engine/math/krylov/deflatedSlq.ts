@@ -47,11 +47,13 @@ import { inLockstep } from './lockstep';
 import {
   checkRelativeTolerance,
   DEFAULT_RELATIVE_TOLERANCE,
+  PROBE_BATCH,
   meanAndStandardError,
   samplesNeeded,
   sphereFormVariance,
   toleranceReached,
   type AccuracyRequest,
+  type Estimate,
   type EstimateCost,
   type StopReason,
 } from './standardError';
@@ -98,26 +100,20 @@ export interface DeflatedDensity extends EstimateCost {
    * (see `sphereFormVariance`); 0 when exact.
    */
   traceStandardError: number;
-  /** The density's mean tr A / n and its standard error. */
-  mean: number;
-  meanStandardError: number;
+  /** The density's mean tr A / n (traceEstimate / n, with its standard error over n). */
+  mean: Estimate;
   /**
    * The weight below zero (the estimated fraction of negative eigenvalues)
    * and the standard error of its probe average; the quadrature's own
    * smearing of mass across zero is not part of it.
    */
-  negativeMass: number;
-  negativeMassStandardError: number;
+  negativeMass: Estimate;
   /** Products of the pilot batches that measured the remainder's spread (one per pilot probe; a pilot per Krylov space tried). */
   pilotProducts: number;
 }
 
-const DEFAULT_DEFLATION_STEPS = 120;
-const DEFAULT_DEFLATION_BLOCK = 4;
-const DEFAULT_STEPS = 30;
-const DEFAULT_MIN_RUNS = 10;
-const DEFAULT_PILOT_RUNS = 16;
-const DEFAULT_BUDGET = 2000;
+/** Defaults: the starting Krylov dimension m, its block size, Lanczos steps per probe, fewest probes, and the budget. */
+const DEFAULTS = { deflationSteps: 120, deflationBlockSize: 4, steps: 30, minRuns: 10, budget: 2000 } as const;
 
 /** One remainder probe's Gauss quadrature and its Hutchinson term. */
 interface ProbeQuadrature {
@@ -145,11 +141,11 @@ export async function deflatedSpectralDensity(
   n: number,
   options: DeflatedSlqOptions = {},
 ): Promise<DeflatedDensity> {
-  const requestedDeflation = options.deflationSteps ?? DEFAULT_DEFLATION_STEPS;
-  const requestedSteps = options.steps ?? DEFAULT_STEPS;
-  const blockSize = options.deflationBlockSize ?? DEFAULT_DEFLATION_BLOCK;
-  const minRuns = options.minRuns ?? DEFAULT_MIN_RUNS;
-  const pilotRuns = options.pilotRuns ?? DEFAULT_PILOT_RUNS;
+  const requestedDeflation = options.deflationSteps ?? DEFAULTS.deflationSteps;
+  const requestedSteps = options.steps ?? DEFAULTS.steps;
+  const blockSize = options.deflationBlockSize ?? DEFAULTS.deflationBlockSize;
+  const minRuns = options.minRuns ?? DEFAULTS.minRuns;
+  const pilotRuns = options.pilotRuns ?? PROBE_BATCH;
   for (const [name, value, least] of [
     ['deflationSteps', requestedDeflation, 0],
     ['deflationBlockSize', blockSize, 1],
@@ -164,7 +160,7 @@ export async function deflatedSpectralDensity(
   checkRelativeTolerance(relativeTolerance);
   const deflationSteps = Math.min(requestedDeflation, n);
   const leastSteps = Math.min(requestedSteps, n - deflationSteps);
-  const budget = Math.max(options.budget ?? DEFAULT_BUDGET, deflationSteps + (leastSteps > 0 ? pilotRuns + minRuns * leastSteps : 0));
+  const budget = Math.max(options.budget ?? DEFAULTS.budget, deflationSteps + (leastSteps > 0 ? pilotRuns + minRuns * leastSteps : 0));
   const maxDeflation = Math.min(n, options.maxDeflationSteps ?? 4 * deflationSteps);
   const rng = resolveRng(options, 'deflated-slq');
   let productsDone = 0;
@@ -312,10 +308,8 @@ export async function deflatedSpectralDensity(
     remainderTrace: traces.mean,
     traceEstimate,
     traceStandardError,
-    mean: traceEstimate / n,
-    meanStandardError: traceStandardError / n,
-    negativeMass: deflatedNegative / n + fraction * negatives.mean,
-    negativeMassStandardError: fraction * negatives.standardError,
+    mean: { estimate: traceEstimate / n, standardError: traceStandardError / n },
+    negativeMass: { estimate: deflatedNegative / n + fraction * negatives.mean, standardError: fraction * negatives.standardError },
     products: productsDone,
     pilotProducts,
     budget,

@@ -28,6 +28,12 @@ export function meanAndStandardError(samples: ArrayLike<number>): { mean: number
  */
 export type StopReason = 'tolerance' | 'budget' | 'exact' | 'fixed';
 
+/** A value estimated from random probes, with its standard error. */
+export interface Estimate {
+  estimate: number;
+  standardError: number;
+}
+
 /** What a stochastic estimate cost and why it stopped. */
 export interface EstimateCost {
   /** Operator products used. */
@@ -46,6 +52,13 @@ export interface AccuracyRequest {
    */
   relativeTolerance?: number;
 }
+
+/**
+ * Probes per batch, and the fewest whose spread is taken at face value: 16
+ * (a batched call of 16 products costs little more than one, and below that
+ * the estimated variance itself is too uncertain for a fair error bar).
+ */
+export const PROBE_BATCH = 16;
 
 /** The default requested relative standard error: 2 %. */
 export const DEFAULT_RELATIVE_TOLERANCE = 0.02;

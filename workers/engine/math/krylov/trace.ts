@@ -29,10 +29,12 @@ import { CountedOperator, resolveRng, type BatchProduct, type LongRunOptions, ty
 import {
   checkRelativeTolerance,
   DEFAULT_RELATIVE_TOLERANCE,
+  PROBE_BATCH,
   RademacherForms,
   samplesNeeded,
   toleranceReached,
   type AccuracyRequest,
+  type Estimate,
   type EstimateCost,
   type StopReason,
 } from './standardError';
@@ -47,16 +49,13 @@ export interface TraceOptions extends LongRunOptions, RandomSource, AccuracyRequ
   minProbes?: number;
 }
 
-/** A trace estimate with its uncertainty, its cost and why it stopped. */
-export interface TraceEstimate extends EstimateCost {
-  estimate: number;
-  /**
-   * Estimated standard error of `estimate`: √(Var / m) for the m Hutchinson
-   * terms, Var = 2(‖B‖_F² − Σ B_ii²) estimated from the same products (see
-   * `RademacherForms`); 0 when the estimate is exact.
-   */
-  standardError: number;
-}
+/**
+ * A trace estimate with its uncertainty, its cost and why it stopped. The
+ * standard error is √(Var / m) for the m Hutchinson terms, Var =
+ * 2(‖B‖_F² − Σ B_ii²) estimated from the same products (see
+ * `RademacherForms`); 0 when the estimate is exact.
+ */
+export interface TraceEstimate extends Estimate, EstimateCost {}
 
 /** Hutchinson's estimate with its individual terms. */
 export interface HutchinsonEstimate extends TraceEstimate {
@@ -76,10 +75,8 @@ export interface HutchPlusPlusEstimate extends TraceEstimate {
   probes: number;
 }
 
-const DEFAULT_BATCH_SIZE = 16;
-const DEFAULT_MIN_PROBES = 16;
-/** The first Hutch++ sketch of the adaptive mode. */
-const INITIAL_SKETCH = 16;
+/** The first Hutch++ sketch of the adaptive mode: one batch of columns. */
+const INITIAL_SKETCH = PROBE_BATCH;
 
 /** The resolved options every estimator here needs. */
 interface Plan {
@@ -98,7 +95,7 @@ function plan(matVec: MatVec, n: number, budget: number, least: number, options:
   const relativeTolerance = options.relativeTolerance ?? DEFAULT_RELATIVE_TOLERANCE;
   checkRelativeTolerance(relativeTolerance);
   const op = new CountedOperator(matVec, n, options.signal, options.batch);
-  const batchSize = options.batchSize ?? DEFAULT_BATCH_SIZE;
+  const batchSize = options.batchSize ?? PROBE_BATCH;
   if (!Number.isInteger(batchSize) || batchSize < 1) throw new RangeError(`batchSize must be a positive integer, got ${batchSize}`);
   return {
     op,
@@ -106,7 +103,7 @@ function plan(matVec: MatVec, n: number, budget: number, least: number, options:
     budget,
     relativeTolerance,
     perCall: options.batch === undefined ? 1 : batchSize,
-    minProbes: options.minProbes ?? DEFAULT_MIN_PROBES,
+    minProbes: options.minProbes ?? PROBE_BATCH,
     report: () => options.onProgress?.(op.products, budget),
   };
 }
