@@ -40,7 +40,7 @@ import { CountedOperator, resolveRng, type BatchProduct, type LongRunOptions, ty
 import { continueLanczos, projectedMatrix, runLanczos, tridiagonalOf, type LanczosState } from './lanczosProcess';
 import { symmetricEigenvalues } from '../linalg/symmetricEigen';
 import { projectOut } from '../linalg/vectorOps';
-import { projectRowsOut } from '../linalg/rowProjection';
+import { projectRowsOut, transpose } from '../linalg/rowProjection';
 import { tridiagonalEigenComponents } from '../linalg/tridiagonalComponents';
 import { Rng } from '../rng';
 import { inLockstep } from './lockstep';
@@ -200,7 +200,9 @@ export async function deflatedSpectralDensity(
     // once. Every vector a probe's Lanczos run multiplies is already in span(Q)^⊥ (its start is
     // projected, and so is every product), so P A P v = P (A v): one projection per product, one
     // pass, since Q is orthonormal to working precision and each product projects afresh.
-    const deflatedBatch: BatchProduct = async (vectors, rowCount) => projectRowsOut(await batch(vectors, rowCount), rowCount, rows, rank, n);
+    const rowsTransposed = transpose(rows.subarray(0, rank * n), rank, n);
+    const deflatedBatch: BatchProduct = async (vectors, rowCount) =>
+      projectRowsOut(await batch(vectors, rowCount), rowCount, rows, rank, n, 1, rowsTransposed);
     return inLockstep(n, count, deflatedBatch, async (lockstepMatVec, r) => {
       const op = new CountedOperator(lockstepMatVec, n, options.signal);
       const probe = projectOut(Rng.derive(streams, `remainder-probe-${first + r}`).fillNormal(new Float64Array(n)), q);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
-import { projectRowsOut } from './rowProjection';
+import { projectRowsOut, transpose } from './rowProjection';
 import { dot, orthogonalizeAgainst } from './vectorOps';
 
 /** `rank` orthonormal random rows of length n, row-major. */
@@ -26,7 +26,11 @@ describe('projectRowsOut', () => {
     const expected = Float64Array.from(rows);
     const vectors = Array.from({ length: rank }, (_, j) => basis.subarray(j * n, (j + 1) * n));
     for (let r = 0; r < count; r++) orthogonalizeAgainst(expected.subarray(r * n, (r + 1) * n), vectors);
+    const twice = Float64Array.from(rows);
     projectRowsOut(rows, count, basis, rank, n, 2);
+    // The same with the transposed basis given.
+    projectRowsOut(twice, count, basis, rank, n, 2, transpose(basis, rank, n));
+    twice.forEach((x, i) => expect(x).toBeCloseTo(rows[i], 13));
     for (let r = 0; r < count; r++) {
       const row = rows.subarray(r * n, (r + 1) * n);
       for (const q of vectors) expect(Math.abs(dot(q, row))).toBeLessThan(1e-13);

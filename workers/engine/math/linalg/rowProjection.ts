@@ -14,9 +14,19 @@ const ROWS_FOR_GEMM = 4;
  * rows ← rows (I − QᵀQ) for `count` rows of length n (row-major) and the
  * `rank` orthonormal rows of `basis` (row-major, rank × n), `passes` times
  * (classical Gram–Schmidt; two passes restore orthogonality to working
- * precision when a row lay nearly inside span(Q)). In place; returns rows.
+ * precision when a row lay nearly inside span(Q)). `basisTransposed`
+ * (n × rank), when the same basis serves many calls, saves repacking it.
+ * In place; returns rows.
  */
-export function projectRowsOut(rows: Float64Array, count: number, basis: Float64Array, rank: number, n: number, passes = 1): Float64Array {
+export function projectRowsOut(
+  rows: Float64Array,
+  count: number,
+  basis: Float64Array,
+  rank: number,
+  n: number,
+  passes = 1,
+  basisTransposed?: Float64Array,
+): Float64Array {
   if (rank === 0 || count === 0) return rows;
   for (let pass = 0; pass < passes; pass++) {
     if (count < ROWS_FOR_GEMM) {
@@ -31,9 +41,15 @@ export function projectRowsOut(rows: Float64Array, count: number, basis: Float64
     // Cᵀ = Q Vᵀ (rank × count), from Vᵀ laid out as n × count.
     const ct = new Float64Array(rank * count);
     gemmAccumulate(rank, count, n, 1, { data: basis, offset: 0, stride: n }, { data: transpose(rows, count, n), offset: 0, stride: count }, { data: ct, offset: 0, stride: count });
-    const c = transpose(ct, rank, count);
-    // V −= C Q.
-    gemmAccumulate(count, n, rank, -1, { data: c, offset: 0, stride: rank }, { data: basis, offset: 0, stride: n }, { data: rows, offset: 0, stride: n });
+    if (basisTransposed === undefined) {
+      // V −= C Q (the kernel packs Q, rank × n, on every call).
+      gemmAccumulate(count, n, rank, -1, { data: transpose(ct, rank, count), offset: 0, stride: rank }, { data: basis, offset: 0, stride: n }, { data: rows, offset: 0, stride: n });
+      continue;
+    }
+    // Vᵀ −= Qᵀ Cᵀ with Qᵀ given: the kernel then packs only the small Cᵀ.
+    const update = new Float64Array(n * count);
+    gemmAccumulate(n, count, rank, 1, { data: basisTransposed, offset: 0, stride: rank }, { data: ct, offset: 0, stride: count }, { data: update, offset: 0, stride: count });
+    for (let r = 0; r < count; r++) for (let i = 0; i < n; i++) rows[r * n + i] -= update[i * count + r];
   }
   return rows;
 }
