@@ -117,6 +117,8 @@ test('slices of a trained spiral network: plane with trajectories, probe, interp
   await expect(readouts.locator('tr', { hasText: 'trace (Hutchinson)' })).toContainText('±');
   await expect(readouts.locator('tr', { hasText: 'density mean' })).toContainText('±');
   await expect(readouts.locator('tr', { hasText: 'density budget' })).toContainText(/\d+ of \d+ products \((requested error reached|budget spent|exact)\)/);
+  await readouts.scrollIntoViewIfNeeded();
+  await explorer.screenshot('44-network-curvature-readouts');
   await page.getByTestId('spectrum-chart').scrollIntoViewIfNeeded();
   await explorer.screenshot('43-network-curvature-spectrum');
 });
