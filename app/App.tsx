@@ -8,7 +8,7 @@ import { useState, type ReactElement } from 'react';
 import { LossChart } from './analytic/LossChart';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Messages } from './ui/Messages';
-import { OptimizerPanel } from './runs/OptimizerPanel';
+import { UpdateNotice } from './offline/UpdateNotice';
 import { PresetsMenu } from './presets/PresetsMenu';
 import { ProblemPanel } from './analytic/ProblemPanel';
 import { RunControls } from './analytic/RunControls';
@@ -22,7 +22,7 @@ import { DatasetPanel } from './training/DatasetPanel';
 import { ModeSwitch } from './training/ModeSwitch';
 import { ModelPanel } from './training/ModelPanel';
 import { SchedulePanel } from './training/SchedulePanel';
-import { TrainingRunsPanel } from './runs/TrainingRunsPanel';
+import { RunPanel } from './runs/RunPanel';
 import { SlicePanel } from './landscape/SlicePanel';
 import { selectMode } from './store/networkSelectors';
 import { useAppStore } from './store/store';
@@ -45,7 +45,7 @@ export function App(): ReactElement {
           {mode === 'analytic' ? (
             <>
               <ProblemPanel />
-              <OptimizerPanel />
+              <RunPanel kind="analytic" />
               <StartPanel />
               <WindowPanel />
             </>
@@ -53,7 +53,7 @@ export function App(): ReactElement {
             <>
               <DatasetPanel />
               <ModelPanel />
-              <TrainingRunsPanel />
+              <RunPanel kind="network" />
               <SchedulePanel />
               <SlicePanel />
             </>
@@ -65,6 +65,7 @@ export function App(): ReactElement {
         <NetworkStage resetViewToken={resetViewToken} />
       ) : (
         <main className="stage">
+          <UpdateNotice />
           <Messages />
           <div className="scene">
             <ErrorBoundary area="landscape view">

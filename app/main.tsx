@@ -10,6 +10,8 @@ import { TrainingSession } from './training/trainingSession';
 import { syncExperimentWithUrl } from './store/urlSync';
 import { appStore } from './store/store';
 import { installTestHandle } from './testHandle';
+import { ParameterChannel } from './workerClient';
+import { startOfflineSupport } from './offline/serviceWorker';
 import './styles.css';
 
 // Marks of the start-up phases (see the Performance panel, or the end-to-end test's log).
@@ -17,26 +19,35 @@ performance.mark('explorer:main');
 syncExperimentWithUrl(appStore, window);
 const session = new AnalyticSession(appStore, window.location.search);
 session.start();
+// The landscape worker takes the training runs' parameters from the training worker over this channel, not through the page.
+const parameterChannel = new ParameterChannel();
 // Trains network experiments; its worker starts with the first one.
 const trainingSession = new TrainingSession(appStore, window.location.search);
+trainingSession.useChannel(parameterChannel);
 trainingSession.start();
-// Slices and curvature of network experiments, with the training runs' parameters; its worker starts with the first request.
+// Slices and curvature of network experiments; its worker starts with the first request.
 const landscapeSession = new LandscapeSession(appStore, window.location.search);
-landscapeSession.setParameterSource(trainingSession);
+landscapeSession.useChannel(parameterChannel);
 landscapeSession.start();
 /** The session computing what is on screen (the test hooks act on its worker). */
 const activeSession = () => (isNetworkExperiment(appStore.getState().experiment) ? trainingSession : session);
 installTestHandle(appStore, {
   simulateCrash: () => activeSession().simulateCrash(),
   simulateBackendLoss: () => activeSession().simulateBackendLoss(),
+  simulateLandscapeCrash: () => landscapeSession.simulateCrash(),
 });
 
 // Whoever opens a link sees the optimizers walk as soon as the surface is there.
-const stopAutoplay = appStore.subscribe((state) => {
-  if (state.surfacePhase !== 'full') return;
-  stopAutoplay();
-  // Not if the page has meanwhile switched to a network, which is trained on request.
-  if (state.status === 'idle' && !isNetworkExperiment(state.experiment)) state.play();
-});
+const stopAutoplay = appStore.subscribe(
+  (state) => state.surfacePhase,
+  (phase) => {
+    if (phase !== 'full') return;
+    stopAutoplay();
+    const state = appStore.getState();
+    // Not if the page has meanwhile switched to a network, which is trained on request.
+    if (state.status === 'idle' && !isNetworkExperiment(state.experiment)) state.play();
+  },
+);
 
+void startOfflineSupport();
 void import('./render').then(({ renderApp }) => renderApp(document.getElementById('root')!));

@@ -4,11 +4,14 @@
  * summarises the surface (grid size, finite heights, range) instead of
  * handing out the arrays.
  */
+import { offlineState } from './offline/serviceWorker';
 import type { Experiment } from '../workers/engine/spec/experiment';
 import type { HeightField } from './scene/types';
+import { selectProgress } from './store/selectors';
 import type { AppStore } from './store/store';
 import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './landscape/landscapeTestState';
 import { trainingTestState, type TrainingTestState } from './training/trainingTestState';
+import { testNumbers, type ExplorerNumbers } from './testNumbers';
 
 /** A summary of the surface's heights. */
 export interface GridSummary {
@@ -49,15 +52,21 @@ export interface ExplorerTestState extends TrainingTestState {
   probe: ProbeTestState | null;
   /** The last curvature report. */
   curvature: CurvatureTestState | null;
+  /** Every file of the build is cached by the service worker (the app works offline). */
+  offlineReady: boolean;
 }
 
 /** The handle installed on `window.__explorer`. */
 export interface ExplorerTestHandle {
   getState(): ExplorerTestState;
+  /** The full-precision paths, surface, training curves and slice values (copies). */
+  getNumbers(): ExplorerNumbers;
   /** Makes the computation worker crash (to test recovery). */
   simulateWorkerCrash(): void;
   /** Makes the worker's GPU device or WebGL context disappear (to test recovery). */
   simulateBackendLoss(): void;
+  /** Makes the landscape worker (network slices and curvature) crash, if it has started. */
+  simulateLandscapeWorkerCrash(): void;
 }
 
 declare global {
@@ -82,7 +91,7 @@ export function summariseField(field: HeightField): GridSummary {
 
 export function installTestHandle(
   store: AppStore,
-  session: { simulateCrash(): void; simulateBackendLoss(): void },
+  session: { simulateCrash(): void; simulateBackendLoss(): void; simulateLandscapeCrash(): void },
 ): void {
   window.__explorer = {
     getState: () => {
@@ -94,7 +103,7 @@ export function installTestHandle(
         backend: s.backend,
         backendAttempts: s.backendAttempts.map((a) => ({ ...a })),
         runStatus: s.status,
-        runs: s.progress.map((p, index) => ({
+        runs: selectProgress(s).map((p, index) => ({
           id: p.id,
           name: p.name,
           step: p.step,
@@ -111,9 +120,12 @@ export function installTestHandle(
         error: s.error,
         ...landscapeTestState(s.landscape),
         ...trainingTestState(s),
+        offlineReady: offlineState().offlineReady,
       };
     },
+    getNumbers: () => testNumbers(store.getState()),
     simulateWorkerCrash: () => session.simulateCrash(),
     simulateBackendLoss: () => session.simulateBackendLoss(),
+    simulateLandscapeWorkerCrash: () => session.simulateLandscapeCrash(),
   };
 }

@@ -72,3 +72,53 @@ export function startTrainingWorker(onCrash: (reason: string) => void): WorkerCo
   const worker = new Worker(new URL('../workers/training.worker.ts', import.meta.url), { type: 'module' });
   return connect<TrainingWorkerApi>(worker, onCrash);
 }
+
+/** One end of the parameter channel: a worker that takes its port (null: the end is gone). */
+export type ChannelEnd = (port: MessagePort) => void;
+
+/**
+ * The MessageChannel between the training worker and the landscape worker,
+ * over which the landscape worker asks for the runs' parameters and
+ * trajectories directly: the vectors never cross the page. The page makes
+ * the channel and transfers one port to each worker; whenever either worker
+ * is started or replaced, a new channel is made (the landscape worker's
+ * requests waiting on the old one then fail with the reason). While there is
+ * no training worker the landscape worker is told so, and its requests fail
+ * with a clear message.
+ */
+export class ParameterChannel {
+  private training: ChannelEnd | null = null;
+  private landscape: ((port: MessagePort | null) => void) | null = null;
+  private channels = 0;
+
+  /** Channels made so far (one per pairing of the two workers). */
+  get made(): number {
+    return this.channels;
+  }
+
+  /** The training worker now serving parameters (null: none, e.g. it stopped). */
+  setTraining(end: ChannelEnd | null): void {
+    if (end === this.training) return;
+    this.training = end;
+    this.remake();
+  }
+
+  /** The landscape worker now asking for them (null: none). */
+  setLandscape(end: ((port: MessagePort | null) => void) | null): void {
+    if (end === this.landscape) return;
+    this.landscape = end;
+    this.remake();
+  }
+
+  private remake(): void {
+    if (this.landscape === null) return;
+    if (this.training === null) {
+      this.landscape(null);
+      return;
+    }
+    const { port1, port2 } = new MessageChannel();
+    this.channels++;
+    this.training(port1);
+    this.landscape(port2);
+  }
+}

@@ -10,6 +10,8 @@
  * - the exact spectrum (dense Hessian from batched products, then the
  *   dense eigensolver) of wider networks of about 500 and 1000 parameters,
  *   with the up-front estimate beside the measured time.
+ * All on the TensorFlow.js engine of each backend (the typed-array engine
+ * beside it: fast_path).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -77,7 +79,7 @@ export const curvatureCostBenchmark: Benchmark = {
   title: 'Curvature cost, default network (2-16-16-1 tanh, spiral): HVP vs gradient, Lanczos vs power, exact spectra',
   async run(context) {
     const measurements: Measurement[] = [];
-    const network = buildNetwork(networkProblem());
+    const network = buildNetwork(networkProblem(), { engine: 'tfjs' });
     try {
       const objective = network.objective;
       const params = network.initialParams;
@@ -107,7 +109,7 @@ export const curvatureCostBenchmark: Benchmark = {
       }
 
       for (const width of EXACT_WIDTHS) {
-        const wide = buildNetwork(networkProblem({ hidden: [width, width] }));
+        const wide = buildNetwork(networkProblem({ hidden: [width, width] }), { engine: 'tfjs' });
         try {
           const size = wide.objective.paramCount;
           context.log(`exact spectrum, ${size} parameters`);

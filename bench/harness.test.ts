@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { median, timeMedianMs } from './harness';
+import { median, timeInterleavedMs, timeMedianMs } from './harness';
 import { parseBenchOptions } from './options';
 
 describe('median', () => {
@@ -21,6 +21,29 @@ describe('timeMedianMs', () => {
     // Each timed run waits on a 5 ms timer (Node may fire it up to ~1 ms early), far above an empty task.
     expect(ms).toBeGreaterThanOrEqual(3);
     await expect(timeMedianMs(async () => undefined, { warmup: 0, repeats: 0 })).rejects.toThrow(/repeats ≥ 1/);
+  });
+});
+
+describe('timeInterleavedMs', () => {
+  it("alternates the tasks round by round and returns each one's median", async () => {
+    const order: string[] = [];
+    const wait = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+    const medians = await timeInterleavedMs(
+      {
+        slow: async () => {
+          order.push('slow');
+          await wait(12);
+        },
+        quick: async () => {
+          order.push('quick');
+        },
+      },
+      { warmup: 1, repeats: 3 },
+    );
+    expect(order).toEqual(['slow', 'quick', 'slow', 'quick', 'slow', 'quick', 'slow', 'quick']);
+    expect(medians.slow).toBeGreaterThanOrEqual(10);
+    expect(medians.quick).toBeLessThan(medians.slow);
+    await expect(timeInterleavedMs({ a: async () => undefined }, { warmup: 0, repeats: 0 })).rejects.toThrow(/repeats ≥ 1/);
   });
 });
 

@@ -32,3 +32,29 @@ export async function timeMedianMs(task: () => Promise<unknown>, plan: TimingPla
   }
   return median(samples);
 }
+
+/**
+ * Median milliseconds of each task, timed side by side: after `plan.warmup`
+ * untimed rounds, each of `plan.repeats` rounds runs every task once, in
+ * the given order, so that a change in the machine's load during the run
+ * falls on all of them alike.
+ */
+export async function timeInterleavedMs<K extends string>(
+  tasks: Readonly<Record<K, () => Promise<unknown>>>,
+  plan: TimingPlan,
+): Promise<Record<K, number>> {
+  if (!Number.isInteger(plan.repeats) || plan.repeats < 1 || !Number.isInteger(plan.warmup) || plan.warmup < 0) {
+    throw new RangeError(`Timing needs integer repeats ≥ 1 and warmup ≥ 0, got ${JSON.stringify(plan)}`);
+  }
+  const names = Object.keys(tasks) as K[];
+  for (let i = 0; i < plan.warmup; i++) for (const name of names) await tasks[name]();
+  const samples = Object.fromEntries(names.map((name) => [name, [] as number[]])) as Record<K, number[]>;
+  for (let i = 0; i < plan.repeats; i++) {
+    for (const name of names) {
+      const start = performance.now();
+      await tasks[name]();
+      samples[name].push(performance.now() - start);
+    }
+  }
+  return Object.fromEntries(names.map((name) => [name, median(samples[name])])) as Record<K, number>;
+}

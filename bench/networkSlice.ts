@@ -10,10 +10,11 @@
  * per-point loop is timed on a sample of points and scaled by the grid size
  * (its cost per point does not depend on the point). Achieved GFLOP/s count
  * the FLOPs each path does (forwardFlops, planeFlops) against a plain
- * 512×512 matMul on the same backend. The data loss (no weight decay) is timed.
+ * 512×512 matMul on the same backend. The data loss (no weight decay) is timed,
+ * on the TensorFlow.js engine (the typed-array engine beside it: fast_path).
  */
 import { sliceDirections } from '../workers/engine/landscape/directions';
-import { planePoint } from '../workers/engine/math/plane/slicePlane';
+import { planePoint } from '../workers/engine/math/plane/plane';
 import { runSliceJob } from '../workers/engine/landscape/sliceJob';
 import type { BatchEvaluator } from '../workers/engine/landscape/sliceGrid';
 import { buildNetwork } from '../workers/engine/networks/build';
@@ -32,7 +33,7 @@ export const networkSliceBenchmark: Benchmark = {
   id: 'network_slice',
   title: '2-D loss slice of the default network (2-16-16-1 tanh, spiral): per point vs batched vs plane path',
   async run(context) {
-    const network = buildNetwork(networkProblem());
+    const network = buildNetwork(networkProblem(), { engine: 'tfjs' });
     try {
       const objective = network.objective.data;
       const generic: BatchEvaluator = { paramCount: objective.paramCount, evaluateBatch: (batch, count) => objective.evaluateBatch(batch, count) };

@@ -4,10 +4,12 @@
  * full batch and with minibatches of 32, through TrainingSession (minibatch
  * gradient, update and bookkeeping; evaluation every 10 steps as the UI
  * would run it); and of four Adam runs stepped together, which share one
- * batched gradient pass per step.
+ * batched gradient pass per step. On the TensorFlow.js engine of each
+ * backend (the typed-array engine beside it: fast_path).
  */
 import { buildNetwork } from '../workers/engine/networks/build';
 import { networkProblem } from '../workers/engine/spec/networkProblem';
+import { resolveOptimizer } from '../workers/engine/spec/optimizers/validate';
 import { TrainingSession } from '../workers/engine/training/runs';
 import { timeMedianMs, type TimingPlan } from './harness';
 import type { Benchmark, Measurement } from './types';
@@ -18,10 +20,10 @@ const PLAN: TimingPlan = { warmup: 3, repeats: 9 };
 
 /** Median session steps per second of `runs` Adam runs with `batchSize` (0 = full batch). */
 async function stepsPerSecond(batchSize: number, runs = 1): Promise<number> {
-  const network = buildNetwork(networkProblem());
+  const network = buildNetwork(networkProblem(), { engine: 'tfjs' });
   const configs = Array.from({ length: runs }, (_, k) => ({
     id: `adam${k}`,
-    optimizer: { name: 'adam' as const, lr: 0.01 * (k + 1) },
+    optimizer: resolveOptimizer({ name: 'adam', lr: 0.01 * (k + 1) }, 'network'),
     batchSize,
   }));
   const session = new TrainingSession(network, configs, { seed: 1, evalEvery: 10 });

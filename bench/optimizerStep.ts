@@ -7,13 +7,9 @@
 import { derivativesAt } from '../workers/engine/analytic/evaluate';
 import { analyticInfo } from '../workers/engine/analytic/functions';
 import { AnalyticRuns } from '../workers/engine/analytic/run';
-import {
-  createOptimizer,
-  OPTIMIZER_INFO,
-  OPTIMIZER_NAMES,
-  optimizerNeedsHessian,
-  type OptimizerConfig,
-} from '../workers/engine/optimizers/optimizers';
+import { createOptimizer, optimizerNeedsHessian, type RuleConfig } from '../workers/engine/optimizers/optimizers';
+import { optimizerNamesFor } from '../workers/engine/spec/optimizers/registry';
+import { resolveOptimizer } from '../workers/engine/spec/optimizers/validate';
 import { timeMedianMs, type TimingPlan } from './harness';
 import type { Benchmark, Measurement } from './types';
 
@@ -22,7 +18,7 @@ const PROBLEM = { name: 'rosenbrock' as const };
 const PLAN: TimingPlan = { warmup: 40, repeats: 61 };
 
 /** Times derivativesAt + update, the work of one step of one run. */
-async function timeSingleStep(config: OptimizerConfig): Promise<number> {
+async function timeSingleStep(config: RuleConfig): Promise<number> {
   const optimizer = createOptimizer(config, 2);
   const point = Float64Array.from(analyticInfo(PROBLEM).start);
   const withHessian = optimizerNeedsHessian(config.name);
@@ -43,13 +39,11 @@ export const optimizerStepBenchmark: Benchmark = {
       { name: 'newton', lr: 1 },
     ] as const) {
       context.log(config.name);
-      measurements.push({ name: config.name, value: await timeSingleStep(config), unit: 'ms' });
+      measurements.push({ name: config.name, value: await timeSingleStep(resolveOptimizer(config, 'analytic')), unit: 'ms' });
     }
     context.log('all seven optimizers');
-    const configs = OPTIMIZER_NAMES.map((name) => ({
-      name,
-      lr: OPTIMIZER_INFO[name].hyperParameters[0].defaultValue,
-    }));
+    // Every method at its analytic defaults.
+    const configs = optimizerNamesFor('analytic').map((name) => resolveOptimizer({ name }, 'analytic'));
     const runs = new AnalyticRuns(PROBLEM, configs, analyticInfo(PROBLEM).start);
     const allAtOnce = await timeMedianMs(() => runs.step(1), PLAN);
     measurements.push({

@@ -7,21 +7,14 @@
 import * as Comlink from 'comlink';
 // tfjs-core alone registers no gradient functions; the Hessians need them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { analyticInfo } from './engine/analytic/info';
-import { derivativesAt, evaluateGrid, type Grid2D } from './engine/analytic/evaluate';
+import { evaluateGrid, type Grid2D } from './engine/analytic/evaluate';
+import { analyticMarkers, type MarkerReport } from './engine/analytic/markers';
 import { previewGrid } from './engine/analytic/preview';
 import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
 import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendAttempt, BackendName } from './engine/backends/select';
-import {
-  analyticProblemOf,
-  isAnalyticExperiment,
-  validateExperiment,
-  type AnalyticExperiment,
-  type Experiment,
-} from './engine/spec/experiment';
-import { symmetricEigenvalues } from './engine/math/linalg/symmetricEigen';
+import { analyticProblemOf, checkedExperiment, type CheckedExperiment, type Experiment } from './engine/spec/experiment';
 
 /** Which backend the worker runs on and why the ones before it were passed over. */
 export interface BackendReport {
@@ -29,14 +22,7 @@ export interface BackendReport {
   attempts: BackendAttempt[];
 }
 
-/** A point worth marking, with f and the Hessian's eigenvalues (descending) there. */
-export interface MarkerReport {
-  x: number;
-  y: number;
-  kind: 'minimum' | 'saddle' | 'maximum' | 'start';
-  loss: number;
-  eigenvalues: [number, number];
-}
+export type { MarkerReport } from './engine/analytic/markers';
 
 /** The worker's API, as the page sees it through comlink. */
 export interface AnalyticWorkerApi {
@@ -67,13 +53,15 @@ let runs: AnalyticRuns | null = null;
 /** Set when the GPU goes away: every later call then fails with the reason instead of hanging. */
 const backendLoss = new BackendLossWatch();
 
-/** `experiment`, once it is known to be a valid analytic experiment on a working backend (throws otherwise). */
-function usable(experiment: Experiment): AnalyticExperiment {
+/**
+ * `request`, checked once here where it enters the worker: a valid analytic
+ * experiment with its optimizers resolved, on a working backend (throws otherwise).
+ */
+function usable(request: Experiment): Extract<CheckedExperiment, { kind: 'analytic' }> {
   backendLoss.assertUsable();
-  const problems = validateExperiment(experiment);
-  if (problems.length > 0) throw new RangeError(`Invalid experiment: ${problems.join('; ')}`);
-  if (!isAnalyticExperiment(experiment)) throw new RangeError('This worker computes analytic functions only; the experiment is about a network');
-  return experiment;
+  const checked = checkedExperiment(request);
+  if (checked.kind !== 'analytic') throw new RangeError('This worker computes analytic functions only; the experiment is about a network');
+  return checked;
 }
 
 const api: AnalyticWorkerApi = {
@@ -85,39 +73,26 @@ const api: AnalyticWorkerApi = {
 
   previewSurface(request, nx, ny) {
     // Plain float64 arithmetic: answers while init() is still starting the backend.
-    const experiment = usable(request);
+    const { experiment } = usable(request);
     const values = previewGrid(analyticProblemOf(experiment.problem), { ...experiment.window, nx, ny });
     return Comlink.transfer(values, [values.buffer]);
   },
 
   async surface(request, nx, ny) {
-    const experiment = usable(request);
+    const { experiment } = usable(request);
     const grid: Grid2D = { ...experiment.window, nx, ny };
     const values = await evaluateGrid(analyticProblemOf(experiment.problem), grid);
     return Comlink.transfer(values, [values.buffer]);
   },
 
   async markers(request) {
-    const experiment = usable(request);
-    const problem = analyticProblemOf(experiment.problem);
-    const { xMin, xMax, yMin, yMax } = experiment.window;
-    const inside = analyticInfo(problem).criticalPoints.filter(
-      (p) => p.x >= xMin && p.x <= xMax && p.y >= yMin && p.y <= yMax,
-    );
-    const points: { x: number; y: number; kind: MarkerReport['kind'] }[] = [
-      ...inside,
-      { x: experiment.start[0], y: experiment.start[1], kind: 'start' },
-    ];
-    const derivatives = await derivativesAt(problem, Float64Array.from(points.flatMap((p) => [p.x, p.y])));
-    return points.map((point, k) => {
-      const [high, low] = symmetricEigenvalues(Float64Array.from(derivatives[k].hessian), 2);
-      return { ...point, loss: derivatives[k].loss, eigenvalues: [high, low] };
-    });
+    const { experiment } = usable(request);
+    return analyticMarkers(analyticProblemOf(experiment.problem), experiment.window, experiment.start);
   },
 
   async startRuns(request) {
-    const experiment = usable(request);
-    runs = new AnalyticRuns(analyticProblemOf(experiment.problem), experiment.optimizers, experiment.start);
+    const { experiment, optimizers } = usable(request);
+    runs = new AnalyticRuns(analyticProblemOf(experiment.problem), optimizers, experiment.start);
     return runs.initial();
   },
 

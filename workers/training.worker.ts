@@ -2,8 +2,10 @@
  * The training worker: a thin comlink entry over `training/`. It
  * builds a network experiment's data, network and runs, steps every run one
  * batch at a time when the page asks (the page drives the loop, so pausing
- * is simply not asking), and answers for parameters, trajectories and
- * prediction fields.
+ * is simply not asking), and answers for prediction fields. Parameters and
+ * trajectories go to the landscape worker directly, over the port the page
+ * hands over with `serveParameters`; they never cross the page. Calls on
+ * the job run one after another, whichever side asks.
  */
 import * as Comlink from 'comlink';
 // tfjs-core alone registers no gradient functions; training and sharpness need them.
@@ -11,11 +13,14 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BackendReport } from './analytic.worker';
 import { BackendLossWatch } from './backendLoss';
 import { selectBrowserBackend } from './engine/backends/browser';
+import { engineFromQuery, preferNetworkEngine } from './engine/networks/fast/engine';
 import type { BackendName } from './engine/backends/select';
 import type { NetworkExperiment } from './engine/spec/experiment';
-import type { PredictionFieldData } from './landscape/predictionField';
+import type { PredictionFieldData } from './engine/spec/messages/prediction';
 import type { Evaluation, PackedStepBatch, ParamsWhich, TrainingData } from './engine/spec/messages/training';
 import { transferablesOf } from './training/packBatch';
+import { parameterServer } from './training/parameterServer';
+import { SerialCalls } from './training/serialCalls';
 import { TrainingJob } from './training/trainingJob';
 
 /** Which parameters a prediction is of: a run's, or a vector the page holds (e.g. a point of a slice). */
@@ -33,12 +38,12 @@ export interface TrainingWorkerApi {
   step(count: number): Promise<PackedStepBatch>;
   /** Every run back to θ₀, with the same minibatch order and dropout streams as the first time. */
   reset(): Promise<void>;
-  /** A run's parameters: θ₀, the latest, or after a step (transferred). */
-  getParams(runId: string, which: ParamsWhich): Promise<Float32Array>;
-  /** A run's kept snapshots, T × P row-major, θ₀ first and the latest last (transferred). */
-  getTrajectory(runId: string): Promise<Float32Array>;
-  /** The steps of the snapshots `getTrajectory` returns. */
-  getTrajectorySteps(runId: string): Promise<Int32Array>;
+  /**
+   * Answers the landscape worker's requests for parameters and trajectories
+   * (a `ParameterServer`) on `port`, one end of a channel the page made; a
+   * port given before is closed.
+   */
+  serveParameters(port: MessagePort): void;
   /** The prediction over the input plane (a curve for one input) of `source`; null for more than two inputs. */
   predict(source: PredictionSource): Promise<PredictionFieldData | null>;
   /** Test hook: makes the GPU device or WebGL context go away, as a driver reset would. */
@@ -49,6 +54,10 @@ export interface TrainingWorkerApi {
 
 const backendLoss = new BackendLossWatch();
 let job: TrainingJob | null = null;
+/** The job's calls, from the page and from the landscape worker, one after another. */
+const calls = new SerialCalls();
+/** The port the landscape worker asks on (null before the page hands one over). */
+let landscapePort: MessagePort | null = null;
 
 /** The current job, on a working backend. */
 function usableJob(): TrainingJob {
@@ -60,55 +69,48 @@ function usableJob(): TrainingJob {
 const api: TrainingWorkerApi = {
   async init(search, exclude, onBackendLost) {
     const { backend, attempts } = await selectBrowserBackend(search, exclude);
+    // ?engine=fast|tfjs forces the network engine, as ?backend= forces the backend.
+    preferNetworkEngine(engineFromQuery(search));
     backendLoss.watch(backend, onBackendLost);
     return { backend, attempts };
   },
 
-  async configure(experiment) {
-    backendLoss.assertUsable();
-    job?.dispose();
-    job = null;
-    job = new TrainingJob(experiment);
-    const data = job.data();
-    const buffers = [data.train.x.buffer, data.train.y.buffer, ...(data.test ? [data.test.x.buffer, data.test.y.buffer] : [])];
-    return Comlink.transfer(data, buffers as ArrayBuffer[]);
+  configure: (experiment) =>
+    calls.run(() => {
+      backendLoss.assertUsable();
+      job?.dispose();
+      job = null;
+      job = new TrainingJob(experiment);
+      const data = job.data();
+      const buffers = [data.train.x.buffer, data.train.y.buffer, ...(data.test ? [data.test.x.buffer, data.test.y.buffer] : [])];
+      return Comlink.transfer(data, buffers as ArrayBuffer[]);
+    }),
+
+  initial: () => calls.run(() => usableJob().initial()),
+
+  step: (count) =>
+    calls.run(async () => {
+      const batch = await usableJob().step(count);
+      return Comlink.transfer(batch, transferablesOf(batch));
+    }),
+
+  reset: () => calls.run(() => usableJob().reset()),
+
+  serveParameters(port) {
+    landscapePort?.close();
+    landscapePort = port;
+    Comlink.expose(parameterServer(usableJob, calls), port);
   },
 
-  async initial() {
-    return usableJob().initial();
-  },
-
-  async step(count) {
-    const batch = await usableJob().step(count);
-    return Comlink.transfer(batch, transferablesOf(batch));
-  },
-
-  async reset() {
-    usableJob().reset();
-  },
-
-  async getParams(runId, which) {
-    const params = usableJob().params(runId, which);
-    return Comlink.transfer(params, [params.buffer as ArrayBuffer]);
-  },
-
-  async getTrajectory(runId) {
-    const { params } = usableJob().trajectory(runId);
-    return Comlink.transfer(params, [params.buffer as ArrayBuffer]);
-  },
-
-  async getTrajectorySteps(runId) {
-    return usableJob().trajectory(runId).steps;
-  },
-
-  async predict(source) {
-    const current = usableJob();
-    const params = 'params' in source ? source.params : current.params(source.runId, source.which);
-    const field = await current.prediction(params);
-    if (field === null) return null;
-    const buffers = [field.values.buffer, ...(field.confidence ? [field.confidence.buffer] : [])];
-    return Comlink.transfer(field, buffers as ArrayBuffer[]);
-  },
+  predict: (source) =>
+    calls.run(async () => {
+      const current = usableJob();
+      const params = 'params' in source ? source.params : current.params(source.runId, source.which);
+      const field = await current.prediction(params);
+      if (field === null) return null;
+      const buffers = [field.values.buffer, ...(field.confidence ? [field.confidence.buffer] : [])];
+      return Comlink.transfer(field, buffers as ArrayBuffer[]);
+    }),
 
   loseBackendForTesting() {
     backendLoss.loseForTesting();

@@ -5,7 +5,6 @@
 import type { ReactElement } from 'react';
 import { selectRunStatus, selectSteps } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
-import { commitEdit } from '../ui/commit';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 
@@ -29,7 +28,7 @@ export function RunControls(): ReactElement {
         </button>
       </div>
       <div className="row">
-        <NumberField label="Steps" value={steps} integer testId="steps" onCommit={(n) => commitEdit(() => setSteps(n))} />
+        <NumberField label="Steps" value={steps} integer testId="steps" onCommit={(n) => setSteps(n)} />
         <div className="field run-state">
           <span className="label">Status</span>
           <span data-testid="run-status" data-status={status}>

@@ -1,9 +1,8 @@
 /** The plotted window (x and y ranges), the grid resolution, and the start point. */
 import type { ReactElement } from 'react';
-import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { selectGrid, selectStart, selectWindow } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
-import { commitEdit } from '../ui/commit';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 
@@ -21,12 +20,12 @@ export function WindowPanel(): ReactElement {
   return (
     <Section title="Window" testId="window-panel">
       <div className="row">
-        <NumberField label="x from" value={plane.xMin} testId="x-min" onCommit={(xMin) => commitEdit(() => setWindow({ xMin }))} />
-        <NumberField label="x to" value={plane.xMax} testId="x-max" onCommit={(xMax) => commitEdit(() => setWindow({ xMax }))} />
+        <NumberField label="x from" value={plane.xMin} testId="x-min" onCommit={(xMin) => setWindow({ xMin })} />
+        <NumberField label="x to" value={plane.xMax} testId="x-max" onCommit={(xMax) => setWindow({ xMax })} />
       </div>
       <div className="row">
-        <NumberField label="y from" value={plane.yMin} testId="y-min" onCommit={(yMin) => commitEdit(() => setWindow({ yMin }))} />
-        <NumberField label="y to" value={plane.yMax} testId="y-max" onCommit={(yMax) => commitEdit(() => setWindow({ yMax }))} />
+        <NumberField label="y from" value={plane.yMin} testId="y-min" onCommit={(yMin) => setWindow({ yMin })} />
+        <NumberField label="y to" value={plane.yMax} testId="y-max" onCommit={(yMax) => setWindow({ yMax })} />
       </div>
       <div className="row">
         <div className="field">
@@ -60,8 +59,8 @@ export function StartPanel(): ReactElement {
   return (
     <Section title="Start point" testId="start-panel">
       <div className="row">
-        <NumberField label="x₀" value={start[0]} testId="start-x" onCommit={(x) => commitEdit(() => setStart(x, start[1]))} />
-        <NumberField label="y₀" value={start[1]} testId="start-y" onCommit={(y) => commitEdit(() => setStart(start[0], y))} />
+        <NumberField label="x₀" value={start[0]} testId="start-x" onCommit={(x) => setStart(x, start[1])} />
+        <NumberField label="y₀" value={start[1]} testId="start-y" onCommit={(y) => setStart(start[0], y)} />
       </div>
       <p className="note">Or click the surface or the map.</p>
     </Section>

@@ -1,6 +1,8 @@
 /**
  * The analytic session: owns the worker, and turns store changes into worker
- * requests and worker results into store updates.
+ * requests and worker results into store updates. It follows the store with
+ * one selector subscription per thing it reacts to, parts of the experiment
+ * compared by value:
  *
  * - problem, window or grid changed → surface: a coarse preview, then the full grid;
  * - problem, window or start changed → markers (critical points and start, with curvature);
@@ -14,11 +16,12 @@ import type { BackendName } from '../../workers/engine/backends/select';
 import { isAnalyticExperiment, type Experiment } from '../../workers/engine/spec/experiment';
 import type { AnalyticWorkerApi, BackendReport, MarkerReport } from '../../workers/analytic.worker';
 import * as Comlink from 'comlink';
+import { sameData } from '../store/sameData';
 import type { AppStore } from '../store/store';
 import type { MarkerView } from '../scene/types';
 import { startAnalyticWorker, type WorkerConnection } from '../workerClient';
 import { coarseGridFor } from './coarseGrid';
-import { Runner, runKey } from './runner';
+import { Runner, runFields } from './runner';
 
 /** How a worker is started (tests pass their own). */
 export type WorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<AnalyticWorkerApi>;
@@ -32,8 +35,10 @@ const MAX_RESTARTS = 3;
 /** Wait after an edit before recomputing the surface, so typing a number costs one evaluation. */
 const SURFACE_DEBOUNCE_MS = 40;
 
-const surfaceKey = (e: Experiment) => JSON.stringify([e.problem, e.window, e.grid]);
-const markerKey = (e: Experiment) => JSON.stringify([e.problem, e.window, e.start]);
+/** What the surface depends on. */
+const surfaceFields = (e: Experiment) => [e.problem, e.window, e.grid];
+/** What the markers depend on. */
+const markerFields = (e: Experiment) => [e.problem, e.window, e.start];
 
 function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
@@ -51,7 +56,7 @@ export class AnalyticSession {
   /** The backend the worker chose, shown whenever the experiment is analytic. */
   private backendReport: BackendReport | null = null;
   private readonly runner: Runner;
-  private unsubscribe: () => void = () => {};
+  private unsubscribes: (() => void)[] = [];
 
   constructor(
     private readonly store: AppStore,
@@ -65,25 +70,32 @@ export class AnalyticSession {
   /** Starts the worker and begins following the store. */
   start(): void {
     this.connect();
-    this.unsubscribe = this.store.subscribe((state, previous) => {
-      if (state.experiment !== previous.experiment) {
-        if (isAnalyticExperiment(state.experiment) && !isAnalyticExperiment(previous.experiment)) this.publishBackend();
-        if (surfaceKey(state.experiment) !== surfaceKey(previous.experiment)) this.scheduleSurface();
-        if (markerKey(state.experiment) !== markerKey(previous.experiment)) void this.refreshMarkers();
-        if (runKey(state.experiment) !== runKey(previous.experiment)) this.runner.invalidate();
-      }
-      if (state.resetRequests !== previous.resetRequests) this.runner.invalidate();
-      if (state.stepRequests !== previous.stepRequests) this.runner.requestSingleStep();
-      if (state.status !== previous.status) {
-        this.runner.syncStatuses();
-        this.runner.kick();
-      }
-    });
+    const store = this.store;
+    const analytic = () => isAnalyticExperiment(store.getState().experiment);
+    const byValue = { equalityFn: sameData };
+    this.unsubscribes = [
+      store.subscribe((state) => isAnalyticExperiment(state.experiment), (isAnalytic) => isAnalytic && this.publishBackend()),
+      store.subscribe((state) => surfaceFields(state.experiment), () => this.scheduleSurface(), byValue),
+      store.subscribe((state) => markerFields(state.experiment), () => void this.refreshMarkers(), byValue),
+      store.subscribe((state) => runFields(state.experiment), () => this.runner.invalidate(), byValue),
+      // Play, pause, step and reset belong to the network's session while the experiment is a network's.
+      store.subscribe((state) => state.resetRequests, () => analytic() && this.runner.invalidate()),
+      store.subscribe((state) => state.stepRequests, () => analytic() && this.runner.requestSingleStep()),
+      store.subscribe(
+        (state) => state.status,
+        () => {
+          if (!analytic()) return;
+          this.runner.syncStatuses();
+          this.runner.kick();
+        },
+      ),
+    ];
   }
 
   /** Stops the worker and the subscriptions. */
   dispose(): void {
-    this.unsubscribe();
+    for (const unsubscribe of this.unsubscribes) unsubscribe();
+    this.unsubscribes = [];
     if (this.surfaceTimer !== null) clearTimeout(this.surfaceTimer);
     this.connection?.terminate();
     this.connection = null;

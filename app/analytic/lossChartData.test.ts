@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { PathView } from '../scene/types';
-import { formatTick, lossChartData } from './lossChartData';
+import { fitsLogAxis } from '../plots/axisScale';
+import { lossChartData } from './lossChartData';
 
 function path(losses: number[], capacity = 10): PathView {
   const buffer = new Float64Array(capacity);
@@ -55,22 +56,41 @@ describe('lossChartData', () => {
     expect((data[0] as Float64Array).length).toBe(0);
     expect(minLoss).toBe(Infinity);
   });
-});
 
-describe('formatTick', () => {
-  it('writes ordinary numbers with at most 3 significant digits', () => {
-    expect(formatTick(12.3456)).toBe('12.3');
-    expect(formatTick(0.05)).toBe('0.05');
-    expect(formatTick(2500)).toBe('2500');
-    expect(formatTick(1234.5)).toBe('1230');
-    expect(formatTick(-3)).toBe('-3');
-    expect(formatTick(0)).toBe('0');
+  it('falls back to a linear axis, with a note, for losses a log axis cannot show', () => {
+    // Newton on the quadratic: 2.5, 1.7e-12, 1.7e-24, 1.7e-30, 1.7e-36, then exactly 0 at step 8.
+    const newton = [2.5, 1.72e-12, 1.72e-24, 1.71e-30, 1.71e-36];
+    expect(lossChartData([path(newton)], true)).toMatchObject({ logY: false, note: 'linear: some losses are below 1e-20' });
+    expect(lossChartData([path([...newton, 0])], true)).toMatchObject({ logY: false, note: 'linear: some losses are ≤ 0' });
+    expect(lossChartData([path([3, -1e12])], true)).toMatchObject({ logY: false, note: 'linear: some losses are ≤ 0' });
+    expect(lossChartData([path([3, -1e12])], false)).toMatchObject({ logY: false, note: null });
+    expect(lossChartData([path([1, 0.1])], true).note).toBeNull();
   });
 
-  it('switches to powers of ten for very large and very small magnitudes', () => {
-    expect(formatTick(1e6)).toBe('1e+6');
-    expect(formatTick(2.5e-3)).toBe('2.5e-3');
-    expect(formatTick(-1.234e10)).toBe('-1.23e+10');
-    expect(formatTick(10_000)).toBe('1e+4');
+  it('turns non-finite losses into gaps instead of handing them to the chart', () => {
+    const diverged = path([1, 1e30, Infinity, NaN]);
+    const finite = path([2, 1]);
+    const { data, logY, minLoss } = lossChartData([diverged, finite], false);
+    expect(logY).toBe(false);
+    expect(minLoss).toBe(1);
+    expect(Array.from(data[1] as ArrayLike<number | null>)).toEqual([1, 1e30, null, null]);
+    // A path whose every loss can be drawn is still read in place.
+    expect((data[2] as Float64Array).buffer).toBe(finite.losses.buffer);
+  });
+
+  it('never gives the chart a value its axis cannot place', () => {
+    const cases = [[2.5, 1e-36], [2.5, 0], [-1e12, 3], [1, Infinity], [NaN, 5], [1e25, 1], [1e-12, 1e12], [3.2]];
+    for (const losses of cases) {
+      for (const wantLog of [false, true]) {
+        const { data, logY } = lossChartData([path(losses), path([1, 2])], wantLog);
+        for (const column of data.slice(1)) {
+          for (const value of Array.from(column as ArrayLike<number | null>)) {
+            if (value === null) continue;
+            expect(Number.isFinite(value)).toBe(true);
+            if (logY) expect(fitsLogAxis(value)).toBe(true);
+          }
+        }
+      }
+    }
   });
 });

@@ -1,8 +1,13 @@
 /**
  * The loss-versus-step chart's data, built from the paths without copying
- * their losses: uPlot reads views (subarrays) of the paths' own buffers.
+ * their losses where it can: uPlot reads views (subarrays) of the paths' own
+ * buffers, and only a path with a value the axis cannot place (NaN, ±∞, or
+ * on a log axis a loss outside its range) gets a column of its own with
+ * gaps there.
  */
 import type uPlot from 'uplot';
+import { chartValue, chooseYAxis, emptyExtent, includeValue, type ValueExtent } from '../plots/axisScale';
+import type { ChartColumn } from '../plots/seriesData';
 import type { PathView } from '../scene/types';
 
 /** The chart's x values 0, 1, 2, … (grown when a longer run appears; shared by every update). */
@@ -16,49 +21,44 @@ function stepsUpTo(count: number): Float64Array {
   return stepNumbers.subarray(0, count);
 }
 
-/** What the chart draws: aligned data, and whether the y axis can be logarithmic. */
+/** What the chart draws: aligned data, and whether the y axis is logarithmic. */
 export interface LossChartData {
   data: uPlot.AlignedData;
-  /** Smallest loss shown (Infinity when there is none). */
+  /** Smallest finite loss shown (Infinity when there is none). */
   minLoss: number;
-  /** True when a log axis was asked for and every loss is positive. */
+  /** True when a log axis was asked for and can show every loss. */
   logY: boolean;
+  /** Why the axis is linear although a log axis was asked for (shown beside the chart), or null. */
+  note: string | null;
+}
+
+/** The path's losses as a chart column: its own buffer when the axis can place every one, else a copy with gaps. */
+function lossColumn(losses: Float64Array, log: boolean): Float64Array | ChartColumn {
+  for (let i = 0; i < losses.length; i++) {
+    if (chartValue(losses[i], log) === null) return Array.from(losses, (loss) => chartValue(loss, log));
+  }
+  return losses;
 }
 
 /**
  * x = step numbers 0 … (longest path − 1); one series per path, the loss at
  * each of its points (a shorter path, e.g. one that diverged, simply ends).
- * A log axis needs positive losses: with any loss ≤ 0 (the saddles), `logY` is false.
+ * The y axis is logarithmic when `wantLog` and every finite loss fits a log
+ * axis ({@link chooseYAxis}); with a loss ≤ 0 (the saddles), one that reached
+ * exactly 0, or one too small for a log axis, it is linear and `note` says why.
  */
 export function lossChartData(paths: readonly PathView[], wantLog: boolean): LossChartData {
   const longest = paths.reduce((most, path) => Math.max(most, path.length), 0);
-  let minLoss = Infinity;
+  const extent: ValueExtent = emptyExtent();
   for (const path of paths) {
-    for (let i = 0; i < path.length; i++) if (path.losses[i] < minLoss) minLoss = path.losses[i];
+    for (let i = 0; i < path.length; i++) includeValue(extent, path.losses[i]);
   }
-  const series = paths.map((path) => path.losses.subarray(0, path.length));
+  const axis = chooseYAxis(wantLog, extent);
+  const series = paths.map((path) => lossColumn(path.losses.subarray(0, path.length), axis.log));
   return {
     data: [stepsUpTo(longest), ...series] as unknown as uPlot.AlignedData,
-    minLoss,
-    logY: wantLog && minLoss > 0,
+    minLoss: extent.min,
+    logY: axis.log,
+    note: axis.note,
   };
 }
-
-/**
- * A short axis label for `value`: up to 3 significant digits, and powers of
- * ten as "1e+6" / "1e-4" outside [0.01, 10 000), so labels stay narrow
- * whatever the range of the losses.
- */
-export function formatTick(value: number): string {
-  if (value === 0 || !Number.isFinite(value)) return String(value);
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e4 || magnitude < 1e-2) {
-    const text = value.toExponential(2);
-    // Drop trailing zeros of the mantissa: 1.00e+6 → 1e+6, 2.50e-3 → 2.5e-3.
-    return text.replace(/\.?0+e/, 'e');
-  }
-  return String(Number(value.toPrecision(3)));
-}
-
-/** Step increments for the x axis: whole steps only. */
-export const STEP_INCREMENTS = [1, 2, 5, 10, 20, 50, 100, 200, 500, 1000, 2000, 5000, 10_000];

@@ -2,8 +2,10 @@ import '../../workers/engine/testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { AnalyticRuns } from '../../workers/engine/analytic/runs';
-import { analyticProblemOf, defaultExperiment, defaultOptimizerRun, type AnalyticExperiment } from '../../workers/engine/spec/experiment';
+import { analyticProblemOf, checkedExperiment, defaultExperiment, type AnalyticExperiment } from '../../workers/engine/spec/experiment';
+import { defaultRun } from '../../workers/engine/spec/runs';
 import { useTestBackend } from '../../workers/engine/testing/backend';
+import { selectProgress } from '../store/selectors';
 import { createAppStore, type AppStore } from '../store/store';
 import { Runner, pathLabels, stepsPerBatch, type RunWorker } from './runner';
 
@@ -13,7 +15,10 @@ function inProcessWorker(): RunWorker & { stepCalls: number } {
   const worker = {
     stepCalls: 0,
     async startRuns(experiment: AnalyticExperiment) {
-      runs = new AnalyticRuns(analyticProblemOf(experiment.problem), experiment.optimizers, experiment.start);
+      // Checked at the entry, as the worker checks it.
+      const checked = checkedExperiment(experiment);
+      if (checked.kind !== 'analytic') throw new RangeError('not an analytic experiment');
+      runs = new AnalyticRuns(analyticProblemOf(experiment.problem), checked.optimizers, experiment.start);
       return runs.initial();
     },
     async step(count: number) {
@@ -67,9 +72,9 @@ describe('pathLabels', () => {
   it('uses the optimizer’s name, numbered only when a kind appears twice', () => {
     const experiment = defaultExperiment();
     experiment.optimizers = [
-      defaultOptimizerRun('adam', 0, []),
-      defaultOptimizerRun('sgd', 1, ['o1']),
-      defaultOptimizerRun('adam', 2, ['o1', 'o2']),
+      defaultRun('analytic', 'adam', 0, []),
+      defaultRun('analytic', 'sgd', 1, ['o1']),
+      defaultRun('analytic', 'adam', 2, ['o1', 'o2']),
     ];
     expect(pathLabels(experiment)).toEqual(['Adam 1', 'Gradient descent', 'Adam 2']);
   });
@@ -93,7 +98,8 @@ describe('Runner', () => {
     runner.kick();
     await until(() => store.getState().status === 'done', 'the run to finish');
     expect(errors).toEqual([]);
-    const { paths, progress, experiment } = store.getState();
+    const { paths, experiment } = store.getState();
+    const progress = selectProgress(store.getState());
     expect(paths.map((path) => path.length)).toEqual([41, 41]);
     // Same buffers as allocated at the start: written in place, never replaced.
     paths.forEach((path, i) => expect(path.points).toBe(buffers[i]));
@@ -123,24 +129,24 @@ describe('Runner', () => {
     runner.syncStatuses();
     await nextTurn();
     const calls = worker.stepCalls;
-    const step = store.getState().progress[0].step;
+    const step = selectProgress(store.getState())[0].step;
     for (let i = 0; i < 10; i++) await nextTurn();
     expect(worker.stepCalls).toBe(calls);
-    expect(store.getState().progress[0].step).toBe(step);
+    expect(selectProgress(store.getState())[0].step).toBe(step);
     expect(step).toBeLessThan(3000);
-    expect(store.getState().progress.map((p) => p.status)).toEqual(['paused', 'paused']);
+    expect(selectProgress(store.getState()).map((p) => p.status)).toEqual(['paused', 'paused']);
   });
 
   it('takes exactly one step per single-step request', async () => {
     const { store, runner } = setup(50);
     store.getState().stepOnce();
     runner.requestSingleStep();
-    await until(() => store.getState().progress[0].step === 1, 'one step');
+    await until(() => selectProgress(store.getState())[0].step === 1, 'one step');
     runner.requestSingleStep();
     runner.requestSingleStep();
-    await until(() => store.getState().progress[0].step === 3, 'two more steps');
+    await until(() => selectProgress(store.getState())[0].step === 3, 'two more steps');
     for (let i = 0; i < 5; i++) await nextTurn();
-    expect(store.getState().progress.map((p) => p.step)).toEqual([3, 3]);
+    expect(selectProgress(store.getState()).map((p) => p.step)).toEqual([3, 3]);
     expect(store.getState().paths.map((p) => p.length)).toEqual([4, 4]);
     expect(store.getState().status).toBe('paused');
   });
@@ -154,7 +160,7 @@ describe('Runner', () => {
     runner.invalidate();
     expect(store.getState().status).toBe('idle');
     expect(store.getState().paths.map((p) => p.length)).toEqual([0, 0]);
-    expect(store.getState().progress.map((p) => [p.step, p.loss, p.status])).toEqual([
+    expect(selectProgress(store.getState()).map((p) => [p.step, p.loss, p.status])).toEqual([
       [0, null, 'idle'],
       [0, null, 'idle'],
     ]);
@@ -163,14 +169,14 @@ describe('Runner', () => {
   it('stops a diverging run with its message while the other run goes on', async () => {
     const { store, runner } = setup(60, (experiment) => {
       experiment.optimizers = [
-        { ...defaultOptimizerRun('sgd', 0, []), lr: 0.5 },
-        defaultOptimizerRun('adam', 1, ['o1']),
+        { ...defaultRun('analytic', 'sgd', 0, []), lr: 0.5 },
+        defaultRun('analytic', 'adam', 1, ['o1']),
       ];
     });
     store.getState().play();
     runner.kick();
     await until(() => store.getState().status === 'done', 'the run to finish');
-    const [sgd, adam] = store.getState().progress;
+    const [sgd, adam] = selectProgress(store.getState());
     expect(sgd.status).toBe('diverged');
     expect(sgd.divergedAt).toBeGreaterThan(0);
     expect(sgd.message).toContain(`diverged at step ${sgd.divergedAt}`);
@@ -189,7 +195,7 @@ describe('Runner', () => {
     const before = tf.memory().numTensors;
     store.getState().play();
     runner.kick();
-    await until(() => store.getState().status === 'done' && store.getState().progress[0].step === 20, 'the second run');
+    await until(() => store.getState().status === 'done' && selectProgress(store.getState())[0].step === 20, 'the second run');
     expect(tf.memory().numTensors).toBe(before);
   });
 });

@@ -7,10 +7,12 @@
  */
 import type { StartState, StepBatch } from '../../workers/engine/analytic/runs';
 import { isAnalyticExperiment, type AnalyticExperiment, type Experiment } from '../../workers/engine/spec/experiment';
-import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
+import { runLabels } from '../runs/runLabels';
 import type { PathView } from '../scene/types';
 import { appendToPath, emptyPath } from '../store/resultsSlice';
-import type { OptimizerProgress, RunStatus } from '../store/runSlice';
+import type { PlaybackStatus } from '../../workers/engine/spec/vocabulary';
+import type { OptimizerProgress } from '../store/runSlice';
+import { selectProgress } from '../store/selectors';
 import type { AppStore } from '../store/store';
 
 /** The part of the worker the runner talks to. */
@@ -28,9 +30,9 @@ export function stepsPerBatch(steps: number): number {
 }
 
 /** The experiment fields whose change invalidates the runs (the view, window and grid do not). */
-export function runKey(experiment: Experiment): string {
+export function runFields(experiment: Experiment) {
   const { problem, start, steps, optimizers, seed } = experiment;
-  return JSON.stringify({ problem, start, steps, optimizers, seed });
+  return { problem, start, steps, optimizers, seed };
 }
 
 /**
@@ -38,19 +40,11 @@ export function runKey(experiment: Experiment): string {
  * every copy is numbered ("Adam 1", "Adam 2") so the legend tells them apart.
  */
 export function pathLabels(experiment: AnalyticExperiment): string[] {
-  const names = experiment.optimizers.map((spec) => spec.name);
-  const seen = new Map<string, number>();
-  return names.map((name) => {
-    const label = OPTIMIZER_INFO[name].label;
-    if (names.filter((other) => other === name).length === 1) return label;
-    const count = (seen.get(name) ?? 0) + 1;
-    seen.set(name, count);
-    return `${label} ${count}`;
-  });
+  return runLabels(experiment.optimizers, 'analytic');
 }
 
 /** One optimizer's displayed status given the whole run's status. */
-function statusOf(run: RunStatus, diverged: boolean, finished: boolean): OptimizerProgress['status'] {
+function statusOf(run: PlaybackStatus, diverged: boolean, finished: boolean): OptimizerProgress['status'] {
   if (diverged) return 'diverged';
   if (finished || run === 'done') return 'done';
   return run;
@@ -93,7 +87,7 @@ export class Runner {
 
   /**
    * Forgets the runs: empty paths, idle progress; a running loop rebuilds them and carries on.
-   * A network experiment has no analytic runs: the paths and progress are emptied and the status left to its session.
+   * A network experiment has no analytic runs: the paths are emptied, the progress and the status left to its session.
    */
   invalidate(): void {
     this.token++;
@@ -101,7 +95,6 @@ export class Runner {
     const { experiment, status } = this.store.getState();
     if (!isAnalyticExperiment(experiment)) {
       this.store.getState().setPaths([]);
-      this.store.getState().setProgress([]);
       return;
     }
     const capacity = experiment.steps + 1;
@@ -137,9 +130,11 @@ export class Runner {
     if (wanted && !this.looping && this.worker !== null) void this.loop();
   }
 
-  /** Mirrors a change of the whole run's status (e.g. a pause) onto each optimizer. */
+  /** Mirrors a change of the whole run's status (e.g. a pause) onto each optimizer (of an analytic experiment). */
   syncStatuses(): void {
-    const { status, progress } = this.store.getState();
+    if (!isAnalyticExperiment(this.store.getState().experiment)) return;
+    const { status } = this.store.getState();
+    const progress = selectProgress(this.store.getState());
     this.store.getState().setProgress(
       progress.map((p) => (p.status === 'diverged' || p.status === 'done' || p.step === 0 ? p : { ...p, status })),
     );
@@ -161,7 +156,7 @@ export class Runner {
         }
         const experiment = this.store.getState().experiment;
         if (!isAnalyticExperiment(experiment)) break;
-        const progress = this.store.getState().progress;
+        const progress = selectProgress(this.store.getState());
         const live = progress.filter((p) => p.status !== 'diverged');
         const done = live.reduce((most, p) => Math.max(most, p.step), 0);
         if (live.length === 0 || done >= experiment.steps) {
@@ -200,7 +195,7 @@ export class Runner {
     const { status } = this.store.getState();
     this.store.getState().setPaths(this.store.getState().paths.map((path) => appendToPath(path, start, startLoss, 'idle')));
     this.store.getState().setProgress(
-      this.store.getState().progress.map((p) => ({ ...p, loss: initial.loss, status: statusOf(status, false, false) })),
+      selectProgress(this.store.getState()).map((p) => ({ ...p, loss: initial.loss, status: statusOf(status, false, false) })),
     );
     this.preparedToken = token;
   }
@@ -209,7 +204,7 @@ export class Runner {
   private apply(batch: StepBatch, steps: number): void {
     const state = this.store.getState();
     const paths: PathView[] = [...state.paths];
-    const progress: OptimizerProgress[] = [...state.progress];
+    const progress: OptimizerProgress[] = [...selectProgress(state)];
     for (const run of batch.runs) {
       const diverged = run.divergedAt !== null;
       const finished = run.stepCount >= steps;

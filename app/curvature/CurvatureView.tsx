@@ -3,27 +3,26 @@
  * matrix at a run's latest parameters or at the clicked point of the slice.
  * "Compute spectrum" runs the matrix-free estimates (Lanczos ends, Hutch++
  * trace, SLQ density), each shown with its ± and the density with the
- * budget it used; "Exact spectrum" adds every eigenvalue (P ≤ 2000)
+ * budget it used; "Exact spectrum" adds every eigenvalue (P ≤ MAX_EXACT_PARAMETERS)
  * and shows its predicted time before it starts. The density is drawn over
  * the exact histogram with the random-matrix references, on a linear or
  * symmetric-log axis, beside the read-outs.
  */
 import { useEffect, useMemo, type ReactElement } from 'react';
 import {
-  LANDSCAPE_LIMITS,
   type CurvatureMatrixChoice,
   type CurvatureSettings,
 } from '../../workers/engine/spec/landscapeSettings';
+import { LANDSCAPE_LIMITS, MAX_EXACT_PARAMETERS } from '../../workers/engine/spec/limits';
 import type { CurvatureTargetChoice } from '../store/landscapeSlice';
 import { appStore, useAppStore } from '../store/store';
 import { readoutsOf, spectrumViewOf } from '../landscape/landscapeViews';
 import { CurvatureReadouts } from './CurvatureReadouts';
 import { JobProgressBar } from '../ui/JobProgressBar';
 import { MATRIX_NAMES, SpectrumChart } from './SpectrumChart';
-import { commitEdit } from '../ui/commit';
+import { formatEstimate } from '../ui/format';
 import { NumberField } from '../ui/NumberField';
 import { SelectField } from '../ui/SelectField';
-import { aboutSeconds } from './aboutSeconds';
 import '../landscape/landscape.css';
 
 const MATRIX_CHOICES: readonly { value: CurvatureMatrixChoice; label: string }[] = [
@@ -55,7 +54,7 @@ export function CurvatureView(): ReactElement {
   const estimate = useAppStore((state) => state.landscape.exactEstimate);
   const info = useAppStore((state) => state.landscape.info);
   const { setCurvatureSettings, setCurvatureTarget, requestCurvature, cancelCurvature, requestExactEstimate } = appStore.getState();
-  const edit = (patch: Partial<CurvatureSettings>) => commitEdit(() => setCurvatureSettings(patch));
+  const edit = (patch: Partial<CurvatureSettings>) => setCurvatureSettings(patch);
 
   // The predicted time of the exact spectrum belongs on its button before it is pressed.
   const targetKey = targetValue(target);
@@ -104,11 +103,11 @@ export function CurvatureView(): ReactElement {
           title={
             exactFeasible
               ? 'every eigenvalue, from the dense matrix; the time shown is what they add to the estimates'
-              : 'offered up to 2000 parameters'
+              : `offered up to ${MAX_EXACT_PARAMETERS} parameters`
           }
           onClick={() => requestCurvature(true)}
         >
-          Exact spectrum{estimate ? ` (+ ${aboutSeconds(estimate.seconds)})` : ''}
+          Exact spectrum{estimate ? ` (+ ${formatEstimate(estimate.seconds)})` : ''}
         </button>
       </div>
       {job && <JobProgressBar job={job} onCancel={cancelCurvature} />}

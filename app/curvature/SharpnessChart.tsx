@@ -7,13 +7,13 @@
  */
 import { useLayoutEffect, useRef, type ReactElement } from 'react';
 import uPlot from 'uplot';
-import { formatTick, STEP_INCREMENTS } from '../analytic/lossChartData';
+import { chartOptions, lineSeries, stepAxis, valueAxis } from '../plots/chartOptions';
 import { MIN_EIGENVALUE_DASH, THRESHOLD_DASH } from '../plots/lineStyles';
 import { RunLegend } from '../runs/RunLegend';
 import { lengthsSignature, unionOfSteps, valuesAtSteps } from '../plots/seriesData';
 import { rangeIncluding, thresholdLines, type ThresholdLine } from './stabilityThresholds';
 import type { RunCurves, StepSeries } from '../plots/types';
-import { AXIS_STYLE, useUplot } from '../plots/useUplot';
+import { useUplot } from '../plots/useUplot';
 import '../plots/plots.css';
 
 /** Opacity of the training-loss lines, which are context, not the subject. */
@@ -39,7 +39,7 @@ function columnsOf(runs: readonly RunCurves[]): Column[] {
   ]);
 }
 
-/** Aligned data: x = every step of any series; the loss columns keep only positive values (log axis). */
+/** Aligned data: x = every step of any series; the loss columns keep only what their log axis can place. */
 function chartData(columns: readonly Column[]): uPlot.AlignedData {
   const steps = unionOfSteps(columns.map((c) => c.series));
   return [steps, ...columns.map((c) => valuesAtSteps(c.series, steps, c.kind === 'loss'))] as unknown as uPlot.AlignedData;
@@ -75,52 +75,38 @@ function paintThresholds(chart: uPlot, lines: readonly ThresholdLine[]): void {
   ctx.restore();
 }
 
-function chartOptions(
+function sharpnessOptions(
   columns: readonly Column[],
   linesRef: { current: readonly ThresholdLine[] },
   width: number,
   height: number,
 ): uPlot.Options {
-  return {
-    width,
-    height,
+  return chartOptions(width, height, {
     scales: {
-      x: { time: false },
       // The sharpness axis always shows the thresholds, even before λmax approaches them.
       y: { range: (_chart, min, max) => rangeIncluding(min, max, linesRef.current.map((line) => line.value)) },
       loss: { distr: 3, log: 10 },
     },
     axes: [
-      { ...AXIS_STYLE, incrs: STEP_INCREMENTS, size: 30 },
-      { ...AXIS_STYLE, label: 'Hessian eigenvalue', labelSize: 20, size: 56, values: (_c, ticks) => ticks.map((t) => (t == null ? '' : formatTick(t))) },
-      {
-        ...AXIS_STYLE,
-        scale: 'loss',
-        side: 1,
-        label: 'training loss (log)',
-        labelSize: 20,
-        size: 56,
-        grid: { show: false },
-        values: (_c, ticks) => ticks.map((t) => (t == null ? '' : formatTick(t))),
-      },
+      stepAxis(),
+      valueAxis({ label: 'Hessian eigenvalue', labelSize: 20 }),
+      valueAxis({ scale: 'loss', side: 1, label: 'training loss (log)', labelSize: 20, grid: { show: false } }),
     ],
     series: [
       { label: 'step' },
-      ...columns.map(({ run, kind }): uPlot.Series => ({
-        label: `${run.label} ${kind === 'max' ? 'λmax' : kind === 'min' ? 'λmin' : 'train loss'}`,
-        stroke: run.color,
-        width: kind === 'loss' ? 1.5 : 2.25,
-        dash: kind === 'min' ? [...MIN_EIGENVALUE_DASH] : undefined,
-        alpha: kind === 'loss' ? LOSS_ALPHA : 1,
-        scale: kind === 'loss' ? 'loss' : 'y',
-        points: { show: false },
-        spanGaps: false,
-      })),
+      ...columns.map(({ run, kind }) =>
+        lineSeries({
+          label: `${run.label} ${kind === 'max' ? 'λmax' : kind === 'min' ? 'λmin' : 'train loss'}`,
+          stroke: run.color,
+          width: kind === 'loss' ? 1.5 : 2.25,
+          dash: kind === 'min' ? MIN_EIGENVALUE_DASH : undefined,
+          alpha: kind === 'loss' ? LOSS_ALPHA : 1,
+          scale: kind === 'loss' ? 'loss' : 'y',
+        }),
+      ),
     ],
     hooks: { drawAxes: [(chart) => paintThresholds(chart, linesRef.current)] },
-    legend: { show: false },
-    cursor: { drag: { x: false, y: false } },
-  };
+  });
 }
 
 /** λmax (and λmin) against step with the stability thresholds, and the training loss for context. */
@@ -134,7 +120,7 @@ export function SharpnessChart({ runs }: SharpnessChartProps): ReactElement {
   const columns = columnsOf(runs);
   const optionsKey = JSON.stringify([columns.map((c) => [c.run.id, c.run.label, c.run.color, c.kind]), lines]);
   const dataKey = runs.map((run) => `${run.id}:${run.version}`).join('|') + lengthsSignature(columns.map((c) => c.series));
-  useUplot(plotRef, (w, h) => chartOptions(columns, linesRef, w, h), chartData(columns), optionsKey, dataKey);
+  useUplot(plotRef, (w, h) => sharpnessOptions(columns, linesRef, w, h), chartData(columns), optionsKey, dataKey);
 
   const tracksMin = runs.some((run) => run.minEigenvalue !== null);
   const summary = lines.map((line) => line.label).join('; ');

@@ -7,15 +7,16 @@
  */
 import { useLayoutEffect, useRef, useState, type ReactElement } from 'react';
 import uPlot from 'uplot';
-import { formatTick } from '../analytic/lossChartData';
+import { chooseYAxis, emptyExtent, includeValue, type ValueExtent } from '../plots/axisScale';
+import { chartOptions, lineSeries, percentAxis, valueAxis, yScale } from '../plots/chartOptions';
 import { formatSignificant } from '../ui/format';
 import { ACCURACY_COLOR, LOSS_COLOR, MARK_COLOR, TEST_DASH } from '../plots/lineStyles';
+import { LogScaleHead } from '../plots/LogScaleHead';
 import { RunLegend } from '../runs/RunLegend';
 import { lineSliceData, visibleMarks, type SliceQuantity } from './lineSliceData';
 import type { LineSlice } from '../plots/types';
-import { AXIS_STYLE, useUplot } from '../plots/useUplot';
+import { useUplot } from '../plots/useUplot';
 import '../plots/plots.css';
-
 
 /** Props of {@link LineSliceChart}. */
 export interface LineSliceChartProps {
@@ -68,7 +69,14 @@ function paintMarks(chart: uPlot, marks: LineSlice['marks']): void {
   ctx.restore();
 }
 
-function chartOptions(
+/** The finite losses of the slice (train and test), to choose the loss axis by. */
+function lossExtent(slice: LineSlice): ValueExtent {
+  const extent = emptyExtent();
+  for (const losses of [slice.trainLoss, slice.testLoss]) losses?.forEach((loss) => includeValue(extent, loss));
+  return extent;
+}
+
+function sliceOptions(
   quantities: readonly SliceQuantity[],
   logLoss: boolean,
   xLabel: string,
@@ -77,47 +85,26 @@ function chartOptions(
   height: number,
 ): uPlot.Options {
   const hasAccuracy = quantities.some(isAccuracy);
-  const tickLabels = (_c: uPlot, ticks: number[]) => ticks.map((t) => (t == null ? '' : formatTick(t)));
-  return {
-    width,
-    height,
-    scales: { x: { time: false }, y: logLoss ? { distr: 3, log: 10 } : { distr: 1 }, accuracy: { range: [0, 1] } },
+  return chartOptions(width, height, {
+    scales: { y: yScale(logLoss), accuracy: { range: [0, 1] } },
     axes: [
-      { ...AXIS_STYLE, label: xLabel, labelSize: 20, size: 30, values: tickLabels },
-      { ...AXIS_STYLE, label: logLoss ? 'loss (log)' : 'loss', labelSize: 20, size: 56, values: tickLabels },
-      ...(hasAccuracy
-        ? [
-            {
-              ...AXIS_STYLE,
-              scale: 'accuracy',
-              side: 1,
-              label: 'accuracy',
-              labelSize: 20,
-              size: 50,
-              grid: { show: false },
-              values: (_c: uPlot, ticks: number[]) => ticks.map((t) => `${Math.round(100 * t)}%`),
-            } satisfies uPlot.Axis,
-          ]
-        : []),
+      valueAxis({ side: 2, label: xLabel, labelSize: 20 }),
+      valueAxis({ label: logLoss ? 'loss (log)' : 'loss', labelSize: 20 }),
+      ...(hasAccuracy ? [percentAxis({ scale: 'accuracy', side: 1, label: 'accuracy', labelSize: 20, grid: { show: false } })] : []),
     ],
     series: [
       { label: xLabel },
-      ...quantities.map(
-        (quantity): uPlot.Series => ({
+      ...quantities.map((quantity) =>
+        lineSeries({
           label: QUANTITY_LABELS[quantity],
           stroke: isAccuracy(quantity) ? ACCURACY_COLOR : LOSS_COLOR,
-          width: 2,
-          dash: quantity.startsWith('test') ? [...TEST_DASH] : undefined,
+          dash: quantity.startsWith('test') ? TEST_DASH : undefined,
           scale: isAccuracy(quantity) ? 'accuracy' : 'y',
-          points: { show: false },
-          spanGaps: false,
         }),
       ),
     ],
     hooks: { draw: [(chart) => paintMarks(chart, marksRef.current)] },
-    legend: { show: false },
-    cursor: { drag: { x: false, y: false } },
-  };
+  });
 }
 
 /** Loss (and accuracy) along α with the named points marked. */
@@ -129,27 +116,25 @@ export function LineSliceChart({ slice, xLabel = 'α', title = 'Loss along the l
   useLayoutEffect(() => {
     marksRef.current = marks;
   });
-  const { data, quantities } = lineSliceData(slice, wantLog);
-  const optionsKey = JSON.stringify([quantities, wantLog, xLabel, slice.alphas.length]);
-  const dataKey = `${slice.version}:${slice.done}:${JSON.stringify(marks)}:${wantLog}`;
-  useUplot(plotRef, (w, h) => chartOptions(quantities, wantLog, xLabel, marksRef, w, h), data, optionsKey, dataKey);
+  // A log axis needs losses it can place; otherwise the axis stays linear and says why.
+  const axis = chooseYAxis(wantLog, lossExtent(slice));
+  const logLoss = axis.log;
+  const { data, quantities } = lineSliceData(slice, logLoss);
+  const optionsKey = JSON.stringify([quantities, logLoss, xLabel, slice.alphas.length]);
+  const dataKey = `${slice.version}:${slice.done}:${JSON.stringify(marks)}:${logLoss}`;
+  useUplot(plotRef, (w, h) => sliceOptions(quantities, logLoss, xLabel, marksRef, w, h), data, optionsKey, dataKey);
 
   const total = slice.alphas.length;
   const markText = marks.map((mark) => `${mark.label} at ${xLabel} = ${formatSignificant(mark.alpha, 3)}`).join(', ');
   return (
     <div className="view-chart line-slice-chart" data-testid="line-slice-chart" data-done={slice.done}>
-      <div className="chart-head">
-        <span>{title}</span>
-        <label className="check">
-          <input type="checkbox" checked={wantLog} onChange={(event) => setWantLog(event.target.checked)} />
-          log y
-        </label>
+      <LogScaleHead title={title} wantLog={wantLog} onWantLog={setWantLog} axis={axis} namesScale={false}>
         {slice.done < total && (
           <span className="muted">
             computed {slice.done} / {total}
           </span>
         )}
-      </div>
+      </LogScaleHead>
       <div
         className="chart-plot"
         ref={plotRef}

@@ -14,7 +14,7 @@ import {
 import type { DirectionsInfo } from '../../workers/engine/spec/messages/landscape';
 import { appStore, useAppStore } from '../store/store';
 import { JobProgressBar } from '../ui/JobProgressBar';
-import { commitEdit } from '../ui/commit';
+import { formatPercent, formatSignificant } from '../ui/format';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 import { SelectField, type SelectOption } from '../ui/SelectField';
@@ -34,11 +34,11 @@ function defaultRanges(directions: SliceDirectionsKind): Pick<SliceSettings, 'al
 
 /** "‖d1‖ = 3.2, ‖d2‖ = 3.1, angle 89.6°" and what the kind adds. */
 export function directionsText(info: DirectionsInfo): string {
-  const parts = [`‖d1‖ = ${info.norms[0].toPrecision(3)}`];
-  if (info.norms[1] !== null) parts.push(`‖d2‖ = ${info.norms[1].toPrecision(3)}`);
+  const parts = [`‖d1‖ = ${formatSignificant(info.norms[0], 3)}`];
+  if (info.norms[1] !== null) parts.push(`‖d2‖ = ${formatSignificant(info.norms[1], 3)}`);
   if (info.angleDegrees !== null) parts.push(`angle ${info.angleDegrees.toFixed(1)}°`);
-  if (info.explainedVariance) parts.push(`variance explained ${(100 * info.explainedVariance[0]).toFixed(1)} % + ${(100 * info.explainedVariance[1]).toFixed(1)} %`);
-  if (info.eigenvalues) parts.push(`eigenvalues ${info.eigenvalues.map((value) => value.toPrecision(4)).join(', ')}`);
+  if (info.explainedVariance) parts.push(`variance explained ${formatPercent(info.explainedVariance[0])} + ${formatPercent(info.explainedVariance[1])}`);
+  if (info.eigenvalues) parts.push(`eigenvalues ${info.eigenvalues.map((value) => formatSignificant(value, 4)).join(', ')}`);
   return parts.join(', ');
 }
 
@@ -49,7 +49,7 @@ export function SlicePanel(): ReactElement {
   const job = useAppStore((state) => state.landscape.sliceJob);
   const directions = useAppStore((state) => state.landscape.slice?.directions ?? null);
   const { setSliceSettings, requestSlice, cancelSlice } = appStore.getState();
-  const edit = (patch: Partial<SliceSettings>) => commitEdit(() => setSliceSettings(patch));
+  const edit = (patch: Partial<SliceSettings>) => setSliceSettings(patch);
 
   const runOptions: SelectOption<string>[] = [
     ...runIds.split(',').filter((id) => id !== '').map((id) => ({ value: id, label: `run ${id}` })),

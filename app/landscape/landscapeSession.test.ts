@@ -1,50 +1,65 @@
 import '../../workers/engine/testing/nodeGradients';
+import * as Comlink from 'comlink';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultNetworkExperiment } from '../../workers/engine/spec/experiment';
 import { buildNetwork } from '../../workers/engine/networks/build';
 import { networkProblem } from '../../workers/engine/spec/networkProblem';
 import { Rng } from '../../workers/engine/math/rng';
 import { useTestBackend } from '../../workers/engine/testing/backend';
+import type { ParameterServer } from '../../workers/engine/spec/messages/parameters';
 import type { LandscapeWorkerApi } from '../../workers/landscape.worker';
-import { CurvatureJobs } from '../../workers/landscape/curvatureJobs';
-import { LandscapeJobs } from '../../workers/landscape/landscapeJobs';
+import { LandscapeService } from '../../workers/landscape/landscapeRequests';
 import type { LandscapeState } from '../store/landscapeSlice';
 import { createAppStore, type AppStore } from '../store/store';
-import type { WorkerConnection } from '../workerClient';
-import { LandscapeSession, type ParameterSource } from './landscapeSession';
+import { ParameterChannel, type WorkerConnection } from '../workerClient';
+import { LandscapeSession } from './landscapeSession';
 
 /** A 2-6-1 network on 80 spiral points (25 parameters), so every job takes milliseconds. */
 const PROBLEM = networkProblem({ datasetOptions: { n: 80 }, hidden: [6] });
 
 /**
- * The worker's API served in this thread by the same classes the worker
+ * The worker's API served in this thread by the same object the worker
  * wraps (comlink's proxies are plain functions here), so the session is
- * tested against the real jobs without a browser.
+ * tested against the real jobs without a browser; its parameters come over
+ * a real MessageChannel from the training side.
  */
 function inProcessWorker(): WorkerConnection<LandscapeWorkerApi> {
-  const landscape = new LandscapeJobs();
-  const curvature = new CurvatureJobs(landscape);
+  const service = new LandscapeService();
   const api: LandscapeWorkerApi = {
     init: async () => ({ backend: 'cpu', attempts: [] }),
-    setProblem: async (problem) => landscape.setProblem(problem),
-    computeSlice: (settings, vectors, onChunk, onDirectionsProgress) => landscape.computeSlice(settings, vectors, onChunk, onDirectionsProgress),
-    projectRuns: (runs) => landscape.projectRuns(runs),
-    probe: (alpha, beta, onProgress) => landscape.probe(alpha, beta, onProgress),
-    estimateExact: (target, settings) => curvature.estimateExact(target, settings),
-    curvature: (target, settings, exact, onProgress) => curvature.compute(target, settings, exact, onProgress),
-    cancel: (kind) => void landscape.cancel(kind),
+    linkTraining: (port) => service.linkTraining(port),
+    setProblem: (problem) => service.setProblem(problem),
+    computeSlice: (settings, runIds, onChunk, onDirectionsProgress) => service.computeSlice(settings, runIds, onChunk, onDirectionsProgress),
+    projectRuns: (runIds) => service.projectRuns(runIds),
+    probe: (alpha, beta, onProgress) => service.probe(alpha, beta, onProgress),
+    estimateExact: (target, settings) => service.estimateExact(target, settings),
+    curvature: (target, settings, exact, onProgress) => service.curvature(target, settings, exact, onProgress),
+    cancel: (kind) => service.cancel(kind),
     loseBackendForTesting: () => {},
     crashForTesting: () => {},
   };
   return {
     api: api as unknown as WorkerConnection<LandscapeWorkerApi>['api'],
     guard: (call) => call,
-    terminate: () => landscape.dispose(),
+    terminate: () => service.dispose(),
   };
 }
 
+/** The training side's ports handed out by the tests' channels (closed after each test). */
+const trainingPorts: MessagePort[] = [];
+
+/** A parameter channel whose training end serves `runs` on every port it is given, as the training worker does. */
+function channelServing(runs: ParameterServer): ParameterChannel {
+  const channel = new ParameterChannel();
+  channel.setTraining((port) => {
+    trainingPorts.push(port);
+    Comlink.expose(runs, port);
+  });
+  return channel;
+}
+
 /** Two runs' stand-ins: θ₀, and 5 snapshots of each run moving away from it. */
-function fakeRuns(): ParameterSource {
+function fakeRuns(): ParameterServer {
   const network = buildNetwork(PROBLEM);
   const theta0 = network.initialParams;
   network.dispose();
@@ -62,6 +77,7 @@ function fakeRuns(): ParameterSource {
       return which === 'init' ? snapshots.slice(0, theta0.length) : snapshots.slice(4 * theta0.length);
     },
     getTrajectory: async (runId) => Float32Array.from(trajectories.get(runId)!),
+    getTrajectorySteps: async () => Int32Array.of(0, 1, 2, 3, 4),
   };
 }
 
@@ -83,7 +99,7 @@ function networkStore(): AppStore {
   experiment.curvature = { ...experiment.curvature, k: 2, slqRuns: 2, slqSteps: 5, traceBudget: 9 };
   store.getState().loadExperiment(experiment, []);
   session = new LandscapeSession(store, '', inProcessWorker);
-  session.setParameterSource(fakeRuns());
+  session.useChannel(channelServing(fakeRuns()));
   session.start();
   return store;
 }
@@ -95,6 +111,7 @@ beforeAll(async () => {
 afterEach(() => {
   session?.dispose();
   session = null;
+  for (const port of trainingPorts.splice(0)) port.close();
 });
 
 describe('LandscapeSession', () => {
@@ -161,6 +178,53 @@ describe('LandscapeSession', () => {
     expect(failed.sliceJob?.message).toMatch(/run "o7", which the experiment does not have/);
   });
 
+  it('moves no parameter vector through the page: the page names runs and points, the worker takes θ from the training side', async () => {
+    const store = networkStore();
+    session!.dispose();
+    // Every typed array in the page's calls to the worker and in its answers (callbacks' chunks included).
+    const crossed: { method: string; type: string; length: number }[] = [];
+    const visit = (method: string, value: unknown, seen = new Set<unknown>()): void => {
+      if (value === null || typeof value !== 'object' || seen.has(value)) return;
+      seen.add(value);
+      if (ArrayBuffer.isView(value)) crossed.push({ method, type: value.constructor.name, length: (value as Float32Array).length });
+      else for (const item of Object.values(value)) visit(method, item, seen);
+    };
+    const metered = (): WorkerConnection<LandscapeWorkerApi> => {
+      const inner = inProcessWorker();
+      const api = inner.api as unknown as Record<string, (...args: unknown[]) => unknown>;
+      const wrapped = Object.fromEntries(
+        Object.entries(api).map(([method, call]) => [
+          method,
+          (...args: unknown[]) => {
+            const passed = args.map((arg) => (typeof arg === 'function' ? (...values: unknown[]) => (values.forEach((v) => visit(`${method} callback`, v)), arg(...values)) : arg));
+            passed.forEach((arg) => visit(method, arg));
+            const result = call(...passed);
+            if (result instanceof Promise) return result.then((value) => (visit(method, value), value));
+            return result;
+          },
+        ]),
+      );
+      return { ...inner, api: wrapped as unknown as WorkerConnection<LandscapeWorkerApi>['api'] };
+    };
+    session = new LandscapeSession(store, '', metered);
+    session.useChannel(channelServing(fakeRuns()));
+    session.start();
+    store.getState().requestSlice();
+    await until(store, (l) => l.sliceJob?.state === 'done', 'the slice');
+    store.getState().requestProbe(0.5, -0.25);
+    await until(store, (l) => l.probe !== null, 'the probe');
+    store.getState().setCurvatureTarget({ kind: 'selected' });
+    store.getState().requestCurvature(false);
+    await until(store, (l) => l.curvatureJob?.state === 'done', 'the spectrum of the first run');
+    store.getState().setCurvatureTarget({ kind: 'probe' });
+    store.getState().requestCurvature(false);
+    await until(store, (l) => l.curvatureJob?.state === 'done' && l.curvature?.caption.startsWith('clicked') === true, 'the spectrum at the probe');
+    // The fields, the paths' plane coordinates and the read-outs did cross; float32 vectors of P = 25 values, or T × P, did not.
+    expect(crossed.some((array) => array.method === 'computeSlice callback' && array.length === 81)).toBe(true);
+    expect(crossed.some((array) => array.method === 'projectRuns' && array.length === 5)).toBe(true);
+    expect(crossed.filter((array) => array.type === 'Float32Array' && array.length % 25 === 0)).toEqual([]);
+  });
+
   it('replaces a crashed worker by one without the GPU backends; the job that was running fails with the reason', async () => {
     const store = networkStore();
     session!.dispose();
@@ -190,7 +254,7 @@ describe('LandscapeSession', () => {
       return { api: wrapped as unknown as WorkerConnection<LandscapeWorkerApi>['api'], guard: (call) => Promise.race([call, crashed]), terminate: inner.terminate };
     };
     session = new LandscapeSession(store, '', factory);
-    session.setParameterSource(fakeRuns());
+    session.useChannel(channelServing(fakeRuns()));
     session.start();
 
     store.getState().requestSlice();

@@ -3,31 +3,36 @@
  * slice's intents into jobs, and the jobs' streamed results into store
  * updates.
  *
- * - "Compute slice": the vectors the slice needs are fetched from the
- *   training side (a `ParameterSource`), the worker evaluates the slice
- *   coarse to fine (the height field is refined in place, its version
- *   bumped per chunk), then every run's trajectory is projected onto it;
+ * - "Compute slice": the worker takes the vectors the slice needs from the
+ *   training worker itself (over the parameter channel, app/workerClient.ts;
+ *   the page names the runs, it never holds their parameters), evaluates
+ *   the slice coarse to fine (the height field is refined in place, its
+ *   version bumped per chunk), then every run's trajectory is projected
+ *   onto it;
  * - a click on the surface probes that point (losses, predictions, λ_max/λ_min);
  * - "Compute spectrum": a curvature report at the chosen run's latest
  *   parameters or the probed point, the exact spectrum on request with its
  *   predicted time shown first.
  *
- * A new request cancels the running job of its kind. The worker starts on
- * the first request; a crashed worker (or a lost GPU) is replaced by one
- * without the GPU backends, and the job that was running reports failure.
+ * The session follows the store's intents with one selector subscription
+ * each. A new request cancels the running job of its kind. The worker
+ * starts on the first request; a crashed worker (or a lost GPU) is replaced
+ * by one without the GPU backends at the next request, the parameter channel
+ * made again, and the job that was running reports failure.
  */
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import type { Experiment, NetworkExperiment } from '../../workers/engine/spec/experiment';
-import { INITIAL_PARAMS, type CurvatureSettings, type RunReference, type SliceSettings } from '../../workers/engine/spec/landscapeSettings';
+import type { CurvatureSettings } from '../../workers/engine/spec/landscapeSettings';
+import { MAX_EXACT_PARAMETERS } from '../../workers/engine/spec/limits';
 import type { LandscapeWorkerApi } from '../../workers/landscape.worker';
-import type { SliceChunk, SliceSummary } from '../../workers/engine/spec/messages/landscape';
-import { referencedRuns, sliceNeeds, type SliceVectors } from '../../workers/engine/spec/sliceInputs';
+import type { CurvatureAt, SliceChunk, SliceSummary } from '../../workers/engine/spec/messages/landscape';
 import type { HeightField } from '../scene/types';
 import type { JobProgress } from '../plots/types';
 import { emptyLandscapeState, type CurvatureTargetChoice, type LandscapeState, type ProbeState } from '../store/landscapeSlice';
+import { sameData } from '../store/sameData';
 import type { AppStore } from '../store/store';
-import { startLandscapeWorker, type WorkerConnection } from '../workerClient';
+import { startLandscapeWorker, type ParameterChannel, type WorkerConnection } from '../workerClient';
 import {
   criticalMarkers,
   faithfulnessItems,
@@ -38,16 +43,8 @@ import {
   type RunLook,
 } from './landscapeViews';
 import { LatestOnly } from '../session/latestOnly';
-import { paramsKey } from '../session/paramsKey';
 import { runLabels } from '../runs/runLabels';
-
-/** Where the parameters of the training runs come from (the training worker, through the page). */
-export interface ParameterSource {
-  /** Run `runId`'s parameters: θ₀ (shared by every run), its latest, or those after step `which`. */
-  getParams(runId: string, which: 'init' | 'latest' | number): Promise<Float32Array>;
-  /** Run `runId`'s kept snapshots, T × P row-major (θ₀ first, the latest last). */
-  getTrajectory(runId: string): Promise<Float32Array>;
-}
+import { formatCoordinate, typographicMinus } from '../ui/format';
 
 /** How the worker is started (tests pass their own). */
 export type LandscapeWorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<LandscapeWorkerApi>;
@@ -71,11 +68,6 @@ function isNetwork(experiment: Experiment): experiment is NetworkExperiment {
   return experiment.problem.kind === 'network';
 }
 
-/** Short numbers for captions: 3 significant digits, "−" for minus. */
-export function formatCoordinate(value: number): string {
-  return Number(value.toPrecision(3)).toString().replace('-', '−');
-}
-
 /** The runs as the landscape labels and colours them, named as everywhere else ("Gradient descent, batch 8"). */
 export function runLooks(experiment: NetworkExperiment): RunLook[] {
   const labels = runLabels(experiment.optimizers);
@@ -88,8 +80,8 @@ export class LandscapeSession {
   private ready: Promise<boolean> = Promise.resolve(false);
   private exclude: BackendName[] = [];
   private restarts = 0;
-  private source: ParameterSource | null = null;
-  private unsubscribe: () => void = () => {};
+  private channel: ParameterChannel | null = null;
+  private unsubscribes: (() => void)[] = [];
   private sliceToken = 0;
   private probeToken = 0;
   private curvatureToken = 0;
@@ -102,33 +94,41 @@ export class LandscapeSession {
     private readonly startWorker: LandscapeWorkerFactory = startLandscapeWorker,
   ) {}
 
-  /** Where parameters come from (the training session provides them once it runs). */
-  setParameterSource(source: ParameterSource | null): void {
-    this.source = source;
+  /**
+   * Links each landscape worker (the first, and every one that replaces a
+   * crashed one) to the training worker through `channel`, where it asks
+   * for parameters and trajectories.
+   */
+  useChannel(channel: ParameterChannel): void {
+    this.channel = channel;
+    this.offerChannel(this.connection);
   }
 
-  /** Begins following the store's landscape intents. */
+  /** Begins following the store's landscape intents, one subscription each. */
   start(): void {
-    this.unsubscribe = this.store.subscribe((state, previous) => {
-      if (state.sliceRequests !== previous.sliceRequests) void this.computeSlice();
-      if (state.sliceCancels !== previous.sliceCancels) this.cancel('slice');
-      if (state.probeRequest !== previous.probeRequest) {
-        if (state.probeRequest !== null) void this.probe(state.probeRequest.alpha, state.probeRequest.beta);
-        else this.forgetProbe();
-      }
-      if (state.curvatureRequest !== previous.curvatureRequest && state.curvatureRequest !== null) void this.computeCurvature(state.curvatureRequest.exact);
-      if (state.curvatureCancels !== previous.curvatureCancels) this.cancel('curvature');
-      if (state.exactEstimateRequests !== previous.exactEstimateRequests) void this.estimateExact();
-      const problemEdited = state.experiment !== previous.experiment && state.experiment.problem !== previous.experiment.problem;
-      if (problemEdited && JSON.stringify(state.experiment.problem) !== JSON.stringify(previous.experiment.problem)) this.forgetResults();
-    });
+    const store = this.store;
+    this.unsubscribes = [
+      store.subscribe((state) => state.sliceRequests, () => void this.computeSlice()),
+      store.subscribe((state) => state.sliceCancels, () => this.cancel('slice')),
+      store.subscribe(
+        (state) => state.probeRequest,
+        (request) => (request !== null ? void this.probe(request.alpha, request.beta) : this.forgetProbe()),
+      ),
+      store.subscribe((state) => state.curvatureRequest, (request) => request !== null && void this.computeCurvature(request.exact)),
+      store.subscribe((state) => state.curvatureCancels, () => this.cancel('curvature')),
+      store.subscribe((state) => state.exactEstimateRequests, () => void this.estimateExact()),
+      // A different problem (by value) makes every result stale.
+      store.subscribe((state) => state.experiment.problem, () => this.forgetResults(), { equalityFn: sameData }),
+    ];
   }
 
-  /** Stops the worker and the subscription. */
+  /** Stops the worker and the subscriptions. */
   dispose(): void {
-    this.unsubscribe();
+    for (const unsubscribe of this.unsubscribes) unsubscribe();
+    this.unsubscribes = [];
     this.connection?.terminate();
     this.connection = null;
+    this.offerChannel(null);
   }
 
   /** Test hook: makes the worker crash. */
@@ -176,6 +176,7 @@ export class LandscapeSession {
   private connect(): void {
     const connection = this.startWorker((reason) => this.restart(`the landscape worker crashed: ${reason}`));
     this.connection = connection;
+    this.offerChannel(connection);
     const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
@@ -186,12 +187,21 @@ export class LandscapeSession {
       });
   }
 
+  /** Makes `connection`'s worker the landscape end of the parameter channel (null: there is none). */
+  private offerChannel(connection: WorkerConnection<LandscapeWorkerApi> | null): void {
+    this.channel?.setLandscape(
+      // Nothing waits for the answer: a worker that crashed meanwhile is replaced, and the channel made again.
+      connection && ((port) => void Promise.resolve(connection.api.linkTraining(port && Comlink.transfer(port, [port]))).catch(() => {})),
+    );
+  }
+
   /** Replaces the worker with one that avoids the GPU backends; running jobs have failed (their calls reject). */
   private restart(reason: string): void {
     const old = this.connection;
     if (old === null) return;
     this.connection = null;
     old.terminate();
+    this.offerChannel(null);
     this.restarts++;
     if (this.restarts > MAX_RESTARTS) {
       this.patch({ error: `The landscape computation stopped (${reason}) and could not be restarted.` });
@@ -208,29 +218,6 @@ export class LandscapeSession {
     return experiment;
   }
 
-  private parameterSource(): ParameterSource {
-    if (this.source === null) throw new Error('no training runs to take parameters from yet: train first');
-    return this.source;
-  }
-
-  /** The parameters a run reference names: a run's latest, or θ₀ (taken from the first run). */
-  private async paramsOf(run: RunReference, experiment: NetworkExperiment): Promise<Float32Array> {
-    const source = this.parameterSource();
-    if (run === INITIAL_PARAMS) return source.getParams(experiment.optimizers[0].id, 'init');
-    return source.getParams(run, 'latest');
-  }
-
-  private async sliceVectors(settings: SliceSettings, experiment: NetworkExperiment): Promise<SliceVectors> {
-    const ids = new Set(experiment.optimizers.map((run) => run.id));
-    const missing = referencedRuns(settings).filter((run) => run !== INITIAL_PARAMS && !ids.has(run));
-    if (missing.length > 0) throw new Error(`the slice refers to run ${missing.map((id) => `"${id}"`).join(' and ')}, which the experiment does not have`);
-    const vectors: SliceVectors = {};
-    for (const need of sliceNeeds(settings)) {
-      vectors[need.role] =
-        need.what === 'trajectory' ? await this.parameterSource().getTrajectory(need.run === INITIAL_PARAMS ? experiment.optimizers[0].id : need.run) : await this.paramsOf(need.run, experiment);
-    }
-    return vectors;
-  }
 
   private job(label: string, state: JobProgress['state'], fraction: number | null, message?: string, estimateSeconds?: number): JobProgress {
     return { label, state, fraction, ...(message === undefined ? {} : { message }), ...(estimateSeconds === undefined ? {} : { estimateSeconds }) };
@@ -241,10 +228,20 @@ export class LandscapeSession {
     const token = ++this.sliceToken;
     const stale = () => token !== this.sliceToken;
     const label = 'Slice';
+    const settings = structuredClone(this.store.getState().experiment.slice);
     let field: HeightField | null = null;
+    let begun = false;
+    // The old slice stays on screen until the worker has the new one's vectors and starts on it.
+    const begin = () => {
+      if (begun || stale()) return;
+      begun = true;
+      this.patch({ slice: null, field: null, line: null, markers: [], paths: [], faithfulness: [], fieldDone: 0, fieldChunks: 0, fieldTotal: settings.dims === 2 ? settings.resolution ** 2 : settings.resolution });
+    };
     // Chunks arrive every ~250 ms; the page shows the newest at most every FIELD_PUBLISH_MS.
+    // Chunk callbacks come on their own message port, so one can arrive after the result: ignore it then.
+    let settled = false;
     const chunks = new LatestOnly<SliceChunk>((chunk) => {
-      if (stale()) return;
+      if (stale() || settled) return;
       const fraction = DIRECTIONS_SHARE + (1 - DIRECTIONS_SHARE) * (chunk.done / chunk.total);
       const patch: Partial<LandscapeState> = { fieldDone: chunk.done, fieldTotal: chunk.total, sliceJob: this.job(label, 'running', fraction) };
       if (field !== null) {
@@ -257,27 +254,34 @@ export class LandscapeSession {
     this.probeToken++;
     this.patch({ sliceJob: this.job(label, 'running', 0), error: null, probe: null, probeJob: null });
     try {
-      const experiment = this.networkExperiment();
-      const settings = structuredClone(experiment.slice);
+      const network = this.networkExperiment();
       const connection = await this.worker();
-      const info = await connection.guard(connection.api.setProblem(experiment.problem));
+      const info = await connection.guard(connection.api.setProblem(network.problem));
       this.patch({ info });
-      const vectors = await this.sliceVectors(settings, experiment);
       if (stale()) return;
       field =
         settings.dims === 2
           ? { nx: settings.resolution, ny: settings.resolution, window: sliceWindow(settings), values: new Float32Array(settings.resolution ** 2), version: 0 }
           : null;
-      this.patch({ slice: null, field: null, line: null, markers: [], paths: [], faithfulness: [], fieldDone: 0, fieldTotal: settings.dims === 2 ? settings.resolution ** 2 : settings.resolution });
       const onDirections = Comlink.proxy((done: number, total: number) => {
+        begin();
         if (!stale()) this.patch({ sliceJob: this.job(`${label}: directions`, 'running', (DIRECTIONS_SHARE * done) / Math.max(total, 1)) });
       });
-      const onChunk = Comlink.proxy((chunk: SliceChunk) => chunks.push(chunk));
-      const summary = await connection.guard(connection.api.computeSlice(settings, vectors, onChunk, onDirections));
+      let chunkCount = 0;
+      const onChunk = Comlink.proxy((chunk: SliceChunk) => {
+        begin();
+        chunkCount++;
+        chunks.push(chunk);
+      });
+      const runIds = network.optimizers.map((run) => run.id);
+      const summary = await connection.guard(connection.api.computeSlice(settings, runIds, onChunk, onDirections));
+      settled = true;
       chunks.cancel();
       if (stale()) return;
-      this.publishSlice(summary, field, experiment);
-      if (settings.dims === 2) await this.projectRuns(connection, experiment, stale);
+      begin();
+      this.patch({ fieldChunks: chunkCount });
+      this.publishSlice(summary, field, network);
+      if (settings.dims === 2) await this.projectRuns(connection, network, stale);
       if (!stale()) this.patch({ sliceJob: this.job(label, 'done', 1, `${summary.nx}×${summary.ny} in ${(summary.elapsedMs / 1000).toFixed(1)} s`) });
     } catch (error) {
       if (stale()) {
@@ -306,14 +310,10 @@ export class LandscapeSession {
     this.patch(patch);
   }
 
-  /** Every run's trajectory on the slice: paths on the surface and faithfulness badges. */
+  /** Every run's trajectory on the slice (the worker takes them from the training worker): paths on the surface and faithfulness badges. */
   private async projectRuns(connection: WorkerConnection<LandscapeWorkerApi>, experiment: NetworkExperiment, stale: () => boolean): Promise<void> {
-    const source = this.parameterSource();
-    const runs = [];
-    for (const run of experiment.optimizers) runs.push({ runId: run.id, snapshots: await source.getTrajectory(run.id) });
-    if (stale()) return;
     this.patch({ sliceJob: this.job('Slice: projecting the runs', 'running', 1) });
-    const projected = await connection.guard(connection.api.projectRuns(runs));
+    const projected = await connection.guard(connection.api.projectRuns(experiment.optimizers.map((run) => run.id)));
     if (stale()) return;
     const looks = runLooks(experiment);
     this.patch({ paths: projectedPaths(projected, looks), faithfulness: faithfulnessItems(projected, looks) });
@@ -334,11 +334,12 @@ export class LandscapeSession {
       const result = await connection.guard(connection.api.probe(alpha, beta, onProgress));
       if (stale()) return;
       const line = this.landscape().slice?.ny === 1;
-      const caption = line ? `clicked point α = ${formatCoordinate(alpha)}` : `clicked point (α, β) = (${formatCoordinate(alpha)}, ${formatCoordinate(beta)})`;
+      // Three digits and true minus signs: the caption is prose.
+      const show = (value: number) => typographicMinus(formatCoordinate(value, 3));
+      const caption = line ? `clicked point α = ${show(alpha)}` : `clicked point (α, β) = (${show(alpha)}, ${show(beta)})`;
       const probe: ProbeState = {
         alpha,
         beta,
-        params: result.params,
         loss: result.train.loss,
         accuracy: result.train.accuracy,
         testLoss: result.test?.loss ?? null,
@@ -356,18 +357,17 @@ export class LandscapeSession {
     }
   }
 
-  /** The parameters the curvature view describes, with a caption and a key naming their contents. */
-  private async curvatureTarget(target: CurvatureTargetChoice, experiment: NetworkExperiment): Promise<{ params: Float32Array; key: string; caption: string }> {
+  /** The parameters the curvature view describes, as the worker finds them (a run's latest, or the clicked point of the slice), with a caption. */
+  private curvatureTarget(target: CurvatureTargetChoice, experiment: NetworkExperiment): { at: CurvatureAt; caption: string } {
     if (target.kind === 'probe') {
       const probe = this.landscape().probe;
       if (probe === null) throw new Error('no clicked point: click the slice first');
-      return { params: probe.params, key: `probe:${paramsKey(probe.params)}`, caption: probe.caption };
+      return { at: { kind: 'point', alpha: probe.alpha, beta: probe.beta }, caption: probe.caption };
     }
     const runId = target.kind === 'run' ? target.runId : (this.store.getState().selectedRunId ?? experiment.optimizers[0].id);
     const index = experiment.optimizers.findIndex((run) => run.id === runId);
     if (index < 0) throw new Error(`the experiment has no run "${runId}"`);
-    const params = await this.paramsOf(runId, experiment);
-    return { params, key: `run:${paramsKey(params)}`, caption: `${runLooks(experiment)[index].label}, latest parameters` };
+    return { at: { kind: 'run', runId }, caption: `${runLooks(experiment)[index].label}, latest parameters` };
   }
 
   /** Predicts the time of the exact spectrum at the chosen target, for the button that starts it. */
@@ -377,10 +377,10 @@ export class LandscapeSession {
       const experiment = this.networkExperiment();
       const connection = await this.worker();
       this.patch({ info: await connection.guard(connection.api.setProblem(experiment.problem)) });
-      const target = await this.curvatureTarget(this.landscape().curvatureTarget, experiment);
-      const estimate = await connection.guard(connection.api.estimateExact({ key: target.key, params: target.params }, experiment.curvature));
+      const target = this.curvatureTarget(this.landscape().curvatureTarget, experiment);
+      const estimate = await connection.guard(connection.api.estimateExact(target.at, experiment.curvature));
       // A report started meanwhile measures the machine itself; this estimate would only be older.
-      if (token === this.curvatureToken) this.patch({ exactEstimate: { ...estimate, targetKey: target.key } });
+      if (token === this.curvatureToken) this.patch({ exactEstimate: estimate });
     } catch {
       // Without an estimate the button simply shows none; the report itself will say what is wrong.
     }
@@ -397,20 +397,20 @@ export class LandscapeSession {
       const settings: CurvatureSettings = structuredClone(experiment.curvature);
       const connection = await this.worker();
       this.patch({ info: await connection.guard(connection.api.setProblem(experiment.problem)) });
-      const target = await this.curvatureTarget(this.landscape().curvatureTarget, experiment);
+      const target = this.curvatureTarget(this.landscape().curvatureTarget, experiment);
       let estimateSeconds: number | undefined;
       if (exact) {
-        const estimate = await connection.guard(connection.api.estimateExact({ key: target.key, params: target.params }, settings));
+        const estimate = await connection.guard(connection.api.estimateExact(target.at, settings));
         if (stale()) return;
-        if (!estimate.feasible) throw new Error(`the exact spectrum is offered up to 2000 parameters; this network has ${estimate.size}`);
+        if (!estimate.feasible) throw new Error(`the exact spectrum is offered up to ${MAX_EXACT_PARAMETERS} parameters; this network has ${estimate.size}`);
         estimateSeconds = estimate.seconds;
-        this.patch({ exactEstimate: { ...estimate, targetKey: target.key } });
+        this.patch({ exactEstimate: estimate });
       }
       this.patch({ curvatureJob: this.job(label, 'running', 0, undefined, estimateSeconds) });
       const onProgress = Comlink.proxy((done: number, total: number) => {
         if (!stale()) this.patch({ curvatureJob: this.job(label, 'running', done / Math.max(total, 1), undefined, estimateSeconds) });
       });
-      const summary = await connection.guard(connection.api.curvature({ key: target.key, params: target.params }, settings, exact, onProgress));
+      const summary = await connection.guard(connection.api.curvature(target.at, settings, exact, onProgress));
       if (stale()) return;
       this.patch({ curvature: { summary, caption: target.caption }, curvatureJob: this.job(label, 'done', 1, `${(summary.elapsedMs / 1000).toFixed(1)} s`) });
     } catch (error) {

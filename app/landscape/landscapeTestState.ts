@@ -21,6 +21,8 @@ export interface SliceTestState {
   max: number;
   /** Field versions drawn so far: grows as the slice refines. */
   version: number;
+  /** Partial results received before the finished slice (> 1: refined coarse to fine). */
+  chunks: number;
   /** Runs whose trajectories are drawn on the slice. */
   projectedRuns: string[];
   faithfulness: { runId: string; maxLossGap: number; relativeResidual: number }[];
@@ -90,6 +92,7 @@ export function landscapeTestState(landscape: LandscapeState): { slice: SliceTes
       state: landscape.sliceJob?.state ?? null,
       ...finiteRange(values),
       version: field?.version ?? line!.version,
+      chunks: landscape.fieldChunks,
       projectedRuns: landscape.faithfulness.map((item) => item.runId),
       faithfulness: landscape.faithfulness.map((item) => ({ runId: item.runId, maxLossGap: item.maxLossGap, relativeResidual: item.relativeResidual })),
       criticalPoints: {

@@ -4,6 +4,7 @@
  * computed are NaN in the slice and become gaps (null) in the chart.
  */
 import type uPlot from 'uplot';
+import { chartValue } from '../plots/axisScale';
 import type { ChartColumn } from '../plots/seriesData';
 import type { LineSlice } from '../plots/types';
 
@@ -24,20 +25,17 @@ export function sliceQuantities(slice: LineSlice): SliceQuantity[] {
 
 /**
  * One column per quantity of {@link sliceQuantities}, value at α_i or null
- * where it is not finite; with `logLoss`, losses ≤ 0 are null as well (a log
- * axis cannot place them).
+ * where it is not finite; with `logLoss`, losses the log axis cannot place
+ * (≤ 0, or outside its range: {@link chartValue}) are null as well.
  */
 export function lineSliceData(slice: LineSlice, logLoss = false): LineSliceChartData {
   const quantities = sliceQuantities(slice);
   const count = slice.alphas.length;
   const columns = quantities.map((quantity): ChartColumn => {
     const values = slice[quantity]!;
-    const positiveOnly = logLoss && (quantity === 'trainLoss' || quantity === 'testLoss');
+    const log = logLoss && (quantity === 'trainLoss' || quantity === 'testLoss');
     const column: ChartColumn = new Array(count);
-    for (let i = 0; i < count; i++) {
-      const value = values[i];
-      column[i] = Number.isFinite(value) && (!positiveOnly || value > 0) ? value : null;
-    }
+    for (let i = 0; i < count; i++) column[i] = chartValue(values[i], log);
     return column;
   });
   return { data: [slice.alphas, ...columns] as unknown as uPlot.AlignedData, quantities };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { joinStepSeries, lengthsSignature, smallestFiniteValue, unionOfSteps, valuesAtSteps } from './seriesData';
+import { finiteExtent, joinStepSeries, lengthsSignature, unionOfSteps, valuesAtSteps } from './seriesData';
 import type { StepSeries } from './types';
 
 /** A series with spare capacity beyond `length`, as the store grows them in place. */
@@ -33,6 +33,11 @@ describe('valuesAtSteps', () => {
     expect(valuesAtSteps(series([0, 1], [0, 0.5]), steps, true)).toEqual([null, 0.5, undefined, undefined, undefined]);
   });
 
+  it('leaves out, on a log axis, values it cannot place', () => {
+    expect(valuesAtSteps(series([0, 1, 2, 3], [1e-36, 1e-20, 1e20, 1e25]), steps, true)).toEqual([null, 1e-20, 1e20, null, undefined]);
+    expect(valuesAtSteps(series([0, 1], [1e-36, -1e25]), steps, false)).toEqual([1e-36, -1e25, undefined, undefined, undefined]);
+  });
+
   it('gives an absent series all undefined', () => {
     expect(valuesAtSteps(null, steps)).toEqual([undefined, undefined, undefined, undefined, undefined]);
   });
@@ -48,11 +53,13 @@ describe('joinStepSeries', () => {
 });
 
 describe('helpers', () => {
-  it('smallestFiniteValue looks only at the filled part', () => {
-    expect(smallestFiniteValue([series([0, 1], [0.5, NaN]), series([0], [0.25]), null])).toBe(0.25);
+  it('finiteExtent looks only at the filled part', () => {
+    expect(finiteExtent([series([0, 1], [0.5, NaN]), series([0], [0.25]), null]).min).toBe(0.25);
     // The spare capacity holds −1, which must not count.
-    expect(smallestFiniteValue([series([0], [2])])).toBe(2);
-    expect(smallestFiniteValue([])).toBe(Infinity);
+    expect(finiteExtent([series([0], [2])]).min).toBe(2);
+    expect(finiteExtent([]).min).toBe(Infinity);
+    expect(finiteExtent([series([0, 1, 2], [0.5, Infinity, 3]), series([0], [-1])])).toEqual({ min: -1, max: 3 });
+    expect(finiteExtent([]).max).toBe(-Infinity);
   });
 
   it('lengthsSignature changes when a series grows', () => {

@@ -8,6 +8,7 @@
  *     sharpness every 50) becomes `undefined`: the line runs on.
  */
 import type uPlot from 'uplot';
+import { chartValue, emptyExtent, includeValue, type ValueExtent } from './axisScale';
 import type { StepSeries } from './types';
 
 /** One y array of uPlot's aligned data. */
@@ -35,10 +36,11 @@ export function unionOfSteps(series: readonly (StepSeries | null)[]): Float64Arr
 /**
  * The series' values at each of `steps` (which must contain every step of
  * the series, in increasing order): the value where the series has that
- * step (null if not finite, or if ≤ 0 when `positiveOnly`, for a log
- * axis), undefined where it has none. A null series gives all undefined.
+ * step (null where the axis cannot place it: not finite, or on a `log`
+ * axis outside its range, see {@link chartValue}), undefined where it has
+ * none. A null series gives all undefined.
  */
-export function valuesAtSteps(series: StepSeries | null, steps: Float64Array, positiveOnly = false): ChartColumn {
+export function valuesAtSteps(series: StepSeries | null, steps: Float64Array, log = false): ChartColumn {
   const column: ChartColumn = new Array(steps.length).fill(undefined);
   if (!series) return column;
   let k = 0;
@@ -46,8 +48,7 @@ export function valuesAtSteps(series: StepSeries | null, steps: Float64Array, po
     const step = series.steps[i];
     while (k < steps.length && steps[k] < step) k++;
     if (k === steps.length) break;
-    const value = series.values[i];
-    column[k] = Number.isFinite(value) && (!positiveOnly || value > 0) ? value : null;
+    column[k] = chartValue(series.values[i], log);
   }
   return column;
 }
@@ -56,22 +57,19 @@ export function valuesAtSteps(series: StepSeries | null, steps: Float64Array, po
  * Aligned data of several step series: x = {@link unionOfSteps}, then one
  * column per series by {@link valuesAtSteps}, in the order given.
  */
-export function joinStepSeries(series: readonly (StepSeries | null)[], positiveOnly = false): uPlot.AlignedData {
+export function joinStepSeries(series: readonly (StepSeries | null)[], log = false): uPlot.AlignedData {
   const steps = unionOfSteps(series);
-  return [steps, ...series.map((s) => valuesAtSteps(s, steps, positiveOnly))] as unknown as uPlot.AlignedData;
+  return [steps, ...series.map((s) => valuesAtSteps(s, steps, log))] as unknown as uPlot.AlignedData;
 }
 
-/**
- * The smallest finite value among the series' first `length` values
- * (Infinity when there is none): a log axis is possible when it is > 0.
- */
-export function smallestFiniteValue(series: readonly (StepSeries | null)[]): number {
-  let smallest = Infinity;
+/** The smallest and largest finite value among the series' first `length` values, to choose their axis by. */
+export function finiteExtent(series: readonly (StepSeries | null)[]): ValueExtent {
+  const extent = emptyExtent();
   for (const s of series) {
     if (!s) continue;
-    for (let i = 0; i < s.length; i++) if (Number.isFinite(s.values[i]) && s.values[i] < smallest) smallest = s.values[i];
+    for (let i = 0; i < s.length; i++) includeValue(extent, s.values[i]);
   }
-  return smallest;
+  return extent;
 }
 
 /** A signature of the series' growth (their lengths), to tell when the data must be pushed to the chart again. */

@@ -70,12 +70,3 @@ export function useUplot(
   );
   return chartRef;
 }
-
-/** Axis style shared by the views' charts: light text and faint grid lines on the dark panel. */
-export const AXIS_STYLE = {
-  stroke: '#c9d1d9',
-  font: '13px system-ui, sans-serif',
-  labelFont: '13px system-ui, sans-serif',
-  grid: { stroke: 'rgba(255, 255, 255, 0.08)', width: 1 },
-  ticks: { stroke: 'rgba(255, 255, 255, 0.08)', width: 1 },
-} satisfies uPlot.Axis;

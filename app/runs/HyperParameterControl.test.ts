@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
+import { hyperParameterSpecs } from '../../workers/engine/spec/optimizers/registry';
 import { sliderPosition, sliderValue } from './HyperParameterControl';
 
-const learningRate = OPTIMIZER_INFO.sgd.hyperParameters.find((h) => h.key === 'lr')!;
-const momentum = OPTIMIZER_INFO.momentum.hyperParameters.find((h) => h.key === 'momentum')!;
-const warmup = OPTIMIZER_INFO.sgd.hyperParameters.find((h) => h.key === 'warmupSteps')!;
+const learningRate = hyperParameterSpecs('sgd', 'analytic').find((h) => h.key === 'lr')!;
+const momentum = hyperParameterSpecs('momentum', 'analytic').find((h) => h.key === 'momentum')!;
+const warmup = hyperParameterSpecs('sgd', 'analytic').find((h) => h.key === 'warmupSteps')!;
 
 describe('hyper-parameter slider mapping', () => {
   it('puts the ends of the range at the ends of the slider', () => {

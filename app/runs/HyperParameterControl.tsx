@@ -4,11 +4,11 @@
  * slider's range as long as the optimizer accepts it.
  */
 import type { ReactElement } from 'react';
-import type { HyperParameterSpec } from '../../workers/engine/spec/optimizers/info';
+import type { HyperParameterSpec } from '../../workers/engine/spec/optimizers/registry';
 import { NumberField } from '../ui/NumberField';
 
-/** What a control needs of a hyper-parameter's description (analytic and network optimizers both have it). */
-export type SliderSpec = Omit<HyperParameterSpec, 'key'>;
+/** What a control needs of a hyper-parameter's description. */
+export type SliderSpec = Omit<HyperParameterSpec, 'key' | 'urlKey'>;
 
 /** Slider positions from 0 to this. */
 const SLIDER_STEPS = 1000;

@@ -1,6 +1,6 @@
-/** Display names of training runs, for legends, cards and messages. */
-import { batchSizeOf, type NetworkRunSpec } from '../../workers/engine/spec/networkRuns';
-import { NETWORK_OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/networkInfo';
+/** Display names of runs, for legends, cards and messages. */
+import { methodOf, type ProblemKind } from '../../workers/engine/spec/optimizers/registry';
+import { RUN_WORDS, batchSizeOf, type RunSpec } from '../../workers/engine/spec/runs';
 
 /** "batch 8" or "full batch". */
 export function batchLabel(batchSize: number): string {
@@ -8,11 +8,14 @@ export function batchLabel(batchSize: number): string {
 }
 
 /**
- * Each run's name: its optimizer and batch size ("Gradient descent, batch 8");
- * runs that would share a name are numbered ("Adam, full batch 1", "… 2").
+ * Each run's name: its optimizer's label and, for network runs, the batch
+ * size ("Gradient descent, batch 8"); runs that would share a name are
+ * numbered ("Adam 1", "Adam 2"; "Adam, full batch 1", "… 2").
+ * @param kind the experiment's problem kind (network runs unless said)
  */
-export function runLabels(runs: readonly NetworkRunSpec[]): string[] {
-  const names = runs.map((run) => `${NETWORK_OPTIMIZER_INFO[run.name].label}, ${batchLabel(batchSizeOf(run))}`);
+export function runLabels(runs: readonly RunSpec[], kind: ProblemKind = 'network'): string[] {
+  const batched = RUN_WORDS[kind].batched;
+  const names = runs.map((run) => (batched ? `${methodOf(run.name).label}, ${batchLabel(batchSizeOf(run))}` : methodOf(run.name).label));
   const seen = new Map<string, number>();
   return names.map((name) => {
     if (names.filter((other) => other === name).length === 1) return name;

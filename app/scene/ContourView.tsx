@@ -4,19 +4,17 @@
  * (x, y, loss) under the pointer; clicking (not dragging) picks a point.
  */
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactElement } from 'react';
+import { formatCoordinate, formatLoss, READOUT_DIGITS } from '../ui/format';
 import { createColormapLut } from './colormap';
-import { CONTOUR_MARGINS, fitPlotRect, isInsidePlot, pixelToPlane } from './contourLayout';
-import { markerNearPixel, paintAxes, paintHeatmap, paintIsoLines, paintMarkers, paintPaths, type IsoLineSet } from './contourPaint';
-import { fillHeatmapPixels, scaledField } from './heatmapImage';
-import { formatLoss, type HeightMapping } from './heightScale';
+import { CONTOUR_AXES, CONTOUR_MARGINS, ISO_LINE_COUNT, fitPlotRect, isInsidePlot, pixelToPlane } from './contourLayout';
+import { markerNearPixel, paintIsoLines, paintMarkers, paintPaths, type IsoLineSet } from './contourPaint';
+import { fillHeatmapPixels, scaledField } from './fieldImage';
+import type { HeightMapping } from './heightScale';
 import { evenLevels, isoSegments } from './marchingSquares';
-import { formatCoordinate } from './markerStyle';
+import { paintAxes, paintFieldImage, pixelsToCanvas } from './plotCanvas';
 import { isClickTravel } from './pointerClick';
 import { sampleField } from './sampleField';
 import type { ColormapName, HeightField, MarkerView, PathView } from './types';
-
-/** Number of iso-lines, evenly spaced on the height scale. */
-export const ISO_LINE_COUNT = 15;
 
 /** Props of {@link ContourView}. */
 export interface ContourViewProps {
@@ -35,23 +33,7 @@ export interface ContourViewProps {
 
 /** One RGBA pixel per grid node, coloured by the map: the heat map before stretching. */
 function heatmapPixels(field: HeightField, mapping: HeightMapping, colormap: ColormapName): Uint8ClampedArray {
-  const pixels = new Uint8ClampedArray(4 * field.nx * field.ny);
-  fillHeatmapPixels(field.values, field.nx, field.ny, mapping, createColormapLut(colormap), pixels);
-  return pixels;
-}
-
-/** The pixels on a canvas of their own (the previous one when the size allows), ready to be stretched onto the plot. */
-function heatmapCanvas(pixels: Uint8ClampedArray, nx: number, ny: number, previous?: HTMLCanvasElement): HTMLCanvasElement {
-  const canvas = previous && previous.width === nx && previous.height === ny ? previous : document.createElement('canvas');
-  canvas.width = nx;
-  canvas.height = ny;
-  const context = canvas.getContext('2d');
-  if (context) {
-    const image = context.createImageData(nx, ny);
-    image.data.set(pixels);
-    context.putImageData(image, 0, 0);
-  }
-  return canvas;
+  return fillHeatmapPixels(field.values, field.nx, field.ny, mapping, createColormapLut(colormap));
 }
 
 /** Iso-lines at ISO_LINE_COUNT levels evenly spaced in (0, 1) on the scaled field. */
@@ -106,11 +88,11 @@ export function ContourView(props: ContourViewProps): ReactElement {
     context.clearRect(0, 0, size.width, size.height);
     if (!field || !rect || !pixels) return;
     if (heatmapRef.current?.pixels !== pixels) {
-      heatmapRef.current = { pixels, canvas: heatmapCanvas(pixels, field.nx, field.ny, heatmapRef.current?.canvas) };
+      heatmapRef.current = { pixels, canvas: pixelsToCanvas(pixels, field.nx, field.ny, heatmapRef.current?.canvas) };
     }
-    paintHeatmap(context, heatmapRef.current.canvas, field, rect);
+    paintFieldImage(context, heatmapRef.current.canvas, field, rect);
     paintIsoLines(context, isoLines, field, rect);
-    paintAxes(context, field.window, rect, axisLabels);
+    paintAxes(context, field.window, rect, axisLabels, CONTOUR_AXES);
     paintPaths(context, paths, field.window, rect);
     paintMarkers(context, markers, field.window, rect);
     onPainted?.(field.version);
@@ -138,7 +120,7 @@ export function ContourView(props: ContourViewProps): ReactElement {
       return;
     }
     const [x, y] = pixelToPlane(rect, field.window, px, py);
-    readout.textContent = `x = ${formatCoordinate(x)}   y = ${formatCoordinate(y)}   loss = ${formatLoss(sampleField(field, x, y), 4)}`;
+    readout.textContent = `x = ${formatCoordinate(x)}   y = ${formatCoordinate(y)}   loss = ${formatLoss(sampleField(field, x, y), READOUT_DIGITS)}`;
     readout.style.visibility = 'visible';
     setHovered(markerNearPixel(markers, field.window, rect, px, py), px, py);
   };

@@ -9,7 +9,8 @@ import { createHeightMapping } from './heightScale';
 import { Legend } from './Legend';
 import { MarkerTooltip, type HoveredMarker } from './MarkerTooltip';
 import { SCENE_BACKGROUND, Scene3D } from './Scene3D';
-import type { HeightField, HeightScale, MarkerView, PathView, ViewMode } from './types';
+import type { ViewMode } from '../../workers/engine/spec/vocabulary';
+import type { HeightField, HeightScale, MarkerView, PathView } from './types';
 
 /** Props of {@link LandscapeView}. */
 export interface LandscapeViewProps {
@@ -80,6 +81,9 @@ export function LandscapeView(props: LandscapeViewProps): ReactElement {
 
   const requestReset = useCallback(() => setLocalResets((count) => count + 1), []);
 
+  // What both pictures draw; each adds its own hover and drawn-version callbacks.
+  const picture = { field, mapping, colormap, paths, markers, axisLabels: props.axisLabels ?? DEFAULT_AXIS_LABELS, onPick };
+
   return (
     <div
       ref={rootRef}
@@ -98,30 +102,14 @@ export function LandscapeView(props: LandscapeViewProps): ReactElement {
     >
       {mode === '3d' ? (
         <Scene3D
-          field={field}
-          mapping={mapping}
-          colormap={colormap}
-          paths={paths}
-          markers={markers}
+          {...picture}
           resetToken={resetViewToken + localResets}
-          axisLabels={props.axisLabels ?? DEFAULT_AXIS_LABELS}
-          onPick={onPick}
           onMarkerHover={hoverFromPointer}
           onResetRequest={requestReset}
           onSurfaceUpdated={markDrawn}
         />
       ) : (
-        <ContourView
-          field={field}
-          mapping={mapping}
-          colormap={colormap}
-          paths={paths}
-          markers={markers}
-          axisLabels={props.axisLabels ?? DEFAULT_AXIS_LABELS}
-          onPick={onPick}
-          onMarkerHover={hoverAt}
-          onPainted={markDrawn}
-        />
+        <ContourView {...picture} onMarkerHover={hoverAt} onPainted={markDrawn} />
       )}
       {mapping && <Legend mapping={mapping} colormap={colormap} />}
       {!field && (

@@ -1,11 +1,12 @@
 /**
  * The colour bar: the colour map from the lowest loss (bottom) to the highest
  * (top), with tick labels in loss units placed by the same height scale as the
- * surface, so a log scale shows its decades where their colours are.
+ * surface, so a log scale shows its decades where their colours are. Ticks
+ * closer than a label's height are thinned so that labels never overprint.
  */
 import type { CSSProperties, ReactElement } from 'react';
 import { NON_FINITE_SRGB, colormapGradientCss } from './colormap';
-import { scaleTicks, type HeightMapping } from './heightScale';
+import { legibleTicks, scaleTicks, type HeightMapping } from './heightScale';
 import type { ColormapName } from './types';
 
 /** Props of {@link Legend}. */
@@ -17,6 +18,8 @@ export interface LegendProps {
 }
 
 const BAR_HEIGHT_PX = 180;
+/** Height a tick label takes on the bar: the panel's 11 px font at line height 1.2, and a pixel to spare. */
+const LABEL_HEIGHT_PX = 14;
 
 const panelStyle: CSSProperties = {
   position: 'absolute',
@@ -36,7 +39,7 @@ const greyCss = `rgb(${NON_FINITE_SRGB.map((c) => Math.round(c * 255)).join(' ')
 /** An HTML overlay (absolutely positioned in its parent) showing the colour scale of the landscape. */
 export function Legend({ mapping, colormap, style }: LegendProps): ReactElement | null {
   if (mapping.finiteCount === 0) return null;
-  const ticks = scaleTicks(mapping);
+  const ticks = legibleTicks(scaleTicks(mapping), LABEL_HEIGHT_PX / BAR_HEIGHT_PX);
   return (
     <div data-testid="landscape-legend" style={{ ...panelStyle, ...style }}>
       <div style={{ marginBottom: 8, fontWeight: 600 }}>loss{mapping.log ? ' (log)' : ''}</div>

@@ -4,7 +4,7 @@
  * the home camera, each a little outside the square on the floor.
  */
 import { niceTicks } from './niceTicks';
-import { formatCoordinate } from './markerStyle';
+import { formatCoordinate } from '../ui/format';
 import { PLANE_SIZE, planeToLocalX, planeToLocalY } from './planeLayout';
 import type { PlaneWindow } from './types';
 

@@ -3,7 +3,11 @@
  * axes (so a circle stays a circle and gradients stay perpendicular to the
  * iso-lines), centred in the space the margins leave.
  */
+import type { AxisStyle } from './plotCanvas';
 import type { PlaneWindow } from './types';
+
+/** Number of iso-lines of a contour map, evenly spaced on the height scale (the page's view and the exported figure). */
+export const ISO_LINE_COUNT = 15;
 
 /** Space kept free around the plot, in CSS pixels: axes labels left and below, the legend right. */
 export interface PlotMargins {
@@ -23,6 +27,9 @@ export interface PlotRect {
 
 /** Margins of the contour view: tick labels on the left and bottom, the legend overlay on the right. */
 export const CONTOUR_MARGINS: PlotMargins = { left: 60, right: 104, top: 16, bottom: 44 };
+
+/** Axes of the contour view: 11 px labels, about one tick per 90 px across and 70 px up. */
+export const CONTOUR_AXES: AxisStyle = { fontPx: 11, pixelsPerTickX: 90, pixelsPerTickY: 70, minTicks: 2, yNameOffset: 44 };
 
 /**
  * The largest rectangle with the window's aspect ratio that fits the canvas

@@ -1,12 +1,11 @@
 /**
- * Drawing the 2-D contour view on a canvas: heat map, iso-lines, axes, paths
- * and markers, in that order (later layers on top). Every function takes CSS
- * pixel coordinates; the caller sets the device-pixel transform.
+ * Drawing the 2-D contour view's own layers on a canvas: iso-lines, paths
+ * and markers (the heat map and the axes are plotCanvas.ts's, shared with the
+ * data view). Every function takes CSS pixel coordinates; the caller sets
+ * the device-pixel transform.
  */
 import { planeToPixel, type PlotRect } from './contourLayout';
-import { formatLoss } from './heightScale';
 import { DIVERGED_COLOR, MARKER_COLORS } from './markerStyle';
-import { niceTicks } from './niceTicks';
 import { drawablePointCount } from './pathFill';
 import type { HeightField, MarkerView, PathView, PlaneWindow } from './types';
 
@@ -14,26 +13,6 @@ import type { HeightField, MarkerView, PathView, PlaneWindow } from './types';
 export interface IsoLineSet {
   unit: number;
   segments: Float32Array;
-}
-
-const AXIS_COLOR = '#cfd6de';
-const FONT = '11px system-ui, sans-serif';
-
-/**
- * The heat map image (one pixel per grid node) stretched so that each pixel's
- * centre lands on its node: the image spans half a cell beyond the window on
- * every side and is clipped to the plot.
- */
-export function paintHeatmap(ctx: CanvasRenderingContext2D, image: CanvasImageSource, field: HeightField, rect: PlotRect): void {
-  const cellWidth = rect.width / Math.max(1, field.nx - 1);
-  const cellHeight = rect.height / Math.max(1, field.ny - 1);
-  ctx.save();
-  ctx.beginPath();
-  ctx.rect(rect.left, rect.top, rect.width, rect.height);
-  ctx.clip();
-  ctx.imageSmoothingEnabled = true;
-  ctx.drawImage(image, rect.left - cellWidth / 2, rect.top - cellHeight / 2, rect.width + cellWidth, rect.height + cellHeight);
-  ctx.restore();
 }
 
 /**
@@ -55,49 +34,6 @@ export function paintIsoLines(ctx: CanvasRenderingContext2D, lines: readonly Iso
     }
     ctx.stroke();
   }
-  ctx.restore();
-}
-
-/** Frame, ticks and tick labels in plane units, and the axis names. */
-export function paintAxes(
-  ctx: CanvasRenderingContext2D,
-  window: PlaneWindow,
-  rect: PlotRect,
-  axisLabels: readonly [string, string],
-): void {
-  ctx.save();
-  ctx.strokeStyle = AXIS_COLOR;
-  ctx.fillStyle = AXIS_COLOR;
-  ctx.lineWidth = 1;
-  ctx.font = FONT;
-  ctx.strokeRect(rect.left + 0.5, rect.top + 0.5, rect.width - 1, rect.height - 1);
-  ctx.beginPath();
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  for (const x of niceTicks(window.xMin, window.xMax, Math.max(2, Math.round(rect.width / 90)))) {
-    const [px] = planeToPixel(rect, window, x, window.yMin);
-    ctx.moveTo(px, rect.top + rect.height);
-    ctx.lineTo(px, rect.top + rect.height + 5);
-    ctx.fillText(formatLoss(x, 4), px, rect.top + rect.height + 7);
-  }
-  ctx.textAlign = 'right';
-  ctx.textBaseline = 'middle';
-  for (const y of niceTicks(window.yMin, window.yMax, Math.max(2, Math.round(rect.height / 70)))) {
-    const [, py] = planeToPixel(rect, window, window.xMin, y);
-    ctx.moveTo(rect.left, py);
-    ctx.lineTo(rect.left - 5, py);
-    ctx.fillText(formatLoss(y, 4), rect.left - 7, py);
-  }
-  ctx.stroke();
-  ctx.textAlign = 'center';
-  ctx.textBaseline = 'top';
-  ctx.fillText(axisLabels[0], rect.left + rect.width / 2, rect.top + rect.height + 24);
-  ctx.save();
-  ctx.translate(rect.left - 44, rect.top + rect.height / 2);
-  ctx.rotate(-Math.PI / 2);
-  ctx.textBaseline = 'middle';
-  ctx.fillText(axisLabels[1], 0, 0);
-  ctx.restore();
   ctx.restore();
 }
 

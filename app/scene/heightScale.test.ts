@@ -3,7 +3,7 @@ import {
   LOG_OFFSET_FRACTION,
   createHeightMapping,
   createUnitMapper,
-  formatLoss,
+  legibleTicks,
   lossToUnit,
   scaleTicks,
   unitToLoss,
@@ -111,20 +111,6 @@ describe('degenerate fields', () => {
   });
 });
 
-describe('formatLoss', () => {
-  it('prints three significant digits and switches to exponents for extremes', () => {
-    expect(formatLoss(0.5)).toBe('0.5');
-    expect(formatLoss(1234.5)).toBe('1230');
-    expect(formatLoss(0.012345)).toBe('0.0123');
-    expect(formatLoss(-2)).toBe('-2');
-    expect(formatLoss(123456)).toBe('1.23e5');
-    expect(formatLoss(0.00001)).toBe('1e-5');
-    expect(formatLoss(0)).toBe('0');
-    expect(formatLoss(NaN)).toBe('NaN');
-    expect(formatLoss(Infinity)).toBe('∞');
-  });
-});
-
 describe('scaleTicks', () => {
   it('gives nice linear ticks inside the range, placed at their normalised height', () => {
     const mapping = createHeightMapping([0, 9.3], { log: false });
@@ -155,6 +141,51 @@ describe('scaleTicks', () => {
     const ticks = scaleTicks(mapping, 3);
     expect(ticks.length).toBeLessThanOrEqual(4);
     expect(ticks[ticks.length - 1].label).toBe('1000');
+  });
+});
+
+describe('colour-bar ticks on extreme ranges', () => {
+  // A 180 px bar with 14 px labels, as the legend draws it.
+  const minGap = 14 / 180;
+  const ranges: Array<[number, number]> = [
+    [0, 1e-12],
+    [1e-30, 3e-30],
+    [0, 1],
+    [-4, 4],
+    [-1e12, 3],
+    [1e12, 1e12 + 1],
+    [5, 5 + 1e-9],
+    [0, 3e38],
+    [-3e38, 3e38],
+  ];
+  for (const [lo, hi] of ranges) {
+    for (const log of [false, true]) {
+      it(`are ordered, spaced apart and read apart on [${lo}, ${hi}] (${log ? 'log' : 'linear'})`, () => {
+        const mapping = createHeightMapping([lo, (lo + hi) / 2, hi], { log });
+        const ticks = legibleTicks(scaleTicks(mapping), minGap);
+        expect(ticks.length).toBeGreaterThanOrEqual(2);
+        for (let k = 1; k < ticks.length; k++) {
+          expect(ticks[k].loss).toBeGreaterThan(ticks[k - 1].loss);
+          expect(ticks[k].unit - ticks[k - 1].unit).toBeGreaterThanOrEqual(minGap);
+          expect(Number(ticks[k].label)).toBeGreaterThan(Number(ticks[k - 1].label));
+        }
+        for (const tick of ticks) {
+          expect(tick.unit).toBeGreaterThanOrEqual(0);
+          expect(tick.unit).toBeLessThanOrEqual(1);
+          expect(tick.unit).toBeCloseTo(lossToUnit(mapping, tick.loss), 12);
+          // The label is the tick's value to within a hundredth of the range.
+          expect(Math.abs(Number(tick.label) - tick.loss)).toBeLessThanOrEqual(0.01 * (hi - lo));
+        }
+      });
+    }
+  }
+
+  it('drops the tick that would overprint the lowest one and keeps both ends', () => {
+    // Range 1000, ε = 0.1: the decade 0.1 sits 7.5 % up the bar, closer than a label's height to 0.
+    const ticks = scaleTicks(createHeightMapping([0, 1000], { log: true }));
+    expect(ticks.map((tick) => tick.label)).toEqual(['0', '0.1', '1', '10', '100', '1000']);
+    expect(legibleTicks(ticks, minGap).map((tick) => tick.label)).toEqual(['0', '1', '10', '100', '1000']);
+    expect(legibleTicks(ticks, 0).map((tick) => tick.label)).toEqual(ticks.map((tick) => tick.label));
   });
 });
 

@@ -6,6 +6,7 @@
  * the log scale work for functions with negative values (x² − y²), and choosing
  * ε as a fixed fraction of the range makes it independent of the loss units.
  */
+import { tickLabels } from '../ui/format';
 import { niceTicks } from './niceTicks';
 import type { HeightScale } from './types';
 
@@ -100,22 +101,6 @@ export function unitToLoss(mapping: HeightMapping, unit: number): number {
   return mapping.min + mapping.offset * (Math.pow(1 + span / mapping.offset, unit) - 1);
 }
 
-/**
- * Short label for a loss: three significant digits, exponent notation outside
- * [1e−3, 1e5), trailing zeros dropped.
- */
-export function formatLoss(value: number, digits = 3): string {
-  if (Number.isNaN(value)) return 'NaN';
-  if (!Number.isFinite(value)) return value > 0 ? '∞' : '−∞';
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e5 || magnitude < 1e-3) {
-    const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
-    return `${String(Number(mantissa))}e${Number(exponent)}`;
-  }
-  return String(Number(value.toPrecision(digits)));
-}
-
 /** One legend tick: a loss value, where it sits on the [0, 1] scale, and its label. */
 export interface ScaleTick {
   loss: number;
@@ -124,19 +109,17 @@ export interface ScaleTick {
 }
 
 /**
- * Gives consecutive ticks distinct labels by raising the number of significant
- * digits (up to 7); ticks still equal to their predecessor's label are dropped.
+ * Ticks at `losses` (ascending), labelled by {@link tickLabels} so that
+ * neighbours read apart; a loss whose label still equals its predecessor's
+ * (the same value) is dropped.
  */
 function labelTicks(losses: number[], mapping: HeightMapping): ScaleTick[] {
+  const labels = tickLabels(losses);
   const ticks: ScaleTick[] = [];
-  for (const loss of losses) {
-    const previous = ticks[ticks.length - 1];
-    let digits = 3;
-    let label = formatLoss(loss, digits);
-    while (previous && label === previous.label && digits < 7) label = formatLoss(loss, ++digits);
-    if (previous && label === previous.label) continue;
-    ticks.push({ loss, unit: lossToUnit(mapping, loss), label });
-  }
+  losses.forEach((loss, k) => {
+    if (k > 0 && labels[k] === labels[k - 1]) return;
+    ticks.push({ loss, unit: lossToUnit(mapping, loss), label: labels[k] });
+  });
   return ticks;
 }
 
@@ -160,4 +143,24 @@ export function scaleTicks(mapping: HeightMapping, target = 6): ScaleTick[] {
   for (let k = lastDecade; k >= firstDecade; k -= stride) decades.push(k);
   for (const k of decades.reverse()) losses.push(mapping.min + Math.pow(10, k));
   return labelTicks(losses, mapping);
+}
+
+/**
+ * The ticks of a colour bar whose labels need `minGap` of its length each
+ * (label height / bar height): the lowest and the highest tick are kept,
+ * then, from the top down, every tick at least `minGap` above the lowest and
+ * below the last one kept, so labels never overprint. Ticks are sorted by
+ * position first.
+ */
+export function legibleTicks(ticks: readonly ScaleTick[], minGap: number): ScaleTick[] {
+  const sorted = ticks.filter((tick) => Number.isFinite(tick.unit)).sort((a, b) => a.unit - b.unit);
+  if (sorted.length <= 1) return sorted;
+  const lowest = sorted[0];
+  const kept = [sorted[sorted.length - 1]];
+  for (let k = sorted.length - 2; k >= 1; k--) {
+    const tick = sorted[k];
+    if (kept[kept.length - 1].unit - tick.unit >= minGap && tick.unit - lowest.unit >= minGap) kept.push(tick);
+  }
+  if (kept[kept.length - 1].unit - lowest.unit >= minGap) kept.push(lowest);
+  return kept.reverse();
 }

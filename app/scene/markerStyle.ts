@@ -2,7 +2,7 @@
  * How each kind of marked point looks and is named, shared by the 3-D glyphs,
  * the 2-D symbols and the hover tooltip so the three always agree.
  */
-import { formatLoss } from './heightScale';
+import { formatCoordinate, formatLoss, READOUT_DIGITS } from '../ui/format';
 import type { MarkerView } from './types';
 
 /** CSS colour of each marker kind: minima green, saddles orange, maxima red, the start white. */
@@ -24,20 +24,15 @@ export const MARKER_NAMES: Record<MarkerView['kind'], string> = {
 /** Colour of the cross that ends a diverged path. */
 export const DIVERGED_COLOR = '#ff2d2d';
 
-/** Plane coordinates printed with up to 4 significant digits. */
-export function formatCoordinate(value: number): string {
-  return formatLoss(value, 4);
-}
-
 /**
  * The tooltip lines of a marker: its name, the point (x, y), the loss when
  * known and the Hessian eigenvalues λ₁…λₙ when known.
  */
 export function markerTooltipLines(marker: MarkerView): string[] {
   const lines = [MARKER_NAMES[marker.kind], `(x, y) = (${formatCoordinate(marker.x)}, ${formatCoordinate(marker.y)})`];
-  if (marker.loss !== undefined) lines.push(`loss = ${formatLoss(marker.loss, 4)}`);
+  if (marker.loss !== undefined) lines.push(`loss = ${formatLoss(marker.loss, READOUT_DIGITS)}`);
   if (marker.eigenvalues && marker.eigenvalues.length > 0) {
-    lines.push(`Hessian eigenvalues: ${marker.eigenvalues.map((value) => formatLoss(value, 4)).join(', ')}`);
+    lines.push(`Hessian eigenvalues: ${marker.eigenvalues.map((value) => formatLoss(value, READOUT_DIGITS)).join(', ')}`);
   }
   return lines;
 }

@@ -1,16 +1,19 @@
 /**
  * The experiment slice: the serialisable configuration that the controls
- * edit and the URL hash mirrors. Every edit builds a new experiment and keeps
- * it only if it is valid, so the rest of the app never sees a broken one.
+ * edit and the URL hash mirrors. Every edit of the experiment, in every
+ * slice, goes through one action, `editExperiment`: it applies the edit to a
+ * copy and keeps the result only if it is valid, so the rest of the app
+ * never sees a broken one; a refused edit leaves its reasons in
+ * `editProblems` (shown on the page) and returns them to the control that
+ * made it. The named edits below are written with it.
  */
 import type { StateCreator } from 'zustand';
 import type { AnalyticName } from '../../workers/engine/spec/functions';
-import type { OptimizerName } from '../../workers/engine/spec/optimizers/config';
+import type { AnalyticOptimizerName } from '../../workers/engine/spec/optimizers/registry';
+import { defaultRun } from '../../workers/engine/spec/runs';
 import {
-  EXPERIMENT_LIMITS,
   analyticProblemSpec,
   defaultExperiment,
-  defaultOptimizerRun,
   isAnalyticExperiment,
   problemDefaults,
   validateExperiment,
@@ -18,13 +21,19 @@ import {
   type Experiment,
   type GridSize,
   type OptimizerRunSpec,
-  type ViewMode,
 } from '../../workers/engine/spec/experiment';
-import type { Window2D } from '../../workers/engine/analytic/info';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
+import type { ViewMode, Window2D } from '../../workers/engine/spec/vocabulary';
 import type { Store } from './store';
 
 /** Changes to one optimizer: its hyper-parameters or colour (a new `name` resets the hyper-parameters). */
 export type OptimizerPatch = Partial<Omit<OptimizerRunSpec, 'id'>>;
+
+/** An edit of the experiment: it changes `draft` (a copy of the experiment) in place, or returns the experiment to keep. */
+export type ExperimentEdit<E extends Experiment = Experiment> = (draft: E) => E | void;
+
+/** Why an edit was refused (the validation messages, joined with "; "), or null when it was kept. */
+export type EditRefusal = string | null;
 
 export interface ExperimentSlice {
   /**
@@ -38,115 +47,125 @@ export interface ExperimentSlice {
   linkMessages: string[];
   /** Why the last edit was refused (empty when it was accepted). */
   editProblems: string[];
-  /** Replaces the whole experiment (from a link); `messages` say what the link got wrong. */
-  loadExperiment(experiment: Experiment, messages: string[]): void;
+  /**
+   * The one way the experiment changes: applies `edit` to a copy and keeps
+   * the result if `validateExperiment` accepts it, together with `alongside`
+   * (other state that changes with it in the same update); otherwise keeps
+   * the experiment, records the reasons in `editProblems` and returns them.
+   */
+  editExperiment(edit: ExperimentEdit, alongside?: Partial<Store>): EditRefusal;
+  /** Replaces the whole experiment (from a link or a preset); `messages` say what the link got wrong. */
+  loadExperiment(experiment: Experiment, messages: string[]): EditRefusal;
   dismissLinkMessages(): void;
   /** Switches function; the window, start and scale become the new function's defaults. */
-  setFunction(name: AnalyticName): void;
+  setFunction(name: AnalyticName): EditRefusal;
   /** Sets the quadratic's condition number and/or rotation. */
-  setQuadratic(parameters: { condition?: number; angleDeg?: number }): void;
-  setWindow(window: Partial<Window2D>): void;
+  setQuadratic(parameters: { condition?: number; angleDeg?: number }): EditRefusal;
+  setWindow(window: Partial<Window2D>): EditRefusal;
   /** Back to the function's own window. */
-  resetWindow(): void;
-  setGrid(grid: Partial<GridSize>): void;
-  setStart(x: number, y: number): void;
-  setSteps(steps: number): void;
-  addOptimizer(name: OptimizerName): void;
-  removeOptimizer(id: string): void;
-  updateOptimizer(id: string, patch: OptimizerPatch): void;
-  setViewMode(mode: ViewMode): void;
-  setLogScale(logScale: boolean): void;
-  setSeed(seed: number): void;
+  resetWindow(): EditRefusal;
+  setGrid(grid: Partial<GridSize>): EditRefusal;
+  setStart(x: number, y: number): EditRefusal;
+  setSteps(steps: number): EditRefusal;
+  addOptimizer(name: AnalyticOptimizerName): EditRefusal;
+  removeOptimizer(id: string): EditRefusal;
+  updateOptimizer(id: string, patch: OptimizerPatch): EditRefusal;
+  setViewMode(mode: ViewMode): EditRefusal;
+  setLogScale(logScale: boolean): EditRefusal;
+  setSeed(seed: number): EditRefusal;
 }
 
 export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice> = (set, get) => {
-  /** Applies `edit` to a copy of the experiment and keeps the result only if it is valid. */
-  const commit = (edit: (draft: Experiment) => Experiment | void) => {
-    const draft = structuredClone(get().experiment);
-    const next = edit(draft) ?? draft;
-    const problems = validateExperiment(next);
-    if (problems.length > 0) set({ editProblems: problems });
-    else set({ experiment: next, editProblems: [] });
-  };
-  /** `commit` for edits that only mean something for an analytic experiment (nothing happens otherwise). */
-  const commitAnalytic = (edit: (draft: AnalyticExperiment) => AnalyticExperiment | void) => {
-    if (isAnalyticExperiment(get().experiment)) commit((draft) => edit(draft as AnalyticExperiment));
-  };
+  const editExperiment: ExperimentSlice['editExperiment'] = (edit, alongside) => get().editExperiment(edit, alongside);
+  /** An edit that only means something for an analytic experiment (nothing happens, and nothing is refused, otherwise). */
+  const editAnalytic = (edit: ExperimentEdit<AnalyticExperiment>): EditRefusal =>
+    isAnalyticExperiment(get().experiment) ? editExperiment((draft) => edit(draft as AnalyticExperiment)) : null;
 
   return {
     experiment: defaultExperiment(),
     linkMessages: [],
     editProblems: [],
-    loadExperiment: (experiment, messages) =>
-      set((state) => {
-        const kind = state.experiment.problem.kind;
-        // A link or preset of the other mode switches mode: the experiment left behind is kept, as a mode switch keeps it.
-        const stashedExperiments = kind === experiment.problem.kind ? state.stashedExperiments : { ...state.stashedExperiments, [kind]: state.experiment };
-        return { experiment, linkMessages: messages, editProblems: [], stashedExperiments };
-      }),
+    editExperiment: (edit, alongside = {}) => {
+      const draft = structuredClone(get().experiment);
+      const next = edit(draft) ?? draft;
+      const problems = validateExperiment(next);
+      if (problems.length > 0) {
+        set({ editProblems: problems });
+        return problems.join('; ');
+      }
+      set({ ...alongside, experiment: next, editProblems: [] });
+      return null;
+    },
+    loadExperiment: (experiment, messages) => {
+      const { experiment: current, stashedExperiments } = get();
+      const kind = current.problem.kind;
+      // A link or preset of the other mode switches mode: the experiment left behind is kept, as a mode switch keeps it.
+      const stashed = kind === experiment.problem.kind ? stashedExperiments : { ...stashedExperiments, [kind]: current };
+      return editExperiment(() => experiment, { linkMessages: messages, stashedExperiments: stashed });
+    },
     dismissLinkMessages: () => set({ linkMessages: [] }),
     setFunction: (name) =>
-      commitAnalytic((draft) => {
+      editAnalytic((draft) => {
         const problem = analyticProblemSpec(name);
         const defaults = problemDefaults(problem);
         return { ...draft, problem, window: defaults.window, start: defaults.start, view: { ...draft.view, logScale: defaults.logScale } };
       }),
     setQuadratic: (parameters) =>
-      commitAnalytic((draft) => {
+      editAnalytic((draft) => {
         if (draft.problem.name !== 'quadratic') return;
         draft.problem = { ...draft.problem, ...parameters };
       }),
     setWindow: (window) =>
-      commit((draft) => {
+      editExperiment((draft) => {
         draft.window = { ...draft.window, ...window };
       }),
     resetWindow: () =>
-      commitAnalytic((draft) => {
+      editAnalytic((draft) => {
         draft.window = problemDefaults(draft.problem).window;
       }),
     setGrid: (grid) =>
-      commit((draft) => {
+      editExperiment((draft) => {
         draft.grid = { ...draft.grid, ...grid };
       }),
     setStart: (x, y) =>
-      commit((draft) => {
+      editExperiment((draft) => {
         draft.start = [x, y];
       }),
     setSteps: (steps) =>
-      commit((draft) => {
+      editExperiment((draft) => {
         draft.steps = steps;
       }),
     addOptimizer: (name) =>
-      commitAnalytic((draft) => {
+      editAnalytic((draft) => {
         if (draft.optimizers.length >= EXPERIMENT_LIMITS.optimizerCount.max) return;
         const ids = draft.optimizers.map((spec) => spec.id);
-        draft.optimizers.push(defaultOptimizerRun(name, draft.optimizers.length, ids));
+        draft.optimizers.push(defaultRun('analytic', name, draft.optimizers.length, ids));
       }),
     removeOptimizer: (id) =>
-      commit((draft) => {
+      editExperiment((draft) => {
         draft.optimizers = draft.optimizers.filter((spec) => spec.id !== id);
       }),
     updateOptimizer: (id, patch) =>
-      commitAnalytic((draft) => {
+      editAnalytic((draft) => {
         draft.optimizers = draft.optimizers.map((spec, index) => {
           if (spec.id !== id) return spec;
           if (patch.name !== undefined && patch.name !== spec.name) {
             // Hyper-parameters differ between optimizers: start from the new one's defaults.
-            return { ...defaultOptimizerRun(patch.name, index), id: spec.id, color: patch.color ?? spec.color };
+            return { ...defaultRun('analytic', patch.name, index), id: spec.id, color: patch.color ?? spec.color };
           }
           return { ...spec, ...patch };
         });
       }),
     setViewMode: (mode) =>
-      commit((draft) => {
+      editExperiment((draft) => {
         draft.view.mode = mode;
       }),
     setLogScale: (logScale) =>
-      commit((draft) => {
+      editExperiment((draft) => {
         draft.view.logScale = logScale;
       }),
     setSeed: (seed) =>
-      commit((draft) => {
+      editExperiment((draft) => {
         draft.seed = seed;
       }),
   };

@@ -8,19 +8,17 @@
  * curvature report.
  */
 import type { StateCreator } from 'zustand';
-import { validateExperiment, type Experiment } from '../../workers/engine/spec/experiment';
 import type { CurvatureSettings, SliceSettings } from '../../workers/engine/spec/landscapeSettings';
 import type { CurvatureSummary, ExactEstimate, NetworkInfo, SliceSummary } from '../../workers/engine/spec/messages/landscape';
 import type { HeightField, MarkerView, PathView } from '../scene/types';
 import type { JobProgress, LineSlice, PredictionField, ProjectionFaithfulness } from '../plots/types';
+import type { EditRefusal } from './experimentSlice';
 import type { Store } from './store';
 
 /** The probed point of the slice: what the data view and the probe read-out show. */
 export interface ProbeState {
   alpha: number;
   beta: number;
-  /** θ at the point, for the curvature view. */
-  params: Float32Array;
   loss: number;
   accuracy: number | null;
   testLoss: number | null;
@@ -55,6 +53,8 @@ export interface LandscapeState {
   /** Points of the field computed so far, and in all. */
   fieldDone: number;
   fieldTotal: number;
+  /** Partial results the worker sent before the finished slice (coarse first, then finer levels); the page shows the newest of them. */
+  fieldChunks: number;
   markers: MarkerView[];
   paths: PathView[];
   faithfulness: ProjectionFaithfulness[];
@@ -64,8 +64,8 @@ export interface LandscapeState {
   probeJob: JobProgress | null;
   curvature: CurvatureState | null;
   curvatureJob: JobProgress | null;
-  /** The predicted time of the exact spectrum at the current target (null until estimated). */
-  exactEstimate: (ExactEstimate & { targetKey: string }) | null;
+  /** The predicted time of the exact spectrum at the current target, with the key of the parameters it is for (null until estimated). */
+  exactEstimate: ExactEstimate | null;
   curvatureTarget: CurvatureTargetChoice;
   /** Why the last landscape job failed (null after a success). */
   error: string | null;
@@ -93,9 +93,9 @@ export interface LandscapeSlice {
   exactEstimateRequests: number;
 
   /** Changes the slice settings of the experiment (refused, with the reasons in `editProblems`, if invalid). */
-  setSliceSettings(patch: Partial<SliceSettings>): void;
+  setSliceSettings(patch: Partial<SliceSettings>): EditRefusal;
   /** Changes the curvature settings of the experiment. */
-  setCurvatureSettings(patch: Partial<CurvatureSettings>): void;
+  setCurvatureSettings(patch: Partial<CurvatureSettings>): EditRefusal;
   requestSlice(): void;
   cancelSlice(): void;
   /** Probes the point (α, β) of the current slice. */
@@ -118,6 +118,7 @@ export function emptyLandscapeState(): LandscapeState {
     field: null,
     fieldDone: 0,
     fieldTotal: 0,
+    fieldChunks: 0,
     markers: [],
     paths: [],
     faithfulness: [],
@@ -135,14 +136,6 @@ export function emptyLandscapeState(): LandscapeState {
 
 /** The landscape slice of the page's store (see the module comment). */
 export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> = (set, get) => {
-  /** Applies `edit` to a copy of the experiment and keeps it only if it is valid (as the experiment slice does). */
-  const commit = (edit: (draft: Experiment) => void) => {
-    const draft = structuredClone(get().experiment);
-    edit(draft);
-    const problems = validateExperiment(draft);
-    if (problems.length > 0) set({ editProblems: problems });
-    else set({ experiment: draft, editProblems: [] });
-  };
   let tokens = 0;
 
   return {
@@ -155,11 +148,11 @@ export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> =
     exactEstimateRequests: 0,
 
     setSliceSettings: (patch) =>
-      commit((draft) => {
+      get().editExperiment((draft) => {
         draft.slice = { ...draft.slice, ...patch };
       }),
     setCurvatureSettings: (patch) =>
-      commit((draft) => {
+      get().editExperiment((draft) => {
         draft.curvature = { ...draft.curvature, ...patch };
       }),
     requestSlice: () => set((state) => ({ sliceRequests: state.sliceRequests + 1 })),

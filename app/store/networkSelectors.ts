@@ -4,6 +4,7 @@
  */
 import { isNetworkExperiment, type NetworkRunSpec } from '../../workers/engine/spec/experiment';
 import type { ExplorerMode } from './networkExperimentSlice';
+import type { NetworkRunProgress } from './runSlice';
 import type { Store } from './store';
 
 /** One empty list, so that "no runs" is the same value each time (no needless re-renders). */
@@ -19,8 +20,10 @@ export const selectNetworkRuns = (s: Store): readonly NetworkRunSpec[] => (isNet
 export const selectEvalEvery = (s: Store) => s.experiment.evalEvery;
 /** Steps between sharpness measurements (0: off). */
 export const selectSharpnessEvery = (s: Store) => s.experiment.sharpnessEvery;
-/** Each training run's progress. */
-export const selectTrainingRuns = (s: Store) => s.trainingRuns;
+/** One empty list of progress, for the same reason. */
+const NO_PROGRESS: readonly NetworkRunProgress[] = [];
+/** Each training run's progress (none while the runs on screen are analytic). */
+export const selectTrainingRuns = (s: Store): readonly NetworkRunProgress[] => (s.runProgress.mode === 'network' ? s.runProgress.runs : NO_PROGRESS);
 /** Each training run's curves. */
 export const selectCurves = (s: Store) => s.curves;
 /** The data set as the data view draws it (null until built). */
@@ -34,10 +37,10 @@ export const selectSelectedRunId = (s: Store) => s.selectedRunId;
  * last parameters predict nothing useful), or the first.
  */
 export const selectShownRunId = (s: Store): string | null => {
-  const runs = s.trainingRuns;
+  const runs = selectTrainingRuns(s);
   if (runs.some((run) => run.id === s.selectedRunId)) return s.selectedRunId;
   return (runs.find((run) => run.status !== 'diverged') ?? runs[0])?.id ?? null;
 };
 
 /** The progress of the training run with `id` (undefined before the run exists). */
-export const selectTrainingRunOf = (id: string) => (s: Store) => s.trainingRuns.find((run) => run.id === id);
+export const selectTrainingRunOf = (id: string) => (s: Store) => selectTrainingRuns(s).find((run) => run.id === id);

@@ -1,37 +1,69 @@
 /**
  * The run slice: what the computation is doing. The controls express intents
- * here (play, pause, one step, reset); the runner (app/session) acts on them
- * and reports back progress, each optimizer's state, the backend and errors.
+ * here (play, pause, one step, reset); the session of the mode on screen (the
+ * analytic runner or the training session) acts on them and reports back the
+ * runs' progress, the backend and errors. The whole run's status and every
+ * run's progress live here, once, for both modes.
  */
 import type { StateCreator } from 'zustand';
 import type { BackendAttempt, BackendName } from '../../workers/engine/backends/select';
-import type { OptimizerName } from '../../workers/engine/spec/optimizers/config';
+import type { AnalyticOptimizerName } from '../../workers/engine/spec/optimizers/registry';
+import type { PlaybackStatus, RunStatus } from '../../workers/engine/spec/vocabulary';
+import type { UpdateReport } from '../../workers/engine/spec/messages/training';
 import type { Store } from './store';
 
-/** The whole run: nothing yet, stepping, stopped part-way, or every optimizer finished or diverged. */
-export type RunStatus = 'idle' | 'running' | 'paused' | 'done';
-
-/** One optimizer's progress. */
-export interface OptimizerProgress {
+/** What the progress of every run holds, an optimizer's on a function or a network's training run. */
+interface RunProgressBase {
   id: string;
-  name: OptimizerName;
   /** Updates made so far. */
   step: number;
-  /** f at the current point (null before the run starts). */
-  loss: number | null;
-  status: 'idle' | 'running' | 'paused' | 'done' | 'diverged';
+  status: RunStatus;
   /** The step at which the run diverged, or null. */
   divergedAt: number | null;
-  /** The divergence message naming the optimizer and the step, or null. */
+  /** The divergence message naming the run and the step, or null. */
   message: string | null;
 }
+
+/** One optimizer's progress on an analytic function. */
+export interface OptimizerProgress extends RunProgressBase {
+  name: AnalyticOptimizerName;
+  /** f at the current point (null before the run starts). */
+  loss: number | null;
+}
+
+/** One training run's progress. */
+export interface NetworkRunProgress extends RunProgressBase {
+  label: string;
+  /** Epochs begun (0-based epoch of the last minibatch). */
+  epoch: number;
+  /** The last evaluation's data losses and accuracies (null before any, or where they do not exist). */
+  trainLoss: number | null;
+  testLoss: number | null;
+  trainAccuracy: number | null;
+  testAccuracy: number | null;
+  /** The minibatch loss of the last step. */
+  batchLoss: number | null;
+  /** The last λ_max and λ_min of the Hessian (null without sharpness tracking). */
+  sharpness: number | null;
+  lambdaMin: number | null;
+  /** 2/η at the last measurement (null without one, or without a learning rate). */
+  threshold: number | null;
+  /** The last update of a curvature-based run (trust-region ρ and Δ, damping, CG iterations), or null. */
+  lastUpdate: UpdateReport | null;
+  /** Updates rejected so far by a trust-region or Hessian-free run. */
+  rejectedSteps: number;
+}
+
+/** The runs' progress: of the optimizers on a function, or of the training runs, whichever mode's session last reported. */
+export type RunsProgress = { mode: 'analytic'; runs: OptimizerProgress[] } | { mode: 'network'; runs: NetworkRunProgress[] };
 
 /** How far the surface is: nothing yet, a coarse preview, or the full grid. */
 export type SurfacePhase = 'waiting' | 'coarse' | 'full';
 
 export interface RunSlice {
-  status: RunStatus;
-  progress: OptimizerProgress[];
+  status: PlaybackStatus;
+  /** Every run's progress (read it with selectProgress or selectTrainingRuns). */
+  runProgress: RunsProgress;
   backend: BackendName | null;
   /** Every backend tried, with the reason each failed one was passed over. */
   backendAttempts: BackendAttempt[];
@@ -53,8 +85,11 @@ export interface RunSlice {
   stepOnce(): void;
   reset(): void;
 
-  setStatus(status: RunStatus): void;
+  setStatus(status: PlaybackStatus): void;
+  /** The analytic session: the optimizers' progress. */
   setProgress(progress: OptimizerProgress[]): void;
+  /** The training session: the training runs' progress. */
+  setTrainingRuns(runs: NetworkRunProgress[]): void;
   setBackend(backend: BackendName | null, attempts: BackendAttempt[]): void;
   addNotice(notice: string): void;
   dismissNotice(index: number): void;
@@ -65,7 +100,7 @@ export interface RunSlice {
 
 export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) => ({
   status: 'idle',
-  progress: [],
+  runProgress: { mode: 'analytic', runs: [] },
   backend: null,
   backendAttempts: [],
   notices: [],
@@ -90,7 +125,8 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   reset: () => set((s) => ({ status: 'idle', resetRequests: s.resetRequests + 1 })),
 
   setStatus: (status) => set({ status }),
-  setProgress: (progress) => set({ progress }),
+  setProgress: (runs) => set({ runProgress: { mode: 'analytic', runs } }),
+  setTrainingRuns: (runs) => set({ runProgress: { mode: 'network', runs } }),
   setBackend: (backend, backendAttempts) => set({ backend, backendAttempts }),
   addNotice: (notice) => set((s) => ({ notices: [...s.notices, notice].slice(-5) })),
   dismissNotice: (index) => set((s) => ({ notices: s.notices.filter((_, i) => i !== index) })),

@@ -3,6 +3,7 @@
  * path growing re-renders the scene and the chart, not the control panels.
  */
 import { isAnalyticExperiment, type OptimizerRunSpec } from '../../workers/engine/spec/experiment';
+import type { OptimizerProgress } from './runSlice';
 import type { Store } from './store';
 
 export const selectExperiment = (s: Store) => s.experiment;
@@ -24,7 +25,10 @@ export const selectLinkMessages = (s: Store) => s.linkMessages;
 export const selectEditProblems = (s: Store) => s.editProblems;
 
 export const selectRunStatus = (s: Store) => s.status;
-export const selectProgress = (s: Store) => s.progress;
+/** One empty list, so that "no progress" is the same value each time. */
+const NO_PROGRESS: readonly OptimizerProgress[] = [];
+/** The optimizers' progress (none while the runs on screen are a network's). */
+export const selectProgress = (s: Store): readonly OptimizerProgress[] => (s.runProgress.mode === 'analytic' ? s.runProgress.runs : NO_PROGRESS);
 export const selectBackend = (s: Store) => s.backend;
 export const selectBackendAttempts = (s: Store) => s.backendAttempts;
 export const selectNotices = (s: Store) => s.notices;
@@ -36,4 +40,4 @@ export const selectPaths = (s: Store) => s.paths;
 export const selectMarkers = (s: Store) => s.markers;
 
 /** The progress of the optimizer with `id` (undefined before its run exists). */
-export const selectProgressOf = (id: string) => (s: Store) => s.progress.find((p) => p.id === id);
+export const selectProgressOf = (id: string) => (s: Store) => selectProgress(s).find((p) => p.id === id);

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyticInfo } from '../../workers/engine/analytic/info';
-import { EXPERIMENT_LIMITS, defaultExperiment } from '../../workers/engine/spec/experiment';
-import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
+import { defaultExperiment } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
+import { hyperParameterSpecs } from '../../workers/engine/spec/optimizers/registry';
 import { appendToPath, emptyPath } from './resultsSlice';
+import { sameData } from './sameData';
 import { createAppStore } from './store';
 
 describe('experiment slice', () => {
@@ -66,8 +68,51 @@ describe('experiment slice', () => {
     store.getState().updateOptimizer(first.id, { name: 'rmsprop' });
     const changed = store.getState().experiment.optimizers[0];
     expect(changed).toMatchObject({ id: first.id, color: first.color, name: 'rmsprop' });
-    expect(changed.lr).toBe(OPTIMIZER_INFO.rmsprop.hyperParameters[0].defaultValue);
+    expect(changed.lr).toBe(hyperParameterSpecs('rmsprop', 'analytic')[0].defaultValue);
     expect(changed.rho).toBe(0.9);
+  });
+});
+
+describe('editExperiment, the one way the experiment changes', () => {
+  it('returns why a named edit was refused, of either mode and of the slice settings, and null when it was kept', () => {
+    const store = createAppStore();
+    const refused = store.getState().setGrid({ nx: 100_000 });
+    expect(refused).toBe(store.getState().editProblems.join('; '));
+    expect(refused).toContain('grid.nx');
+    expect(store.getState().setGrid({ nx: 64 })).toBeNull();
+    expect(store.getState().editProblems).toEqual([]);
+    expect(store.getState().setSliceSettings({ resolution: -3 })).toMatch(/resolution/);
+    store.getState().setMode('network');
+    const network = store.getState().experiment;
+    expect(store.getState().setHiddenWidth(0, 0)).toMatch(/hidden/);
+    expect(store.getState().experiment).toBe(network);
+    expect(store.getState().setHiddenWidth(0, 3)).toBeNull();
+    // An analytic edit of a network experiment is ignored, not refused.
+    expect(store.getState().setFunction('saddle')).toBeNull();
+    expect(store.getState().experiment.problem.kind).toBe('network');
+  });
+
+  it('keeps state that changes with the edit in the same update, and nothing of it when the edit is refused', () => {
+    const store = createAppStore();
+    const updates: number[] = [];
+    store.subscribe(() => updates.push(store.getState().experiment.steps));
+    expect(store.getState().editExperiment((draft) => void (draft.steps = 12), { status: 'paused' })).toBeNull();
+    expect(store.getState()).toMatchObject({ status: 'paused', experiment: { steps: 12 } });
+    expect(store.getState().editExperiment(() => ({ ...defaultExperiment(), steps: -1 }), { status: 'running' })).toMatch(/steps/);
+    expect(store.getState()).toMatchObject({ status: 'paused', experiment: { steps: 12 } });
+    // One update per edit: the accepted one, and the refusal's problems.
+    expect(updates).toEqual([12, 12]);
+  });
+
+  it('lets a session follow one part of the experiment by value: a copy with the same contents starts nothing', () => {
+    const store = createAppStore();
+    const windows: unknown[] = [];
+    store.subscribe((state) => state.experiment.window, (window) => windows.push(window), { equalityFn: sameData });
+    store.getState().setSteps(33);
+    store.getState().setWindow({ ...store.getState().experiment.window });
+    expect(windows).toEqual([]);
+    store.getState().setWindow({ xMin: -1.5 });
+    expect(windows).toEqual([store.getState().experiment.window]);
   });
 });
 

@@ -43,9 +43,7 @@ export function syncExperimentWithUrl(store: AppStore, host: UrlHost): () => voi
 
   load();
   write();
-  const unsubscribe = store.subscribe((state, previous) => {
-    if (state.experiment !== previous.experiment) write();
-  });
+  const unsubscribe = store.subscribe((state) => state.experiment, write);
   host.addEventListener('hashchange', load);
   host.addEventListener('popstate', load);
   return () => {

@@ -8,11 +8,11 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
 import { colormapGradientCss, colormapCss } from '../scene/colormap';
 import { fitPlotRect } from '../scene/contourLayout';
-import { paintHeatmap } from '../scene/contourPaint';
+import { paintAxes, paintFieldImage, pixelsToCanvas } from '../scene/plotCanvas';
 import { classColor, CLASS_COLORS, NEUTRAL_RGB } from './classColors';
-import { curveWindow, DATA_MARGINS, innerRect, inputWindow } from './dataLayout';
+import { curveWindow, DATA_AXES, DATA_MARGINS, innerRect, inputWindow } from './dataLayout';
 import { classEntries, describeDataView, fieldMeaning } from './dataLegend';
-import { paintDataAxes, paintPoints, paintPredictionCurve } from './dataPaint';
+import { paintPoints, paintPredictionCurve } from './dataPaint';
 import { formatSignificant } from '../ui/format';
 import { fillPredictionPixels, REGRESSION_COLORMAP, regressionRange, unitInRange } from './predictionImage';
 import type { DataPoints, DataViewProps, PredictionField } from '../plots/types';
@@ -20,20 +20,6 @@ import '../plots/plots.css';
 
 /** Colour of the points of a 1-D regression (the curve is drawn in white). */
 const CURVE_POINT_COLOR = CLASS_COLORS[1];
-
-/** An offscreen canvas holding the field's pixels (the previous one when its size fits), ready to be stretched. */
-function fieldCanvas(pixels: Uint8ClampedArray, nx: number, ny: number, previous: HTMLCanvasElement | null): HTMLCanvasElement {
-  const canvas = previous && previous.width === nx && previous.height === ny ? previous : document.createElement('canvas');
-  canvas.width = nx;
-  canvas.height = ny;
-  const context = canvas.getContext('2d');
-  if (context) {
-    const image = context.createImageData(nx, ny);
-    image.data.set(pixels);
-    context.putImageData(image, 0, 0);
-  }
-  return canvas;
-}
 
 /** Paints everything for one state of the props onto `canvas` (CSS size `size`). */
 function paintDataView(
@@ -64,10 +50,10 @@ function paintDataView(
   const range = regressionRange(prediction, train, test);
   if (prediction && !oneDimensional) {
     const pixels = fillPredictionPixels(prediction, { task, classCount, range });
-    imageCache.current = fieldCanvas(pixels, prediction.nx, prediction.ny, imageCache.current);
-    paintHeatmap(ctx, imageCache.current, prediction, rect);
+    imageCache.current = pixelsToCanvas(pixels, prediction.nx, prediction.ny, imageCache.current);
+    paintFieldImage(ctx, imageCache.current, prediction, rect);
   }
-  paintDataAxes(ctx, view, rect, oneDimensional ? ['x', 'y'] : ['x₁', 'x₂']);
+  paintAxes(ctx, view, rect, oneDimensional ? ['x', 'y'] : ['x₁', 'x₂'], DATA_AXES);
   if (prediction && oneDimensional) paintPredictionCurve(ctx, prediction, task, view, rect);
 
   for (const [set, role] of [[test, 'test'], [train, 'train']] as const) {

@@ -4,10 +4,9 @@
  * for testing and the data seed.
  */
 import type { ReactElement } from 'react';
-import { DATASETS, DATASET_NAMES, type DatasetName } from '../../workers/engine/data/registry';
+import { DATASETS, DATASET_NAMES, type DatasetName } from '../../workers/engine/spec/datasets';
 import { selectNetworkProblem, selectTrainingData } from '../store/networkSelectors';
 import { appStore, useAppStore } from '../store/store';
-import { commitEdit } from '../ui/commit';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 import { SelectField } from '../ui/SelectField';
@@ -41,7 +40,7 @@ export function DatasetPanel(): ReactElement | null {
               value={problem.datasetOptions[option.key] ?? option.default}
               integer={option.integer}
               testId={`dataset-option-${option.key}`}
-              onCommit={(value) => commitEdit(() => setDatasetOption(option.key, value))}
+              onCommit={(value) => setDatasetOption(option.key, value)}
             />
           </div>
         ))}
@@ -51,9 +50,9 @@ export function DatasetPanel(): ReactElement | null {
           label="Test fraction"
           value={problem.testFraction}
           testId="test-fraction"
-          onCommit={(fraction) => commitEdit(() => setTestFraction(fraction))}
+          onCommit={(fraction) => setTestFraction(fraction)}
         />
-        <NumberField label="Data seed" value={problem.dataSeed} integer testId="data-seed" onCommit={(seed) => commitEdit(() => setDataSeed(seed))} />
+        <NumberField label="Data seed" value={problem.dataSeed} integer testId="data-seed" onCommit={(seed) => setDataSeed(seed)} />
       </div>
       {data && (
         <p className="note" data-testid="dataset-counts">

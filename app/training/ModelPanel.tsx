@@ -5,10 +5,10 @@
  */
 import { useMemo, type ReactElement } from 'react';
 import { ACTIVATIONS, type Activation } from '../../workers/engine/spec/mlp';
-import { INIT_SCHEMES, NETWORK_LIMITS, networkShape, type InitScheme, type NetworkProblem } from '../../workers/engine/spec/networkProblem';
+import { INIT_SCHEMES, networkShape, type InitScheme, type NetworkProblem } from '../../workers/engine/spec/networkProblem';
+import { NETWORK_LIMITS } from '../../workers/engine/spec/limits';
 import { selectNetworkProblem } from '../store/networkSelectors';
 import { appStore, useAppStore } from '../store/store';
-import { commitEdit } from '../ui/commit';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 import { SelectField } from '../ui/SelectField';
@@ -47,7 +47,7 @@ export function ModelPanel(): ReactElement | null {
                 value={width}
                 integer
                 testId={`hidden-width-${layer}`}
-                onCommit={(next) => commitEdit(() => setHiddenWidth(layer, next))}
+                onCommit={(next) => setHiddenWidth(layer, next)}
               />
             </div>
           ))}
@@ -59,7 +59,7 @@ export function ModelPanel(): ReactElement | null {
               title="Add a hidden layer"
               data-testid="add-layer"
               disabled={layers.length >= NETWORK_LIMITS.hiddenLayers.max}
-              onClick={() => commitEdit(addHiddenLayer)}
+              onClick={() => addHiddenLayer()}
             >
               +
             </button>
@@ -94,13 +94,13 @@ export function ModelPanel(): ReactElement | null {
           label={problem.init.scheme === 'normal' ? 'Init σ' : 'Init gain'}
           value={problem.init.scale}
           testId="init-scale"
-          onCommit={(scale) => commitEdit(() => setInit({ scale }))}
+          onCommit={(scale) => setInit({ scale })}
         />
-        <NumberField label="Init seed" value={problem.init.seed} integer testId="init-seed" onCommit={(seed) => commitEdit(() => setInit({ seed }))} />
+        <NumberField label="Init seed" value={problem.init.seed} integer testId="init-seed" onCommit={(seed) => setInit({ seed })} />
       </div>
       <div className="row">
-        <NumberField label="Weight decay" hint="λ" value={problem.weightDecay} testId="weight-decay" onCommit={(value) => commitEdit(() => setWeightDecay(value))} />
-        <NumberField label="Dropout" hint="p" value={problem.dropout} testId="dropout" onCommit={(value) => commitEdit(() => setDropout(value))} />
+        <NumberField label="Weight decay" hint="λ" value={problem.weightDecay} testId="weight-decay" onCommit={(value) => setWeightDecay(value)} />
+        <NumberField label="Dropout" hint="p" value={problem.dropout} testId="dropout" onCommit={(value) => setDropout(value)} />
       </div>
     </Section>
   );

@@ -7,7 +7,6 @@
 import type { ReactElement } from 'react';
 import { selectEvalEvery, selectMode, selectSharpnessEvery } from '../store/networkSelectors';
 import { appStore, useAppStore } from '../store/store';
-import { commitEdit } from '../ui/commit';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 
@@ -25,7 +24,7 @@ export function SchedulePanel(): ReactElement | null {
 
   return (
     <Section title="Measurements" testId="schedule-panel">
-      <NumberField label="Evaluate every (steps)" value={evalEvery} integer testId="eval-every" onCommit={(n) => commitEdit(() => setEvalEvery(n))} />
+      <NumberField label="Evaluate every (steps)" value={evalEvery} integer testId="eval-every" onCommit={(n) => setEvalEvery(n)} />
       <label className="check">
         <input
           type="checkbox"
@@ -41,7 +40,7 @@ export function SchedulePanel(): ReactElement | null {
           value={sharpnessEvery}
           integer
           testId="sharpness-every"
-          onCommit={(n) => commitEdit(() => setSharpnessEvery(n))}
+          onCommit={(n) => setSharpnessEvery(n)}
         />
       )}
     </Section>

@@ -6,12 +6,14 @@
  */
 import { useRef, useState, type ReactElement } from 'react';
 import type uPlot from 'uplot';
-import { formatTick, STEP_INCREMENTS } from '../analytic/lossChartData';
+import { chooseYAxis } from '../plots/axisScale';
+import { chartOptions, lineSeries, percentAxis, stepAxis, valueAxis, yScale } from '../plots/chartOptions';
 import { TEST_DASH } from '../plots/lineStyles';
+import { LogScaleHead } from '../plots/LogScaleHead';
 import { RunLegend } from '../runs/RunLegend';
-import { joinStepSeries, lengthsSignature, smallestFiniteValue } from '../plots/seriesData';
+import { finiteExtent, joinStepSeries, lengthsSignature } from '../plots/seriesData';
 import type { RunCurves, StepSeries } from '../plots/types';
-import { AXIS_STYLE, useUplot } from '../plots/useUplot';
+import { useUplot } from '../plots/useUplot';
 import '../plots/plots.css';
 
 /** Props of {@link TrainingCurves}. */
@@ -19,49 +21,31 @@ export interface TrainingCurvesProps {
   runs: readonly RunCurves[];
 }
 
-/** A series of one run, drawn in the run's colour, solid or dashed. */
-function runSeries(run: RunCurves, which: 'train' | 'test', quantity: string): uPlot.Series {
-  return {
-    label: `${run.label} ${which} ${quantity}`,
-    stroke: run.color,
-    width: 2,
-    dash: which === 'test' ? [...TEST_DASH] : undefined,
-    points: { show: false },
-    spanGaps: false,
-  };
+/** The train (solid) and test (dashed) series of every run, in the run's colour. */
+function runSeries(runs: readonly RunCurves[], quantity: string): uPlot.Series[] {
+  return runs.flatMap((run) =>
+    (['train', 'test'] as const).map((which) =>
+      lineSeries({ label: `${run.label} ${which} ${quantity}`, stroke: run.color, dash: which === 'test' ? TEST_DASH : undefined }),
+    ),
+  );
 }
 
 /** Options of the loss chart: x = step, y = loss (log or linear). */
 function lossOptions(runs: readonly RunCurves[], logY: boolean, width: number, height: number): uPlot.Options {
-  return {
-    width,
-    height,
-    scales: { x: { time: false }, y: logY ? { distr: 3, log: 10 } : { distr: 1 } },
-    axes: [
-      { ...AXIS_STYLE, incrs: STEP_INCREMENTS, size: 30 },
-      // A log axis passes null for the ticks it leaves unlabelled.
-      { ...AXIS_STYLE, size: 56, values: (_chart, ticks) => ticks.map((tick) => (tick == null ? '' : formatTick(tick))) },
-    ],
-    series: [{ label: 'step' }, ...runs.flatMap((run) => [runSeries(run, 'train', 'loss'), runSeries(run, 'test', 'loss')])],
-    legend: { show: false },
-    cursor: { drag: { x: false, y: false } },
-  };
+  return chartOptions(width, height, {
+    scales: { y: yScale(logY) },
+    axes: [stepAxis(), valueAxis()],
+    series: [{ label: 'step' }, ...runSeries(runs, 'loss')],
+  });
 }
 
 /** Options of the accuracy chart: x = step, y = accuracy on [0, 1] labelled in percent. */
 function accuracyOptions(runs: readonly RunCurves[], width: number, height: number): uPlot.Options {
-  return {
-    width,
-    height,
-    scales: { x: { time: false }, y: { range: [0, 1] } },
-    axes: [
-      { ...AXIS_STYLE, incrs: STEP_INCREMENTS, size: 30 },
-      { ...AXIS_STYLE, size: 56, values: (_chart, ticks) => ticks.map((tick) => `${Math.round(100 * tick)}%`) },
-    ],
-    series: [{ label: 'step' }, ...runs.flatMap((run) => [runSeries(run, 'train', 'accuracy'), runSeries(run, 'test', 'accuracy')])],
-    legend: { show: false },
-    cursor: { drag: { x: false, y: false } },
-  };
+  return chartOptions(width, height, {
+    scales: { y: { range: [0, 1] } },
+    axes: [stepAxis(), percentAxis()],
+    series: [{ label: 'step' }, ...runSeries(runs, 'accuracy')],
+  });
 }
 
 /** Loss and accuracy curves of every run. */
@@ -73,9 +57,9 @@ export function TrainingCurves({ runs }: TrainingCurvesProps): ReactElement {
   const losses: (StepSeries | null)[] = runs.flatMap((run) => [run.trainLoss, run.testLoss]);
   const accuracies: (StepSeries | null)[] = runs.flatMap((run) => [run.trainAccuracy, run.testAccuracy]);
   const hasAccuracy = accuracies.some((series) => series !== null);
-  const smallestLoss = smallestFiniteValue(losses);
-  // A log axis needs positive losses; with a loss ≤ 0 the axis stays linear and says why.
-  const logY = wantLog && !(smallestLoss <= 0);
+  // A log axis needs losses it can place; otherwise the axis stays linear and says why.
+  const axis = chooseYAxis(wantLog, finiteExtent(losses));
+  const logY = axis.log;
 
   const runsKey = JSON.stringify(runs.map((run) => [run.id, run.label, run.color]));
   const dataKey = runs.map((run) => `${run.id}:${run.version}`).join('|') + lengthsSignature(losses) + lengthsSignature(accuracies);
@@ -90,14 +74,7 @@ export function TrainingCurves({ runs }: TrainingCurvesProps): ReactElement {
 
   return (
     <div className="view-chart training-curves" data-testid="training-curves">
-      <div className="chart-head">
-        <span>Loss per step{logY ? ' (log scale)' : ''}</span>
-        <label className="check">
-          <input type="checkbox" checked={wantLog} onChange={(event) => setWantLog(event.target.checked)} />
-          log y
-        </label>
-        {wantLog && !logY && <span className="muted">(linear: some losses are ≤ 0)</span>}
-      </div>
+      <LogScaleHead title="Loss per step" wantLog={wantLog} onWantLog={setWantLog} axis={axis} />
       <div className="chart-plot" ref={lossRef} role="img" aria-label={`Training and test loss against step for ${runs.length} run(s)`} />
       {hasAccuracy && (
         <>

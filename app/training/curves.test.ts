@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { PackedRunStep } from '../../workers/engine/spec/messages/training';
 import { appendToSeries, applyRunStep, curvePlan, emptyRunCurves, emptySeries, withInitialEvaluation } from './curves';
 import { batchLabel, runLabels } from '../runs/runLabels';
-import { defaultNetworkRun } from '../../workers/engine/spec/networkRuns';
+import { defaultRun } from '../../workers/engine/spec/runs';
 
 const f64 = (...values: number[]) => Float64Array.from(values);
 
@@ -93,7 +93,7 @@ describe('run curves', () => {
 
 describe('runLabels', () => {
   it('names the optimizer and the batch, numbering runs that would look alike', () => {
-    const runs = [defaultNetworkRun('sgd', 0, [], 8), defaultNetworkRun('adam', 1, ['o1']), defaultNetworkRun('adam', 2, ['o1', 'o2'])];
+    const runs = [defaultRun('network', 'sgd', 0, [], 8), defaultRun('network', 'adam', 1, ['o1']), defaultRun('network', 'adam', 2, ['o1', 'o2'])];
     expect(runLabels(runs)).toEqual(['Gradient descent, batch 8', 'Adam, full batch 1', 'Adam, full batch 2']);
     expect(batchLabel(0)).toBe('full batch');
   });

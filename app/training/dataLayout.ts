@@ -4,12 +4,16 @@
  * contour view's {@link planeToPixel} (x to the right, y upward).
  */
 import type { PlotMargins, PlotRect } from '../scene/contourLayout';
+import type { AxisStyle } from '../scene/plotCanvas';
 import type { PlaneWindow } from '../scene/types';
 import { probabilityOfOne } from './classColors';
 import type { DataPoints, PredictionField } from '../plots/types';
 
 /** Space around the data plot in CSS pixels: tick labels and axis names left and below. */
 export const DATA_MARGINS: PlotMargins = { left: 62, right: 14, top: 12, bottom: 46 };
+
+/** Axes of the data view: 12 px labels, about one tick per 40 px, so a small square view still gets four or five. */
+export const DATA_AXES: AxisStyle = { fontPx: 12, pixelsPerTickX: 40, pixelsPerTickY: 40, minTicks: 3, yNameOffset: 46 };
 
 /** Fraction of the span added on each side of a window fitted to points. */
 export const WINDOW_PADDING = 0.06;

@@ -4,6 +4,7 @@
  * a diverging map for binary problems, a colour map for regression.
  */
 import { createColormapLut, lookupColormap, type ColormapLut } from '../scene/colormap';
+import { fillFieldPixels } from '../scene/fieldImage';
 import { binaryPixel, confidenceStrength, probabilityOfOne, tintedClassPixel } from './classColors';
 import type { DataPoints, PredictionField } from '../plots/types';
 
@@ -61,38 +62,35 @@ export function unitInRange(value: number, range: ValueRange): number {
 }
 
 /**
- * Writes the field's colours into `out` (RGBA, 4·nx·ny bytes, opaque).
- * Image row r (top to bottom) shows grid row j = ny − 1 − r, because the
- * field's rows go up in y while image rows go down. Classification without a
- * `confidence` array is drawn at full strength; a non-finite prediction is
- * drawn in the neutral colour (grey for regression).
+ * The field's colours as RGBA pixels (4·nx·ny bytes, opaque), laid out by
+ * {@link fillFieldPixels} (image row r shows grid row j = ny − 1 − r).
+ * Classification without a `confidence` array is drawn at full strength; a
+ * non-finite prediction is drawn in the neutral colour (grey for regression).
  */
 export function fillPredictionPixels(
   field: PredictionField,
   coloring: FieldColoring,
   out: Uint8ClampedArray = new Uint8ClampedArray(4 * field.nx * field.ny),
 ): Uint8ClampedArray {
-  const { nx, ny, values, confidence } = field;
+  const { values, confidence } = field;
   const range = coloring.range ?? regressionRange(field);
   const lut = coloring.task === 'regression' ? regressionTable() : null;
-  for (let j = 0; j < ny; j++) {
-    const row = ny - 1 - j;
-    for (let i = 0; i < nx; i++) {
-      const node = j * nx + i;
-      const pixel = 4 * (row * nx + i);
+  return fillFieldPixels(
+    field.nx,
+    field.ny,
+    (node, pixels, offset) => {
       const value = values[node];
       const certainty = confidence ? confidence[node] : 1;
       if (lut) {
-        lookupColormap(lut, unitInRange(value, range), out, pixel, 255);
+        lookupColormap(lut, unitInRange(value, range), pixels, offset, 255);
       } else if (!Number.isFinite(value)) {
-        tintedClassPixel(0, 0, out, pixel); // no prediction (e.g. a diverged network): undecided
+        tintedClassPixel(0, 0, pixels, offset); // no prediction (e.g. a diverged network): undecided
       } else if (coloring.task === 'binary') {
-        binaryPixel(probabilityOfOne(value, certainty), out, pixel);
+        binaryPixel(probabilityOfOne(value, certainty), pixels, offset);
       } else {
-        tintedClassPixel(Math.round(value), confidenceStrength(certainty, coloring.classCount), out, pixel);
+        tintedClassPixel(Math.round(value), confidenceStrength(certainty, coloring.classCount), pixels, offset);
       }
-      out[pixel + 3] = 255;
-    }
-  }
-  return out;
+    },
+    out,
+  );
 }

@@ -1,15 +1,21 @@
 import '../../workers/engine/testing/nodeGradients';
+import * as Comlink from 'comlink';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultNetworkExperiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
 import { networkProblem } from '../../workers/engine/spec/networkProblem';
-import { defaultNetworkRun } from '../../workers/engine/spec/networkRuns';
+import { defaultRun } from '../../workers/engine/spec/runs';
 import { useTestBackend } from '../../workers/engine/testing/backend';
+import type { ParameterServer } from '../../workers/engine/spec/messages/parameters';
 import type { TrainingWorkerApi } from '../../workers/training.worker';
+import { parameterServer } from '../../workers/training/parameterServer';
+import { SerialCalls } from '../../workers/training/serialCalls';
 import { TrainingJob } from '../../workers/training/trainingJob';
+import { selectTrainingRuns } from '../store/networkSelectors';
+import type { NetworkRunProgress } from '../store/runSlice';
+import { sameData } from '../store/sameData';
 import { createAppStore, type AppStore } from '../store/store';
-import type { NetworkRunProgress } from '../store/trainingSlice';
-import type { WorkerConnection } from '../workerClient';
-import { TrainingSession, batchStepCount, trainingKey } from './trainingSession';
+import { ParameterChannel, type WorkerConnection } from '../workerClient';
+import { TrainingSession, batchStepCount, trainingFields } from './trainingSession';
 import { experimentToHash, hashToExperiment } from '../url/hash';
 
 beforeAll(async () => {
@@ -23,6 +29,8 @@ beforeAll(async () => {
 function inProcessWorker(): WorkerConnection<TrainingWorkerApi> & { calls: string[] } {
   let job: TrainingJob | null = null;
   const calls: string[] = [];
+  const serial = new SerialCalls();
+  const ports: MessagePort[] = [];
   const current = () => {
     if (job === null) throw new Error('configure() first');
     return job;
@@ -44,14 +52,20 @@ function inProcessWorker(): WorkerConnection<TrainingWorkerApi> & { calls: strin
       calls.push('reset');
       current().reset();
     },
-    getParams: async (runId, which) => current().params(runId, which),
-    getTrajectory: async (runId) => current().trajectory(runId).params,
-    getTrajectorySteps: async (runId) => current().trajectory(runId).steps,
+    serveParameters: (port) => {
+      calls.push('serveParameters');
+      ports.push(port);
+      Comlink.expose(parameterServer(current, serial), port);
+    },
     predict: async (source) => current().prediction('params' in source ? source.params : current().params(source.runId, source.which), 12),
     loseBackendForTesting: () => {},
     crashForTesting: () => {},
   };
-  return { api: api as unknown as WorkerConnection<TrainingWorkerApi>['api'], guard: (call) => call, terminate: () => job?.dispose(), calls };
+  const terminate = () => {
+    job?.dispose();
+    for (const port of ports) port.close();
+  };
+  return { api: api as unknown as WorkerConnection<TrainingWorkerApi>['api'], guard: (call) => call, terminate, calls };
 }
 
 /** A 2-6-1 network on 80 spiral points, two runs (minibatch of 8, full batch), `steps` steps, evaluated every 5. */
@@ -85,12 +99,12 @@ async function until(store: AppStore, predicate: () => boolean, what: string): P
     if (predicate()) return;
     await new Promise((resolve) => setTimeout(resolve, 5));
   }
-  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(store.getState().trainingRuns.map((r) => [r.step, r.status]))}`);
+  throw new Error(`timed out waiting for ${what}: ${JSON.stringify(selectTrainingRuns(store.getState()).map((r) => [r.step, r.status]))}`);
 }
 
-const runsOf = (store: AppStore): NetworkRunProgress[] => store.getState().trainingRuns;
+const runsOf = (store: AppStore): readonly NetworkRunProgress[] => selectTrainingRuns(store.getState());
 
-describe('batchStepCount and trainingKey', () => {
+describe('batchStepCount and trainingFields', () => {
   it('sizes a batch to about 100 ms, one step while the speed is unknown, never past the end', () => {
     expect(batchStepCount(null, 50)).toBe(1);
     expect(batchStepCount(5, 500)).toBe(20);
@@ -101,8 +115,8 @@ describe('batchStepCount and trainingKey', () => {
 
   it('ignores the step count, so raising it continues the runs', () => {
     const experiment = experimentOf(10);
-    expect(trainingKey({ ...experiment, steps: 99 })).toBe(trainingKey(experiment));
-    expect(trainingKey({ ...experiment, seed: 2 })).not.toBe(trainingKey(experiment));
+    expect(sameData(trainingFields({ ...experiment, steps: 99 }), trainingFields(experiment))).toBe(true);
+    expect(sameData(trainingFields({ ...experiment, seed: 2 }), trainingFields(experiment))).toBe(false);
   });
 });
 
@@ -192,7 +206,7 @@ describe('TrainingSession', () => {
   it('stops a diverging run with its message while the other finishes', async () => {
     const experiment = experimentOf(30, (e) => {
       e.problem = networkProblem({ dataset: 'sine', datasetOptions: { n: 40 }, hidden: [4] });
-      e.optimizers = [{ ...defaultNetworkRun('sgd', 0, [], 0), lr: 100 }, defaultNetworkRun('adam', 1, ['o1'])];
+      e.optimizers = [{ ...defaultRun('network', 'sgd', 0, [], 0), lr: 100 }, defaultRun('network', 'adam', 1, ['o1'])];
     });
     const { store } = setup(experiment);
     store.getState().play();
@@ -267,17 +281,93 @@ describe('TrainingSession', () => {
     expect(workers[0].calls.some((call) => call.startsWith('step'))).toBe(false);
   });
 
-  it('hands out parameters and trajectories for slices', async () => {
+  it('keeps playing when the worker crashes in the middle of a step: the new worker trains the runs from θ₀ to the end', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(6), []);
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
+    let crash: (reason: string) => void = () => {};
+    session = new TrainingSession(
+      store,
+      '',
+      (onCrash) => {
+        const inner = inProcessWorker();
+        workers.push(inner);
+        if (workers.length > 1) return inner;
+        // The first worker never finishes a step, and its calls reject once it crashes (as a real one's guarded calls do).
+        let rejectAll: (error: Error) => void = () => {};
+        const crashed = new Promise<never>((_, reject) => (rejectAll = reject));
+        crashed.catch(() => {});
+        crash = (reason) => {
+          rejectAll(new Error(reason));
+          onCrash(reason);
+        };
+        const api = inner.api as unknown as TrainingWorkerApi;
+        const stuck: TrainingWorkerApi = { ...api, step: (count) => (inner.calls.push(`step ${count}`), new Promise(() => {})) };
+        return { ...inner, api: stuck as unknown as WorkerConnection<TrainingWorkerApi>['api'], guard: (call) => Promise.race([call, crashed]) };
+      },
+      async () => {},
+    );
+    session.start();
+    await until(store, () => store.getState().trainingData !== null, 'the data');
+    store.getState().play();
+    await until(store, () => workers[0].calls.some((call) => call.startsWith('step')), 'a step in flight');
+    crash('simulated');
+    await until(store, () => store.getState().status === 'done', 'the end on the new worker');
+    expect(runsOf(store).map((run) => [run.step, run.status])).toEqual([
+      [6, 'done'],
+      [6, 'done'],
+    ]);
+    expect(store.getState().error).toBeNull();
+  });
+
+  it('hands out parameters and trajectories for slices, over the channel to the landscape worker', async () => {
     const { store, session } = setup(experimentOf(3));
+    const channel = new ParameterChannel();
+    let landscapeSide: Comlink.Remote<ParameterServer> | null = null;
+    channel.setLandscape((port) => (landscapeSide = port && Comlink.wrap<ParameterServer>(port)));
+    session.useChannel(channel);
     store.getState().play();
     await until(store, () => store.getState().status === 'done', 'the end');
-    const init = await session.getParams('o1', 'init');
-    const latest = await session.getParams('o1', 'latest');
-    const trajectory = await session.getTrajectory('o1');
+    const server = landscapeSide!;
+    const init = await server.getParams('o1', 'init');
+    const latest = await server.getParams('o1', 'latest');
+    const trajectory = await server.getTrajectory('o1');
     expect(init).toHaveLength(25);
     expect(trajectory).toHaveLength(4 * 25);
     expect(trajectory.slice(0, 25)).toEqual(init);
     expect(trajectory.slice(75)).toEqual(latest);
-    expect(Array.from(await session.getTrajectorySteps('o1'))).toEqual([0, 1, 2, 3]);
+    expect(Array.from(await server.getTrajectorySteps('o1'))).toEqual([0, 1, 2, 3]);
+    server[Comlink.releaseProxy]();
+  });
+
+  it('makes the channel again for a worker that replaces a crashed one, which answers with its own runs', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(2), []);
+    const crashes: ((reason: string) => void)[] = [];
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
+    session = new TrainingSession(store, '', (onCrash) => {
+      crashes.push(onCrash);
+      workers.push(inProcessWorker());
+      return workers[workers.length - 1];
+    });
+    const channel = new ParameterChannel();
+    const landscapeSides: (Comlink.Remote<ParameterServer> | null)[] = [];
+    channel.setLandscape((port) => landscapeSides.push(port && Comlink.wrap<ParameterServer>(port)));
+    session.useChannel(channel);
+    session.start();
+    await until(store, () => store.getState().trainingData !== null, 'the data');
+    // One channel for the landscape alone (no training worker yet: told so), one once the training worker started.
+    expect(landscapeSides.map((side) => side !== null)).toEqual([false, true]);
+    store.getState().play();
+    await until(store, () => store.getState().status === 'done', 'the end');
+    expect(await landscapeSides[1]!.getTrajectory('o1')).toHaveLength(3 * 25);
+
+    crashes[0]('simulated');
+    expect(landscapeSides).toHaveLength(3);
+    await until(store, () => workers.length === 2 && store.getState().trainingData !== null, 'a new worker');
+    // The new worker's runs start over at θ₀: one snapshot.
+    expect(await landscapeSides[2]!.getTrajectory('o1')).toHaveLength(25);
+    expect(workers.map((worker) => worker.calls.filter((call) => call === 'serveParameters').length)).toEqual([1, 1]);
+    for (const side of landscapeSides) side?.[Comlink.releaseProxy]();
   });
 });

@@ -13,22 +13,26 @@
  * - steps raised after a run finished → playing carries on from there.
  *
  * Calls to the worker are queued one after another, so a rebuild never
- * lands in the middle of a step. A crashed worker or a lost GPU is replaced
- * by a new worker without the GPU backends; the runs start over.
+ * lands in the middle of a step. The landscape worker asks the training
+ * worker for parameters and trajectories itself, over the parameter channel
+ * (app/workerClient.ts): the session hands each new worker its end. A
+ * crashed worker or a lost GPU is replaced by a new worker without the GPU
+ * backends; the runs start over, and the channel is made again.
  */
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
 import type { TrainingWorkerApi, PredictionSource } from '../../workers/training.worker';
-import type { Evaluation, PackedRunStep, PackedStepBatch, ParamsWhich, TrainingData } from '../../workers/engine/spec/messages/training';
+import type { Evaluation, PackedRunStep, PackedStepBatch, TrainingData } from '../../workers/engine/spec/messages/training';
 import { applyRunStep, curvePlan, emptyRunCurves, withInitialEvaluation } from './curves';
 import { runLabels } from '../runs/runLabels';
-import { selectShownRunId } from '../store/networkSelectors';
-import type { AppStore } from '../store/store';
-import type { NetworkRunProgress, TrainingDataView } from '../store/trainingSlice';
+import { selectShownRunId, selectTrainingRuns } from '../store/networkSelectors';
+import type { NetworkRunProgress } from '../store/runSlice';
+import { sameData } from '../store/sameData';
+import type { AppStore, Store } from '../store/store';
+import type { TrainingDataView } from '../store/trainingSlice';
 import type { RunCurves } from '../plots/types';
-import { startTrainingWorker, type WorkerConnection } from '../workerClient';
-import type { ParameterSource } from '../landscape/landscapeSession';
+import { startTrainingWorker, type ParameterChannel, type WorkerConnection } from '../workerClient';
 
 /** How a worker is started (tests pass their own). */
 export type TrainingWorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<TrainingWorkerApi>;
@@ -45,10 +49,16 @@ const MAX_BATCH_STEPS = 200;
 export const PREDICTION_INTERVAL_MS = 250;
 
 /** The experiment fields whose change rebuilds the job (the step count does not: raising it continues the runs). */
-export function trainingKey(experiment: NetworkExperiment): string {
+export function trainingFields(experiment: NetworkExperiment) {
   const { problem, optimizers, seed, evalEvery, sharpnessEvery } = experiment;
-  return JSON.stringify({ problem, optimizers, seed, evalEvery, sharpnessEvery });
+  return { problem, optimizers, seed, evalEvery, sharpnessEvery };
 }
+
+/** `select(state)` while the experiment is a network's, null otherwise. */
+const whileNetwork =
+  <T>(select: (state: Store & { experiment: NetworkExperiment }) => T) =>
+  (state: Store): T | null =>
+    isNetworkExperiment(state.experiment) ? select(state as Store & { experiment: NetworkExperiment }) : null;
 
 /** Steps for the next batch, given the measured milliseconds per step (one step while unknown). */
 export function batchStepCount(msPerStep: number | null, remaining: number): number {
@@ -73,8 +83,8 @@ function errorMessage(error: unknown): string {
 
 const defaultPace = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
 
-/** The training side of network mode; it is also the landscape's source of parameters and trajectories. */
-export class TrainingSession implements ParameterSource {
+/** The training side of network mode; its worker is also where the landscape worker takes parameters and trajectories from. */
+export class TrainingSession {
   private connection: WorkerConnection<TrainingWorkerApi> | null = null;
   private ready: Promise<boolean> = Promise.resolve(false);
   private backendReport: { backend: BackendName; attempts: { backend: BackendName; ok: boolean; reason?: string }[] } | null = null;
@@ -93,7 +103,8 @@ export class TrainingSession implements ParameterSource {
   private predictionVersion = 0;
   private lastPredictionAt = -Infinity;
   private predictionTimer: ReturnType<typeof setTimeout> | null = null;
-  private unsubscribe: () => void = () => {};
+  private channel: ParameterChannel | null = null;
+  private unsubscribes: (() => void)[] = [];
 
   constructor(
     private readonly store: AppStore,
@@ -102,56 +113,57 @@ export class TrainingSession implements ParameterSource {
     private readonly pace: () => Promise<void> = defaultPace,
   ) {}
 
-  /** Begins following the store (the worker starts with the first network experiment). */
+  /** Begins following the store (the worker starts with the first network experiment): one subscription per thing the session reacts to. */
   start(): void {
     if (isNetworkExperiment(this.store.getState().experiment)) this.invalidate();
-    this.unsubscribe = this.store.subscribe((state, previous) => {
-      const experiment = state.experiment;
-      if (!isNetworkExperiment(experiment)) {
-        if (isNetworkExperiment(previous.experiment)) this.stop();
-        return;
-      }
-      if (experiment !== previous.experiment) {
-        const wasNetwork = isNetworkExperiment(previous.experiment);
-        if (!wasNetwork) this.publishBackend();
-        if (!wasNetwork || trainingKey(experiment) !== trainingKey(previous.experiment as NetworkExperiment)) this.invalidate();
-        else if (experiment.steps !== previous.experiment.steps) this.syncStatuses();
-      }
-      if (state.resetRequests !== previous.resetRequests) this.resetRuns();
-      if (state.stepRequests !== previous.stepRequests) {
-        this.singleSteps++;
-        this.kick();
-      }
-      if (state.status !== previous.status) {
-        this.syncStatuses();
-        this.kick();
-        if (state.status !== 'running') this.schedulePrediction(true);
-      }
-      if (state.selectedRunId !== previous.selectedRunId) this.schedulePrediction(true);
-    });
+    const network = () => isNetworkExperiment(this.store.getState().experiment);
+    const store = this.store;
+    this.unsubscribes = [
+      // Into network mode: its backend is shown; out of it: nothing in flight is wanted any more.
+      store.subscribe((state) => isNetworkExperiment(state.experiment), (isNetwork) => (isNetwork ? this.publishBackend() : this.stop())),
+      // Data set, network, runs, seed or schedule (by value): the job is rebuilt (also on entering network mode).
+      store.subscribe(whileNetwork((state) => trainingFields(state.experiment)), (fields) => fields !== null && this.invalidate(), { equalityFn: sameData }),
+      // The step count alone: the runs carry on, or are done.
+      store.subscribe(whileNetwork((state) => state.experiment.steps), (steps, previous) => steps !== null && previous !== null && this.syncStatuses()),
+      store.subscribe((state) => state.resetRequests, () => network() && this.resetRuns()),
+      store.subscribe(
+        (state) => state.stepRequests,
+        () => {
+          if (!network()) return;
+          this.singleSteps++;
+          this.kick();
+        },
+      ),
+      store.subscribe(
+        (state) => state.status,
+        (status) => {
+          if (!network()) return;
+          this.syncStatuses();
+          this.kick();
+          if (status !== 'running') this.schedulePrediction(true);
+        },
+      ),
+      store.subscribe((state) => state.selectedRunId, () => network() && this.schedulePrediction(true)),
+    ];
   }
 
-  /** Stops the worker and the subscription. */
+  /**
+   * Hands each training worker (this one, and every one that replaces it)
+   * its end of `channel`, where the landscape worker asks for parameters.
+   */
+  useChannel(channel: ParameterChannel): void {
+    this.channel = channel;
+    this.offerChannel(this.connection);
+  }
+
+  /** Stops the worker and the subscriptions. */
   dispose(): void {
-    this.unsubscribe();
+    for (const unsubscribe of this.unsubscribes) unsubscribe();
+    this.unsubscribes = [];
     if (this.predictionTimer !== null) clearTimeout(this.predictionTimer);
     this.connection?.terminate();
     this.connection = null;
-  }
-
-  /** Run `runId`'s parameters: θ₀, the latest, or after step `which` (for slices). */
-  getParams(runId: string, which: ParamsWhich): Promise<Float32Array> {
-    return this.call((api) => api.getParams(runId, which));
-  }
-
-  /** Run `runId`'s kept snapshots, T × P (θ₀ first, the latest last). */
-  getTrajectory(runId: string): Promise<Float32Array> {
-    return this.call((api) => api.getTrajectory(runId));
-  }
-
-  /** The steps of `getTrajectory`'s snapshots. */
-  getTrajectorySteps(runId: string): Promise<Int32Array> {
-    return this.call((api) => api.getTrajectorySteps(runId));
+    this.offerChannel(null);
   }
 
   /** Test hook: makes the worker crash. */
@@ -167,6 +179,7 @@ export class TrainingSession implements ParameterSource {
   private connect(): WorkerConnection<TrainingWorkerApi> {
     const connection = this.startWorker((reason) => this.restart(`the training worker crashed: ${reason}`));
     this.connection = connection;
+    this.offerChannel(connection);
     const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
@@ -180,6 +193,12 @@ export class TrainingSession implements ParameterSource {
         return false;
       });
     return connection;
+  }
+
+  /** Makes `connection`'s worker the training end of the parameter channel (null: there is none). */
+  private offerChannel(connection: WorkerConnection<TrainingWorkerApi> | null): void {
+    // Nothing waits for the answer: a worker that crashed meanwhile is replaced, and the channel made again.
+    this.channel?.setTraining(connection && ((port) => void Promise.resolve(connection.api.serveParameters(Comlink.transfer(port, [port]))).catch(() => {})));
   }
 
   /** Shows this worker's backend in the status bar (while the experiment is a network's). */
@@ -296,7 +315,8 @@ export class TrainingSession implements ParameterSource {
 
   /** Mirrors the whole run's status (and the step count) onto each run that has not finished or diverged. */
   private syncStatuses(): void {
-    const { status, trainingRuns, curves, experiment } = this.store.getState();
+    const { status, curves, experiment } = this.store.getState();
+    const trainingRuns = selectTrainingRuns(this.store.getState());
     const steps = experiment.steps;
     const runs = trainingRuns.map((run): NetworkRunProgress => {
       if (run.status === 'diverged') return run;
@@ -323,7 +343,7 @@ export class TrainingSession implements ParameterSource {
           if (this.configuredToken !== this.token && token === this.token) break; // the job could not be built
           continue;
         }
-        const live = state.trainingRuns.filter((run) => run.status !== 'diverged');
+        const live = selectTrainingRuns(state).filter((run) => run.status !== 'diverged');
         const done = live.reduce((most, run) => Math.max(most, run.step), 0);
         if (live.length === 0 || done >= experiment.steps) {
           this.singleSteps = 0;
@@ -335,7 +355,14 @@ export class TrainingSession implements ParameterSource {
         if (single) this.singleSteps--;
         const count = single ? 1 : batchStepCount(this.msPerStep, experiment.steps - done);
         const started = performance.now();
-        const batch = await this.call((api) => api.step(count));
+        let batch: PackedStepBatch;
+        try {
+          batch = await this.call((api) => api.step(count));
+        } catch (error) {
+          // The runs started over meanwhile (a crashed worker was replaced): the failed step was of runs that are gone.
+          if (token !== this.token) continue;
+          throw error;
+        }
         if (token !== this.token) continue;
         const perStep = (performance.now() - started) / count;
         this.msPerStep = this.msPerStep === null ? perStep : 0.5 * (this.msPerStep + perStep);
@@ -356,7 +383,7 @@ export class TrainingSession implements ParameterSource {
   private apply(batch: PackedStepBatch, experiment: NetworkExperiment): void {
     const state = this.store.getState();
     const curves: RunCurves[] = [...state.curves];
-    const progress: NetworkRunProgress[] = [...state.trainingRuns];
+    const progress: NetworkRunProgress[] = [...selectTrainingRuns(state)];
     for (const run of batch.runs) {
       const status: NetworkRunProgress['status'] =
         run.divergedAt !== null ? 'diverged' : run.stepCount >= experiment.steps ? 'done' : state.status === 'running' ? 'running' : 'paused';
@@ -389,14 +416,14 @@ export class TrainingSession implements ParameterSource {
     const token = this.token;
     if (this.configuredToken !== token) return;
     const state = this.store.getState();
-    const selected = state.trainingRuns.find((run) => run.id === selectShownRunId(state));
+    const selected = selectTrainingRuns(state).find((run) => run.id === selectShownRunId(state));
     if (selected === undefined) return;
     const source: PredictionSource = { runId: selected.id, which: 'latest' };
     try {
       const field = await this.call((api) => api.predict(source));
       if (token !== this.token) return;
       // The step the field shows: the run's progress may have moved on while it was computed, never back.
-      const step = this.store.getState().trainingRuns.find((run) => run.id === selected.id)?.step ?? 0;
+      const step = selectTrainingRuns(this.store.getState()).find((run) => run.id === selected.id)?.step ?? 0;
       this.store.getState().setRunPrediction(
         field === null ? null : { field: { ...field, version: ++this.predictionVersion }, caption: `${selected.label} — step ${step}` },
       );
@@ -415,6 +442,7 @@ export class TrainingSession implements ParameterSource {
     const state = this.store.getState();
     if (this.restarts > MAX_RESTARTS) {
       state.setError(`The training stopped (${reason}) and could not be restarted.`);
+      this.offerChannel(null);
       return;
     }
     this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
@@ -424,6 +452,8 @@ export class TrainingSession implements ParameterSource {
       state.setBackend(null, []);
       this.connect();
       this.invalidate();
+    } else {
+      this.offerChannel(null);
     }
   }
 

@@ -5,6 +5,7 @@
  * instead of being silently changed.
  */
 import { useEffect, useId, useState, type ReactElement } from 'react';
+import { formatExact, NUMBER_TEXT } from './format';
 
 export interface NumberFieldProps {
   label: string;
@@ -17,15 +18,10 @@ export interface NumberFieldProps {
   testId?: string;
 }
 
-/** Shortest text that reads back to exactly `value`. */
-export function formatValue(value: number): string {
-  return Object.is(value, -0) ? '0' : String(value);
-}
-
 /** The number in `text`, or null if it is not a (whole, when `integer`) finite number. */
 export function parseNumber(text: string, integer = false): number | null {
   const trimmed = text.trim();
-  if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(trimmed)) return null;
+  if (!NUMBER_TEXT.test(trimmed)) return null;
   const value = Number(trimmed);
   if (!Number.isFinite(value) || (integer && !Number.isInteger(value))) return null;
   return value;
@@ -33,12 +29,12 @@ export function parseNumber(text: string, integer = false): number | null {
 
 export function NumberField({ label, value, onCommit, integer = false, hint, testId }: NumberFieldProps): ReactElement {
   const id = useId();
-  const [text, setText] = useState(formatValue(value));
+  const [text, setText] = useState(formatExact(value));
   const [problem, setProblem] = useState<string | null>(null);
 
   // A new value from elsewhere (a link, a click on the surface) replaces the text.
   useEffect(() => {
-    setText(formatValue(value));
+    setText(formatExact(value));
     setProblem(null);
   }, [value]);
 
@@ -76,7 +72,7 @@ export function NumberField({ label, value, onCommit, integer = false, hint, tes
         onKeyDown={(event) => {
           if (event.key === 'Enter') commit();
           if (event.key === 'Escape') {
-            setText(formatValue(value));
+            setText(formatExact(value));
             setProblem(null);
           }
         }}

@@ -1,5 +1,5 @@
 /** The words and numbers of a job's progress bar. */
-import { formatDuration } from './format';
+import { formatEstimate } from './format';
 import type { JobProgress } from '../plots/types';
 
 /** The fraction as a whole percentage in [0, 100] (round(100·f), clamped), or null when unknown. */
@@ -10,7 +10,7 @@ export function progressPercent(fraction: number | null): number | null {
 
 /** "about 12 s" for an estimate, or null without one. */
 export function estimateText(job: JobProgress): string | null {
-  return job.estimateSeconds === undefined ? null : `about ${formatDuration(job.estimateSeconds)}`;
+  return job.estimateSeconds === undefined ? null : formatEstimate(job.estimateSeconds);
 }
 
 /**

@@ -4,6 +4,7 @@
  * "ignored" message uses to say what was expected.
  */
 import { z } from 'zod';
+import { formatExact, NUMBER_TEXT } from '../ui/format';
 
 /** A parser for one field's raw text, with a description of what it accepts. */
 export interface ValueKind<T> {
@@ -14,16 +15,8 @@ export interface ValueKind<T> {
   format(value: T): string;
 }
 
-/**
- * Decimal or scientific notation only: no hexadecimal, no "Infinity", no
- * empty string (which `Number` would read as 0).
- */
-const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-
-/** Shortest text that reads back to exactly the same double (and "0" for −0). */
-export function formatNumber(value: number): string {
-  return Object.is(value, -0) ? '0' : String(value);
-}
+/** Shortest text that reads back to exactly the same double (and "0" for −0), as links write numbers. */
+export const formatNumber = formatExact;
 
 /** A finite number in [min, max]; with `integer`, a whole number. */
 export function numberKind(min: number, max: number, integer = false): ValueKind<number> {

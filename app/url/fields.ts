@@ -3,11 +3,10 @@
  * what it means (for messages), its kind and bounds, and where it lives in
  * the experiment. The defaults are those of `defaultExperiment` for the
  * link's function, so a field that is missing or bad keeps that default.
- * The optimizer list has its own codec (`optimizerCodec.ts`).
+ * The run list has its own codec (`runCodec.ts`).
  */
 import { ANALYTIC_NAMES } from '../../workers/engine/spec/functions';
 import {
-  EXPERIMENT_LIMITS,
   EXPERIMENT_VERSION,
   analyticProblemSpec,
   defaultExperiment,
@@ -16,6 +15,7 @@ import {
   type AnalyticProblemSpec,
   type Experiment,
 } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { booleanKind, enumKind, numberKind, type ValueKind } from './fieldKinds';
 import { LANDSCAPE_URL_FIELDS } from './landscapeFields';
 import { NETWORK_URL_FIELDS } from './networkFields';

@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EXPERIMENT_LIMITS,
   analyticProblemSpec,
   defaultExperiment,
-  defaultOptimizerRun,
   validateExperiment,
   type Experiment,
 } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { analyticInfo } from '../../workers/engine/analytic/info';
-import { OPTIMIZER_NAMES } from '../../workers/engine/spec/optimizers/config';
-import { OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/info';
+import { hyperParameterSpecs, optimizerNamesFor } from '../../workers/engine/spec/optimizers/registry';
+import { defaultRun } from '../../workers/engine/spec/runs';
 import { Rng } from '../../workers/engine/math/rng';
 import { MAX_HASH_LENGTH, experimentToHash, hashToExperiment } from './hash';
 
@@ -22,12 +21,12 @@ function unusualExperiment(): Experiment {
   experiment.steps = 1234;
   experiment.view = { mode: 'contour', logScale: true };
   experiment.seed = 4_000_000_000;
-  experiment.optimizers = OPTIMIZER_NAMES.map((name, index) => {
-    const spec = defaultOptimizerRun(name, index, []);
+  experiment.optimizers = optimizerNamesFor('analytic').map((name, index) => {
+    const spec = defaultRun('analytic', name, index, []);
     spec.id = `run${index}`;
     spec.color = '#a1b2c3';
     // Move every hyper-parameter off its default, inside its slider range.
-    for (const hyper of OPTIMIZER_INFO[name].hyperParameters) {
+    for (const hyper of hyperParameterSpecs(name, 'analytic')) {
       spec[hyper.key] = hyper.integer ? hyper.min + 3 : hyper.min + (hyper.max - hyper.min) / 3;
     }
     return spec;
@@ -202,7 +201,7 @@ describe('optimizers in the hash', () => {
 
   it('keeps the default of a hyper-parameter the engine would reject', () => {
     const { experiment, messages } = hashToExperiment('o=sgd,lr:-1&o=adam,b1:1,b2:0.5');
-    const sgdDefault = OPTIMIZER_INFO.sgd.hyperParameters[0].defaultValue;
+    const sgdDefault = hyperParameterSpecs('sgd', 'analytic')[0].defaultValue;
     expect(experiment.optimizers[0].lr).toBe(sgdDefault);
     expect(experiment.optimizers[1].beta1).toBe(0.9);
     expect(experiment.optimizers[1].beta2).toBe(0.5);

@@ -6,25 +6,19 @@
  * default and adds a sentence saying what was ignored, for the page to show.
  */
 import {
-  EXPERIMENT_LIMITS,
   defaultExperiment,
   defaultNetworkExperiment,
-  defaultNetworkRuns,
-  defaultOptimizers,
   isAnalyticExperiment,
   isNetworkExperiment,
   problemDefaults,
   validateExperiment,
   type Experiment,
-  type NetworkRunSpec,
-  type OptimizerRunSpec,
 } from '../../workers/engine/spec/experiment';
-import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { OPTIMIZER_KEY, URL_FIELDS, type UrlField } from './fields';
 import { repairLandscape } from './landscapeFields';
 import { repairNetwork } from './networkFields';
-import { formatNetworkRun, parseNetworkRun } from './networkRunCodec';
-import { formatOptimizer, parseOptimizer } from './optimizerCodec';
+import { formatRun, parseRuns } from './runCodec';
 import { quoteForMessage } from './quote';
 
 /** Longest hash read at all: a full experiment with 8 optimizers takes well under 1 000 characters. */
@@ -49,10 +43,7 @@ export function experimentToHash(experiment: Experiment): string {
     pairs.push(`${field.key}=${encodeValue(field.kind.format(field.get(experiment)))}`);
   }
   if (experiment.optimizers.length === 0) pairs.push(`${OPTIMIZER_KEY}=`);
-  const texts = isNetworkExperiment(experiment)
-    ? experiment.optimizers.map(formatNetworkRun)
-    : experiment.optimizers.map(formatOptimizer);
-  for (const text of texts) pairs.push(`${OPTIMIZER_KEY}=${encodeValue(text)}`);
+  for (const spec of experiment.optimizers) pairs.push(`${OPTIMIZER_KEY}=${encodeValue(formatRun(experiment.problem.kind, spec))}`);
   return pairs.join('&');
 }
 
@@ -86,40 +77,6 @@ function repairWindow(experiment: Experiment, messages: string[]): void {
       experiment.window[hi] = defaults[hi];
     }
   }
-}
-
-function parseOptimizers(entries: readonly string[], messages: string[]): OptimizerRunSpec[] {
-  const max = EXPERIMENT_LIMITS.optimizerCount.max;
-  const texts = entries.filter((text) => text !== '');
-  if (texts.length > max) messages.push(`Ignored ${texts.length - max} optimizers beyond the first ${max}.`);
-  const optimizers: OptimizerRunSpec[] = [];
-  for (const text of texts.slice(0, max)) {
-    const spec = parseOptimizer(text, optimizers.length, optimizers.map((o) => o.id), messages);
-    if (spec) optimizers.push(spec);
-  }
-  if (texts.length > 0 && optimizers.length === 0) {
-    // Optimizers were asked for but none could be read: the list as a whole is bad.
-    messages.push('Using the default optimizers instead.');
-    return defaultOptimizers();
-  }
-  return optimizers;
-}
-
-/** The runs of a network link; a network needs at least one, so an empty or unreadable list gives the defaults. */
-function parseNetworkRuns(entries: readonly string[], messages: string[]): NetworkRunSpec[] {
-  const max = NETWORK_TRAINING_LIMITS.runCount.max;
-  const texts = entries.filter((text) => text !== '');
-  if (texts.length > max) messages.push(`Ignored ${texts.length - max} runs beyond the first ${max}.`);
-  const runs: NetworkRunSpec[] = [];
-  for (const text of texts.slice(0, max)) {
-    const spec = parseNetworkRun(text, runs.length, runs.map((run) => run.id), messages);
-    if (spec) runs.push(spec);
-  }
-  if (runs.length === 0) {
-    messages.push('A network needs at least one training run; using the default runs.');
-    return defaultNetworkRuns();
-  }
-  return runs;
 }
 
 /** The default experiment of the kind of problem the link asked for. */
@@ -165,8 +122,8 @@ export function hashToExperiment(hash: string): ParsedExperiment {
   repairNetwork(experiment, messages);
   if (params.has(OPTIMIZER_KEY)) {
     const entries = params.getAll(OPTIMIZER_KEY);
-    if (isNetworkExperiment(experiment)) experiment.optimizers = parseNetworkRuns(entries, messages);
-    else experiment.optimizers = parseOptimizers(entries, messages);
+    if (isNetworkExperiment(experiment)) experiment.optimizers = parseRuns('network', entries, messages);
+    else experiment.optimizers = parseRuns('analytic', entries, messages);
   }
 
   // Every field was checked on its own; this catches any rule that spans fields.

@@ -6,13 +6,12 @@ import {
   validateExperiment,
   type NetworkExperiment,
 } from '../../workers/engine/spec/experiment';
-import { defaultNetworkRun } from '../../workers/engine/spec/networkRuns';
-import { NETWORK_OPTIMIZER_NAMES } from '../../workers/engine/spec/optimizers/networkConfig';
-import { NETWORK_OPTIMIZER_INFO } from '../../workers/engine/spec/optimizers/networkInfo';
+import { defaultRun } from '../../workers/engine/spec/runs';
+import { hyperParameterSpecs, optimizerNamesFor } from '../../workers/engine/spec/optimizers/registry';
 import { Rng } from '../../workers/engine/math/rng';
 import { experimentToHash, hashToExperiment } from './hash';
 import { datasetOptionsKind, hiddenWidthsKind } from './networkFields';
-import { formatNetworkRun, parseNetworkRun } from './networkRunCodec';
+import { formatRun, parseRun } from './runCodec';
 
 /** A network experiment in which every network field differs from its default. */
 function unusualNetworkExperiment(): NetworkExperiment {
@@ -33,12 +32,12 @@ function unusualNetworkExperiment(): NetworkExperiment {
   experiment.evalEvery = 7;
   experiment.sharpnessEvery = 21;
   experiment.seed = 31337;
-  experiment.optimizers = NETWORK_OPTIMIZER_NAMES.slice(0, 8).map((name, index) => {
-    const spec = defaultNetworkRun(name, index, [], index * 3);
+  experiment.optimizers = optimizerNamesFor('network').slice(0, 8).map((name, index) => {
+    const spec = defaultRun('network', name, index, [], index * 3);
     spec.id = `net${index}`;
     spec.color = '#a1b2c3';
     // Every hyper-parameter off its default, inside its slider range.
-    for (const hyper of NETWORK_OPTIMIZER_INFO[name].hyperParameters) {
+    for (const hyper of hyperParameterSpecs(name, 'network')) {
       spec[hyper.key] = hyper.integer ? hyper.min + 3 : Number((hyper.min + (hyper.max - hyper.min) / 3).toPrecision(6));
     }
     return spec;
@@ -146,23 +145,23 @@ describe('network links', () => {
   });
 });
 
-describe('network run codec', () => {
+describe('run codec, network runs', () => {
   it('writes the name, id, colour, batch size and the hyper-parameters that apply', () => {
-    const spec = { ...defaultNetworkRun('sgd', 0, [], 8), lr: 0.5 };
-    expect(formatNetworkRun(spec)).toBe('sgd,id:o1,c:4cc9f0,b:8,lr:0.5,w:0');
+    const spec = { ...defaultRun('network', 'sgd', 0, [], 8), lr: 0.5 };
+    expect(formatRun('network', spec)).toBe('sgd,id:o1,c:4cc9f0,b:8,lr:0.5,w:0');
   });
 
   it('accepts joined trust-region settings that hold only together', () => {
     const messages: string[] = [];
-    const spec = parseNetworkRun('trust_region,id:t,r:20,rmax:50', 0, [], messages);
+    const spec = parseRun('network', 'trust_region,id:t,r:20,rmax:50', 0, [], messages);
     expect(messages).toEqual([]);
     expect(spec).toMatchObject({ radius: 20, maxRadius: 50 });
   });
 
   it('keeps the defaults of what it cannot use and says why', () => {
     const messages: string[] = [];
-    const spec = parseNetworkRun('adam,b:-4,lr:0,rho:0.5,cg:3,id:x y', 2, [], messages);
-    expect(spec).toEqual(defaultNetworkRun('adam', 2));
+    const spec = parseRun('network', 'adam,b:-4,lr:0,rho:0.5,cg:3,id:x y', 2, [], messages);
+    expect(spec).toEqual(defaultRun('network', 'adam', 2));
     expect(messages).toEqual([
       'Ignored "b:-4" of run 3 (adam): the batch size is an integer from 0 to 5000 (0 = full batch).',
       'Ignored "rho:0.5" of run 3 (adam): not a setting of Adam.',

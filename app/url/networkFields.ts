@@ -6,21 +6,18 @@
  * settled by `repairNetwork` after every field was read.
  */
 import { z } from 'zod';
-import { DATASETS, DATASET_NAMES } from '../../workers/engine/data/registry';
-import { MAX_TEST_FRACTION } from '../../workers/engine/data/split';
-import { checkOption } from '../../workers/engine/data/validate';
+import { DATASETS, DATASET_NAMES, checkOption } from '../../workers/engine/spec/datasets';
 import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
 import { ACTIVATIONS } from '../../workers/engine/spec/mlp';
-import { DEFAULT_NETWORK_PROBLEM, INIT_SCHEMES, NETWORK_LIMITS, networkShape } from '../../workers/engine/spec/networkProblem';
-import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
+import { DEFAULT_NETWORK_PROBLEM, INIT_SCHEMES, networkShape } from '../../workers/engine/spec/networkProblem';
+import { MAX_TEST_FRACTION, NETWORK_LIMITS, NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
 import { enumKind, formatNumber, numberKind, type ValueKind } from './fieldKinds';
 import type { UrlField } from './fields';
 import { quoteForMessage } from './quote';
+import { NUMBER_SOURCE } from '../ui/format';
 
 const field = <T>(spec: UrlField<T>): UrlField<T> => spec;
 
-/** Decimal or scientific notation, as `numberKind` reads it. */
-const NUMBER = '[-+]?(?:\\d+\\.?\\d*|\\.\\d+)(?:[eE][-+]?\\d+)?';
 
 const { hiddenLayers, width, initScale, weightDecay, dropout, seed } = NETWORK_LIMITS;
 
@@ -44,7 +41,7 @@ export const hiddenWidthsKind: ValueKind<number[]> = {
 export const datasetOptionsKind: ValueKind<Record<string, number>> = {
   schema: z
     .string()
-    .regex(new RegExp(`^([a-zA-Z][a-zA-Z0-9]{0,15}:${NUMBER}(,[a-zA-Z][a-zA-Z0-9]{0,15}:${NUMBER}){0,15})?$`))
+    .regex(new RegExp(`^([a-zA-Z][a-zA-Z0-9]{0,15}:${NUMBER_SOURCE}(,[a-zA-Z][a-zA-Z0-9]{0,15}:${NUMBER_SOURCE}){0,15})?$`))
     .transform((text) => {
       const options: Record<string, number> = {};
       if (text === '') return options;

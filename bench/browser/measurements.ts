@@ -16,14 +16,15 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import { sliceDirections } from '../../workers/engine/landscape/directions';
-import { planePoint, type SlicePlane } from '../../workers/engine/math/plane/slicePlane';
+import { planePoint, pointsOnPlane, type Plane } from '../../workers/engine/math/plane/plane';
 import { runSliceJob } from '../../workers/engine/landscape/sliceJob';
 import { sliceGeometry } from '../../workers/engine/landscape/sliceRequest';
 import { buildNetwork } from '../../workers/engine/networks/build';
 import { DEFAULT_NETWORK_PROBLEM } from '../../workers/engine/spec/networkProblem';
 import type { RegularizedObjective } from '../../workers/engine/networks/regularizedObjective';
 import { Rng } from '../../workers/engine/math/rng';
-import { gridCoordinates, pointsOnPlane } from '../../workers/engine/math/plane/plane';
+import { gridCoordinates, gridIndexRange } from '../../workers/engine/math/plane/gridIndex';
+import { resolveOptimizer } from '../../workers/engine/spec/optimizers/validate';
 import { TrainingSession } from '../../workers/engine/training/runs';
 import { timeMedianMs, type TimingPlan } from '../harness';
 import type { Measurement } from '../types';
@@ -92,7 +93,7 @@ const ALPHA_RANGE: [number, number] = [-1, 1];
 async function sliceFigures(
   log: (message: string) => void,
   objective: RegularizedObjective,
-  plane: SlicePlane,
+  plane: Plane,
   side: number,
   msPerPoint: number,
   plan: BrowserBenchPlan,
@@ -117,8 +118,7 @@ async function sliceFigures(
     // The whole grid in one generic batched call (the objective splits it into
     // passes by its own memory bound); the points are made once, outside the timing.
     const { alphas, betas } = sliceGeometry(request, objective.paramCount);
-    const flatPlane = { centre: plane.centre, d1: plane.d1, d2: plane.d2 ?? new Float32Array(objective.paramCount) };
-    const points = pointsOnPlane(flatPlane, gridCoordinates(alphas, betas, Int32Array.from({ length: count }, (_, k) => k)));
+    const points = pointsOnPlane(plane, gridCoordinates(alphas, betas, gridIndexRange(0, count)));
     const batchMs = await timeMedianMs(() => objective.evaluateBatch(points, count), plan.slice);
     figures.push(
       { name: `${prefix}.evaluate_batch_ms`, value: batchMs, unit: 'ms', note: `generic evaluateBatch of all ${count} points (points made beforehand)` },
@@ -130,8 +130,8 @@ async function sliceFigures(
 
 /** Median full-batch Adam steps per second (evaluation every 10 steps, as the page trains). */
 async function adamStepsPerSecond(plan: BrowserBenchPlan): Promise<number> {
-  const network = buildNetwork({ ...DEFAULT_NETWORK_PROBLEM });
-  const session = new TrainingSession(network, [{ id: 'adam', optimizer: { name: 'adam', lr: 0.01 }, batchSize: 0 }], { seed: 1, evalEvery: 10 });
+  const network = buildNetwork({ ...DEFAULT_NETWORK_PROBLEM }, { engine: 'tfjs' });
+  const session = new TrainingSession(network, [{ id: 'adam', optimizer: resolveOptimizer({ name: 'adam', lr: 0.01 }, 'network'), batchSize: 0 }], { seed: 1, evalEvery: 10 });
   try {
     const ms = await timeMedianMs(() => session.step(plan.trainingSteps), plan.training);
     return (1000 * plan.trainingSteps) / ms;
@@ -149,7 +149,7 @@ async function adamStepsPerSecond(plan: BrowserBenchPlan): Promise<number> {
 export async function measureBrowserBackend(plan: BrowserBenchPlan, log: (message: string) => void): Promise<Measurement[]> {
   const tensorsBefore = tf.memory().numTensors;
   const measurements: Measurement[] = [];
-  const network = buildNetwork({ ...DEFAULT_NETWORK_PROBLEM });
+  const network = buildNetwork({ ...DEFAULT_NETWORK_PROBLEM }, { engine: 'tfjs' });
   try {
     const objective = network.objective;
     const params = network.initialParams;

@@ -88,6 +88,11 @@ export class ExplorerPage {
     await this.page.getByTestId('play').click();
   }
 
+  /** Pauses the runs unless they have already finished (then there is nothing to pause). */
+  async pauseIfRunning(): Promise<void> {
+    if ((await this.state()).runStatus === 'running') await this.pause();
+  }
+
   /** Presses a key with nothing focused (so not in a field, nor on a button). */
   async pressKey(key: string): Promise<void> {
     await this.page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());

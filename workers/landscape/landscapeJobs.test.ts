@@ -1,7 +1,7 @@
 import '../engine/testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { planePoint } from '../engine/math/plane/slicePlane';
+import { planePoint } from '../engine/math/plane/plane';
 import { defaultSliceSettings, type SliceSettings } from '../engine/spec/landscapeSettings';
 import { buildNetwork, type BuiltNetwork } from '../engine/networks/build';
 import { networkProblem, type NetworkProblem } from '../engine/spec/networkProblem';

@@ -11,15 +11,15 @@
 import { buildNetwork, type BuiltNetwork } from '../engine/networks/build';
 import type { NetworkProblem } from '../engine/spec/networkProblem';
 import { sliceDirections, type SliceDirections } from '../engine/landscape/directions';
-import { bilinearLookup } from '../engine/math/plane/fieldLookup';
-import { planePoint } from '../engine/math/plane/slicePlane';
+import { bilinearLookup, fieldOnAxes } from '../engine/math/plane/fieldLookup';
+import { planePoint } from '../engine/math/plane/plane';
 import { inputBoxOf } from '../engine/landscape/predictionGrid';
 import { probeAt } from '../engine/landscape/probe';
 import { projectTrajectory } from '../engine/landscape/projection';
 import { sliceCriticalPoints } from '../engine/landscape/criticalPoints';
 import { runSliceJob, type SliceResult } from '../engine/landscape/sliceJob';
 import type { SliceSettings, SliceSplit } from '../engine/spec/landscapeSettings';
-import { MAX_EXACT_PARAMETERS } from '../engine/curvature/denseSpectrum';
+import { MAX_EXACT_PARAMETERS } from '../engine/spec/limits';
 import { directionSpecOf, type SliceVectors } from '../engine/spec/sliceInputs';
 import { JobRegistry, type JobKind } from './jobRegistry';
 import type {
@@ -190,7 +190,7 @@ export class LandscapeJobs {
     const signal = this.jobs.start('projection');
     try {
       const objective = this.objectiveFor(slice.settings.split);
-      const field = { alphas: slice.alphas, betas: slice.betas, values: slice.values };
+      const field = fieldOnAxes(slice.alphas, slice.betas, slice.values);
       const projected: ProjectedRun[] = [];
       for (const [index, run] of runs.entries()) {
         const projection = await projectTrajectory(objective, run.snapshots, slice.directions, { signal });
@@ -229,7 +229,7 @@ export class LandscapeJobs {
     if (slice === null || network === null) throw new Error('no slice to probe: compute a slice first');
     const signal = this.jobs.start('probe');
     try {
-      const params = planePoint(slice.directions, alpha, slice.directions.d2 === null ? 0 : beta);
+      const params = this.pointOfSlice(alpha, beta);
       const result = await probeAt(this.trainObjective(), params, {
         test: this.test,
         inputBox: network.train.inputDim <= 2 ? inputBoxOf(network.train) : null,
@@ -251,6 +251,13 @@ export class LandscapeJobs {
     } finally {
       this.jobs.finish('probe', signal);
     }
+  }
+
+  /** θ = c + α d1 + β d2, the point (α, β) of the last slice (β ignored on a line). */
+  pointOfSlice(alpha: number, beta: number): Float32Array {
+    const slice = this.slice;
+    if (slice === null) throw new Error('no slice: compute a slice first');
+    return planePoint(slice.directions, alpha, beta);
   }
 
   /** Frees the network's tensors and cancels every job. */

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { defaultExperiment, defaultNetworkExperiment, type NetworkExperiment } from '../engine/spec/experiment';
 import { networkProblem } from '../engine/spec/networkProblem';
-import { defaultNetworkRun } from '../engine/spec/networkRuns';
+import { defaultRun } from '../engine/spec/runs';
 import { useTestBackend } from '../engine/testing/backend';
 import { transferablesOf } from './packBatch';
 import { TrainingJob } from './trainingJob';
@@ -112,8 +112,8 @@ describe('TrainingJob', () => {
     // Regression with the squared error: gradient descent far above 2/λ_max grows the error geometrically until it overflows.
     const job = new TrainingJob(
       defaultNetworkExperiment(networkProblem({ dataset: 'sine', datasetOptions: { n: 40 }, hidden: [4] }), [
-        { ...defaultNetworkRun('sgd', 0, [], 0), lr: 100 },
-        defaultNetworkRun('adam', 1, ['o1']),
+        { ...defaultRun('network', 'sgd', 0, [], 0), lr: 100 },
+        defaultRun('network', 'adam', 1, ['o1']),
       ]),
     );
     const batch = await job.step(40);

@@ -11,13 +11,14 @@
  */
 import { classCount } from '../engine/data/labels';
 import type { Dataset } from '../engine/data/types';
-import { isNetworkExperiment, validateExperiment, type Experiment } from '../engine/spec/experiment';
+import { checkedExperiment, type Experiment } from '../engine/spec/experiment';
 import { inputBoxOf, predictionGrid, type InputBox } from '../engine/landscape/predictionGrid';
 import { buildNetwork, type BuiltNetwork } from '../engine/networks/build';
-import { batchSizeOf, networkRunConfig } from '../engine/spec/networkRuns';
+import { batchSizeOf } from '../engine/spec/runs';
 import { evaluateAt } from '../engine/training/evaluation';
 import { TrainingSession } from '../engine/training/runs';
-import { predictionFieldOf, type PredictionFieldData } from '../landscape/predictionField';
+import { predictionFieldOf } from '../landscape/predictionField';
+import type { PredictionFieldData } from '../engine/spec/messages/prediction';
 import type { DataSplit, Evaluation, PackedStepBatch, ParamsWhich, TrainingData } from '../engine/spec/messages/training';
 import { packStepBatch } from './packBatch';
 
@@ -48,17 +49,21 @@ export class TrainingJob {
   private readonly box: InputBox | null;
   private disposed = false;
 
-  /** Validates `experiment` (a RangeError lists its problems) and builds the network and its runs. */
-  constructor(experiment: Experiment) {
-    const problems = validateExperiment(experiment);
-    if (problems.length > 0) throw new RangeError(`Invalid experiment: ${problems.join('; ')}`);
-    if (!isNetworkExperiment(experiment)) throw new RangeError('The training worker trains networks; this experiment is about an analytic function');
+  /**
+   * Checks `request` once, here where it enters the worker (a RangeError
+   * lists its problems), and builds the network and its runs from the
+   * resolved configurations.
+   */
+  constructor(request: Experiment) {
+    const checked = checkedExperiment(request);
+    if (checked.kind !== 'network') throw new RangeError('The training worker trains networks; this experiment is about an analytic function');
+    const { experiment, optimizers } = checked;
     this.network = buildNetwork(experiment.problem);
     try {
       this.runIds = experiment.optimizers.map((run) => run.id);
       this.session = new TrainingSession(
         this.network,
-        experiment.optimizers.map((run) => ({ id: run.id, optimizer: networkRunConfig(run), batchSize: batchSizeOf(run) })),
+        experiment.optimizers.map((run, index) => ({ id: run.id, optimizer: optimizers[index], batchSize: batchSizeOf(run) })),
         {
           seed: experiment.seed,
           evalEvery: experiment.evalEvery,

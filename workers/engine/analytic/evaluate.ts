@@ -5,8 +5,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { lossOfPoints } from './functions';
 import { assertGradientsRegistered } from './gradientsRegistered';
-import type { Window2D } from './info';
 import { validateProblem, type AnalyticProblem } from '../spec/functions';
+import { gridIndex } from '../math/plane/gridIndex';
+import type { Window2D } from '../spec/vocabulary';
 
 /**
  * A regular nx × ny grid over a window: x_i = xMin + i (xMax − xMin)/(nx − 1),
@@ -56,7 +57,7 @@ export function gridPoints(grid: Grid2D): Float32Array {
   for (let j = 0; j < ny; j++) {
     const y = grid.yMin + j * dy;
     for (let i = 0; i < nx; i++) {
-      const k = j * nx + i;
+      const k = gridIndex(nx, i, j);
       points[2 * k] = grid.xMin + i * dx;
       points[2 * k + 1] = y;
     }

@@ -8,6 +8,7 @@
  */
 import { validateGrid, type Grid2D } from './evaluate';
 import { quadraticCoefficients, validateProblem, type AnalyticProblem } from '../spec/functions';
+import { gridIndex } from '../math/plane/gridIndex';
 
 /** f(x, y) of `problem` in float64 (the definitions of the fixture README; the quadratic as in `problems.ts`). */
 export function value64(problem: AnalyticProblem, x: number, y: number): number {
@@ -40,7 +41,7 @@ export function previewGrid(problem: AnalyticProblem, grid: Grid2D): Float32Arra
   const values = new Float32Array(nx * ny);
   for (let j = 0; j < ny; j++) {
     const y = yMin + (j * (yMax - yMin)) / (ny - 1);
-    for (let i = 0; i < nx; i++) values[j * nx + i] = value64(problem, xMin + (i * (xMax - xMin)) / (nx - 1), y);
+    for (let i = 0; i < nx; i++) values[gridIndex(nx, i, j)] = value64(problem, xMin + (i * (xMax - xMin)) / (nx - 1), y);
   }
   return values;
 }

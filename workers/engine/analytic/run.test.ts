@@ -5,6 +5,11 @@ import { useTestBackend } from '../testing/backend';
 import { analyticTrajectory, AnalyticRuns, DIVERGENCE_BOUND } from './run';
 import { loadAnalyticFixtures, type AnalyticReference } from '../fixtures/testing/referenceVectors';
 import { maxAbs, maxAbsDifference, reference } from './testing/referenceForms';
+import type { OptimizerConfig } from '../spec/optimizers/registry';
+import { resolveOptimizer } from '../spec/optimizers/validate';
+
+/** `config` checked, as the worker's entry (or the fixture reader) checks it before the engine runs it. */
+const rule = (config: OptimizerConfig) => resolveOptimizer(config, 'analytic');
 
 beforeAll(async () => {
   await useTestBackend();
@@ -25,7 +30,7 @@ describe('fixture trajectories', () => {
       const { trajectories } = fixture.expected;
       const runs = new AnalyticRuns(
         { name: fixture.function },
-        trajectories.map((t) => t.optimizer),
+        trajectories.map((t) => rule(t.optimizer)),
         fixture.params,
       );
       const paths = trajectories.map(() => [...fixture.params]);
@@ -54,7 +59,7 @@ describe('fixture trajectories', () => {
       const trajectories = fixture.expected.trajectories;
       const trajectory = trajectories.find((t) => t.optimizer.name === 'newton') ?? trajectories[0];
       const problem = { name: fixture.function };
-      const result = await analyticTrajectory(problem, trajectory.optimizer, fixture.params, trajectory.steps);
+      const result = await analyticTrajectory(problem, rule(trajectory.optimizer), fixture.params, trajectory.steps);
       expect(result.divergedAt).toBeNull();
       expectPathMatches(result.path, trajectory.path, `${fixture.file} ${trajectory.optimizer.name}`);
       expect(result.losses.length).toBe(trajectory.steps + 1);
@@ -84,7 +89,7 @@ describe('divergence', () => {
   it('SGD with lr 1 on Rosenbrock stops at the step that leaves the bounded region', async () => {
     const start: [number, number] = [-1.5, 2];
     const expected = sgdEscapeStep(1, start);
-    const result = await analyticTrajectory({ name: 'rosenbrock' }, { name: 'sgd', lr: 1 }, start, 50);
+    const result = await analyticTrajectory({ name: 'rosenbrock' }, rule({ name: 'sgd', lr: 1 }), start, 50);
     expect(result.divergedAt).toBe(expected.step);
     // The path holds the start and each accepted point, not the diverged one.
     expect(result.path.length).toBe(2 * expected.step);
@@ -96,8 +101,8 @@ describe('divergence', () => {
     const runs = new AnalyticRuns(
       { name: 'rosenbrock' },
       [
-        { name: 'sgd', lr: 1 },
-        { name: 'adam', lr: 0.02 },
+        rule({ name: 'sgd', lr: 1 }),
+        rule({ name: 'adam', lr: 0.02 }),
       ],
       [-1.5, 2],
     );
@@ -130,10 +135,10 @@ describe('divergence', () => {
     }
     expect(Math.max(...point.map(Math.abs))).toBeLessThan(DIVERGENCE_BOUND);
     expect(reference(problem, point[0], point[1]).f).toBeGreaterThan(3.5e38);
-    const result = await analyticTrajectory(problem, { name: 'sgd', lr: 0.1 }, [1, 1.5], 10);
+    const result = await analyticTrajectory(problem, rule({ name: 'sgd', lr: 0.1 }), [1, 1.5], 10);
     expect(result.divergedAt).toBe(2);
     expect(result.path.length).toBe(4);
-    const runs = new AnalyticRuns(problem, [{ name: 'sgd', lr: 0.1 }], [1, 1.5]);
+    const runs = new AnalyticRuns(problem, [rule({ name: 'sgd', lr: 0.1 })], [1, 1.5]);
     const [run] = (await runs.step(10)).runs;
     expect(run.divergence).toMatch(/diverged at step 2: the loss became Infinity/);
   });
@@ -142,7 +147,7 @@ describe('divergence', () => {
 describe('AnalyticRuns', () => {
   it('reports f and ‖∇f‖ at each new point and at the start', async () => {
     const problem = { name: 'himmelblau' as const };
-    const runs = new AnalyticRuns(problem, [{ name: 'momentum', lr: 0.001 }], [0.5, 0.5]);
+    const runs = new AnalyticRuns(problem, [rule({ name: 'momentum', lr: 0.001 })], [0.5, 0.5]);
     const start = await runs.initial();
     expect(start.loss).toBeCloseTo(144.125, 3);
     expect(start.gradNorm).toBeCloseTo(Math.hypot(33, 33), 3);
@@ -157,7 +162,7 @@ describe('AnalyticRuns', () => {
   it('applies warm-up along the path (saddle: x_t = x_{t−1} (1 − 2 η_t), y_t = y_{t−1} (1 + 2 η_t))', async () => {
     const lr = 0.1;
     const warmupSteps = 4;
-    const result = await analyticTrajectory({ name: 'saddle' }, { name: 'sgd', lr, warmupSteps }, [1, 0.5], 6);
+    const result = await analyticTrajectory({ name: 'saddle' }, rule({ name: 'sgd', lr, warmupSteps }), [1, 0.5], 6);
     let [x, y] = [1, 0.5];
     const expected = [x, y];
     for (let t = 1; t <= 6; t++) {
@@ -168,22 +173,22 @@ describe('AnalyticRuns', () => {
     }
     expect(maxAbsDifference(result.path, expected)).toBeLessThanOrEqual(1e-6);
     // Without warm-up the first step is four times longer.
-    const plain = await analyticTrajectory({ name: 'saddle' }, { name: 'sgd', lr }, [1, 0.5], 1);
+    const plain = await analyticTrajectory({ name: 'saddle' }, rule({ name: 'sgd', lr }), [1, 0.5], 1);
     expect(1 - plain.path[2]).toBeCloseTo(4 * (1 - result.path[2]), 6);
   });
 
   it('validates its arguments and refuses overlapping step calls', async () => {
-    expect(() => new AnalyticRuns({ name: 'saddle' }, [{ name: 'sgd', lr: -1 }], [0, 0])).toThrow(/lr must be/);
+    expect(() => new AnalyticRuns({ name: 'saddle' }, [rule({ name: 'sgd', lr: -1 })], [0, 0])).toThrow(/lr must be/);
     expect(() => new AnalyticRuns({ name: 'saddle' }, [], [Number.NaN, 0])).toThrow(/Start must be/);
     expect(() => new AnalyticRuns({ name: 'saddle' }, [], [2e6, 0])).toThrow(/Start must be/);
-    await expect(analyticTrajectory({ name: 'saddle' }, { name: 'sgd', lr: 1 }, [1, 1], -1)).rejects.toThrow(/steps/);
-    const runs = new AnalyticRuns({ name: 'saddle' }, [{ name: 'sgd', lr: 0.01 }], [1, 0.5]);
+    await expect(analyticTrajectory({ name: 'saddle' }, rule({ name: 'sgd', lr: 1 }), [1, 1], -1)).rejects.toThrow(/steps/);
+    const runs = new AnalyticRuns({ name: 'saddle' }, [rule({ name: 'sgd', lr: 0.01 })], [1, 0.5]);
     await expect(runs.step(0)).rejects.toThrow(/step count/);
     await expect(runs.step(1.5)).rejects.toThrow(/step count/);
     const first = runs.step(2);
     await expect(runs.step(1)).rejects.toThrow(/already running/);
     expect((await first).runs[0].stepCount).toBe(2);
-    const empty = await analyticTrajectory({ name: 'saddle' }, { name: 'sgd', lr: 1 }, [1, 1], 0);
+    const empty = await analyticTrajectory({ name: 'saddle' }, rule({ name: 'sgd', lr: 1 }), [1, 1], 0);
     expect(Array.from(empty.path)).toEqual([1, 1]);
     expect(empty.divergedAt).toBeNull();
   });
@@ -193,14 +198,14 @@ describe('AnalyticRuns', () => {
     const runs = new AnalyticRuns(
       { name: 'beale' },
       [
-        { name: 'adam', lr: 0.05 },
-        { name: 'saddle_free_newton', lr: 0.5 },
-        { name: 'sgd', lr: 0.1 },
+        rule({ name: 'adam', lr: 0.05 }),
+        rule({ name: 'saddle_free_newton', lr: 0.5 }),
+        rule({ name: 'sgd', lr: 0.1 }),
       ],
       [1, 1.5],
     );
     await runs.step(3);
-    await analyticTrajectory({ name: 'quadratic' }, { name: 'newton', lr: 1 }, [1, -1], 2);
+    await analyticTrajectory({ name: 'quadratic' }, rule({ name: 'newton', lr: 1 }), [1, -1], 2);
     // Every step's tensors are made and released inside derivativesAt; the runs hold only Float64Arrays.
     expect(tf.memory().numTensors).toBe(before);
   });

@@ -2,7 +2,7 @@
  * Optimizer runs on the analytic functions: a whole trajectory at once, or
  * (re-exported from runs.ts) several runs stepped together for streaming.
  */
-import type { OptimizerConfig } from '../optimizers/optimizers';
+import type { RuleConfig } from '../optimizers/optimizers';
 import type { AnalyticProblem } from '../spec/functions';
 import { AnalyticRuns, MAX_STEPS_PER_CALL } from './runs';
 
@@ -33,7 +33,7 @@ export interface AnalyticTrajectory {
  */
 export async function analyticTrajectory(
   problem: AnalyticProblem,
-  config: OptimizerConfig,
+  config: RuleConfig,
   start: [number, number],
   steps: number,
 ): Promise<AnalyticTrajectory> {

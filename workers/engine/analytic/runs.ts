@@ -4,13 +4,8 @@
  * derivativesAt call for all runs still going. A run whose point or loss
  * stops being a usable number stops and says at which step; the others go on.
  */
-import {
-  createOptimizer,
-  OPTIMIZER_INFO,
-  optimizerNeedsHessian,
-  type Optimizer,
-  type OptimizerConfig,
-} from '../optimizers/optimizers';
+import { createOptimizer, optimizerNeedsHessian, type Optimizer, type RuleConfig } from '../optimizers/optimizers';
+import { methodOf } from '../spec/optimizers/registry';
 import { derivativesAt, type PointDerivatives } from './evaluate';
 import { validateProblem, type AnalyticProblem } from '../spec/functions';
 
@@ -76,8 +71,8 @@ export class AnalyticRuns {
   private startState: StartState | null = null;
   private busy = false;
 
-  /** Validates the problem, every config and the start; throws a clear error otherwise. */
-  constructor(problem: AnalyticProblem, configs: readonly OptimizerConfig[], start: [number, number]) {
+  /** Validates the problem and the start (the configs come checked, see `resolveOptimizer`); throws a clear error otherwise. */
+  constructor(problem: AnalyticProblem, configs: readonly RuleConfig[], start: [number, number]) {
     validateProblem(problem);
     if (!start.every((c) => Number.isFinite(c) && Math.abs(c) <= DIVERGENCE_BOUND)) {
       throw new RangeError(
@@ -219,6 +214,6 @@ export class AnalyticRuns {
 
   private stop(run: RunState, step: number, reason: string): void {
     run.divergedAt = step;
-    run.divergence = `${OPTIMIZER_INFO[run.optimizer.config.name].label} diverged at step ${step}: ${reason}`;
+    run.divergence = `${methodOf(run.optimizer.config.name).label} diverged at step ${step}: ${reason}`;
   }
 }

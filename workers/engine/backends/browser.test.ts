@@ -5,6 +5,7 @@ import {
   forcedBackend,
   planBrowserBackends,
   selectBrowserBackend,
+  softwareAdapterReason,
   type BackendProbes,
 } from './browser';
 
@@ -81,5 +82,18 @@ describe('selectBrowserBackend', () => {
       ['webgl', false],
       ['cpu', true],
     ]);
+  });
+});
+
+describe('softwareAdapterReason', () => {
+  it("passes over headless Chromium's SwiftShader adapter and any fallback adapter, not a GPU", () => {
+    // What Chromium 156 reports with --enable-unsafe-webgpu and no GPU.
+    expect(softwareAdapterReason({ isFallbackAdapter: true, vendor: 'google', architecture: 'swiftshader', description: '' })).toBe(
+      'software adapter (swiftshader google), slower than wasm',
+    );
+    expect(softwareAdapterReason({ vendor: 'mesa', description: 'llvmpipe (LLVM 15.0.6, 256 bits)' })).toMatch(/^software adapter/);
+    expect(softwareAdapterReason({}, true)).toBe('software adapter (fallback), slower than wasm');
+    expect(softwareAdapterReason({ vendor: 'nvidia', architecture: 'hopper', description: 'NVIDIA H200' })).toBeNull();
+    expect(softwareAdapterReason({ vendor: 'apple', architecture: 'metal-3' })).toBeNull();
   });
 });

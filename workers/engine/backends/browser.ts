@@ -88,17 +88,46 @@ export function softwareWebGlRenderer(): string | null {
   return SOFTWARE_RENDERER.test(renderer) ? renderer : null;
 }
 
-/** The part of `navigator.gpu` used here (the DOM typings of this TypeScript lack WebGPU). */
-interface GpuLike {
-  requestAdapter(): Promise<unknown>;
+/** What a WebGPU adapter says of itself (`GPUAdapterInfo`; older browsers put the fallback flag on the adapter). */
+export interface AdapterInfoLike {
+  isFallbackAdapter?: boolean;
+  vendor?: string;
+  architecture?: string;
+  description?: string;
 }
 
-/** Why WebGPU cannot work here (no API, or no adapter), or null if an adapter exists. */
+/** The part of `navigator.gpu` used here (the DOM typings of this TypeScript lack WebGPU). */
+interface GpuLike {
+  requestAdapter(): Promise<{ info?: AdapterInfoLike; isFallbackAdapter?: boolean } | null>;
+}
+
+/**
+ * Why an adapter should not be used although it exists: a fallback adapter
+ * (the browser's own CPU implementation) or a software rasteriser behind it
+ * (SwiftShader, llvmpipe) runs every small kernel through an emulator on the
+ * CPU. Measured on a 2-core machine with headless Chromium's SwiftShader
+ * adapter: network training ~1 step/s, 10–80× slower than wasm (150 steps
+ * × 3 runs: 137 s against 1.8 s). Null for a hardware adapter.
+ */
+export function softwareAdapterReason(info: AdapterInfoLike, adapterIsFallback = false): string | null {
+  const name = [info.architecture, info.description, info.vendor].filter((part) => part).join(' ');
+  if (info.isFallbackAdapter === true || adapterIsFallback || SOFTWARE_RENDERER.test(name)) {
+    return `software adapter (${name || 'fallback'}), slower than wasm`;
+  }
+  return null;
+}
+
+/**
+ * Why WebGPU should not be used here (no API, no adapter, or a software
+ * adapter: see {@link softwareAdapterReason}), or null for a hardware adapter.
+ */
 export async function webGpuUnavailableReason(): Promise<string | null> {
   const gpu = (globalThis.navigator as { gpu?: GpuLike } | undefined)?.gpu;
   if (gpu === undefined) return 'this browser offers no WebGPU';
   try {
-    return (await gpu.requestAdapter()) === null ? 'no WebGPU adapter (GPU blocked or absent)' : null;
+    const adapter = await gpu.requestAdapter();
+    if (adapter === null) return 'no WebGPU adapter (GPU blocked or absent)';
+    return softwareAdapterReason(adapter.info ?? {}, adapter.isFallbackAdapter === true);
   } catch (error) {
     return `requesting a WebGPU adapter failed: ${error instanceof Error ? error.message : String(error)}`;
   }
@@ -124,7 +153,7 @@ const BROWSER_PROBES: BackendProbes = {
 /**
  * {@link browserBackendOrder}, minus the backends that cannot or should not
  * run here, each listed in `skipped` with its reason:
- * - WebGPU without an adapter;
+ * - WebGPU without an adapter, or with a software one;
  * - WebGL on a software rasteriser: drawing every small kernel through a GPU
  *   emulator on the CPU is far slower than the same kernel in WebAssembly
  *   (measured here: ~0.5 s against ~10 ms per optimizer step).

@@ -66,6 +66,28 @@ describe('npm run conformance', () => {
     expect(both.code).toBe(2);
   });
 
+  it('checks the typed-array path with --path fast, and both paths with --path both', async () => {
+    const [fast, both] = await Promise.all([conformance(good, '--path', 'fast'), conformance(good, '--path', 'both')]);
+    expect(fast.stdout).toContain('PASS  sigmoid-2-6-1-bce  lanczosLargest3');
+    expect(fast.stdout.trim().split('\n').at(-1)).toBe('conformance (cpu, fast path): 13 passed, 0 failed');
+    expect(fast.code).toBe(0);
+    const summaries = both.stdout.split('\n').filter((line) => line.startsWith('conformance ('));
+    expect(summaries).toEqual(['conformance (cpu): 13 passed, 0 failed', 'conformance (cpu, fast path): 13 passed, 0 failed']);
+    expect(both.code).toBe(0);
+    const bad = await conformance('--path', 'gpu');
+    expect(bad.stderr).toContain('--path takes tfjs, fast or both; got gpu');
+    expect(bad.code).toBe(2);
+  });
+
+  it('sweeps seeds on the typed-array path', async () => {
+    const { code, stdout } = await conformance(good, '--path', 'fast', '--seeds', '2..3');
+    expect(stdout).toContain('on cpu, fast path, seeds 2..3');
+    expect(stdout).toContain('seeds  sigmoid-2-6-1-bce  lanczosSmallest3  passed for 2 of 2 seeds (2..3)');
+    // 8 seed-independent checks once, 5 stochastic ones for each of 2 seeds.
+    expect(stdout.trim().split('\n').at(-1)).toBe('conformance (cpu, fast path): 18 passed, 0 failed');
+    expect(code).toBe(0);
+  });
+
   it('exits non-zero when no fixture is found, and on bad arguments', async () => {
     const [none, bad] = await Promise.all([conformance(empty), conformance('--backend', 'gpu')]);
     expect(none.stdout).toContain(`no landscape-fixture/1 files in ${empty}`);

@@ -3,16 +3,18 @@
  * coordinates (α, β), for markers on the surface.
  */
 import { findCriticalPoints, type CriticalPointOptions, type GridCriticalPoint } from '../math/plane/gridCriticalPoints';
+import { gridIndex, type GridIndex } from '../math/plane/gridIndex';
+import type { CriticalKind } from '../spec/vocabulary';
 
 /** A discrete critical point of the slice. */
 export interface SliceCriticalPoint {
-  kind: 'minimum' | 'saddle' | 'maximum';
+  kind: CriticalKind;
   alpha: number;
   beta: number;
-  /** Grid position: index = j·nx + i. */
+  /** Grid position: index = `gridIndex(nx, i, j)`. */
   i: number;
   j: number;
-  index: number;
+  index: GridIndex;
   loss: number;
   /** How clearly it is critical, in loss units (see findCriticalPoints). */
   strength: number;
@@ -77,7 +79,7 @@ function lineExtrema(field: ArrayLike<number>, alphas: ArrayLike<number>, beta: 
     const right = field[i + 1];
     if (!Number.isFinite(value) || !Number.isFinite(left) || !Number.isFinite(right)) continue;
     const level = tolerance + relative * Math.abs(value);
-    const base = { alpha: alphas[i], beta, i, j: 0, index: i, loss: value };
+    const base = { alpha: alphas[i], beta, i, j: 0, index: gridIndex(field.length, i, 0), loss: value };
     if (left - value > level && right - value > level) {
       minima.push({ ...base, kind: 'minimum', strength: Math.min(left, right) - value });
     } else if (value - left > level && value - right > level) {

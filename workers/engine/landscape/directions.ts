@@ -18,49 +18,16 @@ import { filterNormalize } from './filterNormalize';
 import type { MlpObjective } from '../networks/objective';
 import { Rng } from '../math/rng';
 import { trajectoryPca } from '../math/plane/pca';
-import { planeThroughPoints } from '../math/plane/interpolation';
-import { dot, type ParamVector } from '../math/plane/vectors';
+import { lineThroughPoints, planeThroughPoints } from '../math/plane/interpolation';
+import { dot } from '../math/plane/vectors';
 import { curvatureOperator } from '../curvature/operators';
-import { checkPlane, type SlicePlane } from '../math/plane/slicePlane';
-
-/** How the slice's directions are chosen. */
-export type DirectionSpec =
-  | {
-      kind: 'random';
-      centre: ParamVector;
-      seed: number;
-      /** Filter-normalise each direction (default true; false keeps the raw N(0, I) draws). */
-      filterNormalize?: boolean;
-      /** 1 for a line along d1, 2 for a plane (default 2). */
-      dimensions?: 1 | 2;
-    }
-  | {
-      kind: 'hessian';
-      centre: Float32Array;
-      seed?: number;
-      /** Most Hessian-vector products for Lanczos (default 60). */
-      maxProducts?: number;
-      dimensions?: 1 | 2;
-    }
-  | {
-      kind: 'pca';
-      /** T ≥ 3 snapshots θ_0 … θ_{T−1}, a T×P row-major stack. */
-      trajectory: ParamVector;
-    }
-  | {
-      kind: 'interpolation';
-      /** [θ_A, θ_B] for the line θ_A + α (θ_B − θ_A), or [θ_0, θ_A, θ_B] for the plane through them. */
-      points: ParamVector[];
-      /** Plane only: orthonormalise the directions (default false: θ_A at (1, 0), θ_B at (0, 1)). */
-      orthonormal?: boolean;
-    };
-
-/** 'random', 'hessian', 'pca' or 'interpolation'. */
-export type DirectionKind = DirectionSpec['kind'];
+import { checkPlane, type Plane } from '../math/plane/plane';
+import type { SliceDirectionsKind } from '../spec/landscapeSettings';
+import type { DirectionSpec } from '../spec/sliceInputs';
 
 /** A slice's plane with what was learnt choosing it. */
-export interface SliceDirections extends SlicePlane {
-  kind: DirectionKind;
+export interface SliceDirections extends Plane {
+  kind: SliceDirectionsKind;
   /** ‖d1‖ and ‖d2‖ (null on a line). */
   norms: [number, number | null];
   /** ∠(d1, d2) in degrees (null on a line); random high-dimensional directions are nearly orthogonal. */
@@ -149,10 +116,8 @@ async function planeFor(model: DirectionModel, spec: DirectionSpec, options: Lon
     case 'interpolation': {
       const { points } = spec;
       if (points.length === 2) {
-        const [thetaA, thetaB] = points;
-        if (thetaA.length !== thetaB.length) throw new RangeError('interpolation: θ_A and θ_B differ in length');
-        const d1 = Float64Array.from(thetaB, (b, p) => b - thetaA[p]);
-        return { ...blank, kind: 'interpolation', centre: Float64Array.from(thetaA), d1, d2: null, anchors: Float64Array.of(0, 0, 1, 0) };
+        const line = lineThroughPoints(points[0], points[1]);
+        return { ...blank, kind: 'interpolation', centre: line.centre, d1: line.d1, d2: null, anchors: line.coordinates };
       }
       if (points.length === 3) {
         const plane = planeThroughPoints(points[0], points[1], points[2], { orthonormal: spec.orthonormal ?? false });

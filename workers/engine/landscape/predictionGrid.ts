@@ -6,6 +6,7 @@
 import { throwIfAborted } from '../math/krylov/operator';
 import type { MlpObjective } from '../networks/objective';
 import { linspace } from '../math/plane/grid';
+import { gridIndex } from '../math/plane/gridIndex';
 
 /** The input range to cover: [lo, hi] of the first and (2 inputs) the second feature. */
 export interface InputBox {
@@ -24,7 +25,7 @@ export interface PredictionGrid {
   /** C, outputs per input. */
   outputDim: number;
   /**
-   * z(θ; x_i, y_j) at (j·nx + i)·C + c: predictions for `mse`, logits for
+   * z(θ; x_i, y_j) at gridIndex(nx, i, j)·C + c = (j·nx + i)·C + c: predictions for `mse`, logits for
    * the cross-entropy losses (σ or softmax gives probabilities).
    */
   outputs: Float32Array;
@@ -84,7 +85,8 @@ export async function predictionGrid(
     const inputs = new Float32Array(rows * nx * inputDim);
     for (let r = 0; r < rows; r++) {
       for (let i = 0; i < nx; i++) {
-        const at = (r * nx + i) * inputDim;
+        // Row r of this call is grid row firstRow + r; `outputs` takes the rows in order.
+        const at = gridIndex(nx, i, r) * inputDim;
         inputs[at] = xs[i];
         if (inputDim === 2) inputs[at + 1] = ys[firstRow + r];
       }

@@ -4,13 +4,14 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MlpObjective } from '../networks/objective';
 import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
 import { useTestBackend } from '../testing/backend';
-import { planePoint, type SlicePlane } from '../math/plane/slicePlane';
+import { planePoint, type Plane } from '../math/plane/plane';
+import { fieldOnAxes } from '../math/plane/fieldLookup';
 import { projectTrajectory } from './projection';
 import { runSliceJob } from './sliceJob';
 
 const fixture = loadModelFixture('relu-2-10-10-3-softmax');
 let objective: MlpObjective;
-let plane: SlicePlane;
+let plane: Plane;
 
 beforeAll(async () => {
   await useTestBackend();
@@ -35,7 +36,7 @@ describe('projectTrajectory', () => {
     const snapshots = snapshotsAt(path);
     const before = tf.memory().numTensors;
     const projection = await projectTrajectory(objective, snapshots, plane, {
-      slice: { alphas: slice.alphas, betas: slice.betas, values: slice.loss },
+      slice: fieldOnAxes(slice.alphas, slice.betas, slice.loss),
     });
     // The batched evaluation of the snapshots disposes its tensors.
     expect(tf.memory().numTensors).toBe(before);
@@ -63,7 +64,7 @@ describe('projectTrajectory', () => {
     snapshots[n + n - 1] += 0.2;
     const slice = await runSliceJob(objective, { plane, alphaRange: [-1, 1], nx: 5 });
     const projection = await projectTrajectory(objective, snapshots, plane, {
-      slice: { alphas: slice.alphas, betas: slice.betas, values: slice.loss },
+      slice: fieldOnAxes(slice.alphas, slice.betas, slice.loss),
     });
     expect(plane.d1[n - 1]).toBe(0);
     expect(plane.d2![n - 1]).toBe(0);
@@ -77,7 +78,7 @@ describe('projectTrajectory', () => {
   });
 
   it('projects onto a line and works without a slice', async () => {
-    const line: SlicePlane = { centre: plane.centre, d1: plane.d1, d2: null };
+    const line: Plane = { centre: plane.centre, d1: plane.d1, d2: null };
     const snapshots = snapshotsAt([[0.25, 0], [-0.5, 0]]);
     const projection = await projectTrajectory(objective, snapshots, line);
     expect(Array.from(projection.alpha)).toEqual([expect.closeTo(0.25, 5), expect.closeTo(-0.5, 5)]);

@@ -10,9 +10,9 @@
 import { throwIfAborted } from '../math/krylov/operator';
 import type { BatchEvaluator } from './sliceGrid';
 import { projectOntoPlane } from '../math/plane/projection';
-import { countRows, dot, type ParamVector } from '../math/plane/vectors';
+import type { ParamVector } from '../math/plane/vectors';
 import { bilinearLookup, type SampledField } from '../math/plane/fieldLookup';
-import { checkPlane, type SlicePlane } from '../math/plane/slicePlane';
+import { checkPlane, type Plane } from '../math/plane/plane';
 
 /** How closely the slice represents the trajectory. */
 export interface Faithfulness {
@@ -48,7 +48,7 @@ export interface TrajectoryProjection {
 
 /** The slice to compare with, cancellation, and the batch size. */
 export interface ProjectionOptions {
-  /** The evaluated slice (values = its loss field), for the surface's loss along the path. */
+  /** The evaluated slice (values = its loss field; see `fieldOnAxes`), for the surface's loss along the path. */
   slice?: SampledField;
   signal?: AbortSignal;
   /** Snapshots per evaluateBatch call (default 256). */
@@ -64,14 +64,14 @@ export interface ProjectionOptions {
 export async function projectTrajectory(
   objective: BatchEvaluator,
   snapshots: ParamVector,
-  plane: SlicePlane,
+  plane: Plane,
   options: ProjectionOptions = {},
 ): Promise<TrajectoryProjection> {
+  checkPlane('projectTrajectory', plane, objective.paramCount);
+  const { alpha, beta, residual } = projectOntoPlane(snapshots, plane);
   const size = objective.paramCount;
-  checkPlane('projectTrajectory', plane, size);
-  const count = countRows('projectTrajectory', snapshots, size);
+  const count = alpha.length;
   if (count < 1) throw new RangeError('projectTrajectory: no snapshots');
-  const { alpha, beta, residual } = plane.d2 === null ? projectOntoLine(snapshots, plane.centre, plane.d1) : projectOntoPlane(snapshots, { ...plane, d2: plane.d2 });
 
   const chunk = options.chunkPoints ?? 256;
   const trueLoss = new Float32Array(count);
@@ -89,26 +89,6 @@ export async function projectTrajectory(
   const slice = options.slice;
   const surfaceLoss = slice === undefined ? null : Float64Array.from(alpha, (a, t) => bilinearLookup(slice, a, beta[t]));
   return { alpha, beta, residual, trueLoss, trueAccuracy, surfaceLoss, faithfulness: faithfulness(snapshots, size, residual, trueLoss, surfaceLoss) };
-}
-
-/** a = ⟨θ − c, d⟩ / ⟨d, d⟩ and the distance ‖θ − c − a d‖ of each point from the line. */
-function projectOntoLine(points: ParamVector, centre: ParamVector, direction: ParamVector) {
-  const size = centre.length;
-  const count = points.length / size;
-  const squared = dot(direction, direction);
-  if (!(squared > 0)) throw new RangeError('projectTrajectory: the line direction d1 is zero');
-  const alpha = new Float64Array(count);
-  const residual = new Float64Array(count);
-  for (let t = 0; t < count; t++) {
-    let along = 0;
-    for (let p = 0; p < size; p++) along += (points[t * size + p] - centre[p]) * direction[p];
-    const a = along / squared;
-    let off = 0;
-    for (let p = 0; p < size; p++) off += (points[t * size + p] - centre[p] - a * direction[p]) ** 2;
-    alpha[t] = a;
-    residual[t] = Math.sqrt(off);
-  }
-  return { alpha, beta: new Float64Array(count), residual };
 }
 
 function faithfulness(

@@ -1,10 +1,14 @@
 /**
- * Loss (and accuracy) on a 2-D slice of parameter space,
- * θ(α, β) = θ₀ + α d₁ + β d₂, evaluated in batched passes.
+ * Loss (and accuracy) on a slice of parameter space, θ(α, β) = c + α d₁ + β d₂
+ * (a line when d₂ is null), evaluated in batched passes: at given plane
+ * coordinates, and on the whole grid of two axes.
  */
 import type { ProgressOptions } from '../networks/denseSymmetric';
 import type { BatchEvaluation, MlpObjective } from '../networks/objective';
 import { planePathPays } from '../networks/planeBatch';
+import { gridCoordinates, gridIndexRange } from '../math/plane/gridIndex';
+import { pointsOnPlane, type Plane } from '../math/plane/plane';
+import type { ParamVector } from '../math/plane/vectors';
 
 /**
  * The batch evaluation a slice needs (MlpObjective provides it). With
@@ -13,69 +17,56 @@ import { planePathPays } from '../networks/planeBatch';
  */
 export type BatchEvaluator = Pick<MlpObjective, 'paramCount' | 'evaluateBatch'> & Partial<Pick<MlpObjective, 'evaluatePlane'>>;
 
+/**
+ * Loss and accuracy at the `count` points of `coords` ((α, β) pairs, K×2) of
+ * `plane`: from the plane's structure where the objective can and it pays
+ * (`evaluatePlane`: a few large GEMMs per layer; on a line only the α's are
+ * passed), else one `evaluateBatch` call on the points formed in float64 and
+ * rounded once to float32 (`pointsOnPlane`; batched matMuls over
+ * [K, fanIn, fanOut] kernels).
+ */
+export function evaluateOnPlane(objective: BatchEvaluator, plane: Plane, coords: Float64Array, count: number): Promise<BatchEvaluation> {
+  if (objective.evaluatePlane === undefined || !planePathPays()) return objective.evaluateBatch(pointsOnPlane(plane, coords), count);
+  const [centre, d1] = [float32(plane.centre), float32(plane.d1)];
+  if (plane.d2 !== null) return objective.evaluatePlane(centre, d1, float32(plane.d2), coords, count);
+  return objective.evaluatePlane(centre, d1, null, coords.filter((_, i) => i % 2 === 0), count);
+}
+
+/** `v` in float32, the precision the batched evaluations take (no copy when it already is). */
+function float32(v: ParamVector): Float32Array {
+  return v instanceof Float32Array ? v : Float32Array.from(v);
+}
+
 /** Progress, cancellation and memory bound of a slice evaluation. */
 export interface SliceGridOptions extends ProgressOptions {
   /**
    * At most this many parameter values (grid points × P) are materialised
-   * at once; the grid is evaluated in chunks of rows. Default 2²².
+   * at once; the grid is evaluated in chunks of points. Default 2²².
    */
   maxBatchValues?: number;
 }
 
 const DEFAULT_MAX_BATCH_VALUES = 1 << 22;
 
-/** The (αᵢ, βⱼ) pairs of grid points first … first + count − 1 (index i·nβ + j), K × 2. */
-function gridPairs(alphas: ArrayLike<number>, betas: ArrayLike<number>, first: number, count: number): Float64Array {
-  const pairs = new Float64Array(2 * count);
-  for (let k = 0; k < count; k++) {
-    pairs[2 * k] = alphas[Math.floor((first + k) / betas.length)];
-    pairs[2 * k + 1] = betas[(first + k) % betas.length];
-  }
-  return pairs;
-}
-
-/** θ₀ + αᵢ d₁ + βⱼ d₂ at those grid points, summed in float64 and rounded once to float32, K × P. */
-function gridPoints(
-  params: Float32Array,
-  d1: Float32Array,
-  d2: Float32Array,
-  alphas: ArrayLike<number>,
-  betas: ArrayLike<number>,
-  first: number,
-  count: number,
-): Float32Array {
-  const size = params.length;
-  const pairs = gridPairs(alphas, betas, first, count);
-  const batch = new Float32Array(count * size);
-  for (let k = 0; k < count; k++) {
-    const alpha = pairs[2 * k];
-    const beta = pairs[2 * k + 1];
-    for (let p = 0; p < size; p++) batch[k * size + p] = params[p] + alpha * d1[p] + beta * d2[p];
-  }
-  return batch;
-}
-
 /**
- * Loss and accuracy at θ₀ + αᵢ d₁ + βⱼ d₂ for every pair (i, j): arrays of
- * length nα·nβ, entry i·nβ + j (row i = αᵢ). Each chunk of points is one
- * `evaluatePlane` call where the objective has it (a few large GEMMs per layer), else one
- * `evaluateBatch` call on the points formed in float64 and rounded once to
- * float32 (batched matMuls over [K, fanIn, fanOut] kernels). Progress
- * counts grid points.
+ * Loss and accuracy at c + αᵢ d₁ + βⱼ d₂ for every pair (i, j): arrays of
+ * length nα·nβ in the grid convention, entry `gridIndex(nα, i, j)` = j·nα + i
+ * (α along a row, β down the rows). The points are taken in storage order,
+ * in chunks of at most `maxBatchValues` parameter values, each chunk one
+ * `evaluateOnPlane` call. Progress counts grid points.
  */
 export async function evaluateSliceGrid(
   objective: BatchEvaluator,
-  params: Float32Array,
-  d1: Float32Array,
-  d2: Float32Array,
+  plane: Plane,
   alphas: ArrayLike<number>,
   betas: ArrayLike<number>,
   options: SliceGridOptions = {},
 ): Promise<BatchEvaluation> {
   const size = objective.paramCount;
-  if (params.length !== size || d1.length !== size || d2.length !== size) {
+  const { centre, d1, d2 } = plane;
+  if (centre.length !== size || d1.length !== size || (d2 !== null && d2.length !== size)) {
     throw new Error(
-      `A slice needs vectors of ${size} parameters; got params ${params.length}, d1 ${d1.length}, d2 ${d2.length}`,
+      `A slice needs vectors of ${size} parameters; got centre ${centre.length}, d1 ${d1.length}, d2 ${d2 === null ? 'none' : d2.length}`,
     );
   }
   const total = alphas.length * betas.length;
@@ -87,10 +78,8 @@ export async function evaluateSliceGrid(
   for (let first = 0; first < total; first += pointsPerChunk) {
     options.signal?.throwIfAborted();
     const count = Math.min(pointsPerChunk, total - first);
-    const result =
-      objective.evaluatePlane === undefined || !planePathPays()
-        ? await objective.evaluateBatch(gridPoints(params, d1, d2, alphas, betas, first, count), count)
-        : await objective.evaluatePlane(params, d1, d2, gridPairs(alphas, betas, first, count), count);
+    const coords = gridCoordinates(alphas, betas, gridIndexRange(first, count));
+    const result = await evaluateOnPlane(objective, plane, coords, count);
     loss.set(result.loss, first);
     if (result.accuracy !== null) {
       accuracy ??= new Float32Array(total);
@@ -101,15 +90,6 @@ export async function evaluateSliceGrid(
   return { loss, accuracy };
 }
 
-/** Loss only: loss[i·nβ + j] = L(θ₀ + αᵢ d₁ + βⱼ d₂) (see `evaluateSliceGrid`). */
-export async function sliceGrid(
-  objective: BatchEvaluator,
-  params: Float32Array,
-  d1: Float32Array,
-  d2: Float32Array,
-  alphas: ArrayLike<number>,
-  betas: ArrayLike<number>,
-  options: SliceGridOptions = {},
-): Promise<Float32Array> {
-  return (await evaluateSliceGrid(objective, params, d1, d2, alphas, betas, options)).loss;
-}
+/** Loss only: loss[gridIndex(nα, i, j)] = L(c + αᵢ d₁ + βⱼ d₂) (see `evaluateSliceGrid`). */
+export const sliceGrid = async (...args: Parameters<typeof evaluateSliceGrid>): Promise<Float32Array> =>
+  (await evaluateSliceGrid(...args)).loss;

@@ -4,7 +4,8 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { linspace } from '../math/plane/grid';
 import { fixtureObjective, loadModelFixture, type ModelFixtureName } from '../fixtures/testing/referenceVectors';
 import { useTestBackend } from '../testing/backend';
-import type { SlicePlane } from '../math/plane/slicePlane';
+import type { Plane } from '../math/plane/plane';
+import { referenceSliceField } from '../fixtures/modelChecks';
 import { runSliceJob, type SliceUpdate } from './sliceJob';
 import { analyticEvaluator } from './testing/analyticEvaluator';
 
@@ -13,7 +14,7 @@ beforeAll(async () => {
 });
 
 /** The plane θ = (a, b) in ℝ²: centre 0, d1 = e₁, d2 = e₂, so plane coordinates are parameters. */
-const axes: SlicePlane = { centre: new Float32Array(2), d1: Float32Array.of(1, 0), d2: Float32Array.of(0, 1) };
+const axes: Plane = { centre: new Float32Array(2), d1: Float32Array.of(1, 0), d2: Float32Array.of(0, 1) };
 /** A bowl with its minimum at (0.5, −0.25), a grid node of 41 points on [−1, 1]. */
 const bowl = (theta: Float32Array) => (theta[0] - 0.5) ** 2 + (theta[1] + 0.25) ** 2;
 
@@ -39,11 +40,9 @@ describe('runSliceJob against the reference vectors', () => {
       });
       // Every batched evaluation disposes its tensors.
       expect(tf.memory().numTensors).toBe(before);
+      const expected = referenceSliceField(fixture.expected.slice);
       const scale = Math.max(...loss.flat().map(Math.abs));
-      for (let i = 0; i < nx; i++) {
-        // The reference is indexed [i][j] (α first); the field is j·nx + i (rows along β).
-        for (let j = 0; j < ny; j++) expect(Math.abs(result.loss[j * nx + i] - loss[i][j])).toBeLessThanOrEqual(1e-4 * scale);
-      }
+      expected.forEach((value, k) => expect(Math.abs(result.loss[k] - value)).toBeLessThanOrEqual(1e-4 * scale));
       expect(result.accuracy === null).toBe(fixture.spec.loss === 'mse');
     } finally {
       objective.dispose();

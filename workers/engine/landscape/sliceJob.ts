@@ -7,33 +7,28 @@
  * points of each halved stride. When a level is complete the rest of the
  * field is filled by bilinear interpolation from it (`fillFromSubgrid`), so
  * the surface can be drawn whole after the first chunk and sharpens in
- * place. Each chunk of points is one `evaluatePlane` call where the
- * objective has it (the plane's structure: a few large GEMMs per layer),
- * else one `evaluateBatch` call (K networks in one batched matMul per
- * layer); chunks are sized to take about
- * `targetChunkMs` each, so progress is smooth and cancellation (checked
- * between chunks) is prompt.
+ * place. Each chunk of points is one `evaluateOnPlane` call (from the
+ * plane's structure where the objective has it, else K networks in one
+ * batched matMul per layer); chunks are sized to take about `targetChunkMs`
+ * each, so progress is smooth and cancellation (checked between chunks) is
+ * prompt.
  */
 import { throwIfAborted } from '../math/krylov/operator';
 import type { CriticalPointOptions } from '../math/plane/gridCriticalPoints';
 import { fillFromSubgrid, progressiveLevels, progressiveOrder, type ProgressiveLevel } from '../math/plane/grid';
-import { gridCoordinates, pointsOnPlane, type Plane } from '../math/plane/plane';
-import type { BatchEvaluation } from '../networks/objective';
-import type { BatchEvaluator } from './sliceGrid';
-import { planePathPays } from '../networks/planeBatch';
-import type { ParamVector } from '../math/plane/vectors';
-import type { SlicePlane } from '../math/plane/slicePlane';
+import { gridCoordinates, gridIndexRange, gridIndexSlice, type GridIndices } from '../math/plane/gridIndex';
+import { evaluateOnPlane, type BatchEvaluator } from './sliceGrid';
 import { sliceCriticalPoints, type SliceCriticalPoints } from './criticalPoints';
 import { sliceGeometry, type SliceRequest } from './sliceRequest';
 
 /** One streamed step of a slice job. The arrays are the job's own and are updated in place. */
 export interface SliceUpdate {
-  /** The loss field, nx·ny values, index j·nx + i (α_i along a row, β_j down the rows). */
+  /** The loss field, nx·ny values at `gridIndex(nx, i, j)` = j·nx + i (α_i along a row, β_j down the rows). */
   loss: Float32Array;
   /** The accuracy field (classification), or null. */
   accuracy: Float32Array | null;
   /** The grid indices evaluated by this chunk. */
-  indices: Int32Array;
+  indices: GridIndices;
   /** Points evaluated so far and in all. */
   done: number;
   total: number;
@@ -87,29 +82,6 @@ const MIN_CHUNK_POINTS = 16;
 const FIRST_CHUNK_POINTS = 512;
 
 /**
- * Loss and accuracy at the `count` points of `coords` ((α, β) pairs): from
- * the plane's structure when the objective can (on a line only the α's are
- * passed), else at the points formed explicitly on `flatPlane`.
- */
-function evaluateChunk(
-  objective: BatchEvaluator,
-  plane: SlicePlane,
-  flatPlane: Plane,
-  coords: Float64Array,
-  count: number,
-): Promise<BatchEvaluation> {
-  if (objective.evaluatePlane === undefined || !planePathPays()) return objective.evaluateBatch(pointsOnPlane(flatPlane, coords), count);
-  const [centre, d1] = [float32(plane.centre), float32(plane.d1)];
-  if (plane.d2 !== null) return objective.evaluatePlane(centre, d1, float32(plane.d2), coords, count);
-  return objective.evaluatePlane(centre, d1, null, coords.filter((_, i) => i % 2 === 0), count);
-}
-
-/** `v` in float32, the precision the batched evaluations take (no copy when it already is). */
-function float32(v: ParamVector): Float32Array {
-  return v instanceof Float32Array ? v : Float32Array.from(v);
-}
-
-/**
  * Evaluates `request` with `objective` (the train or the test objective:
  * whichever data the picture should show). Rejects with a RangeError for an
  * infeasible request and with an AbortError when cancelled.
@@ -125,11 +97,9 @@ export async function runSliceJob(
   const total = nx * ny;
   const progressive = options.progressive ?? true;
   const levels: ProgressiveLevel[] = progressive ? progressiveLevels(nx, ny) : [{ stride: 1, start: 0, count: total }];
-  const order = progressive ? progressiveOrder(nx, ny) : Int32Array.from({ length: total }, (_, k) => k);
+  const order = progressive ? progressiveOrder(nx, ny) : gridIndexRange(0, total);
   const memoryPoints = Math.max(1, Math.floor((options.maxChunkValues ?? DEFAULT_MAX_CHUNK_VALUES) / size));
   const targetMs = options.targetChunkMs ?? DEFAULT_TARGET_CHUNK_MS;
-  // A line is a plane whose second direction is never used (β = 0 throughout).
-  const flatPlane: Plane = { centre: plane.centre, d1: plane.d1, d2: plane.d2 ?? new Float32Array(size) };
 
   const loss = new Float32Array(total).fill(Number.NaN);
   let accuracy: Float32Array | null = null;
@@ -147,10 +117,10 @@ export async function runSliceJob(
       // drawn at once) within a fixed cap; later chunks are sized by the measured cost.
       const wanted = msPerPoint === null ? FIRST_CHUNK_POINTS : Math.max(MIN_CHUNK_POINTS, Math.round(targetMs / msPerPoint));
       const count = Math.min(wanted, memoryPoints, end - position);
-      const indices = order.subarray(position, position + count);
+      const indices = gridIndexSlice(order, position, position + count);
       const coords = gridCoordinates(alphas, betas, indices);
       const chunkStart = performance.now();
-      const result = await evaluateChunk(objective, plane, flatPlane, coords, count);
+      const result = await evaluateOnPlane(objective, plane, coords, count);
       msPerPoint = Math.max((performance.now() - chunkStart) / count, 1e-3);
       throwIfAborted(options.signal);
       if (result.accuracy !== null) accuracy ??= new Float32Array(total).fill(Number.NaN);

@@ -50,9 +50,29 @@ describe('buildNetwork', () => {
 
   it('dispose frees every tensor the network made', () => {
     const before = tf.memory().numTensors;
-    const network = buildNetwork(networkProblem({ dataset: 'iris' }));
+    const network = buildNetwork(networkProblem({ dataset: 'iris' }), { engine: 'tfjs' });
+    expect(network.engine).toBe('tfjs');
     expect(tf.memory().numTensors).toBeGreaterThan(before);
     network.dispose();
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it("on the typed-array engine makes no tensors, and gives the tensor engine's losses", async () => {
+    const before = tf.memory().numTensors;
+    const fast = buildNetwork(networkProblem({ dataset: 'iris', weightDecay: 0.01 }), { engine: 'fast' });
+    expect(fast.engine).toBe('fast');
+    expect(tf.memory().numTensors).toBe(before);
+    const tensor = buildNetwork(networkProblem({ dataset: 'iris', weightDecay: 0.01 }), { engine: 'tfjs' });
+    try {
+      const params = fast.initialParams;
+      const [a, b] = [await fast.objective.loss(params), await tensor.objective.loss(params)];
+      expect(Math.abs(a - b)).toBeLessThan(1e-6 * Math.max(1, b));
+      const [ta, tb] = [await fast.testObjective!.loss(params), await tensor.testObjective!.loss(params)];
+      expect(Math.abs(ta - tb)).toBeLessThan(1e-6 * Math.max(1, tb));
+    } finally {
+      fast.dispose();
+      tensor.dispose();
+    }
     expect(tf.memory().numTensors).toBe(before);
   });
 });

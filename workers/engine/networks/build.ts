@@ -4,8 +4,10 @@
  * objective (with weight decay), the test objective and θ₀.
  */
 import { prepareDataset } from '../data/registry';
-import type { Dataset } from '../data/types';
-import { MlpObjective, type MlpObjectiveOptions } from './objective';
+import type { Dataset, Samples } from '../data/types';
+import type { DataObjective } from './dataObjective';
+import { chooseNetworkEngine, makeDataObjective, preferredNetworkEngine, type EngineSetting, type NetworkEngine } from './fast/engine';
+import type { MlpObjectiveOptions } from './objective';
 import type { MlpSpec } from '../spec/mlp';
 import { initialParams } from './initialization';
 import { lossForTask, validateNetworkProblem, type NetworkProblem } from '../spec/networkProblem';
@@ -22,11 +24,26 @@ export interface BuiltNetwork {
   /** L = ℓ_train + (λ/2)‖θ‖²: what the optimizers minimise and the curvature describes. */
   objective: RegularizedObjective;
   /** ℓ_test, the data loss on the test samples (no penalty), or null without a test set. */
-  testObjective: MlpObjective | null;
+  testObjective: DataObjective | null;
+  /** The engine computing the objectives (and the minibatch gradients of training). */
+  engine: NetworkEngine;
+  /** The data loss of this network on other samples (e.g. a minibatch), on the same engine; dispose it after use. */
+  dataObjective(data: Samples): DataObjective;
   /** θ₀ from the problem's initialisation; every run starts from a copy. */
   initialParams: Float32Array;
   /** Frees both objectives' tensors. */
   dispose(): void;
+}
+
+/** Options of `buildNetwork`: the tensor engine's memory bound, and the engine. */
+export interface BuildOptions extends MlpObjectiveOptions {
+  /**
+   * `fast` (typed arrays) or `tfjs` (TensorFlow.js) forces an engine; `auto`
+   * chooses by the problem's size and the backend (`chooseNetworkEngine`).
+   * Default: the worker's `preferNetworkEngine` setting (`auto` unless a
+   * page's `?engine=` said otherwise).
+   */
+  engine?: EngineSetting;
 }
 
 /**
@@ -34,7 +51,7 @@ export interface BuiltNetwork {
  * its data set and split, and builds the network: layers [inputDim,
  * ...hidden, outputDim], the loss of the data set's task, θ₀.
  */
-export function buildNetwork(problem: NetworkProblem, options: MlpObjectiveOptions = {}): BuiltNetwork {
+export function buildNetwork(problem: NetworkProblem, options: BuildOptions = {}): BuiltNetwork {
   validateNetworkProblem(problem);
   const copy: NetworkProblem = structuredClone(problem);
   const { train, test } = prepareDataset(copy.dataset, copy.datasetOptions, copy.dataSeed, copy.testFraction);
@@ -43,10 +60,12 @@ export function buildNetwork(problem: NetworkProblem, options: MlpObjectiveOptio
     activation: copy.activation,
     loss: lossForTask(train.task),
   };
-  const objective = new RegularizedObjective(new MlpObjective(spec, train, options), copy.weightDecay);
-  let testObjective: MlpObjective | null = null;
+  const engine = chooseNetworkEngine(options.engine ?? preferredNetworkEngine(), spec, train.n);
+  const dataObjective = (data: Samples) => makeDataObjective(engine, spec, data, options);
+  const objective = new RegularizedObjective(dataObjective(train), copy.weightDecay);
+  let testObjective: DataObjective | null = null;
   try {
-    testObjective = test.n > 0 ? new MlpObjective(spec, test, options) : null;
+    testObjective = test.n > 0 ? dataObjective(test) : null;
   } catch (error) {
     objective.dispose();
     throw error;
@@ -58,6 +77,8 @@ export function buildNetwork(problem: NetworkProblem, options: MlpObjectiveOptio
     test,
     objective,
     testObjective,
+    engine,
+    dataObjective,
     initialParams: initialParams(spec, copy.init),
     dispose() {
       objective.dispose();

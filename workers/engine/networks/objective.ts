@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Samples } from '../data/types';
+import type { DataObjective } from './dataObjective';
 import { validateDataset } from './dataset';
 import { DEFAULT_CHUNK_MILLISECONDS, denseSymmetricFromProducts, symmetrizeInPlace, type ProgressOptions } from './denseSymmetric';
 import { batchedForward, batchedForwardWithTangent, type ForwardInputs } from './forward';
@@ -66,7 +67,7 @@ async function readAndDispose(tensors: tf.Tensor[]): Promise<Float32Array[]> {
  * once and live until `dispose()`; every method leaves the tensor count as
  * it found it.
  */
-export class MlpObjective {
+export class MlpObjective implements DataObjective {
   readonly spec: MlpSpec;
   readonly layout: DenseLayerLayout[];
   /** P: length of θ. */

@@ -9,41 +9,18 @@
  * returns; nothing is differentiated through it. With λ = 0 every method
  * returns the data objective's results unchanged.
  */
-import type { BatchEvaluation, MlpObjective } from './objective';
+import type { DataObjective } from './dataObjective';
+import type { BatchEvaluation } from './objective';
 import type { ProgressOptions } from './denseSymmetric';
 import type { MlpSpec } from '../spec/mlp';
 
 /**
  * What training, curvature and slices need of a network's loss: the
- * methods of `MlpObjective`, for a loss that may include weight decay.
+ * methods of a data objective, for a loss that may include weight decay.
  */
-export interface NetworkObjective {
-  readonly spec: MlpSpec;
-  /** P: length of θ. */
-  readonly paramCount: number;
-  /** N: samples the loss averages over. */
-  readonly sampleCount: number;
+export interface NetworkObjective extends DataObjective {
   /** λ of the penalty (λ/2)‖θ‖² (0 for none). */
   readonly weightDecay: number;
-  loss(params: Float32Array): Promise<number>;
-  lossAndGrad(params: Float32Array): Promise<{ loss: number; grad: Float32Array }>;
-  hvp(params: Float32Array, v: Float32Array): Promise<Float32Array>;
-  hvpBatch(params: Float32Array, directions: Float32Array, count: number): Promise<Float32Array>;
-  gnvp(params: Float32Array, v: Float32Array): Promise<Float32Array>;
-  gnvpBatch(params: Float32Array, directions: Float32Array, count: number): Promise<Float32Array>;
-  fullHessian(params: Float32Array, options?: ProgressOptions): Promise<Float64Array>;
-  fullGaussNewton(params: Float32Array, options?: ProgressOptions): Promise<Float64Array>;
-  evaluateBatch(paramsBatch: Float32Array, count: number): Promise<BatchEvaluation>;
-  evaluatePlane(
-    centre: Float32Array,
-    d1: Float32Array,
-    d2: Float32Array | null,
-    coords: ArrayLike<number>,
-    count: number,
-  ): Promise<BatchEvaluation>;
-  lossBatch(paramsBatch: Float32Array, count: number): Promise<Float32Array>;
-  predict(params: Float32Array, x: Float32Array, count?: number): Promise<Float32Array>;
-  dispose(): void;
 }
 
 /** (λ/2)‖θ‖² in float64 for the `row`-th vector of a row-major batch. */
@@ -85,11 +62,11 @@ export class RegularizedObjective implements NetworkObjective {
   readonly sampleCount: number;
 
   /**
-   * @param data the data loss ℓ (an MlpObjective; owned from now on)
+   * @param data the data loss ℓ (either engine's objective; owned from now on)
    * @param weightDecay λ ≥ 0
    */
   constructor(
-    readonly data: MlpObjective,
+    readonly data: DataObjective,
     readonly weightDecay: number,
   ) {
     if (!(Number.isFinite(weightDecay) && weightDecay >= 0)) {

@@ -5,8 +5,11 @@ import { buildNetwork, type BuiltNetwork } from '../networks/build';
 import { networkProblem } from '../spec/networkProblem';
 import { useTestBackend } from '../testing/backend';
 import { createNetworkOptimizer } from './networkOptimizer';
-import { NETWORK_OPTIMIZER_NAMES, type NetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
-import { resolveNetworkOptimizer } from '../spec/optimizers/networkInfo';
+import { hyperParameterSpecs, methodOf, optimizerNamesFor, type OptimizerConfig } from '../spec/optimizers/registry';
+import { resolveOptimizer } from '../spec/optimizers/validate';
+
+/** `config` resolved for a network, as the worker's entry resolves it. */
+const network = (config: OptimizerConfig) => resolveOptimizer(config, 'network');
 import type { NetworkOptimizer, StepObjective, StepReport } from './optimizerTypes';
 import { GaussNewtonOptimizer } from './secondOrder/gaussNewton';
 
@@ -46,7 +49,7 @@ async function descend(optimizer: NetworkOptimizer, objective: StepObjective, st
   return trace;
 }
 
-const DESCENTS: NetworkOptimizerConfig[] = [
+const DESCENTS: OptimizerConfig[] = [
   { name: 'sgd', lr: 0.5 },
   { name: 'momentum', lr: 0.1 },
   { name: 'nesterov', lr: 0.1 },
@@ -62,7 +65,7 @@ const DESCENTS: NetworkOptimizerConfig[] = [
 describe('network optimizers on a small tanh network', () => {
   for (const config of DESCENTS) {
     it(`${config.name} decreases the loss`, async () => {
-      const optimizer = createNetworkOptimizer(config, moons.objective.paramCount);
+      const optimizer = createNetworkOptimizer(network(config), moons.objective.paramCount);
       const { losses } = await descend(optimizer, moons.objective, moons.initialParams, 15);
       expect(losses[losses.length - 1]).toBeLessThan(0.9 * losses[0]);
       expect(optimizer.stepCount).toBe(15);
@@ -73,7 +76,7 @@ describe('network optimizers on a small tanh network', () => {
 
   it('trust region: ρ decides acceptance, a rejected step keeps θ and shrinks Δ to Δ/4, success at the boundary doubles it', async () => {
     // An initial radius far beyond where the quadratic model holds forces rejections first.
-    const optimizer = createNetworkOptimizer({ name: 'trust_region', radius: 20, maxRadius: 40, acceptRatio: 0.1 }, moons.objective.paramCount);
+    const optimizer = createNetworkOptimizer(network({ name: 'trust_region', radius: 20, maxRadius: 40, acceptRatio: 0.1 }), moons.objective.paramCount);
     const { reports, params, losses } = await descend(optimizer, moons.objective, moons.initialParams, 25);
     expect(reports[0].accepted).toBe(false);
     let radius = 20;
@@ -107,7 +110,7 @@ describe('network optimizers on a small tanh network', () => {
   });
 
   it('Hessian-free: Levenberg–Marquardt damping follows ρ; rejected steps keep θ', async () => {
-    const optimizer = createNetworkOptimizer({ name: 'hessian_free', damping: 0.01, cgIterations: 10 }, moons.objective.paramCount);
+    const optimizer = createNetworkOptimizer(network({ name: 'hessian_free', damping: 0.01, cgIterations: 10 }), moons.objective.paramCount);
     const { reports, params, losses } = await descend(optimizer, moons.objective, moons.initialParams, 12);
     let damping = 0.01;
     reports.forEach((report, k) => {
@@ -123,7 +126,7 @@ describe('network optimizers on a small tanh network', () => {
   });
 
   it('Gauss-Newton: the dense (Cholesky) and CG solves give the same step', async () => {
-    const config = resolveNetworkOptimizer({ name: 'gauss_newton', lr: 1, damping: 0.1, cgIterations: 100 });
+    const config = network({ name: 'gauss_newton', lr: 1, damping: 0.1, cgIterations: 100 });
     const size = moons.objective.paramCount;
     const dense = await descend(new GaussNewtonOptimizer(config, size), moons.objective, moons.initialParams, 1);
     const iterative = await descend(new GaussNewtonOptimizer(config, size, 0), moons.objective, moons.initialParams, 1);
@@ -138,7 +141,7 @@ describe('network optimizers on a small tanh network', () => {
     // Every gradient, curvature product and dense matrix is read back into arrays and its tensors disposed.
     const before = tf.memory().numTensors;
     for (const config of DESCENTS) {
-      await descend(createNetworkOptimizer(config, moons.objective.paramCount), moons.objective, moons.initialParams, 1);
+      await descend(createNetworkOptimizer(network(config), moons.objective.paramCount), moons.objective, moons.initialParams, 1);
     }
     expect(tf.memory().numTensors).toBe(before);
   });
@@ -169,9 +172,9 @@ describe('Newton-type steps on a linear least-squares model', () => {
   for (const config of [
     { name: 'newton', lr: 1, damping: 0 },
     { name: 'gauss_newton', lr: 1, damping: 1e-9 },
-  ] as NetworkOptimizerConfig[]) {
+  ] as OptimizerConfig[]) {
     it(`${config.name} reaches the minimum in one step`, async () => {
-      const optimizer = createNetworkOptimizer(config, plane.objective.paramCount);
+      const optimizer = createNetworkOptimizer(network(config), plane.objective.paramCount);
       const { params, losses } = await descend(optimizer, plane.objective, plane.initialParams, 1);
       const optimum = leastSquares();
       optimum.params.forEach((value, i) => expect(Math.abs(params[1][i] - value)).toBeLessThan(1e-4));
@@ -183,31 +186,30 @@ describe('Newton-type steps on a linear least-squares model', () => {
 
 describe('configuration', () => {
   it('fills each optimizer’s own defaults and validates every field', () => {
-    expect(resolveNetworkOptimizer({ name: 'adam' }).lr).toBe(1e-2);
-    expect(resolveNetworkOptimizer({ name: 'hessian_free' }).damping).toBe(1);
-    expect(resolveNetworkOptimizer({ name: 'gauss_newton' }).damping).toBe(1e-2);
-    expect(resolveNetworkOptimizer({ name: 'trust_region', radius: 2 }).radius).toBe(2);
-    expect(() => resolveNetworkOptimizer({ name: 'sgd', lr: -1 })).toThrow(/Optimizer sgd: lr must be a finite number > 0, got -1/);
-    expect(() => resolveNetworkOptimizer({ name: 'trust_region', acceptRatio: 0.5 })).toThrow(/acceptRatio must be in \[0, 0.25\)/);
-    expect(() => resolveNetworkOptimizer({ name: 'hessian_free', cgIterations: 0 })).toThrow(/cgIterations/);
-    expect(() => resolveNetworkOptimizer({ name: 'trust_region', radius: 5, maxRadius: 1 })).toThrow(/maxRadius \(1\) must be at least radius \(5\)/);
-    expect(() => resolveNetworkOptimizer({ name: 'lbfgs' as never })).toThrow(/Unknown optimizer "lbfgs"/);
+    expect(network({ name: 'adam' }).lr).toBe(1e-2);
+    expect(network({ name: 'hessian_free' }).damping).toBe(1);
+    expect(network({ name: 'gauss_newton' }).damping).toBe(1e-2);
+    expect(network({ name: 'trust_region', radius: 2 }).radius).toBe(2);
+    expect(() => network({ name: 'sgd', lr: -1 })).toThrow(/Optimizer sgd: lr must be a finite number > 0, got -1/);
+    expect(() => network({ name: 'trust_region', acceptRatio: 0.5 })).toThrow(/acceptRatio must be in \[0, 0.25\)/);
+    expect(() => network({ name: 'hessian_free', cgIterations: 0 })).toThrow(/cgIterations/);
+    expect(() => network({ name: 'trust_region', radius: 5, maxRadius: 1 })).toThrow(/maxRadius \(1\) must be at least radius \(5\)/);
+    expect(() => network({ name: 'lbfgs' as never })).toThrow(/Unknown optimizer "lbfgs"/);
   });
 
   it('refuses dense Newton beyond the dense limit but offers the matrix-free methods', () => {
-    expect(() => createNetworkOptimizer({ name: 'newton' }, 1001)).toThrow(/up to 1000 parameters/);
-    expect(createNetworkOptimizer({ name: 'trust_region' }, 5000).usesCurvature).toBe(true);
-    expect(createNetworkOptimizer({ name: 'adam' }, 5000).usesCurvature).toBe(false);
+    expect(() => createNetworkOptimizer(network({ name: 'newton' }), 1001)).toThrow(/up to 1000 parameters/);
+    expect(createNetworkOptimizer(network({ name: 'trust_region' }), 5000).usesCurvature).toBe(true);
+    expect(createNetworkOptimizer(network({ name: 'adam' }), 5000).usesCurvature).toBe(false);
   });
 
-  it('lists every optimizer in the info table, with defaults that pass validation', async () => {
-    const { NETWORK_OPTIMIZER_INFO } = await import('../spec/optimizers/networkInfo');
-    for (const name of NETWORK_OPTIMIZER_NAMES) {
-      const info = NETWORK_OPTIMIZER_INFO[name];
-      expect(info.name).toBe(name);
-      const config = Object.fromEntries(info.hyperParameters.map((spec) => [spec.key, spec.defaultValue]));
-      expect(() => resolveNetworkOptimizer({ name, ...config })).not.toThrow();
-      for (const spec of info.hyperParameters) {
+  it('lists every optimizer in the registry, with defaults that pass validation', () => {
+    for (const name of optimizerNamesFor('network')) {
+      expect(methodOf(name).kinds).toContain('network');
+      const specs = hyperParameterSpecs(name, 'network');
+      const config = Object.fromEntries(specs.map((spec) => [spec.key, spec.defaultValue]));
+      expect(() => network({ name, ...config })).not.toThrow();
+      for (const spec of specs) {
         expect(spec.min).toBeLessThanOrEqual(spec.defaultValue);
         expect(spec.max).toBeGreaterThanOrEqual(spec.defaultValue);
       }

@@ -4,16 +4,11 @@
  * asynchronous step of a network run, and the second-order methods of
  * `secondOrder/`.
  */
-import {
-  createOptimizer,
-  learningRateAt,
-  optimizerNeedsHessian,
-  type Optimizer,
-  type OptimizerConfig,
-  type OptimizerName,
-} from './optimizers';
-import { DENSE_CURVATURE_LIMIT, type ResolvedNetworkOptimizerConfig, type NetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
-import { resolveNetworkOptimizer } from '../spec/optimizers/networkInfo';
+import { createOptimizer, optimizerNeedsHessian, type Optimizer, type RuleConfig } from './optimizers';
+import { learningRateAt } from './rules';
+import { DENSE_CURVATURE_LIMIT } from '../spec/limits';
+import { isOptimizerFor, methodOf, type AnalyticOptimizerName } from '../spec/optimizers/registry';
+import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
 import { float32, plainReport, type NetworkOptimizer, type StepInput, type StepReport } from './optimizerTypes';
 import { GaussNewtonOptimizer } from './secondOrder/gaussNewton';
 import { HessianFreeOptimizer } from './secondOrder/hessianFree';
@@ -21,18 +16,17 @@ import { TrustRegionOptimizer } from './secondOrder/trustRegion';
 
 /** One of the first-order rules; the Newton methods get the dense Hessian of the step's objective. */
 class OptimRuleOptimizer implements NetworkOptimizer {
+  readonly name: AnalyticOptimizerName;
   readonly usesCurvature: boolean;
   private readonly rule: Optimizer;
 
   constructor(
-    readonly config: ResolvedNetworkOptimizerConfig,
-    readonly name: OptimizerName,
+    readonly config: RuleConfig,
     private readonly dim: number,
   ) {
-    const { lr, momentum, rho, beta1, beta2, epsilon, damping, warmupSteps } = config;
-    const ruleConfig: OptimizerConfig = { name, lr, momentum, rho, beta1, beta2, epsilon, damping, warmupSteps };
-    this.rule = createOptimizer(ruleConfig, dim);
-    this.usesCurvature = optimizerNeedsHessian(name);
+    this.name = config.name;
+    this.rule = createOptimizer(config, dim);
+    this.usesCurvature = optimizerNeedsHessian(config.name);
   }
 
   get stepCount(): number {
@@ -52,26 +46,27 @@ class OptimRuleOptimizer implements NetworkOptimizer {
 }
 
 /**
- * A fresh optimizer for `dim` parameters. Validates the configuration
- * (RangeError naming the field otherwise) and refuses the dense Newton
- * methods beyond DENSE_CURVATURE_LIMIT parameters.
+ * A fresh optimizer for `dim` parameters from a configuration already
+ * checked (`resolveOptimizer`); refuses the dense methods beyond
+ * DENSE_CURVATURE_LIMIT parameters (RangeError).
  */
-export function createNetworkOptimizer(config: NetworkOptimizerConfig, dim: number): NetworkOptimizer {
+export function createNetworkOptimizer(config: ResolvedOptimizerConfig, dim: number): NetworkOptimizer {
   if (!Number.isInteger(dim) || dim < 1) throw new RangeError(`Optimizer dimension must be an integer ≥ 1, got ${dim}`);
-  const resolved = resolveNetworkOptimizer(config);
-  switch (resolved.name) {
+  if (methodOf(config.name).dense && dim > DENSE_CURVATURE_LIMIT) {
+    throw new RangeError(
+      `Optimizer ${config.name} needs the dense ${dim}×${dim} Hessian; it is offered up to ${DENSE_CURVATURE_LIMIT} parameters (use trust_region or hessian_free)`,
+    );
+  }
+  switch (config.name) {
     case 'gauss_newton':
-      return new GaussNewtonOptimizer(resolved, dim);
+      return new GaussNewtonOptimizer(config, dim);
     case 'trust_region':
-      return new TrustRegionOptimizer(resolved);
+      return new TrustRegionOptimizer(config);
     case 'hessian_free':
-      return new HessianFreeOptimizer(resolved);
+      return new HessianFreeOptimizer(config);
     default:
-      if (optimizerNeedsHessian(resolved.name) && dim > DENSE_CURVATURE_LIMIT) {
-        throw new RangeError(
-          `Optimizer ${resolved.name} needs the dense ${dim}×${dim} Hessian; it is offered up to ${DENSE_CURVATURE_LIMIT} parameters (use trust_region or hessian_free)`,
-        );
-      }
-      return new OptimRuleOptimizer(resolved, resolved.name, dim);
+      // The methods offered for analytic functions are exactly those with a rule of rules.ts.
+      if (!isOptimizerFor(config.name, 'analytic')) throw new RangeError(`Optimizer ${config.name} has no update rule`);
+      return new OptimRuleOptimizer(config as RuleConfig, dim);
   }
 }

@@ -3,7 +3,8 @@
  * given and what it reports.
  */
 import type { NetworkObjective } from '../networks/regularizedObjective';
-import type { NetworkOptimizerName, ResolvedNetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
+import type { OptimizerName } from '../spec/optimizers/registry';
+import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
 
 /** The parts of a network objective an optimizer step may call (at float32 parameters). */
 export type StepObjective = Pick<
@@ -47,8 +48,8 @@ export interface StepReport {
 
 /** A running network optimizer. */
 export interface NetworkOptimizer {
-  readonly name: NetworkOptimizerName;
-  readonly config: ResolvedNetworkOptimizerConfig;
+  readonly name: OptimizerName;
+  readonly config: ResolvedOptimizerConfig;
   /** Updates applied (accepted or not) so far. */
   readonly stepCount: number;
   /**

@@ -1,13 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import {
-  createOptimizer,
-  learningRateAt,
-  OPTIMIZER_INFO,
-  OPTIMIZER_NAMES,
-  optimizerNeedsHessian,
-  resolveOptimizerConfig,
-  type OptimizerConfig,
-} from './optimizers';
+import { hyperParameterSpecs, methodOf, optimizerNamesFor, OPTIMIZER_NAMES, type OptimizerConfig } from '../spec/optimizers/registry';
+import { resolveOptimizer } from '../spec/optimizers/validate';
+import { createOptimizer as createFromResolved, optimizerNeedsHessian } from './optimizers';
+import { learningRateAt } from './rules';
+
+/** An optimizer from `config` as written, checked first as a worker's entry checks it. */
+const createOptimizer = (config: OptimizerConfig, dim: number) => createFromResolved(resolveOptimizer(config, 'analytic'), dim);
 
 const THETA0 = [0.5, -1, 2];
 const G = [3, -0.25, 1e-3];
@@ -99,7 +97,7 @@ describe('warm-up', () => {
   });
 
   it('applies to the adaptive rules too (η_t in Adam’s step)', () => {
-    const resolved = resolveOptimizerConfig({ name: 'adam', lr: 0.1, warmupSteps: 10 });
+    const resolved = resolveOptimizer({ name: 'adam', lr: 0.1, warmupSteps: 10 }, 'analytic');
     expect(learningRateAt(resolved, 3)).toBeCloseTo(0.03, 15);
     const params = runConstantGradient({ name: 'adam', lr: 0.1, warmupSteps: 10, epsilon: 1e-12 }, 2);
     // Steps 1 and 2 move by η·(1/10) and η·(2/10) times sign(g).
@@ -210,11 +208,11 @@ describe('state and validation', () => {
     [{ name: 'sgd', lr: 1, warmupSteps: 2.5 }, /warmupSteps must be an integer ≥ 0/],
     [{ name: 'lbfgs', lr: 1 }, /Unknown optimizer "lbfgs"/],
   ])('rejects %o', (config, message) => {
-    expect(() => createOptimizer(config as OptimizerConfig, 2)).toThrow(message);
+    expect(() => resolveOptimizer(config as OptimizerConfig, 'analytic')).toThrow(message);
   });
 
   it('rejects bad dimensions and lengths without changing anything', () => {
-    expect(() => createOptimizer({ name: 'sgd', lr: 1 }, 0)).toThrow(/integer ≥ 1, got 0/);
+    expect(() => createFromResolved(resolveOptimizer({ name: 'sgd', lr: 1 }, 'analytic'), 0)).toThrow(/integer ≥ 1, got 0/);
     const optimizer = createOptimizer({ name: 'newton', lr: 1 }, 2);
     const params = Float64Array.of(1, 2);
     expect(() => optimizer.step(params, Float64Array.of(1))).toThrow(/expected 2 parameters/);
@@ -225,23 +223,21 @@ describe('state and validation', () => {
   });
 
   it('accepts damping 0 and momentum 0 (the fixtures use them)', () => {
-    expect(resolveOptimizerConfig({ name: 'newton', lr: 1, damping: 0 }).damping).toBe(0);
-    expect(resolveOptimizerConfig({ name: 'momentum', lr: 1, momentum: 0 }).momentum).toBe(0);
+    expect(resolveOptimizer({ name: 'newton', lr: 1, damping: 0 }, 'analytic').damping).toBe(0);
+    expect(resolveOptimizer({ name: 'momentum', lr: 1, momentum: 0 }, 'analytic').momentum).toBe(0);
   });
 });
 
-describe('OPTIMIZER_INFO', () => {
+describe('the registry\'s analytic methods', () => {
   it('describes every optimizer with valid defaults inside their ranges', () => {
-    expect(Object.keys(OPTIMIZER_INFO).sort()).toEqual([...OPTIMIZER_NAMES].sort());
-    for (const name of OPTIMIZER_NAMES) {
-      const info = OPTIMIZER_INFO[name];
-      expect(info.name).toBe(name);
-      expect(info.needsHessian).toBe(optimizerNeedsHessian(name));
-      expect(info.hyperParameters[0].key).toBe('lr');
-      const config = Object.fromEntries(info.hyperParameters.map((p) => [p.key, p.defaultValue]));
+    for (const name of optimizerNamesFor('analytic')) {
+      const specs = hyperParameterSpecs(name, 'analytic');
+      expect(methodOf(name).dense).toBe(optimizerNeedsHessian(name));
+      expect(specs[0].key).toBe('lr');
+      const config = Object.fromEntries(specs.map((p) => [p.key, p.defaultValue]));
       // The defaults form a valid configuration.
       expect(() => createOptimizer({ name, ...config } as OptimizerConfig, 2)).not.toThrow();
-      for (const spec of info.hyperParameters) {
+      for (const spec of specs) {
         expect(spec.min).toBeLessThan(spec.max);
         expect(spec.defaultValue).toBeGreaterThanOrEqual(spec.min);
         expect(spec.defaultValue).toBeLessThanOrEqual(spec.max);
@@ -249,6 +245,6 @@ describe('OPTIMIZER_INFO', () => {
       }
     }
     expect(OPTIMIZER_NAMES.filter(optimizerNeedsHessian)).toEqual(['newton', 'saddle_free_newton']);
-    expect(OPTIMIZER_INFO.adam.hyperParameters.map((p) => p.key)).toEqual(['lr', 'beta1', 'beta2', 'epsilon', 'warmupSteps']);
+    expect(hyperParameterSpecs('adam', 'analytic').map((p) => p.key)).toEqual(['lr', 'beta1', 'beta2', 'epsilon', 'warmupSteps']);
   });
 });

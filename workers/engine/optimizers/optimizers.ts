@@ -3,27 +3,17 @@
  * apply one update rule (see rules.ts) per call, with optional linear
  * learning-rate warm-up.
  */
-import {
-  resolveOptimizerConfig,
-  type OptimizerConfig,
-  type OptimizerName,
-  type ResolvedOptimizerConfig,
-} from '../spec/optimizers/config';
-import { UPDATE_RULES } from './rules';
+import { methodOf, type AnalyticOptimizerName, type OptimizerName } from '../spec/optimizers/registry';
+import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
+import { UPDATE_RULES, learningRateAt } from './rules';
 
-export type {
-  HyperParameterName,
-  OptimizerConfig,
-  OptimizerName,
-  ResolvedOptimizerConfig,
-} from '../spec/optimizers/config';
-export { DEFAULT_HYPER_PARAMETERS, OPTIMIZER_NAMES, resolveOptimizerConfig } from '../spec/optimizers/config';
-export { OPTIMIZER_INFO, type HyperParameterSpec, type OptimizerInfo } from '../spec/optimizers/info';
+/** A configuration of one of the rules here (the analytic functions' methods), checked by `resolveOptimizer`. */
+export type RuleConfig = ResolvedOptimizerConfig<AnalyticOptimizerName>;
 
 /** A running optimizer: its hyper-parameters, its step count and its moment state. */
 export interface Optimizer {
   /** The configuration with every default filled in. */
-  readonly config: ResolvedOptimizerConfig;
+  readonly config: RuleConfig;
   /** Updates applied so far (t of the last update; 0 before the first). */
   readonly stepCount: number;
   /**
@@ -37,25 +27,21 @@ export interface Optimizer {
   reset(): void;
 }
 
-/** Whether `name` needs the Hessian at every step (the Newton methods). */
+/** Whether `name` needs the dense Hessian at every step (the Newton methods). */
 export function optimizerNeedsHessian(name: OptimizerName): boolean {
-  return name === 'newton' || name === 'saddle_free_newton';
-}
-
-/** Learning rate of step t (from 1): η · min(1, t / W) when warming up over W > 0 steps, else η. */
-export function learningRateAt(config: ResolvedOptimizerConfig, t: number): number {
-  return config.warmupSteps > 0 ? config.lr * Math.min(1, t / config.warmupSteps) : config.lr;
+  const method = methodOf(name);
+  return method.curvature === 'hessian' && method.dense;
 }
 
 /**
- * A fresh optimizer for `dim` parameters. Validates the configuration (see
- * resolveOptimizerConfig) and `dim` (an integer ≥ 1), throwing a RangeError otherwise.
+ * A fresh optimizer for `dim` parameters, from a configuration already
+ * checked (`resolveOptimizer`); throws a RangeError unless `dim` is an integer ≥ 1.
  */
-export function createOptimizer(config: OptimizerConfig, dim: number): Optimizer {
+export function createOptimizer(config: RuleConfig, dim: number): Optimizer {
   if (!Number.isInteger(dim) || dim < 1) {
     throw new RangeError(`Optimizer dimension must be an integer ≥ 1, got ${dim}`);
   }
-  return new FlatOptimizer(resolveOptimizerConfig(config), dim);
+  return new FlatOptimizer(config, dim);
 }
 
 class FlatOptimizer implements Optimizer {
@@ -64,7 +50,7 @@ class FlatOptimizer implements Optimizer {
   private readonly v: Float64Array;
 
   constructor(
-    readonly config: ResolvedOptimizerConfig,
+    readonly config: RuleConfig,
     private readonly dim: number,
   ) {
     this.m = new Float64Array(dim);

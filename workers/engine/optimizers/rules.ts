@@ -17,12 +17,21 @@
  * (sgd, momentum, nesterov, rmsprop and adam are TensorFlow.js's own rules.)
  * All arithmetic is float64.
  */
-import type { OptimizerName, ResolvedOptimizerConfig } from '../spec/optimizers/config';
+import type { AnalyticOptimizerName } from '../spec/optimizers/registry';
+import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
 import { newtonDirection } from './newtonDirection';
+
+/**
+ * The learning rate of step t (from 1) with linear warm-up: η_t = η · min(1, t / W)
+ * while warming up over W > 0 steps, else η. Every method with a learning rate uses it.
+ */
+export function learningRateAt(config: { readonly lr: number; readonly warmupSteps: number }, t: number): number {
+  return config.warmupSteps > 0 ? config.lr * Math.min(1, t / config.warmupSteps) : config.lr;
+}
 
 /** Everything one update needs; `params`, `m` and `v` are updated in place. */
 export interface StepContext {
-  config: ResolvedOptimizerConfig;
+  config: ResolvedOptimizerConfig<AnalyticOptimizerName>;
   /** Step number, from 1. */
   t: number;
   /** Learning rate of this step, warm-up applied. */
@@ -89,7 +98,7 @@ function newtonRule(map: 'signed' | 'absolute'): UpdateRule {
 }
 
 /** The rule of every optimizer. */
-export const UPDATE_RULES: Record<OptimizerName, UpdateRule> = {
+export const UPDATE_RULES: Record<AnalyticOptimizerName, UpdateRule> = {
   sgd,
   momentum,
   nesterov,

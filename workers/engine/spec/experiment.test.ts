@@ -2,18 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { analyticInfo } from '../analytic/info';
 import { ANALYTIC_NAMES } from './functions';
 import {
-  EXPERIMENT_LIMITS,
-  OPTIMIZER_COLORS,
   analyticProblemOf,
   analyticProblemSpec,
   defaultExperiment,
-  defaultOptimizerRun,
-  freshOptimizerId,
   validateExperiment,
   type Experiment,
 } from './experiment';
-import { OPTIMIZER_NAMES, resolveOptimizerConfig } from './optimizers/config';
-import { OPTIMIZER_INFO } from './optimizers/info';
+import { EXPERIMENT_LIMITS } from './limits';
+import { defaultRun } from './runs';
 
 describe('defaultExperiment', () => {
   it('is valid for every analytic function and uses its teaching window and start', () => {
@@ -42,24 +38,6 @@ describe('defaultExperiment', () => {
     first.start[0] = 99;
     expect(defaultExperiment().window.xMin).not.toBe(99);
     expect(defaultExperiment().start[0]).not.toBe(99);
-  });
-});
-
-describe('defaultOptimizerRun', () => {
-  it('sets exactly the hyper-parameters that apply, at their defaults, and the engine accepts them', () => {
-    for (const name of OPTIMIZER_NAMES) {
-      const spec = defaultOptimizerRun(name, 0);
-      const hyper = OPTIMIZER_INFO[name].hyperParameters;
-      for (const { key, defaultValue } of hyper) expect(spec[key]).toBe(defaultValue);
-      expect(Object.keys(spec).sort()).toEqual(['color', 'id', 'name', ...hyper.map((h) => h.key)].sort());
-      expect(() => resolveOptimizerConfig(spec)).not.toThrow();
-    }
-  });
-
-  it('cycles through the colours and avoids taken ids', () => {
-    expect(defaultOptimizerRun('adam', OPTIMIZER_COLORS.length + 1).color).toBe(OPTIMIZER_COLORS[1]);
-    expect(freshOptimizerId(['o1', 'o3'])).toBe('o2');
-    expect(defaultOptimizerRun('sgd', 0, ['o1']).id).toBe('o2');
   });
 });
 
@@ -106,7 +84,7 @@ describe('validateExperiment', () => {
     ]);
     expect(broken((e) => (e.optimizers[0].color = 'red'))[0]).toContain('#rrggbb');
     const tooMany = broken((e) => {
-      e.optimizers = Array.from({ length: 9 }, (_, i) => defaultOptimizerRun('sgd', i, [`o${i}`]));
+      e.optimizers = Array.from({ length: 9 }, (_, i) => defaultRun('analytic', 'sgd', i, [`o${i}`]));
       e.optimizers.forEach((spec, i) => (spec.id = `x${i}`));
     });
     expect(tooMany).toEqual(['at most 8 optimizers, got 9']);

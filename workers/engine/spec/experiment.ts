@@ -3,25 +3,18 @@
  * as one serialisable, versioned object. It is the content of the page's URL
  * hash, the state the controls edit, and the request the workers execute.
  *
- * This module is pure data and checks (no TensorFlow.js), so the main thread
- * can import it for defaults and validation without pulling in the engine.
+ * Data and checks only, in the pure layer (spec/, with math/ the only part
+ * of workers/ the page loads: app/importBoundary.test.ts enforces it), so
+ * the main thread imports it for defaults and validation.
  */
-import { analyticInfo, type Window2D } from '../analytic/info';
 import {
   ANALYTIC_NAMES,
-  DEFAULT_ANGLE_DEG,
-  DEFAULT_CONDITION,
-  MAX_CONDITION,
+  analyticTeaching,
   type AnalyticName,
   type AnalyticProblem,
 } from './functions';
-import {
-  OPTIMIZER_NAMES,
-  resolveOptimizerConfig,
-  type OptimizerConfig,
-  type OptimizerName,
-} from './optimizers/config';
-import { OPTIMIZER_INFO } from './optimizers/info';
+import type { AnalyticOptimizerName, ProblemKind } from './optimizers/registry';
+import type { ResolvedOptimizerConfig } from './optimizers/validate';
 import {
   curvatureSettingsProblems,
   defaultCurvatureSettings,
@@ -31,18 +24,14 @@ import {
   type SliceSettings,
 } from './landscapeSettings';
 import { networkProblem, networkProblemErrors, networkShape, type NetworkProblem } from './networkProblem';
-import {
-  NETWORK_TRAINING_LIMITS,
-  defaultNetworkRun,
-  networkRunsProblems,
-  trainingScheduleProblems,
-  type NetworkRunSpec,
-} from './networkRuns';
-import { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
+import { trainingScheduleProblems } from './networkRuns';
+import { checkRuns, defaultRun, type NetworkRunSpec, type OptimizerRunSpec, type RunsCheck } from './runs';
+import { EXPERIMENT_LIMITS, NETWORK_TRAINING_LIMITS } from './limits';
+import { VIEW_MODES, type ViewMode, type Window2D } from './vocabulary';
 
 export { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
 export type { NetworkProblem } from './networkProblem';
-export type { NetworkRunSpec } from './networkRuns';
+export type { NetworkRunSpec, OptimizerRunSpec } from './runs';
 
 /** The format version written into every experiment (and every shared link). */
 export const EXPERIMENT_VERSION = 1;
@@ -71,16 +60,6 @@ export interface GridSize {
   ny: number;
 }
 
-/** One optimizer to run: its configuration plus an id that survives edits and a display colour. */
-export interface OptimizerRunSpec extends OptimizerConfig {
-  /** Stable identifier (lower-case letters and digits), unique within the experiment. */
-  id: string;
-  /** CSS colour `#rrggbb` of its path and loss curve. */
-  color: string;
-}
-
-/** How the surface is drawn: a 3-D height field or a flat contour map. */
-export type ViewMode = '3d' | 'contour';
 
 /** Display settings; they change the picture, never the numbers. */
 export interface ViewSpec {
@@ -146,61 +125,39 @@ export function isAnalyticExperiment(experiment: Experiment): experiment is Anal
   return experiment.problem.kind === 'analytic';
 }
 
-/** The accepted range of every numeric field (inclusive). */
-export const EXPERIMENT_LIMITS = {
-  /** Grid samples per axis: 256² = 65 536 points is smooth and takes milliseconds to evaluate. */
-  gridSide: { min: 8, max: 512, default: 256 },
-  steps: { min: 1, max: 10_000, default: 300 },
-  /** Bound on |x| and |y| of the window and the start: beyond it float32 loses the shape. */
-  coordinate: { min: -1e4, max: 1e4 },
-  /** Smallest window width or height, relative to nothing (float32 spacing near 1e4 is ~1e-3). */
-  minSpan: 1e-3,
-  optimizerCount: { min: 0, max: 8 },
-  condition: { min: 1, max: MAX_CONDITION, default: DEFAULT_CONDITION },
-  angleDeg: { min: -180, max: 180, default: DEFAULT_ANGLE_DEG },
-  seed: { min: 0, max: 0xffffffff, default: 1 },
-} as const;
-
 /** The analytic problem an experiment's problem describes, as the engine's functions take it. */
 export function analyticProblemOf(problem: AnalyticProblemSpec): AnalyticProblem {
   return problem.name === 'quadratic'
-    ? { name: 'quadratic', condition: problem.condition ?? DEFAULT_CONDITION, angleDeg: problem.angleDeg ?? DEFAULT_ANGLE_DEG }
+    ? {
+        name: 'quadratic',
+        condition: problem.condition ?? EXPERIMENT_LIMITS.condition.default,
+        angleDeg: problem.angleDeg ?? EXPERIMENT_LIMITS.angleDeg.default,
+      }
     : { name: problem.name };
 }
 
 /** The default problem spec of analytic function `name` (the quadratic gets its default κ and φ). */
 export function analyticProblemSpec(name: AnalyticName): AnalyticProblemSpec {
   return name === 'quadratic'
-    ? { kind: 'analytic', name, condition: DEFAULT_CONDITION, angleDeg: DEFAULT_ANGLE_DEG }
+    ? { kind: 'analytic', name, condition: EXPERIMENT_LIMITS.condition.default, angleDeg: EXPERIMENT_LIMITS.angleDeg.default }
     : { kind: 'analytic', name };
 }
 
 /** The window, start point and scale that show `problem` best (its teaching defaults). */
 export function problemDefaults(problem: AnalyticProblemSpec): { window: Window2D; start: [number, number]; logScale: boolean } {
-  const info = analyticInfo(analyticProblemOf(problem));
-  return { window: info.window, start: info.start, logScale: info.logScale };
+  const teaching = analyticTeaching(analyticProblemOf(problem));
+  return { window: teaching.window, start: teaching.start, logScale: teaching.logScale };
 }
 
-/**
- * An optimizer with every hyper-parameter at its default (from `OPTIMIZER_INFO`).
- * @param index position in the list: picks the colour and, with `name`, the id.
- */
-export function defaultOptimizerRun(name: OptimizerName, index: number, takenIds: readonly string[] = []): OptimizerRunSpec {
-  const hyperParameters = Object.fromEntries(
-    OPTIMIZER_INFO[name].hyperParameters.map((hyper) => [hyper.key, hyper.defaultValue]),
-  ) as Omit<OptimizerConfig, 'name'>;
-  return {
-    name,
-    ...hyperParameters,
-    id: freshOptimizerId(takenIds),
-    color: OPTIMIZER_COLORS[index % OPTIMIZER_COLORS.length],
-  };
+/** How many runs an experiment of `kind` may have: up to 8 optimizers on a function, 1 to 8 training runs of a network. */
+export function runCountLimits(kind: ProblemKind): { min: number; max: number } {
+  return kind === 'network' ? NETWORK_TRAINING_LIMITS.runCount : EXPERIMENT_LIMITS.optimizerCount;
 }
 
 /** The optimizers a new experiment on `problem` starts with: gradient descent and Adam. */
 export function defaultOptimizers(): OptimizerRunSpec[] {
-  const sgd = defaultOptimizerRun('sgd', 0);
-  const adam = defaultOptimizerRun('adam', 1, [sgd.id]);
+  const sgd = defaultRun('analytic', 'sgd', 0);
+  const adam = defaultRun('analytic', 'adam', 1, [sgd.id]);
   return [sgd, adam];
 }
 
@@ -240,8 +197,8 @@ export function defaultNetworkProblem(): NetworkProblem {
  * the only difference is the noise of the minibatch gradient.
  */
 export function defaultNetworkRuns(): NetworkRunSpec[] {
-  const small = { ...defaultNetworkRun('sgd', 0, [], 8), lr: 0.5 };
-  const full = { ...defaultNetworkRun('sgd', 1, [small.id], 0), lr: 0.5 };
+  const small = { ...defaultRun('network', 'sgd', 0, [], 8), lr: 0.5 };
+  const full = { ...defaultRun('network', 'sgd', 1, [small.id], 0), lr: 0.5 };
   return [small, full];
 }
 
@@ -286,27 +243,36 @@ function validateWindow(window: Window2D, problems: string[]): void {
   }
 }
 
-function validateOptimizer(spec: OptimizerRunSpec, index: number, problems: string[]): void {
-  const where = `optimizers[${index}]`;
-  if (!OPTIMIZER_NAMES.includes(spec.name)) {
-    problems.push(`${where}.name must be one of ${OPTIMIZER_NAMES.join(', ')}, got "${String(spec.name)}"`);
-    return;
-  }
-  if (!OPTIMIZER_ID_PATTERN.test(spec.id)) problems.push(`${where}.id must be 1–12 lower-case letters or digits, got "${spec.id}"`);
-  if (!COLOR_PATTERN.test(spec.color)) problems.push(`${where}.color must be #rrggbb, got "${spec.color}"`);
-  try {
-    resolveOptimizerConfig(spec);
-  } catch (error) {
-    problems.push(`${where}: ${error instanceof Error ? error.message : String(error)}`);
-  }
-}
+/** A valid experiment with its runs' optimizer configurations resolved, in the order of `experiment.optimizers`. */
+export type CheckedExperiment =
+  | { kind: 'analytic'; experiment: AnalyticExperiment; optimizers: ResolvedOptimizerConfig<AnalyticOptimizerName>[] }
+  | { kind: 'network'; experiment: NetworkExperiment; optimizers: ResolvedOptimizerConfig[] };
 
 /**
  * Every way `experiment` breaks the rules, as readable sentences naming the
  * field, the allowed values and the value found; empty when it is valid.
- * Workers refuse an experiment with problems; the URL reader never produces one.
+ * The page checks with it where an experiment enters (a link, an edit); the
+ * URL reader never produces an experiment with problems.
  */
 export function validateExperiment(experiment: Experiment): string[] {
+  return experimentCheck(experiment).problems;
+}
+
+/**
+ * `experiment`, checked once where it enters a worker: a RangeError lists
+ * every problem; otherwise the experiment comes back with its runs'
+ * configurations resolved, for the engine (which checks them no more).
+ */
+export function checkedExperiment(experiment: Experiment): CheckedExperiment {
+  const { problems, configs } = experimentCheck(experiment);
+  if (problems.length > 0) throw new RangeError(`Invalid experiment: ${problems.join('; ')}`);
+  return isNetworkExperiment(experiment)
+    ? { kind: 'network', experiment, optimizers: configs }
+    : { kind: 'analytic', experiment: experiment as AnalyticExperiment, optimizers: configs as ResolvedOptimizerConfig<AnalyticOptimizerName>[] };
+}
+
+/** The problems of every field, and the runs' resolved configurations. */
+function experimentCheck(experiment: Experiment): RunsCheck {
   const problems: string[] = [];
   const limits = EXPERIMENT_LIMITS;
   if (experiment.version !== EXPERIMENT_VERSION) {
@@ -328,15 +294,20 @@ export function validateExperiment(experiment: Experiment): string[] {
     problems.push(`steps must be an integer from ${limits.steps.min} to ${limits.steps.max}, got ${experiment.steps}`);
   }
   const kind: unknown = experiment.problem.kind;
+  let configs: ResolvedOptimizerConfig[] = [];
   if (isAnalyticExperiment(experiment)) {
     validateAnalyticProblem(experiment.problem, problems);
-    validateAnalyticOptimizers(experiment.optimizers, problems);
+    const runs = checkRuns('analytic', experiment.optimizers, runCountLimits('analytic'));
+    problems.push(...runs.problems);
+    configs = runs.configs;
   } else if (isNetworkExperiment(experiment)) {
-    validateNetworkParts(experiment, problems);
+    const runs = networkPartsCheck(experiment);
+    problems.push(...runs.problems);
+    configs = runs.configs;
   } else {
     problems.push(`problem.kind must be "analytic" or "network", got "${String(kind)}"`);
   }
-  if (experiment.view.mode !== '3d' && experiment.view.mode !== 'contour') {
+  if (!VIEW_MODES.includes(experiment.view.mode)) {
     problems.push(`view.mode must be "3d" or "contour", got "${String(experiment.view.mode)}"`);
   }
   if (typeof experiment.view.logScale !== 'boolean') problems.push('view.logScale must be true or false');
@@ -345,25 +316,14 @@ export function validateExperiment(experiment: Experiment): string[] {
   }
   problems.push(...sliceSettingsProblems(experiment.slice), ...curvatureSettingsProblems(experiment.curvature));
   problems.push(...trainingScheduleProblems(experiment));
-  return problems;
-}
-
-function validateAnalyticOptimizers(optimizers: readonly OptimizerRunSpec[], problems: string[]): void {
-  const { optimizerCount } = EXPERIMENT_LIMITS;
-  if (optimizers.length > optimizerCount.max) {
-    problems.push(`at most ${optimizerCount.max} optimizers, got ${optimizers.length}`);
-  }
-  optimizers.forEach((spec, index) => validateOptimizer(spec, index, problems));
-  const ids = optimizers.map((spec) => spec.id);
-  const duplicate = ids.find((id, index) => ids.indexOf(id) !== index);
-  if (duplicate !== undefined) problems.push(`optimizer ids must be unique, "${duplicate}" appears twice`);
+  return { problems, configs };
 }
 
 /** The network problem (data set, layers, initialisation, regularisation) and the runs. */
-function validateNetworkParts(experiment: NetworkExperiment, problems: string[]): void {
+function networkPartsCheck(experiment: NetworkExperiment): RunsCheck {
   const problemErrors = networkProblemErrors(experiment.problem);
-  problems.push(...problemErrors.map((error) => `problem.${error}`));
-  // The parameter count needs a valid problem (it generates the data set to learn its shape).
+  // The parameter count needs a valid problem (a known data set with valid options).
   const paramCount = problemErrors.length === 0 ? networkShape(experiment.problem).paramCount : null;
-  problems.push(...networkRunsProblems(experiment.optimizers, paramCount));
+  const runs = checkRuns('network', experiment.optimizers, runCountLimits('network'), paramCount);
+  return { problems: [...problemErrors.map((error) => `problem.${error}`), ...runs.problems], configs: runs.configs };
 }

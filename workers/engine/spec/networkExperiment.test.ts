@@ -9,7 +9,7 @@ import {
   type NetworkExperiment,
 } from './experiment';
 import { networkShape } from './networkProblem';
-import { defaultNetworkRun } from './networkRuns';
+import { defaultRun } from './runs';
 
 describe('defaultNetworkExperiment', () => {
   it('trains a 2-16-16-1 tanh network on the spiral with two gradient-descent runs: a minibatch of 8 and the full batch', () => {
@@ -72,11 +72,11 @@ describe('validateExperiment on network experiments', () => {
   });
 
   it('accepts the network-only optimizers, and the dense Newton methods only on small networks', () => {
-    expect(broken((e) => (e.optimizers = [defaultNetworkRun('trust_region', 0)]))).toEqual([]);
-    expect(broken((e) => (e.optimizers = [defaultNetworkRun('newton', 0)]))).toEqual([]);
+    expect(broken((e) => (e.optimizers = [defaultRun('network', 'trust_region', 0)]))).toEqual([]);
+    expect(broken((e) => (e.optimizers = [defaultRun('network', 'newton', 0)]))).toEqual([]);
     const large = broken((e) => {
       e.problem.hidden = [40, 40];
-      e.optimizers = [defaultNetworkRun('newton', 0)];
+      e.optimizers = [defaultRun('network', 'newton', 0)];
     });
     expect(large).toHaveLength(1);
     // 2-40-40-1: (2 + 1)·40 + (40 + 1)·40 + (40 + 1)·1 = 1801 parameters.

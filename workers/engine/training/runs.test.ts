@@ -7,7 +7,13 @@ import { MlpObjective } from '../networks/objective';
 import { buildNetwork, type BuiltNetwork } from '../networks/build';
 import { networkProblem, type NetworkProblem } from '../spec/networkProblem';
 import { useTestBackend } from '../testing/backend';
-import { TrainingSession, type TrainingOptions, type TrainingRunConfig, type TrainingStepBatch } from './runs';
+import type { OptimizerConfig } from '../spec/optimizers/registry';
+import { resolveOptimizer } from '../spec/optimizers/validate';
+import { TrainingSession, type TrainingStepBatch } from './runs';
+import type { TrainingOptions, TrainingRunConfig } from '../spec/networkRuns';
+
+/** `config` checked for a network, as the worker's entry checks it. */
+const net = (config: OptimizerConfig) => resolveOptimizer(config, 'network');
 
 /** 50 two-moons points (40 to train, 10 to test), a 2-5-1 tanh network: 21 parameters. */
 const PROBLEM: NetworkProblem = networkProblem({ dataset: 'moons', datasetOptions: { n: 50 }, hidden: [5], weightDecay: 1e-3 });
@@ -21,9 +27,9 @@ beforeAll(async () => {
 afterAll(() => network.dispose());
 
 const RUNS: TrainingRunConfig[] = [
-  { id: 'gd', optimizer: { name: 'sgd', lr: 0.5 }, batchSize: 0 },
-  { id: 'adam', optimizer: { name: 'adam', lr: 0.05 }, batchSize: 10 },
-  { id: 'tr', optimizer: { name: 'trust_region' }, batchSize: 0 },
+  { id: 'gd', optimizer: net({ name: 'sgd', lr: 0.5 }), batchSize: 0 },
+  { id: 'adam', optimizer: net({ name: 'adam', lr: 0.05 }), batchSize: 10 },
+  { id: 'tr', optimizer: net({ name: 'trust_region' }), batchSize: 0 },
 ];
 
 /** Everything a call reports that must be reproducible, as one comparable value. */
@@ -122,7 +128,7 @@ describe('TrainingSession', () => {
     const alone = new TrainingSession(network, [RUNS[1]], { seed: 4 });
     const together = new TrainingSession(
       network,
-      [{ ...RUNS[1], id: 'other', optimizer: { name: 'sgd', lr: 0.3 } }, RUNS[1], RUNS[0]],
+      [{ ...RUNS[1], id: 'other', optimizer: net({ name: 'sgd', lr: 0.3 }) }, RUNS[1], RUNS[0]],
       { seed: 4 },
     );
     const a = await alone.step(6);
@@ -136,9 +142,9 @@ describe('TrainingSession', () => {
   it('draws dropout masks per run: equal optimizers with different ids see different masks; curvature methods none', async () => {
     const dropoutNetwork = buildNetwork({ ...PROBLEM, dropout: 0.5 });
     const twins: TrainingRunConfig[] = [
-      { id: 'a', optimizer: { name: 'sgd', lr: 0.1 }, batchSize: 0 },
-      { id: 'b', optimizer: { name: 'sgd', lr: 0.1 }, batchSize: 0 },
-      { id: 'c', optimizer: { name: 'gauss_newton' }, batchSize: 0 },
+      { id: 'a', optimizer: net({ name: 'sgd', lr: 0.1 }), batchSize: 0 },
+      { id: 'b', optimizer: net({ name: 'sgd', lr: 0.1 }), batchSize: 0 },
+      { id: 'c', optimizer: net({ name: 'gauss_newton' }), batchSize: 0 },
     ];
     const session = new TrainingSession(dropoutNetwork, twins, { seed: 1 });
     const { runs } = await session.step(1);
@@ -154,8 +160,8 @@ describe('TrainingSession', () => {
     const session = new TrainingSession(
       network,
       [
-        { id: 'wild', optimizer: { name: 'sgd', lr: 1e30 }, batchSize: 0 },
-        { id: 'calm', optimizer: { name: 'sgd', lr: 0.1 }, batchSize: 0 },
+        { id: 'wild', optimizer: net({ name: 'sgd', lr: 1e30 }), batchSize: 0 },
+        { id: 'calm', optimizer: net({ name: 'sgd', lr: 0.1 }), batchSize: 0 },
       ],
       { seed: 1 },
     );
@@ -187,7 +193,7 @@ describe('TrainingSession', () => {
   it('measures sharpness with the stability thresholds of each run', async () => {
     const session = new TrainingSession(
       network,
-      [RUNS[0], { id: 'hb', optimizer: { name: 'momentum', lr: 0.05, momentum: 0.9 }, batchSize: 0 }],
+      [RUNS[0], { id: 'hb', optimizer: net({ name: 'momentum', lr: 0.05, momentum: 0.9 }), batchSize: 0 }],
       // As many products as parameters: Lanczos is exact, whatever its random start.
       { seed: 1, sharpness: { every: 3, maxIterations: 21 } },
     );
@@ -205,9 +211,9 @@ describe('TrainingSession', () => {
     const session = new TrainingSession(
       network,
       [
-        { id: 'tr', optimizer: { name: 'trust_region' }, batchSize: 10 },
-        { id: 'hf', optimizer: { name: 'hessian_free' }, batchSize: 20 },
-        { id: 'sfn', optimizer: { name: 'saddle_free_newton', lr: 0.5, damping: 1 }, batchSize: 10 },
+        { id: 'tr', optimizer: net({ name: 'trust_region' }), batchSize: 10 },
+        { id: 'hf', optimizer: net({ name: 'hessian_free' }), batchSize: 20 },
+        { id: 'sfn', optimizer: net({ name: 'saddle_free_newton', lr: 0.5, damping: 1 }), batchSize: 10 },
       ],
       { seed: 2, evalEvery: 8 },
     );
@@ -224,7 +230,8 @@ describe('TrainingSession', () => {
     expect(make([])).toThrow(/1 to 8 runs, got 0/);
     expect(make([RUNS[0], RUNS[0]])).toThrow(/"gd" appears twice/);
     expect(make([{ ...RUNS[0], batchSize: -1 }])).toThrow(/Run "gd": batchSize must be an integer ≥ 0/);
-    expect(make([{ ...RUNS[0], optimizer: { name: 'sgd', lr: 0 } }])).toThrow(/lr must be a finite number > 0/);
+    // Optimizer configs come checked: the validator is what refuses a bad one.
+    expect(() => resolveOptimizer({ name: 'sgd', lr: 0 }, 'network')).toThrow(/lr must be a finite number > 0/);
     expect(make([RUNS[0]], { seed: -1 })).toThrow(/seed/);
     expect(make([RUNS[0]], { seed: 1, evalEvery: 0 })).toThrow(/evalEvery/);
     const session = new TrainingSession(network, [RUNS[0]], { seed: 1 });
@@ -243,11 +250,58 @@ describe('TrainingSession', () => {
     const before = tf.memory().numTensors;
     const session = new TrainingSession(
       network,
-      [...RUNS, { id: 'gn', optimizer: { name: 'gauss_newton' }, batchSize: 10 }, { id: 'nt', optimizer: { name: 'newton', damping: 1 }, batchSize: 0 }],
+      [...RUNS, { id: 'gn', optimizer: net({ name: 'gauss_newton' }), batchSize: 10 }, { id: 'nt', optimizer: net({ name: 'newton', damping: 1 }), batchSize: 0 }],
       { seed: 1, evalEvery: 2, sharpness: { every: 2, maxIterations: 4 } },
     );
     await session.step(3);
     session.dispose();
     expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('TrainingSession: a run that diverges stops alone', () => {
+  it('with sharpness tracked every step, a run whose Hessian stops being finite stops alone with its message', async () => {
+    // The browser backends return NaN Hessian-vector products at the ~1e30
+    // parameters of a run at η = 1e30 (the CPU backend here saturates to 0):
+    // model that by an objective whose products are NaN once |θ| > 1e20.
+    const objective = new Proxy(network.objective, {
+      get(target, key, receiver) {
+        if (key !== 'hvp') return Reflect.get(target, key, receiver);
+        return async (params: Float32Array, v: Float32Array) =>
+          params.some((value) => Math.abs(value) > 1e20) ? new Float32Array(v.length).fill(NaN) : target.hvp(params, v);
+      },
+    });
+    const runs: TrainingRunConfig[] = [
+      { id: 'calm', optimizer: net({ name: 'sgd', lr: 0.1 }), batchSize: 0 },
+      { id: 'wild', optimizer: net({ name: 'sgd', lr: 1e30 }), batchSize: 0 },
+    ];
+    const session = new TrainingSession({ ...network, objective }, runs, { seed: 1, evalEvery: 5, sharpness: { every: 1 } });
+    const batch = await session.step(6);
+    const [calm, wild] = batch.runs;
+    expect(calm.divergedAt).toBeNull();
+    expect(calm.stepCount).toBe(6);
+    expect(calm.sharpness.map((record) => record.step)).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    expect(calm.sharpness.every((record) => Number.isFinite(record.lambdaMax))).toBe(true);
+    expect(wild.divergedAt).toBe(1);
+    expect(wild.divergence).toMatch(/diverged at step 1: its Hessian at step 1 is no longer finite/);
+    expect(batch.live).toBe(1);
+    session.dispose();
+  });
+
+  it('flags a loss that grows a millionfold while it stays finite', async () => {
+    // η = 3·10⁴ on the 21-parameter moons network: the parameters stay finite for
+    // a while but the cross-entropy loss grows far beyond its start.
+    const runs: TrainingRunConfig[] = [{ id: 'wild', optimizer: net({ name: 'sgd', lr: 3e4 }), batchSize: 0 }];
+    const session = new TrainingSession(network, runs, { seed: 1, evalEvery: 100 });
+    const batch = await session.step(50);
+    const [wild] = batch.runs;
+    const start = wild.batchLosses[0];
+    expect(wild.divergedAt).not.toBeNull();
+    expect(wild.divergence).toMatch(/grew|times its start/);
+    // It stopped at the first loss above the bound, not later.
+    const finite = Array.from(wild.batchLosses);
+    expect(finite.every((loss) => Number.isFinite(loss))).toBe(true);
+    expect(finite.slice(0, -1).every((loss) => loss <= 1e6 * Math.max(start, 1e-3))).toBe(true);
+    session.dispose();
   });
 });

@@ -22,42 +22,21 @@
  */
 import { minibatchOrder } from '../data/minibatch';
 import { subsetRows } from '../data/subset';
-import { MlpObjective } from '../networks/objective';
 import type { BuiltNetwork } from '../networks/build';
 import { RegularizedObjective } from '../networks/regularizedObjective';
 import { Rng } from '../math/rng';
 import { dropoutMasks } from './dropout';
 import { evaluateAt, type EvaluationRecord } from './evaluation';
 import { createNetworkOptimizer } from '../optimizers/networkOptimizer';
-import type { NetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
-import { NETWORK_OPTIMIZER_INFO } from '../spec/optimizers/networkInfo';
+import { methodOf } from '../spec/optimizers/registry';
+import { NETWORK_TRAINING_LIMITS } from '../spec/limits';
+import type { TrainingOptions, TrainingRunConfig } from '../spec/networkRuns';
 import type { NetworkOptimizer, StepObjective, StepReport } from '../optimizers/optimizerTypes';
-import { SharpnessTracker, type SharpnessOptions, type SharpnessRecord } from './sharpness';
-import { TrainingGradient } from './trainingGradient';
+import { lossGrewTooMuch, lossGrowthReason } from './divergence';
+import { NonFiniteCurvatureError, SharpnessTracker, type SharpnessRecord } from './sharpness';
+import { createTrainingGradient } from '../networks/fast/engine';
+import type { MinibatchGradient } from './trainingGradient';
 import { ParameterTrajectory, type TrajectorySnapshots } from './trajectory';
-
-/** One run: an optimizer and a batch size. */
-export interface TrainingRunConfig {
-  /** Stable identifier, unique in the session (e.g. the experiment's optimizer id); names the run's dropout stream. */
-  id: string;
-  optimizer: NetworkOptimizerConfig;
-  /** Rows per minibatch; 0 = the whole training set at every step. */
-  batchSize: number;
-}
-
-/** Session-wide settings. */
-export interface TrainingOptions {
-  /** Seed of the minibatch orders, dropout masks and Lanczos starts. */
-  seed: number;
-  /** Full train/test evaluation every this many steps (default 10). */
-  evalEvery?: number;
-  /** Trajectory snapshot every this many steps (default 1), thinned past `maxSnapshots`. */
-  snapshotEvery?: number;
-  /** Cap on stored snapshots per run (default 512). */
-  maxSnapshots?: number;
-  /** Sharpness tracking, or null/absent for none. */
-  sharpness?: SharpnessOptions | null;
-}
 
 /** What one run did during one `step` call. */
 export interface RunStepResult {
@@ -94,10 +73,7 @@ export interface TrainingStepBatch {
 export type { EvaluationRecord } from './evaluation';
 
 /** Defaults of the optional `TrainingOptions`. */
-export const TRAINING_DEFAULTS = { evalEvery: 10, snapshotEvery: 1, maxSnapshots: 512 } as const;
-
-/** Most runs per session (as many as the experiment's optimizers). */
-export const MAX_TRAINING_RUNS = 8;
+export const TRAINING_DEFAULTS = { evalEvery: NETWORK_TRAINING_LIMITS.evalEvery.default, snapshotEvery: 1, maxSnapshots: 512 } as const;
 
 /** Most steps per `step` call, so that a worker stays responsive to cancellation between calls. */
 export const MAX_STEPS_PER_CALL = 10_000;
@@ -117,6 +93,8 @@ interface RunState {
   sharpness: SharpnessTracker | null;
   divergedAt: number | null;
   divergence: string | null;
+  /** The loss of its first update, the start the growth rule measures from (null before it). */
+  firstLoss: number | null;
 }
 
 /** One run's next update: its minibatch and, for first-order runs, the loss and gradient already computed. */
@@ -144,20 +122,21 @@ export class TrainingSession {
   readonly seed: number;
   readonly evalEvery: number;
   private readonly runs: RunState[];
-  private readonly gradient: TrainingGradient;
+  private readonly gradient: MinibatchGradient;
   private readonly hiddenWidths: readonly number[];
   private initialPending = true;
   private busy = false;
   private disposed = false;
 
   /**
-   * Validates the runs (ids unique, 1 to MAX_TRAINING_RUNS of them, batch
-   * sizes integers ≥ 0, optimizer configs) and options; throws a RangeError
-   * naming the fault. The caller keeps ownership of `network`.
+   * Validates the runs (ids unique, `NETWORK_TRAINING_LIMITS.runCount` of them, batch
+   * sizes integers ≥ 0; their optimizer configs come checked) and options;
+   * throws a RangeError naming the fault. The caller keeps ownership of `network`.
    */
   constructor(network: BuiltNetwork, runs: readonly TrainingRunConfig[], options: TrainingOptions) {
-    if (runs.length < 1 || runs.length > MAX_TRAINING_RUNS) {
-      throw new RangeError(`A training session needs 1 to ${MAX_TRAINING_RUNS} runs, got ${runs.length}`);
+    const { runCount } = NETWORK_TRAINING_LIMITS;
+    if (runs.length < runCount.min || runs.length > runCount.max) {
+      throw new RangeError(`A training session needs ${runCount.min} to ${runCount.max} runs, got ${runs.length}`);
     }
     const ids = runs.map((run) => run.id);
     const repeated = ids.find((id, i) => ids.indexOf(id) !== i);
@@ -181,9 +160,9 @@ export class TrainingSession {
         ? new SharpnessTracker(network.objective, options.sharpness, Rng.derive(options.seed, `sharpness:${config.id}`).nextUint32())
         : null;
       return {
-        config: { ...config, optimizer: { ...config.optimizer } },
+        config: { ...config },
         optimizer,
-        label: NETWORK_OPTIMIZER_INFO[optimizer.name].label,
+        label: methodOf(optimizer.name).label,
         params64: new Float64Array(paramCount),
         params32: new Float32Array(paramCount),
         stepCount: 0,
@@ -199,10 +178,11 @@ export class TrainingSession {
         sharpness,
         divergedAt: null,
         divergence: null,
+        firstLoss: null,
       };
     });
     this.hiddenWidths = network.spec.layers.slice(1, -1);
-    this.gradient = new TrainingGradient(network.spec, network.train, network.problem.weightDecay);
+    this.gradient = createTrainingGradient(network.spec, network.train, network.problem.weightDecay, network.engine);
     this.resetRuns();
   }
 
@@ -298,6 +278,7 @@ export class TrainingSession {
       run.sharpness?.reset();
       run.divergedAt = null;
       run.divergence = null;
+      run.firstLoss = null;
     }
     this.initialPending = true;
   }
@@ -360,7 +341,7 @@ export class TrainingSession {
       let value = given;
       if (value === undefined) {
         if (rows !== null) {
-          const data = new MlpObjective(this.network.spec, subsetRows(this.network.train, rows));
+          const data = this.network.dataObjective(subsetRows(this.network.train, rows));
           batchObjective = new RegularizedObjective(data, this.network.problem.weightDecay);
           objective = batchObjective;
         }
@@ -368,6 +349,11 @@ export class TrainingSession {
       }
       if (!Number.isFinite(value.loss) || !isFiniteArray(value.grad)) {
         this.stop(run, t, `the minibatch loss or its gradient is not finite (loss ${value.loss})`);
+        return;
+      }
+      run.firstLoss ??= value.loss;
+      if (lossGrewTooMuch(run.firstLoss, value.loss)) {
+        this.stop(run, t, lossGrowthReason(run.firstLoss, value.loss));
         return;
       }
       const report = await run.optimizer.step({
@@ -413,8 +399,13 @@ export class TrainingSession {
       live.forEach(({ index }, k) => logs[index].evaluations.push({ step, ...records[k] }));
     }
     for (const { run, index } of live) {
-      if (run.sharpness?.due(step)) {
+      if (!run.sharpness?.due(step)) continue;
+      try {
         logs[index].sharpness.push(await run.sharpness.measure(run.params32, step, run.optimizer.config));
+      } catch (error) {
+        // A run whose Hessian is no longer finite has diverged; the other runs go on.
+        if (!(error instanceof NonFiniteCurvatureError)) throw error;
+        this.stop(run, step, error.message);
       }
     }
   }

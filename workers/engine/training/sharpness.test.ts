@@ -6,8 +6,8 @@ import { buildNetwork, type BuiltNetwork } from '../networks/build';
 import { networkProblem } from '../spec/networkProblem';
 import { Rng } from '../math/rng';
 import { useTestBackend } from '../testing/backend';
-import { resolveNetworkOptimizer } from '../spec/optimizers/networkInfo';
-import { SharpnessTracker, stabilityThresholds } from './sharpness';
+import { resolveOptimizer } from '../spec/optimizers/validate';
+import { NonFiniteCurvatureError, SharpnessTracker, stabilityThresholds } from './sharpness';
 
 /** A 2-6-1 tanh network on two moons with weight decay: 25 parameters, an indefinite Hessian. */
 let network: BuiltNetwork;
@@ -26,7 +26,7 @@ function perturbed(params: Float32Array, size: number, seed: number): Float32Arr
 }
 
 describe('SharpnessTracker', () => {
-  const sgd = resolveNetworkOptimizer({ name: 'sgd', lr: 0.1 });
+  const sgd = resolveOptimizer({ name: 'sgd', lr: 0.1 }, 'network');
 
   it('finds the extreme eigenvalues of the dense Hessian (weight decay included)', async () => {
     const params = perturbed(network.initialParams, 0.5, 1);
@@ -75,17 +75,30 @@ describe('SharpnessTracker', () => {
 
 describe('stabilityThresholds', () => {
   it('gives 2/η, heavy-ball 2(1+β)/η and Nesterov 2(1+β)/(η(1+2β)) at the warmed-up rate', () => {
-    const momentum = stabilityThresholds(resolveNetworkOptimizer({ name: 'momentum', lr: 0.1, momentum: 0.9 }), 3);
+    const momentum = stabilityThresholds(resolveOptimizer({ name: 'momentum', lr: 0.1, momentum: 0.9 }, 'network'), 3);
     expect(momentum.learningRate).toBe(0.1);
     expect(momentum.gradientDescentThreshold).toBeCloseTo(20, 12);
     expect(momentum.momentumThreshold).toBeCloseTo(38, 12);
-    const nesterov = stabilityThresholds(resolveNetworkOptimizer({ name: 'nesterov', lr: 0.1, momentum: 0.5 }), 1);
+    const nesterov = stabilityThresholds(resolveOptimizer({ name: 'nesterov', lr: 0.1, momentum: 0.5 }, 'network'), 1);
     expect(nesterov.momentumThreshold).toBeCloseTo((2 * 1.5) / (0.1 * 2), 12);
     // Warm-up over 10 steps: update 5 uses η/2, so every threshold doubles.
-    const warming = stabilityThresholds(resolveNetworkOptimizer({ name: 'sgd', lr: 0.1, warmupSteps: 10 }), 5);
+    const warming = stabilityThresholds(resolveOptimizer({ name: 'sgd', lr: 0.1, warmupSteps: 10 }, 'network'), 5);
     expect(warming.learningRate).toBeCloseTo(0.05, 15);
     expect(warming.gradientDescentThreshold).toBeCloseTo(40, 12);
-    const trustRegion = stabilityThresholds(resolveNetworkOptimizer({ name: 'trust_region' }), 1);
+    const trustRegion = stabilityThresholds(resolveOptimizer({ name: 'trust_region' }, 'network'), 1);
     expect(trustRegion).toEqual({ learningRate: null, gradientDescentThreshold: null, momentumThreshold: null });
+  });
+});
+
+describe('SharpnessTracker on a Hessian that is not finite', () => {
+  it.each([NaN, Infinity, -Infinity])('reports a product entry of %s as a non-finite Hessian, not an eigensolver failure', async (bad) => {
+    // A 10 × 10 identity whose products carry one bad entry: the parameters of a diverged run.
+    const objective = { paramCount: 10, hvp: async (_params: Float32Array, v: Float32Array) => v.map((x, i) => (i === 3 ? bad : x)) };
+    const tracker = new SharpnessTracker(objective, { every: 1 }, 1);
+    const measuring = tracker.measure(new Float32Array(10), 4, resolveOptimizer({ name: 'sgd', lr: 1 }, 'network'));
+    await expect(measuring).rejects.toBeInstanceOf(NonFiniteCurvatureError);
+    await expect(tracker.measure(new Float32Array(10), 4, resolveOptimizer({ name: 'sgd', lr: 1 }, 'network'))).rejects.toThrow(
+      'its Hessian at step 4 is no longer finite',
+    );
   });
 });

@@ -17,18 +17,9 @@ import { lanczosExtremes } from '../math/krylov/lanczos';
 import { axpy, norm2 } from '../math/linalg/vectorOps';
 import type { NetworkObjective } from '../networks/regularizedObjective';
 import { Rng } from '../math/rng';
-import type { ResolvedNetworkOptimizerConfig } from '../spec/optimizers/networkConfig';
-import { warmedUpRate } from '../optimizers/secondOrder/operators';
-
-/** How often and how precisely sharpness is measured. */
-export interface SharpnessOptions {
-  /** Measure after every `every`-th step (and at step 0); integer ≥ 1. */
-  every: number;
-  /** Most Hessian-vector products per measurement (default 20). */
-  maxIterations?: number;
-  /** Lanczos residual tolerance relative to the largest |eigenvalue| (default 1e-3). */
-  tolerance?: number;
-}
+import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
+import { learningRateAt } from '../optimizers/rules';
+import type { SharpnessOptions } from '../spec/networkRuns';
 
 /** One measurement. */
 export interface SharpnessRecord {
@@ -52,13 +43,13 @@ export interface SharpnessRecord {
 
 /** The thresholds of `config` at update `t` (see the module comment). */
 export function stabilityThresholds(
-  config: ResolvedNetworkOptimizerConfig,
+  config: ResolvedOptimizerConfig,
   t: number,
 ): Pick<SharpnessRecord, 'learningRate' | 'gradientDescentThreshold' | 'momentumThreshold'> {
   if (config.name === 'trust_region' || config.name === 'hessian_free') {
     return { learningRate: null, gradientDescentThreshold: null, momentumThreshold: null };
   }
-  const eta = warmedUpRate(config.lr, config.warmupSteps, t);
+  const eta = learningRateAt(config, t);
   const beta = config.momentum;
   const momentumThreshold =
     config.name === 'momentum'
@@ -67,6 +58,18 @@ export function stabilityThresholds(
         ? (2 * (1 + beta)) / (eta * (1 + 2 * beta))
         : null;
   return { learningRate: eta, gradientDescentThreshold: 2 / eta, momentumThreshold };
+}
+
+/**
+ * Thrown by a measurement whose Hessian-vector products are not finite (the
+ * parameters of a diverging run): the eigenvalues of such a matrix do not
+ * exist, so it is reported as such instead of handing NaN to the eigensolver.
+ */
+export class NonFiniteCurvatureError extends Error {
+  constructor(step: number) {
+    super(`its Hessian at step ${step} is no longer finite, so its sharpness cannot be measured`);
+    this.name = 'NonFiniteCurvatureError';
+  }
 }
 
 const DEFAULT_MAX_ITERATIONS = 20;
@@ -112,9 +115,13 @@ export class SharpnessTracker {
    * next update (step + 1). The Lanczos start is the sum of the previous top
    * and bottom eigenvectors, whose Krylov space quickly refines both.
    */
-  async measure(params: Float32Array, step: number, config: ResolvedNetworkOptimizerConfig): Promise<SharpnessRecord> {
+  async measure(params: Float32Array, step: number, config: ResolvedOptimizerConfig): Promise<SharpnessRecord> {
     const n = this.objective.paramCount;
-    const hvp = async (v: Float64Array) => Float64Array.from(await this.objective.hvp(params, Float32Array.from(v)));
+    const hvp = async (v: Float64Array) => {
+      const product = Float64Array.from(await this.objective.hvp(params, Float32Array.from(v)));
+      if (!product.every(Number.isFinite)) throw new NonFiniteCurvatureError(step);
+      return product;
+    };
     const result = await lanczosExtremes(hvp, n, {
       which: 'both',
       k: 1,

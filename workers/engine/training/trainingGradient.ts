@@ -70,8 +70,52 @@ export interface BatchMember {
   masks: Float32Array[] | null;
 }
 
+/**
+ * What training needs of a minibatch gradient; `TrainingGradient` and the
+ * typed-array `FastTrainingGradient` provide it (`createTrainingGradient` picks one).
+ */
+export interface MinibatchGradient {
+  readonly spec: MlpSpec;
+  readonly weightDecay: number;
+  readonly paramCount: number;
+  readonly sampleCount: number;
+  readonly hiddenWidths: readonly number[];
+  lossAndGrad(params: Float32Array, batch: TrainingBatch): Promise<{ loss: number; grad: Float32Array }>;
+  lossAndGradBatch(members: readonly BatchMember[], rows: Int32Array | null): Promise<{ loss: number; grad: Float32Array }[]>;
+  dispose(): void;
+}
+
+/**
+ * Throws a RangeError unless a batched call is well formed: at least one
+ * network, rows in [0, sampleCount) (at least one), parameters of length
+ * `paramCount`, and masks (where given) of rows × width per hidden layer.
+ */
+export function checkBatchMembers(
+  members: readonly BatchMember[],
+  rows: Int32Array | null,
+  sampleCount: number,
+  paramCount: number,
+  hiddenWidths: readonly number[],
+): void {
+  if (members.length < 1) throw new RangeError('A batched gradient needs at least one network');
+  const count = rows?.length ?? sampleCount;
+  if (count < 1) throw new RangeError('A minibatch needs at least one row');
+  if (rows?.some((row) => !(row >= 0 && row < sampleCount))) {
+    throw new RangeError(`Minibatch rows must lie in [0, ${sampleCount})`);
+  }
+  const expected = hiddenWidths.map((width) => count * width);
+  for (const { params, masks } of members) {
+    if (params.length !== paramCount) {
+      throw new RangeError(`Expected ${paramCount} parameters, got ${params.length}`);
+    }
+    if (masks !== null && (masks.length !== expected.length || masks.some((mask, l) => mask.length !== expected[l]))) {
+      throw new RangeError(`Dropout masks must be ${count} × [${hiddenWidths.join(', ')}] per hidden layer`);
+    }
+  }
+}
+
 /** Minibatch training loss and gradient of one network on one data set. Holds tensors until `dispose()`. */
-export class TrainingGradient {
+export class TrainingGradient implements MinibatchGradient {
   readonly paramCount: number;
   /** N: rows of the training set. */
   readonly sampleCount: number;
@@ -188,20 +232,6 @@ export class TrainingGradient {
 
   private check(members: readonly BatchMember[], rows: Int32Array | null): void {
     if (this.disposed) throw new Error('This TrainingGradient has been disposed');
-    if (members.length < 1) throw new RangeError('A batched gradient needs at least one network');
-    const count = rows?.length ?? this.sampleCount;
-    if (count < 1) throw new RangeError('A minibatch needs at least one row');
-    if (rows?.some((row) => !(row >= 0 && row < this.sampleCount))) {
-      throw new RangeError(`Minibatch rows must lie in [0, ${this.sampleCount})`);
-    }
-    const expected = this.hiddenWidths.map((width) => count * width);
-    for (const { params, masks } of members) {
-      if (params.length !== this.paramCount) {
-        throw new RangeError(`Expected ${this.paramCount} parameters, got ${params.length}`);
-      }
-      if (masks !== null && (masks.length !== expected.length || masks.some((mask, l) => mask.length !== expected[l]))) {
-        throw new RangeError(`Dropout masks must be ${count} × [${this.hiddenWidths.join(', ')}] per hidden layer`);
-      }
-    }
+    checkBatchMembers(members, rows, this.sampleCount, this.paramCount, this.hiddenWidths);
   }
 }

@@ -1,59 +1,101 @@
 /**
- * Reading a sampled slice between its grid points: the value the drawn
- * surface shows at any plane coordinate.
+ * Reading a sampled field between its grid nodes: the value a drawn slice
+ * or surface shows at any plane coordinate, for the page (a readout, a
+ * marker's height) and for the engine (the surface's loss along a projected
+ * trajectory).
  */
+import type { Window2D } from '../../spec/vocabulary';
+import { gridIndex } from './gridIndex';
 
-/** A sampled field over evenly spaced axes, index j·nx + i. */
+/**
+ * A field sampled at nx × ny evenly spaced nodes, node (i, j) at
+ * x_i = xMin + i·(xMax − xMin)/(nx − 1), y_j = yMin + j·(yMax − yMin)/(ny − 1),
+ * its value at `gridIndex(nx, i, j)`. One row (ny = 1) is a line along x;
+ * its window's y is not read.
+ */
 export interface SampledField {
-  alphas: ArrayLike<number>;
-  /** [β] (one entry) for a line. */
-  betas: ArrayLike<number>;
+  nx: number;
+  ny: number;
+  window: Window2D;
   values: ArrayLike<number>;
 }
 
-/**
- * Bilinear interpolation of the field at (a, b): with a between α_i and
- * α_{i+1} at fraction s, and b between β_j and β_{j+1} at fraction t,
- *   f = (1−s)(1−t) f_ij + s(1−t) f_{i+1,j} + (1−s) t f_{i,j+1} + s t f_{i+1,j+1};
- * linear in a alone on a line. NaN outside the sampled range (the surface
- * says nothing there; points within 10⁻⁶ of its span past an edge count as
- * on the edge). The axes must be evenly spaced (as `linspace` makes them).
- */
-export function bilinearLookup(field: SampledField, a: number, b: number): number {
-  const { alphas, betas, values } = field;
+/** The field sampled at the nodes of the axes `alphas` × `betas` (evenly spaced, as `linspace` makes them; [β] for a line). */
+export function fieldOnAxes(alphas: ArrayLike<number>, betas: ArrayLike<number>, values: ArrayLike<number>): SampledField {
   const nx = alphas.length;
   const ny = betas.length;
-  if (values.length !== nx * ny) throw new RangeError(`bilinearLookup: ${values.length} values for a ${nx}×${ny} grid`);
-  const [i, s] = cell(alphas, a);
-  if (i < 0) return Number.NaN;
-  if (ny === 1) return mix(values[i], values[i + 1], s);
-  const [j, t] = cell(betas, b);
-  if (j < 0) return Number.NaN;
-  const below = mix(values[j * nx + i], values[j * nx + i + 1], s);
-  const above = mix(values[(j + 1) * nx + i], values[(j + 1) * nx + i + 1], s);
-  return mix(below, above, t);
+  return { nx, ny, window: { xMin: alphas[0], xMax: alphas[nx - 1], yMin: betas[0], yMax: betas[ny - 1] }, values };
+}
+
+/** The cell of a sampled field holding a point: nodes (i, j) to (i + 1, j + 1), and the fractions s, t ∈ [0, 1] across it. */
+export interface FieldCell {
+  i: number;
+  j: number;
+  s: number;
+  t: number;
 }
 
 /**
- * Points beyond an end of the axis by less than this fraction of its span
+ * Points beyond an edge of the field by less than this fraction of its span
  * count as on it: a snapshot on the slice's edge projects there only up to
  * float32 rounding.
  */
 const EDGE_TOLERANCE = 1e-6;
 
-/** The cell [x_k, x_{k+1}] holding x and the fraction along it; k = −1 outside the axis. */
-function cell(axis: ArrayLike<number>, x: number): [number, number] {
-  const n = axis.length;
-  const lo = axis[0];
-  const hi = axis[n - 1];
+/**
+ * The cell of `field` holding plane point (x, y): with
+ * s' = (x − xMin)/(xMax − xMin)·(nx − 1) = i + s (and t' = j + t likewise),
+ * the last cell also serving the far edge (s' = nx − 1 is cell nx − 2 at
+ * s = 1). On a line (ny = 1) j = t = 0 and y is not read. Null outside the
+ * window (points within 10⁻⁶ of its span past an edge count as on the edge)
+ * and on a field with fewer than 2 nodes along x.
+ */
+export function fieldCell(field: SampledField, x: number, y: number): FieldCell | null {
+  const { nx, ny, window } = field;
+  const [i, s] = axisCell(window.xMin, window.xMax, nx, x);
+  if (i < 0) return null;
+  if (ny === 1) return { i, j: 0, s, t: 0 };
+  const [j, t] = axisCell(window.yMin, window.yMax, ny, y);
+  return j < 0 ? null : { i, j, s, t };
+}
+
+/**
+ * Bilinear interpolation of the field at (x, y): in the cell of (x, y) at
+ * fractions (s, t),
+ *   f = (1−s)(1−t) f_ij + s(1−t) f_{i+1,j} + (1−s) t f_{i,j+1} + s t f_{i+1,j+1},
+ * formed as a linear blend along x on the two rows then along y, each blend
+ * exact at its ends (`lerp`), so a node reads its own value even beside a
+ * non-finite neighbour. Linear in x alone on a line (ny = 1). NaN outside
+ * the window (see `fieldCell`).
+ */
+export function bilinearLookup(field: SampledField, x: number, y: number): number {
+  const { nx, ny, values } = field;
+  if (values.length !== nx * ny) throw new RangeError(`bilinearLookup: ${values.length} values for a ${nx}×${ny} grid`);
+  const cell = fieldCell(field, x, y);
+  if (cell === null) return Number.NaN;
+  const { i, j, s, t } = cell;
+  const below = lerp(values[gridIndex(nx, i, j)], values[gridIndex(nx, i + 1, j)], s);
+  if (ny === 1) return below;
+  const above = lerp(values[gridIndex(nx, i, j + 1)], values[gridIndex(nx, i + 1, j + 1)], s);
+  return lerp(below, above, t);
+}
+
+/**
+ * (1 − t)·a + t·b, exactly a at t = 0 and exactly b at t = 1, so a
+ * non-finite value at the other end (a diverged loss, a node not yet
+ * computed) does not leak in.
+ */
+export function lerp(a: number, b: number, t: number): number {
+  if (t === 0) return a;
+  if (t === 1) return b;
+  return (1 - t) * a + t * b;
+}
+
+/** The cell [x_k, x_{k+1}] of n nodes spanning [lo, hi] holding x and the fraction along it; k = −1 outside. */
+function axisCell(lo: number, hi: number, n: number, x: number): [number, number] {
   const slack = EDGE_TOLERANCE * (hi - lo);
   if (n < 2 || !(x >= lo - slack && x <= hi + slack)) return [-1, 0];
   const position = (Math.min(Math.max(x - lo, 0), hi - lo) / (hi - lo)) * (n - 1);
   const k = Math.min(Math.floor(position), n - 2);
   return [k, position - k];
-}
-
-/** (1 − t)·a + t·b, exactly a at t = 0 (so a non-finite neighbour does not leak in). */
-function mix(a: number, b: number, t: number): number {
-  return t === 0 ? a : (1 - t) * a + t * b;
 }

@@ -3,9 +3,11 @@
  * of the points of a 2-D grid so a surface can be drawn coarse first and
  * refined in place as more heights arrive.
  *
- * A grid of nx × ny points is stored row-major: point (i, j), with i the
- * column (x, α) and j the row (y, β), has index k = j·nx + i.
+ * A grid of nx × ny points is stored row-major, point (i, j) at index
+ * j·nx + i (`gridIndex`).
  */
+import { lerp } from './fieldLookup';
+import { gridIndex, gridIndexList, type GridIndices } from './gridIndex';
 
 /**
  * n evenly spaced values from lo to hi inclusive: vᵢ = lo + (hi − lo)·i/(n − 1),
@@ -79,21 +81,20 @@ export function progressiveLevels(nx: number, ny: number, coarsestStride = defau
  * of the stride-s sub-grid not yet listed, each level in row-major order.
  * After the level of stride s, every point with i ≡ j ≡ 0 (mod s) is known.
  */
-export function progressiveOrder(nx: number, ny: number, coarsestStride = defaultCoarsestStride(nx, ny)): Int32Array {
+export function progressiveOrder(nx: number, ny: number, coarsestStride = defaultCoarsestStride(nx, ny)): GridIndices {
   checkGrid(nx, ny, coarsestStride);
-  const order = new Int32Array(nx * ny);
-  let position = 0;
-  for (let stride = coarsestStride; stride >= 1; stride /= 2) {
-    const coarser = 2 * stride;
-    const first = stride === coarsestStride;
-    for (let j = 0; j < ny; j += stride) {
-      for (let i = 0; i < nx; i += stride) {
-        if (!first && i % coarser === 0 && j % coarser === 0) continue;
-        order[position++] = j * nx + i;
+  return gridIndexList(nx, nx * ny, (push) => {
+    for (let stride = coarsestStride; stride >= 1; stride /= 2) {
+      const coarser = 2 * stride;
+      const first = stride === coarsestStride;
+      for (let j = 0; j < ny; j += stride) {
+        for (let i = 0; i < nx; i += stride) {
+          if (!first && i % coarser === 0 && j % coarser === 0) continue;
+          push(i, j);
+        }
       }
     }
-  }
-  return order;
+  });
 }
 
 /**
@@ -117,14 +118,9 @@ export function fillFromSubgrid(field: Float32Array | Float64Array, nx: number, 
       const i0 = Math.min(Math.floor(i / stride) * stride, lastI);
       const i1 = Math.min(i0 + stride, lastI);
       const ti = i1 === i0 ? 0 : (i - i0) / stride;
-      const bottom = lerp(field[j0 * nx + i0], field[j0 * nx + i1], ti);
-      const top = lerp(field[j1 * nx + i0], field[j1 * nx + i1], ti);
-      field[j * nx + i] = lerp(bottom, top, tj);
+      const bottom = lerp(field[gridIndex(nx, i0, j0)], field[gridIndex(nx, i1, j0)], ti);
+      const top = lerp(field[gridIndex(nx, i0, j1)], field[gridIndex(nx, i1, j1)], ti);
+      field[gridIndex(nx, i, j)] = lerp(bottom, top, tj);
     }
   }
-}
-
-/** (1 − t)·a + t·b, exactly a at t = 0 even when b is not finite (a diverged loss). */
-function lerp(a: number, b: number, t: number): number {
-  return t === 0 ? a : (1 - t) * a + t * b;
 }

@@ -3,17 +3,18 @@
  * local minima, maxima or saddles among their 8 neighbours, for markers on
  * a slice.
  *
- * The field is row-major ny × nx: value k = j·nx + i at column i, row j.
+ * The field is row-major ny × nx: value `gridIndex(nx, i, j)` = j·nx + i at
+ * column i, row j.
  */
-
-/** Minimum, saddle or maximum among the 8 neighbours. */
-export type GridCriticalKind = 'minimum' | 'saddle' | 'maximum';
+import type { CriticalKind } from '../../spec/vocabulary';
+import { gridIndex, type GridIndex } from './gridIndex';
 
 /** One discrete critical point of a sampled field. */
 export interface GridCriticalPoint {
-  kind: GridCriticalKind;
+  /** Minimum, saddle or maximum among the 8 neighbours. */
+  kind: CriticalKind;
   /** Row-major grid index j·nx + i. */
-  index: number;
+  index: GridIndex;
   i: number;
   j: number;
   value: number;
@@ -81,10 +82,11 @@ export function findCriticalPoints(field: ArrayLike<number>, nx: number, ny: num
   }
   const found: CriticalPoints = { minima: [], saddles: [], maxima: [] };
   const signs = new Int8Array(RING.length);
+  // Neighbour (i + di, j + dj) lies dj·nx + di entries from (i, j) in the row-major field.
   const ringOffsets = RING.map(([di, dj]) => dj * nx + di);
   for (let j = 1; j < ny - 1; j++) {
     for (let i = 1; i < nx - 1; i++) {
-      const index = j * nx + i;
+      const index = gridIndex(nx, i, j);
       const value = field[index];
       if (!Number.isFinite(value)) continue;
       const level = tolerance + relativeTolerance * Math.abs(value);
@@ -134,10 +136,10 @@ function oneSaddlePerCluster(saddles: GridCriticalPoint[], field: ArrayLike<numb
   const byFlatness = saddles
     .map((point) => ({ point, slope: gradientSquared(point.index) }))
     .sort((a, b) => a.slope - b.slope || a.point.index - b.point.index);
-  const taken = new Set<number>();
+  const taken = new Set<GridIndex>();
   const kept: GridCriticalPoint[] = [];
   for (const { point } of byFlatness) {
-    if (RING.some(([di, dj]) => taken.has(point.index + dj * nx + di))) continue;
+    if (RING.some(([di, dj]) => taken.has(gridIndex(nx, point.i + di, point.j + dj)))) continue;
     taken.add(point.index);
     kept.push(point);
   }

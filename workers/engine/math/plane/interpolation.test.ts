@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interpolateLine, planeThroughPoints } from './interpolation';
+import { lineThroughPoints, planeThroughPoints } from './interpolation';
 import { pointsOnPlane } from './plane';
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -8,16 +8,17 @@ function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return s;
 }
 
-describe('interpolateLine', () => {
+describe('lineThroughPoints', () => {
   it('passes through θ_A at α = 0 and θ_B at α = 1, with the midpoint between and extrapolation beyond', () => {
     const a = Float32Array.of(1, -2, 4), b = Float32Array.of(3, 2, 0);
-    const line = interpolateLine(a, b, [0, 0.5, 1, 2]);
+    const line = pointsOnPlane(lineThroughPoints(a, b), [0, 0, 0.5, 0, 1, 0, 2, 0]);
     expect(Array.from(line)).toEqual([1, -2, 4, 2, 0, 2, 3, 2, 0, 5, 6, -4]);
+    expect(Array.from(lineThroughPoints(a, b).coordinates)).toEqual([0, 0, 1, 0]);
   });
 
   it('checks lengths', () => {
-    expect(() => interpolateLine(new Float32Array(2), new Float32Array(3), [0])).toThrow(/thetaB has length 3, thetaA has 2/);
-    expect(() => interpolateLine(new Float32Array(2), new Float32Array(2), [0, 1], new Float32Array(3))).toThrow(/out has 3/);
+    expect(() => lineThroughPoints(new Float32Array(2), new Float32Array(3))).toThrow(/thetaB has length 3, thetaA has 2/);
+    expect(() => pointsOnPlane(lineThroughPoints(new Float32Array(2), new Float32Array(2)), [0, 0, 1, 0], new Float32Array(3))).toThrow(/out has 3/);
   });
 });
 

@@ -4,30 +4,29 @@
  * network optimization problems") and the plane through three (as used for
  * mode connectivity, Garipov et al. 2018).
  */
-import type { Plane } from './plane';
+import type { Line, TwoDimensionalPlane } from './plane';
 import { checkSameLength, dot, type ParamVector } from './vectors';
 
+/** A line through two points and where those points sit on it. */
+export interface LineThroughPoints extends Line {
+  centre: Float64Array;
+  d1: Float64Array;
+  /** Coordinates (a, b) of θ_A and θ_B, in that order, as [aA, bA, aB, bB] = [0, 0, 1, 0]. */
+  coordinates: Float64Array;
+}
+
 /**
- * θ(α) = (1 − α)·θ_A + α·θ_B for each α of `alphas` (α = 0 at θ_A, 1 at θ_B;
- * values outside [0, 1] extrapolate), as a K×P row-major float32 stack.
+ * The line θ_A + α·(θ_B − θ_A) through θ_A (α = 0) and θ_B (α = 1); values
+ * of α outside [0, 1] extrapolate.
  */
-export function interpolateLine(thetaA: ParamVector, thetaB: ParamVector, alphas: ArrayLike<number>, out?: Float32Array): Float32Array {
-  const dim = checkSameLength('interpolateLine', { thetaA, thetaB });
-  const count = alphas.length;
-  const result = out ?? new Float32Array(count * dim);
-  if (result.length !== count * dim) {
-    throw new RangeError(`interpolateLine: out has ${result.length} values, need ${count}×${dim}`);
-  }
-  for (let k = 0; k < count; k++) {
-    const alpha = alphas[k];
-    const row = k * dim;
-    for (let p = 0; p < dim; p++) result[row + p] = (1 - alpha) * thetaA[p] + alpha * thetaB[p];
-  }
-  return result;
+export function lineThroughPoints(thetaA: ParamVector, thetaB: ParamVector): LineThroughPoints {
+  checkSameLength('lineThroughPoints', { thetaA, thetaB });
+  const d1 = Float64Array.from(thetaB, (b, p) => b - thetaA[p]);
+  return { centre: Float64Array.from(thetaA), d1, d2: null, coordinates: Float64Array.of(0, 0, 1, 0) };
 }
 
 /** A plane through three points and where those points sit in it. */
-export interface PlaneThroughPoints extends Plane {
+export interface PlaneThroughPoints extends TwoDimensionalPlane {
   centre: Float64Array;
   d1: Float64Array;
   d2: Float64Array;

@@ -1,25 +1,53 @@
 /**
- * A 2-D affine plane in parameter space, {c + a·d1 + b·d2 : a, b ∈ ℝ}, and
- * the parameter vectors at given plane coordinates (what a slice evaluates).
+ * The geometry of a slice: the line {c + a·d1} or the plane
+ * {c + a·d1 + b·d2 : a, b ∈ ℝ} through a centre c in parameter space, the
+ * checks on its vectors, and the parameter vectors at given coordinates
+ * (what a slice evaluates).
  */
 import { countRows, checkSameLength, type ParamVector } from './vectors';
 
-/** The plane c + a·d1 + b·d2: a centre and two directions of equal length P. */
+/** The line c + a·d1 (d2 null) or the plane c + a·d1 + b·d2, every vector of one length P. */
 export interface Plane {
   centre: ParamVector;
   d1: ParamVector;
-  d2: ParamVector;
+  /** null for a line along d1. */
+  d2: ParamVector | null;
 }
 
-/** Checks the three vectors of a plane have one length, and returns it (P). */
+/** A `Plane` that is a line: {c + a·d1}. */
+export type Line = Plane & { d2: null };
+
+/** A `Plane` with both directions: {c + a·d1 + b·d2}. */
+export type TwoDimensionalPlane = Plane & { d2: ParamVector };
+
+/** True when `plane` is a line (it has no second direction). */
+export function isLine(plane: Plane): plane is Line {
+  return plane.d2 === null;
+}
+
+/** Checks the vectors of a line or plane have one length, and returns it (P). */
 export function planeDimension(context: string, plane: Plane): number {
-  return checkSameLength(context, { centre: plane.centre, d1: plane.d1, d2: plane.d2 });
+  const { centre, d1, d2 } = plane;
+  return checkSameLength(context, d2 === null ? { centre, d1 } : { centre, d1, d2 });
+}
+
+/** Throws unless centre, d1 and d2 (when present) all have length `size`, the model's parameter count. */
+export function checkPlane(context: string, plane: Plane, size: number): void {
+  const lengths: [string, number][] = [
+    ['centre', plane.centre.length],
+    ['d1', plane.d1.length],
+  ];
+  if (plane.d2 !== null) lengths.push(['d2', plane.d2.length]);
+  for (const [name, length] of lengths) {
+    if (length !== size) throw new RangeError(`${context}: ${name} has ${length} entries; the model has ${size} parameters`);
+  }
 }
 
 /**
  * θ_k = c + a_k·d1 + b_k·d2 for each coordinate pair (a_k, b_k) of `coords`
- * (K×2 row-major), written as a K×P row-major stack into `out` (float32 by
- * default, the precision a batched loss evaluation takes).
+ * (K×2 row-major; b_k ignored on a line), summed in float64 and written as a
+ * K×P row-major stack into `out` (float32 by default, the precision a batched
+ * loss evaluation takes: each value is rounded once).
  */
 export function pointsOnPlane(plane: Plane, coords: ArrayLike<number>, out?: Float32Array): Float32Array {
   const dim = planeDimension('pointsOnPlane', plane);
@@ -32,31 +60,13 @@ export function pointsOnPlane(plane: Plane, coords: ArrayLike<number>, out?: Flo
   for (let k = 0; k < count; k++) {
     const a = coords[2 * k], b = coords[2 * k + 1];
     const row = k * dim;
-    for (let p = 0; p < dim; p++) result[row + p] = centre[p] + a * d1[p] + b * d2[p];
+    if (d2 === null) for (let p = 0; p < dim; p++) result[row + p] = centre[p] + a * d1[p];
+    else for (let p = 0; p < dim; p++) result[row + p] = centre[p] + a * d1[p] + b * d2[p];
   }
   return result;
 }
 
-/**
- * The plane coordinates (α_i, β_j) of grid points given by row-major index
- * k = j·nx + i over the axes `alphas` (length nx) and `betas`, as a K×2
- * row-major array: feed it to `pointsOnPlane` for a chunk of a slice grid
- * (for example one level of `progressiveOrder`).
- *
- * Note the layout: index k walks α fastest, so a height field built from it
- * is row-major with rows along β (y) and columns along α (x).
- */
-export function gridCoordinates(alphas: ArrayLike<number>, betas: ArrayLike<number>, indices: ArrayLike<number>): Float64Array {
-  const nx = alphas.length;
-  const size = nx * betas.length;
-  const coords = new Float64Array(2 * indices.length);
-  for (let r = 0; r < indices.length; r++) {
-    const k = indices[r];
-    if (!Number.isInteger(k) || k < 0 || k >= size) {
-      throw new RangeError(`gridCoordinates: index ${k} is outside the ${nx}×${betas.length} grid`);
-    }
-    coords[2 * r] = alphas[k % nx];
-    coords[2 * r + 1] = betas[Math.floor(k / nx)];
-  }
-  return coords;
+/** The one point θ = c + a·d1 + b·d2 (b ignored on a line) in float32, as `pointsOnPlane` forms it. */
+export function planePoint(plane: Plane, a: number, b = 0): Float32Array {
+  return pointsOnPlane(plane, [a, b]);
 }

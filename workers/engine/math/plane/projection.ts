@@ -1,18 +1,54 @@
 /**
- * Projecting parameter vectors (a trajectory) onto a plane {c + a·d1 + b·d2},
- * to draw a training path over a slice of the landscape.
+ * Projecting parameter vectors (a trajectory) onto a line {c + a·d1} or a
+ * plane {c + a·d1 + b·d2}, to draw a training path over a slice of the
+ * landscape.
  */
-import { planeDimension, type Plane } from './plane';
+import { planeDimension, type Line, type Plane, type TwoDimensionalPlane } from './plane';
 import { countRows, dot, type ParamVector } from './vectors';
 
-/** Plane coordinates and distance from the plane of each projected point. */
+/** Plane coordinates and distance from the line or plane of each projected point. */
 export interface PlaneProjection {
   /** Coefficient a of d1 for each point. */
   alpha: Float64Array;
-  /** Coefficient b of d2 for each point. */
+  /** Coefficient b of d2 for each point (0 on a line). */
   beta: Float64Array;
-  /** ‖θ − c − a·d1 − b·d2‖: how far each point lies off the plane. */
+  /** ‖θ − c − a·d1 − b·d2‖: how far each point lies off the line or plane. */
   residual: Float64Array;
+}
+
+/**
+ * Least-squares coordinates of each point of `points` (a T×P row-major
+ * stack) on `plane`, a line (`projectOntoLine`) or a plane
+ * (`projectOntoTwoDimensionalPlane`), with the residual distances.
+ */
+export function projectOntoPlane(points: ParamVector, plane: Plane): PlaneProjection {
+  const { d2 } = plane;
+  return d2 === null ? projectOntoLine(points, { ...plane, d2 }) : projectOntoTwoDimensionalPlane(points, { ...plane, d2 });
+}
+
+/**
+ * a_t = ⟨θ_t − c, d1⟩ / ⟨d1, d1⟩, the least-squares coordinate of each point
+ * θ_t of `points` (T×P row-major) on the line c + a·d1, and its distance
+ * ‖θ_t − c − a_t·d1‖ from the line; b_t = 0. Throws when d1 is zero.
+ */
+export function projectOntoLine(points: ParamVector, line: Line): PlaneProjection {
+  const dim = planeDimension('projectOntoLine', line);
+  const count = countRows('projectOntoLine', points, dim);
+  const { centre, d1 } = line;
+  const squared = dot(d1, d1);
+  if (!(squared > 0)) throw new RangeError('projectOntoLine: the line direction d1 is zero');
+  const alpha = new Float64Array(count);
+  const residual = new Float64Array(count);
+  for (let t = 0; t < count; t++) {
+    let along = 0;
+    for (let p = 0; p < dim; p++) along += (points[t * dim + p] - centre[p]) * d1[p];
+    const a = along / squared;
+    let off = 0;
+    for (let p = 0; p < dim; p++) off += (points[t * dim + p] - centre[p] - a * d1[p]) ** 2;
+    alpha[t] = a;
+    residual[t] = Math.sqrt(off);
+  }
+  return { alpha, beta: new Float64Array(count), residual };
 }
 
 /**
@@ -29,7 +65,7 @@ const PARALLEL_TOLERANCE = 1e-10;
  * residual norm of each point. Throws when d1 or d2 is zero or they are
  * parallel (the plane is then a line and (a, b) is not unique).
  */
-export function projectOntoPlane(points: ParamVector, plane: Plane): PlaneProjection {
+function projectOntoTwoDimensionalPlane(points: ParamVector, plane: TwoDimensionalPlane): PlaneProjection {
   const dim = planeDimension('projectOntoPlane', plane);
   const count = countRows('projectOntoPlane', points, dim);
   const { centre, d1, d2 } = plane;

@@ -6,11 +6,12 @@
  * otherwise (or if the factorisation fails) by conjugate gradients on
  * Gauss-Newton-vector products with at most `cgIterations` products.
  */
-import { DENSE_CURVATURE_LIMIT, type ResolvedNetworkOptimizerConfig } from '../../spec/optimizers/networkConfig';
+import { DENSE_CURVATURE_LIMIT } from '../../spec/limits';
+import type { ResolvedOptimizerConfig } from '../../spec/optimizers/validate';
+import { learningRateAt } from '../rules';
 import { float32, type NetworkOptimizer, type StepInput, type StepReport } from '../optimizerTypes';
 import { choleskySolve } from '../../math/linalg/cholesky';
 import { conjugateGradient } from '../../math/krylov/conjugateGradient';
-import { warmedUpRate } from './operators';
 import { curvatureOperator } from '../../curvature/operators';
 
 /** Damped Gauss-Newton (see the module comment). */
@@ -24,7 +25,7 @@ export class GaussNewtonOptimizer implements NetworkOptimizer {
    * @param denseLimit largest P solved densely (default DENSE_CURVATURE_LIMIT)
    */
   constructor(
-    readonly config: ResolvedNetworkOptimizerConfig,
+    readonly config: ResolvedOptimizerConfig,
     private readonly dim: number,
     private readonly denseLimit = DENSE_CURVATURE_LIMIT,
   ) {}
@@ -35,7 +36,7 @@ export class GaussNewtonOptimizer implements NetworkOptimizer {
 
   async step({ params, grad, objective }: StepInput): Promise<StepReport> {
     const t = this.t + 1;
-    const lr = warmedUpRate(this.config.lr, this.config.warmupSteps, t);
+    const lr = learningRateAt(this.config, t);
     const at = float32(params);
     const { damping, cgIterations } = this.config;
     let direction: Float64Array | null = null;

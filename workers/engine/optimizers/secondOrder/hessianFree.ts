@@ -13,7 +13,7 @@
  * No preconditioner is used.
  */
 import { dot } from '../../math/linalg/vectorOps';
-import type { ResolvedNetworkOptimizerConfig } from '../../spec/optimizers/networkConfig';
+import type { ResolvedOptimizerConfig } from '../../spec/optimizers/validate';
 import { float32, type NetworkOptimizer, type StepInput, type StepReport } from '../optimizerTypes';
 import { conjugateGradient } from '../../math/krylov/conjugateGradient';
 import { curvatureOperator } from '../../curvature/operators';
@@ -31,7 +31,7 @@ export class HessianFreeOptimizer implements NetworkOptimizer {
   private damping: number;
   private previous: Float64Array | null = null;
 
-  constructor(readonly config: ResolvedNetworkOptimizerConfig) {
+  constructor(readonly config: ResolvedOptimizerConfig) {
     this.damping = config.damping;
   }
 

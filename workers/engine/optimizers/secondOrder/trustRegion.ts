@@ -11,7 +11,7 @@
  *   ρ > η            → θ ← θ + p (accepted), else θ unchanged.
  * A non-finite trial loss counts as ρ = −∞ (rejected, radius shrinks).
  */
-import type { ResolvedNetworkOptimizerConfig } from '../../spec/optimizers/networkConfig';
+import type { ResolvedOptimizerConfig } from '../../spec/optimizers/validate';
 import { float32, type NetworkOptimizer, type StepInput, type StepReport } from '../optimizerTypes';
 import { curvatureOperator } from '../../curvature/operators';
 import { steihaugCg } from '../../math/krylov/steihaug';
@@ -28,7 +28,7 @@ export class TrustRegionOptimizer implements NetworkOptimizer {
   private t = 0;
   private radius: number;
 
-  constructor(readonly config: ResolvedNetworkOptimizerConfig) {
+  constructor(readonly config: ResolvedOptimizerConfig) {
     this.radius = config.radius;
   }
 

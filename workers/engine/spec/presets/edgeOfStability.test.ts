@@ -4,8 +4,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { buildNetwork } from '../../networks/build';
 import { paramCount } from '../mlp';
 import { useTestBackend } from '../../testing/backend';
+import { resolveOptimizer } from '../optimizers/validate';
 import { EDGE_OF_STABILITY_PRESET } from './edgeOfStability';
 import { TrainingSession } from '../../training/runs';
+import type { TrainingRunConfig } from '../networkRuns';
+
+/** The preset's runs with their optimizers resolved, as a worker hands them to the engine. */
+const presetRuns = (): TrainingRunConfig[] =>
+  EDGE_OF_STABILITY_PRESET.runs.map((run) => ({ ...run, optimizer: resolveOptimizer(run.optimizer, 'network') }));
 import type { SharpnessRecord } from '../../training/sharpness';
 
 beforeAll(async () => {
@@ -28,7 +34,7 @@ describe('EDGE_OF_STABILITY_PRESET', () => {
     const network = buildNetwork(preset.problem);
     expect(network.spec.loss).toBe('mse');
     // Sharpness every 50 steps (not the preset's 10) and 800 of its steps keep the test fast.
-    const session = new TrainingSession(network, preset.runs, { ...preset.options, sharpness: { every: 50, maxIterations: 20 } });
+    const session = new TrainingSession(network, presetRuns(), { ...preset.options, sharpness: { every: 50, maxIterations: 20 } });
     const losses: number[] = [];
     const sharpness: SharpnessRecord[] = [];
     for (let done = 0; done < 800; done += 100) {
@@ -64,7 +70,7 @@ describe('EDGE_OF_STABILITY_PRESET', () => {
     // Stepping (with sharpness) disposes its intermediates; dispose() frees the session's and the network's data.
     const before = tf.memory().numTensors;
     const network = buildNetwork(EDGE_OF_STABILITY_PRESET.problem);
-    const session = new TrainingSession(network, EDGE_OF_STABILITY_PRESET.runs, EDGE_OF_STABILITY_PRESET.options);
+    const session = new TrainingSession(network, presetRuns(), EDGE_OF_STABILITY_PRESET.options);
     await session.step(12);
     session.dispose();
     network.dispose();

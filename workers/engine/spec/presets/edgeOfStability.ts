@@ -3,7 +3,15 @@
  * step count) that the UI can load into an experiment.
  */
 import type { NetworkProblem } from '../networkProblem';
-import type { TrainingOptions, TrainingRunConfig } from '../../training/runs';
+import type { OptimizerConfig } from '../optimizers/registry';
+import type { TrainingOptions } from '../networkRuns';
+
+/** One run of a preset: an id, an optimizer (left-out hyper-parameters at their network defaults) and a batch size (0 = full batch). */
+export interface PresetRun {
+  id: string;
+  optimizer: OptimizerConfig;
+  batchSize: number;
+}
 
 /** A complete training experiment. */
 export interface TrainingPreset {
@@ -11,7 +19,7 @@ export interface TrainingPreset {
   /** What to watch, in a sentence or two. */
   description: string;
   problem: NetworkProblem;
-  runs: TrainingRunConfig[];
+  runs: PresetRun[];
   options: TrainingOptions;
   /** Steps that show the effect. */
   steps: number;

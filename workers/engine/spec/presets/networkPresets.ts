@@ -15,7 +15,8 @@ import {
   type NetworkExperiment,
   type NetworkRunSpec,
 } from '../experiment';
-import { NETWORK_TRAINING_LIMITS, defaultNetworkRun } from '../networkRuns';
+import { NETWORK_TRAINING_LIMITS } from '../limits';
+import { defaultRun } from '../runs';
 import { EDGE_OF_STABILITY_PRESET, type TrainingPreset } from './edgeOfStability';
 import type { ExperimentPreset } from './types';
 
@@ -27,8 +28,8 @@ export const BATCH_PRESET_SHARPNESS_EVERY = 25;
 
 /** The batch comparison's experiment (see the module comment). */
 export function buildBatchSizeExperiment(): NetworkExperiment {
-  const small = { ...defaultNetworkRun('sgd', 0, [], 8), lr: 0.5 };
-  const full = { ...defaultNetworkRun('sgd', 1, [small.id], 0), lr: 0.5 };
+  const small = { ...defaultRun('network', 'sgd', 0, [], 8), lr: 0.5 };
+  const full = { ...defaultRun('network', 'sgd', 1, [small.id], 0), lr: 0.5 };
   const experiment = defaultNetworkExperiment(defaultNetworkProblem(), [small, full]);
   return { ...experiment, steps: BATCH_PRESET_STEPS, sharpnessEvery: BATCH_PRESET_SHARPNESS_EVERY };
 }
@@ -41,7 +42,7 @@ export function buildBatchSizeExperiment(): NetworkExperiment {
 export function experimentOfTrainingPreset(preset: Readonly<TrainingPreset>): NetworkExperiment {
   const runs: NetworkRunSpec[] = [];
   for (const [index, run] of preset.runs.entries()) {
-    const spec = defaultNetworkRun(run.optimizer.name, index, runs.map((other) => other.id), run.batchSize);
+    const spec = defaultRun('network', run.optimizer.name, index, runs.map((other) => other.id), run.batchSize);
     runs.push({ ...spec, ...run.optimizer, id: run.id, batchSize: run.batchSize });
   }
   const experiment = defaultNetworkExperiment(structuredClone(preset.problem), runs);

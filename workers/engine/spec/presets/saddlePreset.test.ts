@@ -1,7 +1,7 @@
 import '../../testing/nodeGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { analyticTrajectory } from '../../analytic/run';
-import { analyticProblemOf, validateExperiment } from '../experiment';
+import { analyticProblemOf, checkedExperiment, validateExperiment } from '../experiment';
 import { useTestBackend } from '../../testing/backend';
 import { SADDLE_PRESET, buildSaddleExperiment } from './saddlePreset';
 
@@ -24,8 +24,10 @@ describe('the saddle preset', () => {
   it('shows what it promises: Newton ends on the saddle, saddle-free Newton escapes, gradient descent lingers near it', async () => {
     const experiment = buildSaddleExperiment();
     const problem = analyticProblemOf(experiment.problem);
+    const checked = checkedExperiment(experiment);
+    if (checked.kind !== 'analytic') throw new Error('the saddle preset is an analytic experiment');
     const finalPoint = async (index: number) => {
-      const { path, divergedAt } = await analyticTrajectory(problem, experiment.optimizers[index], experiment.start, experiment.steps);
+      const { path, divergedAt } = await analyticTrajectory(problem, checked.optimizers[index], experiment.start, experiment.steps);
       expect(divergedAt).toBeNull();
       return [path[path.length - 2], path[path.length - 1]];
     };

@@ -12,13 +12,9 @@
  * After 20 steps gradient descent is near the saddle at (0.12, 0.067), Newton
  * on it, and saddle-free Newton at y ≈ 0.01 · 1.3²⁰ ≈ 1.9, past the window's edge.
  */
-import {
-  analyticProblemSpec,
-  defaultExperiment,
-  defaultOptimizerRun,
-  type OptimizerRunSpec,
-} from '../experiment';
-import type { OptimizerName } from '../optimizers/config';
+import { analyticProblemSpec, defaultExperiment, type OptimizerRunSpec } from '../experiment';
+import type { AnalyticOptimizerName } from '../optimizers/registry';
+import { defaultRun } from '../runs';
 import type { ExperimentPreset } from './types';
 
 /** The start: 1 along the rising axis x, 0.01 off the falling axis y. */
@@ -27,8 +23,8 @@ export const SADDLE_PRESET_START: [number, number] = [1, 0.01];
 /** Steps each optimizer makes. */
 export const SADDLE_PRESET_STEPS = 20;
 
-function run(name: OptimizerName, lr: number, index: number, taken: OptimizerRunSpec[]): OptimizerRunSpec {
-  const spec = defaultOptimizerRun(name, index, taken.map((other) => other.id));
+function run(name: AnalyticOptimizerName, lr: number, index: number, taken: OptimizerRunSpec[]): OptimizerRunSpec {
+  const spec = defaultRun('analytic', name, index, taken.map((other) => other.id));
   return { ...spec, lr };
 }
 
