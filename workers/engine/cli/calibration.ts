@@ -12,7 +12,7 @@
 // Registers TensorFlow.js's gradient functions (tfjs-core has none by itself).
 import '@tensorflow/tfjs';
 import { useNodeBackend } from '../backends/node';
-import { runCommand } from './command';
+import { parsedOrUsage, runCommand } from './command';
 import { measureCalibration, coverageLine, type KnownMatrix } from '../fixtures/calibration';
 import { checkCurvature } from '../fixtures/curvatureChecks';
 import { checkLine, parseSeeds } from '../fixtures/report';
@@ -72,13 +72,8 @@ async function report(known: KnownMatrix, seeds: number): Promise<boolean> {
 }
 
 async function main(): Promise<number> {
-  let options: Arguments;
-  try {
-    options = parseArguments(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const options = parsedOrUsage(parseArguments, process.argv.slice(2), USAGE);
+  if (options === null) return 2;
   await useNodeBackend(options.backend);
   let calibrated = true;
   if (options.networks.has('reference')) {

@@ -13,7 +13,7 @@
 // Registers TensorFlow.js's gradient functions (tfjs-core has none by itself).
 import '@tensorflow/tfjs';
 import { useNodeBackend } from '../backends/node';
-import { runCommand } from './command';
+import { parsedOrUsage, runCommand } from './command';
 import { defaultFixtureFolder } from '../fixtures/readFolder';
 import { parseSeeds, summaryLine } from '../fixtures/report';
 import { DEFAULT_SEED } from '../fixtures/curvatureChecks';
@@ -66,13 +66,8 @@ function runLabel(backend: string, engine: NetworkEngine): string {
 }
 
 async function main(): Promise<number> {
-  let options: Arguments;
-  try {
-    options = parseArguments(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n${USAGE}`);
-    return 2;
-  }
+  const options = parsedOrUsage(parseArguments, process.argv.slice(2), USAGE);
+  if (options === null) return 2;
   await useNodeBackend(options.backend);
   const { seeds } = options;
   const seedText = seeds.length > 1 ? `seeds ${seeds[0]}..${seeds[seeds.length - 1]}` : `seed ${seeds[0]}`;
