@@ -1,5 +1,5 @@
-import { existsSync } from 'node:fs';
 import { defineConfig } from '@playwright/test';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from './e2e/chromium';
 
 /**
  * End-to-end tests against the built app: `vite build`, then `vite preview`
@@ -9,19 +9,6 @@ import { defineConfig } from '@playwright/test';
  * The system Chromium is preferred (Debian installs it under /usr/lib/chromium);
  * WebGL runs on SwiftShader, the CPU implementation, so the tests need no GPU.
  */
-const systemChromium = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
-
-const chromiumArgs = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 // E2E_PORT lets a second checkout run its tests while another holds the default port.
 const port = Number(process.env.E2E_PORT ?? 4173);
@@ -56,7 +43,7 @@ export default defineConfig({
       testIgnore: /webgpu\.spec\.ts/,
       use: {
         browserName: 'chromium',
-        launchOptions: { executablePath: systemChromium, args: chromiumArgs },
+        launchOptions: { executablePath: SYSTEM_CHROMIUM, args: [...CHROMIUM_ARGS] },
       },
     },
     {
@@ -67,8 +54,8 @@ export default defineConfig({
       use: {
         browserName: 'chromium',
         launchOptions: {
-          executablePath: systemChromium,
-          args: [...chromiumArgs, '--enable-unsafe-webgpu'],
+          executablePath: SYSTEM_CHROMIUM,
+          args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'],
         },
       },
     },

@@ -17,6 +17,7 @@ import type { AddressInfo } from 'node:net';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from '@playwright/test';
+import { CHROMIUM_ARGS, SYSTEM_CHROMIUM } from '../e2e/chromium';
 import { build } from 'vite';
 import { checkedReport, type BrowserBenchBackend, type BrowserBenchReport } from './browser/records';
 
@@ -24,18 +25,6 @@ const PAGE_FOLDER = fileURLToPath(new URL('./browser', import.meta.url));
 const CONFIG_FILE = join(PAGE_FOLDER, 'vite.config.ts');
 const OUT_FOLDER = join(PAGE_FOLDER, 'dist');
 
-/** The browser flags of the end-to-end tests: no network chatter, WebGL on SwiftShader (no GPU needed). */
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-  '--disable-quic',
-  '--disable-dev-shm-usage',
-  '--use-angle=swiftshader',
-  '--enable-unsafe-swiftshader',
-];
 
 /** Extra flags per backend: WebGPU must be switched on explicitly (here it gets a software adapter). */
 const BACKEND_ARGS: Readonly<Record<BrowserBenchBackend, readonly string[]>> = {
@@ -58,7 +47,7 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 
 /** The Chromium to launch: the system one, else Playwright's own download, else null. */
 export function findChromium(): string | null {
-  const system = ['/usr/lib/chromium/chromium', '/usr/bin/chromium'].find((path) => existsSync(path));
+  const system = SYSTEM_CHROMIUM;
   if (system !== undefined) return system;
   try {
     const bundled = chromium.executablePath();

@@ -10,7 +10,7 @@ import { evaluateGrid } from '../engine/analytic/evaluate';
 import { analyticMarkers, type MarkerReport } from '../engine/analytic/markers';
 import { AnalyticRuns, type StartState } from '../engine/analytic/runs';
 import { analyticProblemOf, checkedExperiment, type AnalyticExperiment } from '../engine/spec/experiment';
-import { throwIfAborted, type ProgressSink } from './progress';
+import { stepInBatches, throwIfAborted, type ProgressSink } from './progress';
 
 /** Steps asked for per batch: progress (and Ctrl-C) is seen between batches; the numbers do not depend on it. */
 const STEPS_PER_BATCH = 50;
@@ -79,10 +79,8 @@ export async function exploreAnalytic(request: AnalyticExperiment, progress: Pro
     divergence: null,
   }));
   progress.phase(`runs: ${outcomes.length} optimizer(s), ${experiment.steps} steps`);
-  let done = 0;
-  while (done < experiment.steps && runs.live > 0) {
-    throwIfAborted(signal);
-    const batch = await runs.step(Math.min(STEPS_PER_BATCH, experiment.steps - done));
+  await stepInBatches(outcomes, experiment.steps, STEPS_PER_BATCH, async (count) => {
+    const batch = await runs.step(count);
     for (const run of batch.runs) {
       const outcome = outcomes[run.index];
       outcome.points = concat(outcome.points, run.points);
@@ -92,10 +90,7 @@ export async function exploreAnalytic(request: AnalyticExperiment, progress: Pro
       outcome.divergedAt = run.divergedAt;
       outcome.divergence = run.divergence;
     }
-    done = outcomes.reduce((most, run) => (run.divergedAt === null ? Math.max(most, run.stepCount) : most), 0);
-    progress.update(done, experiment.steps);
-  }
-  const diverged = outcomes.filter((run) => run.divergedAt !== null).length;
-  progress.end(diverged > 0 ? `${diverged} run(s) diverged` : undefined);
+    return runs.live;
+  }, progress, signal);
   return { surface, markers, start, runs: outcomes };
 }

@@ -28,7 +28,7 @@ import { LandscapeService } from '../landscape/landscapeRequests';
 import { parameterServer } from '../training/parameterServer';
 import { SerialCalls } from '../training/serialCalls';
 import { TrainingJob } from '../training/trainingJob';
-import { isAbort, throwIfAborted, type ProgressSink } from './progress';
+import { isAbort, stepInBatches, throwIfAborted, type ProgressSink } from './progress';
 
 /** Steps asked for per batch (the page sizes its batches by time; the numbers do not depend on it). */
 const STEPS_PER_BATCH = 25;
@@ -119,11 +119,8 @@ function emptyRun(id: string): NetworkRunOutcome {
 async function train(job: TrainingJob, experiment: NetworkExperiment, progress: ProgressSink, signal?: AbortSignal): Promise<NetworkRunOutcome[]> {
   const runs = experiment.optimizers.map((spec) => emptyRun(spec.id));
   progress.phase(`training: ${runs.length} run(s), ${experiment.steps} steps`);
-  let done = 0;
-  let live = runs.length;
-  while (done < experiment.steps && live > 0) {
-    throwIfAborted(signal);
-    const batch = await job.step(Math.min(STEPS_PER_BATCH, experiment.steps - done));
+  await stepInBatches(runs, experiment.steps, STEPS_PER_BATCH, async (count) => {
+    const batch = await job.step(count);
     for (const step of batch.runs) {
       const run = runs[step.index];
       run.batchLosses = joined(run.batchLosses, step.batchLosses);
@@ -136,16 +133,12 @@ async function train(job: TrainingJob, experiment: NetworkExperiment, progress: 
       run.divergedAt = step.divergedAt;
       run.divergence = step.divergence;
     }
-    live = batch.live;
-    done = runs.reduce((most, run) => (run.divergedAt === null ? Math.max(most, run.stepCount) : most), 0);
-    progress.update(done, experiment.steps);
-  }
+    return batch.live;
+  }, progress, signal);
   for (const run of runs) {
     run.params = job.params(run.id, 'latest');
     run.trajectorySteps = job.trajectory(run.id).steps;
   }
-  const diverged = runs.filter((run) => run.divergedAt !== null).length;
-  progress.end(diverged > 0 ? `${diverged} run(s) diverged` : undefined);
   return runs;
 }
 

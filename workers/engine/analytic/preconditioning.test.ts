@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../math/rng';
+import { symmetricWithSpectrum } from '../math/krylov/testOperators';
 import {
   adamPreconditioner,
   analyticHessian,
@@ -16,25 +16,6 @@ import {
   whiteningPreconditioner,
 } from './preconditioning';
 
-/** Q diag(λ) Qᵀ with Q a seeded random orthogonal matrix (Gram–Schmidt on Gaussian columns). */
-function spdMatrix(eigenvalues: number[], seed: number): Float64Array {
-  const n = eigenvalues.length;
-  const rng = new Rng(seed);
-  const q: Float64Array[] = [];
-  while (q.length < n) {
-    const v = rng.fillNormal(new Float64Array(n));
-    for (const u of q) {
-      const d = u.reduce((s, x, i) => s + x * v[i], 0);
-      for (let i = 0; i < n; i++) v[i] -= d * u[i];
-    }
-    const norm = Math.hypot(...v);
-    q.push(v.map((x) => x / norm));
-  }
-  const h = new Float64Array(n * n);
-  for (let k = 0; k < n; k++) for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) h[i * n + j] += eigenvalues[k] * q[k][i] * q[k][j];
-  return h;
-}
-
 function norm(values: ArrayLike<number>): number {
   let s = 0;
   for (let i = 0; i < values.length; i++) s += values[i] * values[i];
@@ -42,7 +23,7 @@ function norm(values: ArrayLike<number>): number {
 }
 
 const N = 5;
-const BOWL = spdMatrix([1000, 200, 30, 4, 0.1], 7); // κ = 10⁴, axes off the coordinates
+const BOWL = symmetricWithSpectrum([1000, 200, 30, 4, 0.1], 7); // κ = 10⁴, axes off the coordinates
 
 describe('preconditioners', () => {
   it('whitening P = H^{−1/2} gives Pᵀ H P = I and κ = 1', () => {

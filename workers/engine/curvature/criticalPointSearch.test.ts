@@ -1,6 +1,7 @@
 import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { randomOrthogonalColumns } from '../math/krylov/testOperators';
 import { Rng } from '../math/rng';
 import { MlpObjective } from '../networks/objective';
 import { useTestBackend } from '../testing/backend';
@@ -11,22 +12,6 @@ beforeAll(async () => {
   await useTestBackend();
 });
 
-/** A seeded random orthogonal n × n matrix (rows), by Gram–Schmidt. */
-function orthogonal(n: number, seed: number): Float64Array[] {
-  const rng = new Rng(seed);
-  const rows: Float64Array[] = [];
-  while (rows.length < n) {
-    const v = rng.fillNormal(new Float64Array(n));
-    for (const u of rows) {
-      const d = u.reduce((s, x, i) => s + x * v[i], 0);
-      for (let i = 0; i < n; i++) v[i] -= d * u[i];
-    }
-    const norm = Math.hypot(...v);
-    rows.push(v.map((x) => x / norm));
-  }
-  return rows;
-}
-
 /**
  * f(θ) = ¼ Σ_i (u_i² − 1)², u = Q θ, Q orthogonal: a product of double wells
  * seen in rotated coordinates. Its critical points are u_i ∈ {−1, 0, 1};
@@ -34,7 +19,7 @@ function orthogonal(n: number, seed: number): Float64Array[] {
  * u_i = ±1, so a critical point with k zeros has loss k/4 and index k/n.
  */
 function doubleWells(n: number, seed: number): { model: CriticalPointModel; toTheta: (u: number[]) => Float32Array } {
-  const q = orthogonal(n, seed);
+  const q = randomOrthogonalColumns(n, new Rng(seed));
   const rotate = (theta: ArrayLike<number>) => q.map((row) => row.reduce((s, x, i) => s + x * theta[i], 0));
   const model: CriticalPointModel = {
     paramCount: n,

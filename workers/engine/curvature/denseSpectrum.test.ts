@@ -1,21 +1,19 @@
 import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withFixtureObjective } from '../fixtures/testing/objectiveHooks';
 import type { MlpObjective } from '../networks/objective';
-import { useTestBackend } from '../testing/backend';
 import { exactSpectrum, type DenseCurvatureModel } from './denseSpectrum';
 import { MAX_EXACT_PARAMETERS } from '../spec/limits';
 import { estimateExactCost } from './exactCost';
-import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
+import { loadModelFixture } from '../fixtures/testing/referenceVectors';
 
 const fixture = loadModelFixture('tanh-2-8-1-mse');
 let objective: MlpObjective;
 
-beforeAll(async () => {
-  await useTestBackend();
-  objective = fixtureObjective(fixture);
+withFixtureObjective(fixture, (built) => {
+  objective = built;
 });
-afterAll(() => objective.dispose());
 
 /** max_i |a_i − b_i| ≤ 1e-4 · max |b| (the reference vectors' eigenvalue tolerance). */
 function expectEigenvalues(actual: Float64Array, expected: number[]): void {

@@ -1,11 +1,11 @@
 import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withFixtureObjective } from '../fixtures/testing/objectiveHooks';
 import type { MlpObjective } from '../networks/objective';
-import { useTestBackend } from '../testing/backend';
 import { denseCurvature } from './denseSpectrum';
 import { estimatedFrobeniusSplit, exactSplit } from './split';
-import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
+import { loadModelFixture } from '../fixtures/testing/referenceVectors';
 
 describe('exactSplit', () => {
   it('forms S = H − G with its spectrum and the Frobenius norms', () => {
@@ -32,11 +32,9 @@ describe('exactSplit', () => {
 describe('estimatedFrobeniusSplit', () => {
   const fixture = loadModelFixture('tanh-2-8-1-mse');
   let objective: MlpObjective;
-  beforeAll(async () => {
-    await useTestBackend();
-    objective = fixtureObjective(fixture);
+  withFixtureObjective(fixture, (built) => {
+    objective = built;
   });
-  afterAll(() => objective.dispose());
 
   it('agrees with the dense matrices within its standard error', async () => {
     const n = objective.paramCount;

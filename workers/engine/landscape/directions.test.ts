@@ -1,20 +1,18 @@
 import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { withFixtureObjective } from '../fixtures/testing/objectiveHooks';
 import { symmetricEigen } from '../math/linalg/symmetricEigen';
 import type { MlpObjective } from '../networks/objective';
-import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
-import { useTestBackend } from '../testing/backend';
+import { loadModelFixture } from '../fixtures/testing/referenceVectors';
 import { sliceDirections } from './directions';
 
 const fixture = loadModelFixture('tanh-2-8-1-mse');
 let objective: MlpObjective;
 
-beforeAll(async () => {
-  await useTestBackend();
-  objective = fixtureObjective(fixture);
+withFixtureObjective(fixture, (built) => {
+  objective = built;
 });
-afterAll(() => objective.dispose());
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;

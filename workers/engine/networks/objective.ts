@@ -14,6 +14,7 @@ import { gaussNewtonShare } from './gaussNewtonMatrix';
 import { batchedAccuracy, batchedLoss, outputHessianProduct } from './losses';
 import { joinRows, parameterPieces, repeatRow, splitRows, type ParameterPiece } from './pieces';
 import { foldActivationAffinity, planeCoefficients, planeOutputs } from './planeBatch';
+import { checkPlaneCoordinates } from '../math/plane/plane';
 import { layerLayout, paramCount, validateSpec, type DenseLayerLayout, type MlpSpec } from '../spec/mlp';
 import { targetArrays, targetTensors, type TargetArrays } from './targets';
 
@@ -289,10 +290,7 @@ export class MlpObjective implements DataObjective {
     const given = d2 === null ? [centre, d1] : [centre, d1, d2];
     given.forEach((v) => this.checkVectors(v, 1));
     const vectors = given.map((v) => foldActivationAffinity(this.spec, this.pieces, v));
-    const perPoint = d2 === null ? 1 : 2;
-    if (!Number.isInteger(count) || count < 1 || coords.length !== count * perPoint) {
-      throw new Error(`evaluatePlane needs ${count} × ${perPoint} coordinates; got ${coords.length}`);
-    }
+    checkPlaneCoordinates(coords, count, d2 === null);
     return this.scoreInChunks(count, (first, rows) =>
       planeOutputs(
         this.spec,

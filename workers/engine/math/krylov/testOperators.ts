@@ -46,6 +46,18 @@ export function randomOrthogonalColumns(n: number, rng: Rng): Float64Array[] {
   return columns;
 }
 
+/** The dense matrix Q diag(λ) Qᵀ (n × n, row-major) with Q drawn from `seed`, as `operatorWithSpectrum`'s. */
+export function symmetricWithSpectrum(eigenvalues: ArrayLike<number>, seed: number): Float64Array {
+  const n = eigenvalues.length;
+  const q = randomOrthogonalColumns(n, new Rng(seed));
+  const a = new Float64Array(n * n);
+  for (let k = 0; k < n; k++) {
+    const column = q[k];
+    for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] += eigenvalues[k] * column[i] * column[j];
+  }
+  return a;
+}
+
 /** The operator Q diag(λ) Qᵀ with Q drawn from `seed`. */
 export function operatorWithSpectrum(eigenvalues: ArrayLike<number>, seed: number): KnownOperator {
   const n = eigenvalues.length;

@@ -31,6 +31,17 @@ export function planeDimension(context: string, plane: Plane): number {
   return checkSameLength(context, d2 === null ? { centre, d1 } : { centre, d1, d2 });
 }
 
+/**
+ * Throws unless `coords` holds one coordinate per point of a line (α_k) or
+ * two of a plane ((α_k, β_k) pairs) for `count` ≥ 1 points.
+ */
+export function checkPlaneCoordinates(coords: ArrayLike<number>, count: number, isLineSlice: boolean): void {
+  const perPoint = isLineSlice ? 1 : 2;
+  if (!Number.isInteger(count) || count < 1 || coords.length !== count * perPoint) {
+    throw new Error(`evaluatePlane needs ${count} × ${perPoint} coordinates; got ${coords.length}`);
+  }
+}
+
 /** Throws unless centre, d1 and d2 (when present) all have length `size`, the model's parameter count. */
 export function checkPlane(context: string, plane: Plane, size: number): void {
   const lengths: [string, number][] = [

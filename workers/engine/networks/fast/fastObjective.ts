@@ -18,6 +18,7 @@ import { validateDataset } from '../dataset';
 import { denseSymmetricFromProducts, symmetrizeInPlace, type ProgressOptions } from '../denseSymmetric';
 import type { BatchEvaluation } from '../objective';
 import { targetArrays, type TargetArrays } from '../targets';
+import { checkPlaneCoordinates } from '../../math/plane/plane';
 import { layerLayout, paramCount, validateSpec, type DenseLayerLayout, type MlpSpec } from '../../spec/mlp';
 import { addGaussNewtonShare, gaussNewtonChunkRows, gaussNewtonScratch } from './gaussNewtonAssembly';
 import { applyOutputHessian, headCurvature, headHits, headLoss, lossScale } from './lossHead';
@@ -123,24 +124,9 @@ export class FastMlpObjective implements DataObjective {
    * R-forward and R-backward passes.
    */
   async hvpBatch(params: Float32Array, directions: Float32Array, count: number): Promise<Float32Array> {
-    this.checkVectors(params, 1);
-    this.checkVectors(directions, count);
     const { ws } = this;
-    const last = this.layout.length - 1;
-    const size = this.paramCount;
-    const total = new Float64Array(count * size);
-    const active = this.activeLayers(directions, count);
-    this.forEachChunk((inputs, first) => {
-      this.prepareCurvatureState(params, inputs, first);
-      for (let k = 0; k < count; k++) {
-        if (active[k] > last) continue;
-        rForward(params, directions, k * size, inputs, ws, active[k]);
-        applyOutputHessian(this.spec.loss, ws.outputCurvature, ws.rValues[last], inputs.m, this.outputDim, this.scale, ws.rDelta[last]);
-        rBackward(params, directions, k * size, inputs, ws, active[k], ws.parameterShare);
-        addInto(total, k * size, ws.parameterShare);
-      }
-    });
-    return Float32Array.from(total);
+    return this.curvatureProducts(params, directions, count, (inputs, offset, active) =>
+      rBackward(params, directions, offset, inputs, ws, active, ws.parameterShare));
   }
 
   /** G(θ) v (see `gnvpBatch`). */
@@ -154,6 +140,25 @@ export class FastMlpObjective implements DataObjective {
    * direction J v by the R-forward pass, u = H_L J v, and Jᵀ u by back-propagation.
    */
   async gnvpBatch(params: Float32Array, directions: Float32Array, count: number): Promise<Float32Array> {
+    const { ws } = this;
+    return this.curvatureProducts(params, directions, count, (inputs) =>
+      backward(params, inputs, ws, ws.rDelta, null, ws.parameterShare));
+  }
+
+  /**
+   * The loop both curvature products share: per chunk the forward state at θ,
+   * then per direction v_k the R-forward pass (J v_k), the output Hessian
+   * applied to it (H_L J v_k, left in `ws.rDelta`), and `backPropagate`, which
+   * leaves the direction's product for this chunk in `ws.parameterShare`:
+   * plain back-propagation of H_L J v gives Jᵀ H_L J v (Gauss-Newton), the
+   * R-backward pass adds the second-order terms (the Hessian).
+   */
+  private curvatureProducts(
+    params: Float32Array,
+    directions: Float32Array,
+    count: number,
+    backPropagate: (inputs: ChunkInputs, offset: number, activeLayer: number) => void,
+  ): Float32Array {
     this.checkVectors(params, 1);
     this.checkVectors(directions, count);
     const { ws } = this;
@@ -167,7 +172,7 @@ export class FastMlpObjective implements DataObjective {
         if (active[k] > last) continue;
         rForward(params, directions, k * size, inputs, ws, active[k]);
         applyOutputHessian(this.spec.loss, ws.outputCurvature, ws.rValues[last], inputs.m, this.outputDim, this.scale, ws.rDelta[last]);
-        backward(params, inputs, ws, ws.rDelta, null, ws.parameterShare);
+        backPropagate(inputs, k * size, active[k]);
         addInto(total, k * size, ws.parameterShare);
       }
     });
@@ -246,10 +251,7 @@ export class FastMlpObjective implements DataObjective {
   ): Promise<BatchEvaluation> {
     const vectors = d2 === null ? [centre, d1] : [centre, d1, d2];
     vectors.forEach((v) => this.checkVectors(v, 1));
-    const perPoint = d2 === null ? 1 : 2;
-    if (!Number.isInteger(count) || count < 1 || coords.length !== count * perPoint) {
-      throw new Error(`evaluatePlane needs ${count} × ${perPoint} coordinates; got ${coords.length}`);
-    }
+    checkPlaneCoordinates(coords, count, d2 === null);
     const plane: PlanePoints = { vectors, coords };
     return this.scorePoints(count, (k, target) => planePoint(plane, k, target));
   }

@@ -61,11 +61,7 @@ export function headLoss(
   const labels = targets.labels;
   for (let r = 0; r < m; r++) {
     const row = r * width;
-    let max = -Infinity;
-    for (let c = 0; c < width; c++) max = Math.max(max, z[row + c]);
-    let total = 0;
-    for (let c = 0; c < width; c++) total += Math.exp(z[row + c] - max);
-    const logSum = max + Math.log(total);
+    const logSum = rowLogSumExp(z, row, width);
     const label = labels[first + r];
     sum += logSum - z[row + label];
     if (gradient !== null) {
@@ -93,11 +89,7 @@ export function headCurvature(loss: LossName, z: Float32Array, m: number, width:
   }
   for (let r = 0; r < m; r++) {
     const row = r * width;
-    let max = -Infinity;
-    for (let c = 0; c < width; c++) max = Math.max(max, z[row + c]);
-    let total = 0;
-    for (let c = 0; c < width; c++) total += Math.exp(z[row + c] - max);
-    const logSum = max + Math.log(total);
+    const logSum = rowLogSumExp(z, row, width);
     for (let c = 0; c < width; c++) out[row + c] = Math.exp(z[row + c] - logSum);
   }
 }
@@ -155,4 +147,13 @@ export function headHits(
     if (best === targets.labels[first + r]) hits++;
   }
   return hits;
+}
+
+/** log Σ_c exp z[row + c] over one row of `width` logits, shifted by the row's maximum so no term overflows. */
+function rowLogSumExp(z: Float32Array, row: number, width: number): number {
+  let max = -Infinity;
+  for (let c = 0; c < width; c++) max = Math.max(max, z[row + c]);
+  let total = 0;
+  for (let c = 0; c < width; c++) total += Math.exp(z[row + c] - max);
+  return max + Math.log(total);
 }

@@ -1,27 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { Rng } from '../../math/rng';
+import { symmetricWithSpectrum } from '../../math/krylov/testOperators';
 import { choleskySolve } from '../../math/linalg/cholesky';
 import { conjugateGradient } from '../../math/krylov/conjugateGradient';
 import { steihaugCg } from '../../math/krylov/steihaug';
-
-/** A = Q diag(values) Qᵀ with a random orthogonal Q (Gram–Schmidt of normal columns), row-major. */
-function symmetricWithEigenvalues(values: number[], seed: number): Float64Array {
-  const n = values.length;
-  const rng = new Rng(seed);
-  const q: Float64Array[] = [];
-  for (let k = 0; k < n; k++) {
-    const v = rng.fillNormal(new Float64Array(n));
-    for (const u of q) {
-      const projection = u.reduce((s, x, i) => s + x * v[i], 0);
-      for (let i = 0; i < n; i++) v[i] -= projection * u[i];
-    }
-    const size = Math.hypot(...v);
-    q.push(v.map((x) => x / size));
-  }
-  const a = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) a[i * n + j] = q.reduce((s, u, k) => s + values[k] * u[i] * u[j], 0);
-  return a;
-}
 
 const multiply = (a: Float64Array, v: Float64Array) => {
   const n = v.length;
@@ -32,17 +13,17 @@ const norm = (v: ArrayLike<number>) => Math.hypot(...Array.from(v));
 
 describe('choleskySolve', () => {
   it('solves a positive-definite system and refuses an indefinite one', () => {
-    const a = symmetricWithEigenvalues([5, 2, 1, 0.5], 1);
+    const a = symmetricWithSpectrum([5, 2, 1, 0.5], 1);
     const b = Float64Array.from([1, -2, 3, 0.5]);
     const x = choleskySolve(a, b)!;
     const residual = multiply(a, x).map((v, i) => v - b[i]);
     expect(norm(residual)).toBeLessThan(1e-12);
-    expect(choleskySolve(symmetricWithEigenvalues([3, 1, -1], 2), Float64Array.from([1, 1, 1]))).toBeNull();
+    expect(choleskySolve(symmetricWithSpectrum([3, 1, -1], 2), Float64Array.from([1, 1, 1]))).toBeNull();
   });
 });
 
 describe('conjugateGradient', () => {
-  const a = symmetricWithEigenvalues([10, 4, 3, 1, 0.2, 0.1], 3);
+  const a = symmetricWithSpectrum([10, 4, 3, 1, 0.2, 0.1], 3);
   const b = Float64Array.from([1, 0, -1, 2, 0.5, -0.3]);
 
   it('solves an n×n SPD system in at most n iterations and tracks A x', async () => {
@@ -65,7 +46,7 @@ describe('conjugateGradient', () => {
 
   it('reports negative curvature instead of stepping along it', async () => {
     // Negative definite: the very first direction has dᵀA d < 0.
-    const negative = symmetricWithEigenvalues([-1, -2], 4);
+    const negative = symmetricWithSpectrum([-1, -2], 4);
     const result = await conjugateGradient(operatorOf(negative), Float64Array.from([1, 1]), { maxIterations: 10 });
     expect(result.negativeCurvature).toBe(true);
     expect(result.iterations).toBe(0);
@@ -78,7 +59,7 @@ describe('steihaugCg', () => {
   const model = (a: Float64Array, p: Float64Array) => g.reduce((s, x, i) => s + x * p[i], 0) + 0.5 * p.reduce((s, x, i) => s + x * multiply(a, p)[i], 0);
 
   it('returns the Newton step when it lies inside the region', async () => {
-    const a = symmetricWithEigenvalues([4, 2, 1], 5);
+    const a = symmetricWithSpectrum([4, 2, 1], 5);
     const result = await steihaugCg(operatorOf(a), g, 100, 20);
     expect(result.stop).toBe('converged');
     expect(result.onBoundary).toBe(false);
@@ -88,7 +69,7 @@ describe('steihaugCg', () => {
   });
 
   it('stops on the boundary when the Newton step is too long', async () => {
-    const a = symmetricWithEigenvalues([4, 2, 1], 5);
+    const a = symmetricWithSpectrum([4, 2, 1], 5);
     const result = await steihaugCg(operatorOf(a), g, 0.3, 20);
     expect(result.stop).toBe('boundary');
     expect(result.stepNorm).toBeCloseTo(0.3, 10);
@@ -97,7 +78,7 @@ describe('steihaugCg', () => {
   });
 
   it('follows negative curvature to the boundary', async () => {
-    const a = symmetricWithEigenvalues([-3, -2, -1], 6);
+    const a = symmetricWithSpectrum([-3, -2, -1], 6);
     const result = await steihaugCg(operatorOf(a), g, 0.7, 20);
     expect(result.stop).toBe('negative_curvature');
     expect(result.stepNorm).toBeCloseTo(0.7, 10);
@@ -108,7 +89,7 @@ describe('steihaugCg', () => {
   });
 
   it('takes no step at a stationary point', async () => {
-    const result = await steihaugCg(operatorOf(symmetricWithEigenvalues([1, 1], 7)), new Float64Array(2), 1, 10);
+    const result = await steihaugCg(operatorOf(symmetricWithSpectrum([1, 1], 7)), new Float64Array(2), 1, 10);
     expect(result.products).toBe(0);
     expect(result.stepNorm).toBe(0);
   });
