@@ -23,7 +23,7 @@ import { buildNetwork } from '../workers/engine/networks/build';
 import type { RegularizedObjective } from '../workers/engine/networks/regularizedObjective';
 import { networkProblem } from '../workers/engine/spec/networkProblem';
 import { productsToAccuracy } from '../workers/engine/math/krylov/convergence';
-import { comparePowerIteration } from '../workers/engine/math/krylov/extremes';
+import { comparePowerIteration } from '../workers/engine/math/krylov/convergence';
 import { exactSpectrum } from '../workers/engine/curvature/denseSpectrum';
 import { estimateExactCost } from '../workers/engine/curvature/exactCost';
 import { curvatureOperator } from '../workers/engine/curvature/operators';

@@ -5,6 +5,7 @@
  */
 import { analyticSurfaceBenchmark } from './analyticSurface';
 import { curvatureCostBenchmark } from './curvatureCost';
+import { curvatureEstimatesBenchmark } from './curvatureEstimates';
 import { fastPathBenchmark } from './fastPath';
 import { networkSliceBenchmark } from './networkSlice';
 import { networkTrainingBenchmark } from './networkTraining';
@@ -19,6 +20,7 @@ export const BENCHMARKS: readonly Benchmark[] = [
   networkTrainingBenchmark,
   networkSliceBenchmark,
   curvatureCostBenchmark,
+  curvatureEstimatesBenchmark,
   fastPathBenchmark,
   perExampleGradientsBenchmark,
 ];

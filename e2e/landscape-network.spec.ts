@@ -109,6 +109,13 @@ test('slices of a trained spiral network: plane with trajectories, probe, interp
   expect(curvature.traceStandardError).toBeGreaterThanOrEqual(0);
   await expect(page.getByTestId('spectrum-chart')).toBeVisible();
   await expect(page.getByTestId('curvature-readouts')).toContainText('λmax');
+  // Every estimate with its ±, and the density with the budget it used.
+  const readouts = page.getByTestId('curvature-readouts');
+  await expect(readouts.locator('tr', { hasText: 'trace (Hutchinson)' })).toContainText('±');
+  await expect(readouts.locator('tr', { hasText: 'density mean' })).toContainText('±');
+  await expect(readouts.locator('tr', { hasText: 'density budget' })).toContainText(/\d+ of \d+ products \((requested error reached|budget spent|exact)\)/);
+  await readouts.scrollIntoViewIfNeeded();
+  await explorer.screenshot('44-network-curvature-readouts');
   await page.getByTestId('spectrum-chart').scrollIntoViewIfNeeded();
   await explorer.screenshot('43-network-curvature-spectrum');
 });

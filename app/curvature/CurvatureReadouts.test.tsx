@@ -1,7 +1,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { CurvatureReadouts } from './CurvatureReadouts';
-import { formatProducts, formatTrace, readoutRows } from './readoutRows';
+import { formatBudget, formatProducts, formatTrace, readoutRows } from './readoutRows';
 import type { CurvatureReadouts as CurvatureReadoutValues } from '../plots/types';
 
 const empty: CurvatureReadoutValues = {
@@ -50,6 +50,27 @@ describe('readoutRows', () => {
     expect(values).toEqual(['—', '—', '—', '—', '—', '—', '—']);
     expect(formatTrace(null)).toBe('—');
     expect(formatProducts({ power: 20 })).toBe('power 20');
+  });
+});
+
+describe('readoutRows with error bars', () => {
+  it('shows every estimate with its ± and the density with the budget it used', () => {
+    const rows = readoutRows({
+      ...computed,
+      lambdaMaxError: 1.3e-5,
+      lambdaMinError: 2.5e-7,
+      negativeFractionError: 0.012,
+      hutchinson: { estimate: 150.1, standardError: 9.87, method: 'Hutchinson, budget spent' },
+      density: { mean: 0.02704, standardError: 0.000142, products: 512, budget: 2000, stop: 'tolerance' },
+    });
+    const value = (label: string) => rows.find((row) => row.label === label)?.value;
+    expect(value('λmax')).toBe('41.23 ± 1.3e-5');
+    expect(value('λmin')).toBe('-0.01235 ± 2.5e-7');
+    expect(value('negative eigenvalues')).toBe('18.8% ± 1.2%');
+    expect(value('trace (Hutchinson)')).toBe('150.1 ± 9.87 (Hutchinson, budget spent)');
+    expect(value('density mean')).toBe('0.02704 ± 1.4e-4');
+    expect(value('density budget')).toBe('512 of 2000 products (requested error reached)');
+    expect(formatBudget(null)).toBe('—');
   });
 });
 

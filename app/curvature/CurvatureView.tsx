@@ -2,7 +2,8 @@
  * The curvature view: the spectrum of the Hessian and/or the Gauss-Newton
  * matrix at a run's latest parameters or at the clicked point of the slice.
  * "Compute spectrum" runs the matrix-free estimates (Lanczos ends, Hutch++
- * trace, SLQ density); "Exact spectrum" adds every eigenvalue (P ≤ MAX_EXACT_PARAMETERS)
+ * trace, SLQ density), each shown with its ± and the density with the
+ * budget it used; "Exact spectrum" adds every eigenvalue (P ≤ MAX_EXACT_PARAMETERS)
  * and shows its predicted time before it starts. The density is drawn over
  * the exact histogram with the random-matrix references, on a linear or
  * symmetric-log axis, beside the read-outs.
@@ -60,7 +61,7 @@ export function CurvatureView(): ReactElement {
     const labels = runLabels(runs);
     return curvatureTargetOptions(runs.map((run, index) => ({ id: run.id, label: labels[index] })), selectedRunId, hasProbe);
   }, [runs, selectedRunId, hasProbe]);
-  const { k, slqRuns, slqSteps, smoothing, traceBudget } = LANDSCAPE_LIMITS;
+  const { k, slqRuns, slqSteps, smoothing, traceBudget, relativeError, densityBudget } = LANDSCAPE_LIMITS;
 
   return (
     <section className="curvature-view" data-testid="curvature-view" aria-label="Curvature">
@@ -105,10 +106,18 @@ export function CurvatureView(): ReactElement {
         <summary>Estimator settings</summary>
         <div className="curvature-controls">
           <NumberField label="k per end" hint={`≤ ${k.max}`} value={settings.k} integer testId="curvature-k" onCommit={(value) => edit({ k: value })} />
-          <NumberField label="SLQ probes" hint={`≤ ${slqRuns.max}`} value={settings.slqRuns} integer onCommit={(value) => edit({ slqRuns: value })} />
+          <NumberField
+            label="Requested error"
+            hint={`relative standard error of the traces and the density's mean, ${relativeError.min}–${relativeError.max}`}
+            value={settings.relativeError}
+            testId="curvature-relative-error"
+            onCommit={(value) => edit({ relativeError: value })}
+          />
+          <NumberField label="SLQ probes, at least" hint={`≤ ${slqRuns.max}; more as the measured spread needs`} value={settings.slqRuns} integer onCommit={(value) => edit({ slqRuns: value })} />
           <NumberField label="SLQ steps" hint={`≤ ${slqSteps.max}`} value={settings.slqSteps} integer onCommit={(value) => edit({ slqSteps: value })} />
           <NumberField label="Smoothing" hint={`≤ ${smoothing.max}`} value={settings.smoothing} onCommit={(value) => edit({ smoothing: value })} />
-          <NumberField label="Trace budget" hint={`≤ ${traceBudget.max}`} value={settings.traceBudget} integer onCommit={(value) => edit({ traceBudget: value })} />
+          <NumberField label="Trace budget" hint={`products per estimator, ≤ ${traceBudget.max}`} value={settings.traceBudget} integer onCommit={(value) => edit({ traceBudget: value })} />
+          <NumberField label="Density budget" hint={`products, ≤ ${densityBudget.max}`} value={settings.densityBudget} integer testId="curvature-density-budget" onCommit={(value) => edit({ densityBudget: value })} />
         </div>
       </details>
       {curvature && (

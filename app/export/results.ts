@@ -13,7 +13,8 @@
  * written as null.
  */
 import type { Experiment } from '../../workers/engine/spec/experiment';
-import type { CurvatureMatrixName, CurvatureReadouts, DirectionsInfo } from '../../workers/engine/spec/messages/landscape';
+import type { CurvatureMatrixName, CurvatureReadouts, DirectionsInfo, TraceSummary } from '../../workers/engine/spec/messages/landscape';
+import type { StopReason } from '../../workers/engine/math/krylov/standardError';
 import type { SliceSettings } from '../../workers/engine/spec/landscapeSettings';
 import type { MarkerKind } from '../../workers/engine/spec/vocabulary';
 
@@ -185,19 +186,31 @@ export interface MatrixResults {
   readouts: CurvatureReadouts;
   largest: number[];
   smallest: number[];
+  /** The error bar of each Lanczos eigenvalue: ‖r‖²/gap where the gap is clear, else the residual ‖r‖. */
+  largestErrors: number[];
+  smallestErrors: number[];
   lanczosProducts: number;
   converged: boolean;
+  /** Each estimate with its standard error, the products it used of its budget, and why it stopped. */
   trace: {
-    hutchinson: { estimate: number; standardError: number; products: number };
-    hutchPlusPlus: { estimate: number; standardError: number; products: number };
+    hutchinson: TraceSummary;
+    hutchPlusPlus: TraceSummary;
   };
   density: DensityResults & {
     symlog: DensityResults & { linearScale: number };
     integral: number;
     negativeWeight: number;
+    negativeWeightStandardError: number;
+    /** tr A / n ± its standard error. */
+    mean: number;
+    meanStandardError: number;
     semicircle: Value[] | null;
     marchenkoPastur: Value[] | null;
     products: number;
+    budget: number;
+    stop: StopReason;
+    deflatedDimension: number;
+    runs: number;
   };
   /** Every eigenvalue (descending), when the exact spectrum was computed. */
   exact: number[] | null;

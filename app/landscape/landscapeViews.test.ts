@@ -106,9 +106,14 @@ describe('curvature views', () => {
     readouts: { lambdaMax: 4, lambdaMin: 0.5, conditionNumber: 8, positiveConditionNumber: 8, negativeFraction: 0, trace: 9, source: 'exact' },
     largest: [4],
     smallest: [0.5],
+    largestErrors: [1e-6],
+    smallestErrors: [2e-6],
     lanczosProducts: 12,
     converged: true,
-    trace: { hutchinson: { estimate: 8, standardError: 1, products: 30 }, hutchPlusPlus: { estimate: 8.9, standardError: 0.2, products: 30 } },
+    trace: {
+      hutchinson: { estimate: 8, standardError: 1, products: 30, budget: 30, stop: 'budget' },
+      hutchPlusPlus: { estimate: 8.9, standardError: 0.2, products: 30, budget: 60, stop: 'tolerance' },
+    },
     density: {
       linear: { grid: Float64Array.of(0, 1), density: Float64Array.of(0.5, 0.5) },
       symlog: { grid: Float64Array.of(0, 3), density: Float64Array.of(0.2, 0.1), linearScale: 0.004 },
@@ -118,6 +123,13 @@ describe('curvature views', () => {
       semicircle: Float64Array.of(0.3, 0.3),
       marchenkoPastur: null,
       products: 40,
+      budget: 2000,
+      stop: 'tolerance',
+      mean: 3.1,
+      meanStandardError: 0.05,
+      negativeWeightStandardError: 0.01,
+      deflatedDimension: 30,
+      runs: 10,
     },
     exact: Float64Array.of(4, 4, 0.5),
     along: [{ label: 'slice d1', value: 1.5 }],
@@ -144,5 +156,16 @@ describe('curvature views', () => {
     expect(readouts.remainderShare).toBe(0.3);
     expect(readouts.products).toEqual({ lanczos: 12, 'Hutch++': 30, Hutchinson: 30, SLQ: 40, exact: 3 });
     expect(readoutsOf({ ...matrix, exact: null, readouts: { ...matrix.readouts, source: 'estimated' } }, null).trace?.method).toBe('Hutch++');
+  });
+
+  it('gives every estimate its ± : Lanczos error bars, both traces, the density mean and its budget', () => {
+    const estimated = readoutsOf({ ...matrix, exact: null, readouts: { ...matrix.readouts, source: 'estimated' } }, null);
+    expect(estimated.lambdaMaxError).toBe(1e-6);
+    expect(estimated.lambdaMinError).toBe(2e-6);
+    expect(estimated.negativeFractionError).toBe(0.01);
+    expect(estimated.hutchinson).toEqual({ estimate: 8, standardError: 1, method: 'Hutchinson, budget spent' });
+    expect(estimated.density).toEqual({ mean: 3.1, standardError: 0.05, products: 40, budget: 2000, stop: 'tolerance' });
+    // With the exact spectrum the extremes are exact: no error bar.
+    expect(readoutsOf(matrix, null).lambdaMaxError).toBeNull();
   });
 });

@@ -141,18 +141,33 @@ export function spectrumViewOf(matrix: MatrixCurvature, axis: SpectrumView['axis
   };
 }
 
-/** The read-outs of one matrix: exact extremes where the exact spectrum is known; the trace by Hutch++ ± its standard error (and the exact trace beside it when known). */
+/**
+ * The read-outs of one matrix: exact extremes where the exact spectrum is
+ * known, otherwise Lanczos' with their error bars; the trace by Hutch++ ±
+ * its standard error (and the exact trace beside it when known), plain
+ * Hutchinson beside it, and the density's mean ± its standard error with the
+ * budget it used. A trace that spent its budget before reaching the
+ * requested error says so.
+ */
 export function readoutsOf(matrix: MatrixCurvature, split: CurvatureSummary['split']): CurvatureReadouts {
-  const { readouts } = matrix;
+  const { readouts, density } = matrix;
   const hutchPlusPlus = matrix.trace.hutchPlusPlus;
+  const hutchinson = matrix.trace.hutchinson;
+  const estimated = readouts.source === 'estimated';
+  const spent = (stop: string) => (stop === 'budget' ? ', budget spent' : '');
   // Hutch++ is always shown, so its error can be judged against the exact trace when that is known.
-  const method = readouts.source === 'exact' ? `Hutch++; exact ${readouts.trace.toPrecision(4)}` : 'Hutch++';
+  const method = `Hutch++${spent(hutchPlusPlus.stop)}${estimated ? '' : `; exact ${readouts.trace.toPrecision(4)}`}`;
   return {
     lambdaMax: readouts.lambdaMax,
     lambdaMin: readouts.lambdaMin,
+    lambdaMaxError: estimated ? (matrix.largestErrors[0] ?? null) : null,
+    lambdaMinError: estimated ? (matrix.smallestErrors[0] ?? null) : null,
     conditionNumber: readouts.conditionNumber,
     negativeFraction: readouts.negativeFraction,
+    negativeFractionError: estimated ? density.negativeWeightStandardError : null,
     trace: { estimate: hutchPlusPlus.estimate, standardError: hutchPlusPlus.standardError, method },
+    hutchinson: { estimate: hutchinson.estimate, standardError: hutchinson.standardError, method: `Hutchinson${spent(hutchinson.stop)}` },
+    density: { mean: density.mean, standardError: density.meanStandardError, products: density.products, budget: density.budget, stop: density.stop },
     along: matrix.along,
     remainderShare: split?.residualShare ?? null,
     products: {

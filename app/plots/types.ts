@@ -140,6 +140,15 @@ export interface CurvatureReadouts {
   /** Fraction of negative eigenvalues (saddle index / P). */
   negativeFraction: number | null;
   trace: { estimate: number; standardError: number; method: string } | null;
+  /** Error bars of λmax and λmin (Lanczos' r²/gap or residual; absent or null when exact or not computed). */
+  lambdaMaxError?: number | null;
+  lambdaMinError?: number | null;
+  /** Standard error of the estimated fraction of negative eigenvalues (absent or null when exact). */
+  negativeFractionError?: number | null;
+  /** The plain Hutchinson trace ± its standard error, beside Hutch++. */
+  hutchinson?: { estimate: number; standardError: number; method: string } | null;
+  /** The density's mean tr/P ± its standard error, and the budget it used: products of `budget`, and why it stopped. */
+  density?: { mean: number; standardError: number; products: number; budget: number; stop: string } | null;
   /** Rayleigh quotients dᵀHd/dᵀd along named directions (e.g. the slice's d1, d2). */
   along: { label: string; value: number }[];
   /** ‖S‖_F / ‖H‖_F for H = G + S. */

@@ -32,6 +32,8 @@ function unusual(experiment: Experiment): Experiment {
     slqSteps: 77,
     smoothing: 0.0375,
     traceBudget: 300,
+    relativeError: 0.0125,
+    densityBudget: 4321,
     axis: 'symlog',
     seed: 99,
   };

@@ -36,7 +36,7 @@ const runReferenceKind: ValueKind<RunReference> = {
   format: (value) => value,
 };
 
-const { coordinate, k, slqRuns, slqSteps, smoothing, traceBudget, seed, lineResolution } = LANDSCAPE_LIMITS;
+const { coordinate, k, slqRuns, slqSteps, smoothing, traceBudget, relativeError, densityBudget, seed, lineResolution } = LANDSCAPE_LIMITS;
 
 /** The URL key of each run reference of the slice. */
 const REFERENCE_KEYS: Readonly<Record<SliceReferenceKey, string>> = { centre: 'lc', runA: 'lra', runB: 'lrb', origin: 'lro' };
@@ -80,13 +80,14 @@ function rangeFields(axis: 'alpha' | 'beta'): UrlField<number>[] {
   );
 }
 
-type CurvatureNumber = 'k' | 'slqRuns' | 'slqSteps' | 'traceBudget' | 'seed';
+type CurvatureNumber = 'k' | 'slqRuns' | 'slqSteps' | 'traceBudget' | 'densityBudget' | 'seed' | 'smoothing' | 'relativeError';
 
-function curvatureNumber(key: string, label: string, name: CurvatureNumber, range: { min: number; max: number }): UrlField<number> {
+/** A numeric curvature setting within `range` (whole numbers unless `real`). */
+function curvatureNumber(key: string, label: string, name: CurvatureNumber, range: { min: number; max: number }, real = false): UrlField<number> {
   return field({
     key,
     label,
-    kind: numberKind(range.min, range.max, true),
+    kind: numberKind(range.min, range.max, !real),
     stage: 'settings',
     scope: NETWORK_FIELD,
     get: (e) => e.curvature[name],
@@ -185,18 +186,10 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
   curvatureNumber('ck', FIELD_LABELS.curvatureK, 'k', k),
   curvatureNumber('cr', FIELD_LABELS.slqRuns, 'slqRuns', slqRuns),
   curvatureNumber('cs', FIELD_LABELS.slqSteps, 'slqSteps', slqSteps),
-  field({
-    key: 'cw',
-    label: FIELD_LABELS.smoothing,
-    kind: numberKind(smoothing.min, smoothing.max),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.curvature.smoothing,
-    set: (e, value) => {
-      e.curvature.smoothing = value;
-    },
-  }),
+  curvatureNumber('cw', FIELD_LABELS.smoothing, 'smoothing', smoothing, true),
   curvatureNumber('ct', FIELD_LABELS.traceBudget, 'traceBudget', traceBudget),
+  curvatureNumber('ce', FIELD_LABELS.relativeError, 'relativeError', relativeError, true),
+  curvatureNumber('cb', FIELD_LABELS.densityBudget, 'densityBudget', densityBudget),
   field({
     key: 'cx',
     label: FIELD_LABELS.spectrumAxis,

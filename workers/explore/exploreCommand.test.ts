@@ -226,6 +226,10 @@ describe('npm run explore on a network link', () => {
         expect(written.readouts).toEqual({ ...hessian.readouts });
         expect(written.largest).toEqual(hessian.largest);
         expect(written.trace.hutchPlusPlus.estimate).toBe(hessian.trace.hutchPlusPlus.estimate);
+        expect(written.trace.hutchPlusPlus.standardError).toBe(hessian.trace.hutchPlusPlus.standardError);
+        expect(written.largestErrors).toEqual(hessian.largestErrors);
+        expect(written.density.meanStandardError).toBe(hessian.density.meanStandardError);
+        expect(written.density.budget).toBe(hessian.density.budget);
         expect(written.density.density).toEqual(valuesOf(hessian.density.linear.density));
         expect(written.along.map((item) => item.label)).toEqual(['slice d1', 'slice d2']);
       } finally {

@@ -54,6 +54,18 @@ describe('CurvatureJobs', () => {
     // 25 Lanczos steps span ℝ²⁵: the Ritz values at both ends are the eigenvalues.
     expect(Math.abs(hessian.largest[0] - largest)).toBeLessThan(1e-3 * scale);
     expect(Math.abs(hessian.smallest[0] - smallest)).toBeLessThan(1e-3 * scale);
+    // Every Lanczos value carries its error bar, and the bar covers the exact eigenvalue.
+    expect(hessian.largestErrors).toHaveLength(3);
+    expect(Math.abs(hessian.largest[0] - largest)).toBeLessThanOrEqual(2 * hessian.largestErrors[0] + 1e-6 * scale);
+    expect(Math.abs(hessian.smallest[0] - smallest)).toBeLessThanOrEqual(2 * hessian.smallestErrors[0] + 1e-6 * scale);
+    // The traces and the density say what they cost and why they stopped.
+    expect(['tolerance', 'budget', 'exact']).toContain(hessian.trace.hutchPlusPlus.stop);
+    expect(hessian.trace.hutchPlusPlus.budget).toBe(settings().traceBudget);
+    expect(hessian.density.budget).toBe(settings().densityBudget);
+    expect(hessian.density.products).toBeLessThanOrEqual(hessian.density.budget);
+    expect(Math.abs(hessian.density.mean * 25 - hessianEigenvalues.reduce((sum, value) => sum + value, 0))).toBeLessThanOrEqual(
+      4 * 25 * hessian.density.meanStandardError + 1e-4 * scale,
+    );
     const trace = hessianEigenvalues.reduce((sum, value) => sum + value, 0);
     const { estimate, standardError } = hessian.trace.hutchPlusPlus;
     expect(Math.abs(estimate - trace)).toBeLessThanOrEqual(4 * standardError + 1e-3 * scale);

@@ -17,16 +17,19 @@ import { densityCurves } from '../engine/math/spectral/densityCurves';
 import { MAX_EXACT_PARAMETERS } from '../engine/spec/limits';
 import { estimatedFrobeniusSplit } from '../engine/curvature/split';
 import type { LandscapeJobs, Progress } from './landscapeJobs';
-import type { CurvatureMatrixName, CurvatureSummary, DensitySummary, ExactEstimate, MatrixCurvature } from '../engine/spec/messages/landscape';
+import type { CurvatureMatrixName, CurvatureSummary, DensitySummary, ExactEstimate, MatrixCurvature, TraceSummary } from '../engine/spec/messages/landscape';
+import { EXTREME_BLOCK_SIZE } from '../engine/math/krylov/lanczos';
+import type { TraceEstimate } from '../engine/math/krylov/trace';
+import type { DeflatedDensity } from '../engine/math/krylov/deflatedSlq';
+
+/** Lanczos' product cap: this many per wanted eigenvalue and block column (a clustered end may need them all). */
+const LANCZOS_PRODUCTS_PER_WANTED = 20;
 
 /** A parameter vector with the caller's name for it (equal names must mean equal vectors). */
 export interface CurvatureTarget {
   key: string;
   params: Float32Array;
 }
-
-/** Deflating Lanczos steps of the density: enough to catch the outliers of a small network's Hessian. */
-const DEFLATION_STEPS = 60;
 
 /** Probes of the estimated ‖S‖_F / ‖H‖_F. */
 const SPLIT_PROBES = 16;
@@ -98,8 +101,8 @@ export class CurvatureJobs {
         throw new RangeError(`the exact spectrum is offered up to ${MAX_EXACT_PARAMETERS} parameters; this network has ${size}`);
       }
       const matrices = matricesOf(settings.matrix);
-      const lanczosBudget = Math.min(size, Math.max(60, 10 * settings.k));
-      const densityBudget = Math.min(DEFLATION_STEPS, size) + settings.slqRuns * settings.slqSteps;
+      const lanczosBudget = Math.min(size, LANCZOS_PRODUCTS_PER_WANTED * (settings.k + EXTREME_BLOCK_SIZE));
+      const densityBudget = settings.densityBudget;
       const perMatrix = lanczosBudget + 2 * settings.traceBudget + densityBudget + (exact ? size : 0);
       const withSplit = matrices.includes('gaussNewton');
       const progress = new StagedProgress(matrices.length * perMatrix + (withSplit && !exact ? 2 * SPLIT_PROBES : 0), onProgress);
@@ -109,8 +112,9 @@ export class CurvatureJobs {
       for (const matrix of matrices) {
         const extremes = await report.extremes(matrix, { k: settings.k, maxProducts: lanczosBudget, signal, onProgress: progress.stage(lanczosBudget) });
         const trace = await report.trace(matrix, {
-          hutchinsonProbes: settings.traceBudget,
+          hutchinsonBudget: settings.traceBudget,
           hutchPlusPlusBudget: settings.traceBudget,
+          relativeTolerance: settings.relativeError,
           signal,
           onProgress: progress.stage(2 * settings.traceBudget),
         });
@@ -119,9 +123,10 @@ export class CurvatureJobs {
         const exactProgress = exact ? progress.stage(size) : undefined;
         const spectrum = exact || knownExactly ? await report.exactSpectrum(matrix, { signal, onProgress: exactProgress }) : null;
         const density = await report.density(matrix, {
-          runs: settings.slqRuns,
+          minRuns: Math.max(2, settings.slqRuns),
           steps: settings.slqSteps,
-          deflationSteps: Math.min(DEFLATION_STEPS, size),
+          relativeTolerance: settings.relativeError,
+          budget: densityBudget,
           signal,
           onProgress: progress.stage(densityBudget),
         });
@@ -137,20 +142,22 @@ export class CurvatureJobs {
           readouts,
           largest: Array.from(extremes.largest.values),
           smallest: Array.from(extremes.smallest.values),
+          largestErrors: Array.from(extremes.largest.errors),
+          smallestErrors: Array.from(extremes.smallest.errors),
           lanczosProducts: extremes.products,
           converged: extremes.converged,
-          trace: {
-            hutchinson: { ...trace.hutchinson },
-            hutchPlusPlus: { estimate: trace.hutchPlusPlus.estimate, standardError: trace.hutchPlusPlus.standardError, products: trace.hutchPlusPlus.products },
+          trace: { hutchinson: traceSummary(trace.hutchinson), hutchPlusPlus: traceSummary(trace.hutchPlusPlus) },
+          density: {
+            ...smoothedDensity(
+              density.quadrature.nodes,
+              density.quadrature.weights,
+              spectrum?.eigenvalues,
+              settings.smoothing,
+              density.quadrature.products,
+              knownPositiveSemidefinite(matrix),
+            ),
+            ...densityEstimate(density.quadrature),
           },
-          density: smoothedDensity(
-            density.quadrature.nodes,
-            density.quadrature.weights,
-            spectrum?.eigenvalues,
-            settings.smoothing,
-            density.quadrature.products,
-            knownPositiveSemidefinite(matrix),
-          ),
           exact: spectrum === null ? null : Float64Array.from(spectrum.eigenvalues),
           along,
         });
@@ -194,6 +201,25 @@ export class CurvatureJobs {
   }
 }
 
+/** The message form of a trace estimate. */
+function traceSummary({ estimate, standardError, products, budget, stop }: TraceEstimate): TraceSummary {
+  return { estimate, standardError, products, budget, stop };
+}
+
+/** The estimates of a density quadrature that its summary carries beside the curves. */
+function densityEstimate(quadrature: DeflatedDensity): Omit<DensitySummary, keyof ReturnType<typeof smoothedDensity>> & { products: number } {
+  return {
+    products: quadrature.products,
+    budget: quadrature.budget,
+    stop: quadrature.stop,
+    mean: quadrature.mean.estimate,
+    meanStandardError: quadrature.mean.standardError,
+    negativeWeightStandardError: quadrature.negativeMass.standardError,
+    deflatedDimension: quadrature.deflatedDimension,
+    runs: quadrature.runs,
+  };
+}
+
 /**
  * The density Σ w_k δ(λ − θ_k) smoothed by a Gaussian of width
  * σ = smoothing · (λ_hi − λ_lo) over the nodes' (and exact eigenvalues')
@@ -209,7 +235,7 @@ export function smoothedDensity(
   smoothing: number,
   products: number,
   nonNegative = false,
-): DensitySummary {
+): Omit<DensitySummary, 'budget' | 'stop' | 'mean' | 'meanStandardError' | 'negativeWeightStandardError' | 'deflatedDimension' | 'runs'> {
   let lo = Infinity;
   let hi = -Infinity;
   let largest = 0;

@@ -1,7 +1,8 @@
 /**
  * An objective whose batched calls first give the worker's event loop a
  * turn, so a cancellation message is read between two chunks of a slice,
- * two Hessian-vector products of Lanczos, or two rows of a prediction grid.
+ * two Hessian-vector products of Lanczos, two rows of a prediction grid,
+ * or two chunks of a dense Hessian or Gauss-Newton matrix.
  */
 import type { MlpObjective } from '../engine/networks/objective';
 import { yieldToEvents } from './jobRegistry';
@@ -33,13 +34,14 @@ export function yieldingObjective(objective: LandscapeObjective): LandscapeObjec
       await yieldToEvents();
       return objective.gnvpBatch(params, directions, count);
     },
+    // The dense matrices yield before each of their chunks too: a cancellation lands while they are assembled.
     async fullHessian(params, options) {
       await yieldToEvents();
-      return objective.fullHessian(params, options);
+      return objective.fullHessian(params, { ...options, betweenChunks: yieldToEvents });
     },
     async fullGaussNewton(params, options) {
       await yieldToEvents();
-      return objective.fullGaussNewton(params, options);
+      return objective.fullGaussNewton(params, { ...options, betweenChunks: yieldToEvents });
     },
   };
 }

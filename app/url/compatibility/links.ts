@@ -64,6 +64,13 @@ const NETWORK_LINKS: readonly string[] = [
   // Every optimizer at its defaults (8 runs at most per link).
   'p=network&o=sgd&o=momentum&o=nesterov&o=rmsprop&o=adam&o=newton&o=saddle_free_newton',
   'p=network&o=gauss_newton&o=trust_region&o=hessian_free',
+  // The default network link and two presets' links as written before the curvature estimates took a requested accuracy (ct=90, no ce or cb).
+  'v=1&p=network&n=500&m=3d&log=1&s=1&ds=spiral&do=turns:1&tf=0.2&dseed=1&h=16,16&act=tanh&init=glorot&isc=1&iseed=1&wd=0&dr=0&ev=10&sh=0&ld=random&lc=o1&lra=o1&lrb=o2&lro=init&ldim=2&la0=-1&la1=1&lb0=-1&lb1=1&lr=65&lm=loss&lsp=train&lsd=1&cm=hessian&ck=5&cr=8&cs=40&cw=0.01&ct=90&cx=linear&csd=1&o=sgd,id:o1,c:4cc9f0,b:8,lr:0.5,w:0&o=sgd,id:o2,c:ff7aa2,b:0,lr:0.5,w:0',
+  'v=1&p=network&n=600&m=3d&log=1&s=1&ds=spiral&do=turns:1&tf=0.2&dseed=1&h=16,16&act=tanh&init=glorot&isc=1&iseed=1&wd=0&dr=0&ev=10&sh=25&ld=random&lc=o1&lra=o1&lrb=o2&lro=init&ldim=2&la0=-1&la1=1&lb0=-1&lb1=1&lr=65&lm=loss&lsp=train&lsd=1&cm=hessian&ck=5&cr=8&cs=40&cw=0.01&ct=90&cx=linear&csd=1&o=sgd,id:o1,c:4cc9f0,b:8,lr:0.5,w:0&o=sgd,id:o2,c:ff7aa2,b:0,lr:0.5,w:0',
+  'v=1&p=network&n=1500&m=3d&log=1&s=1&ds=chebyshev&do=n:64&tf=0&dseed=1&h=12,12&act=tanh&init=glorot&isc=1&iseed=2&wd=0&dr=0&ev=10&sh=10&ld=random&lc=o1&lra=o1&lrb=o2&lro=init&ldim=2&la0=-1&la1=1&lb0=-1&lb1=1&lr=65&lm=loss&lsp=train&lsd=1&cm=hessian&ck=5&cr=8&cs=40&cw=0.01&ct=90&cx=linear&csd=1&o=sgd,id:gd,c:4cc9f0,b:0,lr:0.07,w:0',
+  // The requested accuracy and the density's budget, then values out of their ranges.
+  'p=network&ce=0.05&cb=500&ct=120',
+  'p=network&ce=0.9&cb=10&ct=2',
 ];
 
 /**

@@ -47,6 +47,25 @@ describe('npm run conformance', () => {
     expect(code).toBe(0);
   });
 
+  it('runs the stochastic checks from the seed given, or once per seed of a range with a count per quantity', async () => {
+    const [one, range, bad, both] = await Promise.all([
+      conformance(good, '--seed', '7'),
+      conformance(good, '--seeds', '2..4'),
+      conformance(good, '--seed', '1..3'),
+      conformance(good, '--seed', '1', '--seeds', '2..3'),
+    ]);
+    expect(one.stdout).toContain('on cpu, seed 7');
+    expect(one.code).toBe(0);
+    expect(range.stdout).toContain('on cpu, seeds 2..4');
+    expect(range.stdout).toContain('seeds  sigmoid-2-6-1-bce  hutchPlusPlusTrace  passed for 3 of 3 seeds (2..4)');
+    // 8 seed-independent checks once, 5 stochastic ones for each of 3 seeds.
+    expect(range.stdout.trim().split('\n').at(-1)).toBe('conformance (cpu): 23 passed, 0 failed');
+    expect(bad.stderr).toContain('--seed takes one seed');
+    expect(bad.code).toBe(2);
+    expect(both.stderr).toContain('give one --seed or --seeds');
+    expect(both.code).toBe(2);
+  });
+
   it('checks the typed-array path with --path fast, and both paths with --path both', async () => {
     const [fast, both] = await Promise.all([conformance(good, '--path', 'fast'), conformance(good, '--path', 'both')]);
     expect(fast.stdout).toContain('PASS  sigmoid-2-6-1-bce  lanczosLargest3');
@@ -58,6 +77,15 @@ describe('npm run conformance', () => {
     const bad = await conformance('--path', 'gpu');
     expect(bad.stderr).toContain('--path takes tfjs, fast or both; got gpu');
     expect(bad.code).toBe(2);
+  });
+
+  it('sweeps seeds on the typed-array path', async () => {
+    const { code, stdout } = await conformance(good, '--path', 'fast', '--seeds', '2..3');
+    expect(stdout).toContain('on cpu, fast path, seeds 2..3');
+    expect(stdout).toContain('seeds  sigmoid-2-6-1-bce  lanczosSmallest3  passed for 2 of 2 seeds (2..3)');
+    // 8 seed-independent checks once, 5 stochastic ones for each of 2 seeds.
+    expect(stdout.trim().split('\n').at(-1)).toBe('conformance (cpu, fast path): 18 passed, 0 failed');
+    expect(code).toBe(0);
   });
 
   it('exits non-zero when no fixture is found, and on bad arguments', async () => {

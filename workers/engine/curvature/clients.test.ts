@@ -84,6 +84,8 @@ describe('federatedFingerprints', () => {
         expect(Math.abs(value - exact.clients[k].topEigenvalues[i])).toBeLessThan(1e-3 * exact.clients[k].topEigenvalues[0]);
       });
       expect(client.density.weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 10);
+      const exactTrace = exact.clients[k].trace;
+      expect(Math.abs(client.trace - exactTrace)).toBeLessThanOrEqual(4 * client.traceStandardError + 1e-4 * Math.abs(exactTrace));
     });
   });
 
@@ -92,7 +94,7 @@ describe('federatedFingerprints', () => {
     const objectives = split.clients.map((c) => new RegularizedObjective(new MlpObjective(network.spec, c), WEIGHT_DECAY));
     const n = network.objective.paramCount;
     const v = new Rng(3).fillNormal(new Float32Array(2 * n));
-    const product = await clientSumProduct(objectives, split.clients.map((c) => c.n / network.train.n), network.initialParams)(v, 2);
+    const product = await clientSumProduct(objectives, split.clients.map((c) => c.n / network.train.n), network.initialParams)(Float64Array.from(v), 2);
     const direct = await network.objective.hvpBatch(network.initialParams, v, 2);
     const scale = Math.max(...direct.map(Math.abs));
     direct.forEach((value, i) => expect(Math.abs(product[i] - value)).toBeLessThan(1e-5 * scale));

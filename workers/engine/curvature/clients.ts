@@ -13,14 +13,15 @@
  *
  * Each client's spectrum: exactly (dense H_k, every eigenvalue, the density
  * as mass 1/P at each) for small networks, else the top eigenvalues by
- * Lanczos and the density by stochastic Lanczos quadrature. Distances
+ * block Lanczos and the density by deflated stochastic Lanczos quadrature
+ * (the trace from its exact deflated part plus the probes'). Distances
  * between clients k and j:
  * - W₁(φ_k, φ_j), the 1-Wasserstein distance between the spectral densities
  *   (in the units of the eigenvalues);
  * - ‖λ^(k) − λ^(j)‖ / max(‖λ^(k)‖, ‖λ^(j)‖) over the top-k eigenvalues.
  */
-import { extremeEigenvalues } from '../math/krylov/extremes';
-import { spectralDensitySlq } from '../math/krylov/density';
+import { deflatedSpectralDensity } from '../math/krylov/deflatedSlq';
+import { EXTREME_BLOCK_SIZE, lanczosExtremes } from '../math/krylov/lanczos';
 import { throwIfAborted, type BatchProduct, type LongRunOptions } from '../math/krylov/operator';
 import { symmetricEigenvalues } from '../math/linalg/symmetricEigen';
 import { Rng } from '../math/rng';
@@ -46,6 +47,8 @@ export interface ClientSpectrum {
   density: { nodes: Float64Array; weights: Float64Array };
   /** tr H_k (exact, or P times the density's mean). */
   trace: number;
+  /** Standard error of `trace` (0 when exact). */
+  traceStandardError: number;
 }
 
 /** Σ_k w_k H_k against the full-data Hessian. */
@@ -74,7 +77,7 @@ export interface FingerprintOptions extends LongRunOptions {
   topK?: number;
   /** Default 'exact' up to 400 parameters. */
   method?: 'exact' | 'estimated';
-  /** SLQ probes and steps (defaults 6 and 30). */
+  /** SLQ remainder probes and Lanczos steps per probe (defaults 6 and 30), after the deflation's Krylov space. */
   slqRuns?: number;
   slqSteps?: number;
   /** Probes of the estimated global check (default 4). */
@@ -92,9 +95,10 @@ export function clientSumProduct(
   params: Float32Array,
 ): BatchProduct {
   return async (vectors, count) => {
-    const out = new Float32Array(vectors.length);
+    const out = new Float64Array(vectors.length);
+    const directions = Float32Array.from(vectors);
     for (const [k, client] of clients.entries()) {
-      const product = await client.hvpBatch(params, vectors, count);
+      const product = await client.hvpBatch(params, directions, count);
       for (let i = 0; i < out.length; i++) out[i] += weights[k] * product[i];
     }
     return out;
@@ -140,18 +144,21 @@ export async function federatedFingerprints(
           topEigenvalues: eigenvalues.slice(0, topK),
           density: { nodes: eigenvalues, weights: Float64Array.from(density.weights) },
           trace: eigenvalues.reduce((s, v) => s + v, 0),
+          traceStandardError: 0,
         });
       } else {
         const operator = curvatureOperator(objective, params, 'hessian');
         const clientSeed = Rng.derive(seed, `client:${k}`).nextUint32();
-        const top = await extremeEigenvalues(operator.matVec, n, { k: topK, seed: clientSeed, signal: options.signal });
-        const slq = await spectralDensitySlq(operator.matVec, n, {
+        const top = await lanczosExtremes(operator.matVec, n, {
+          k: topK, which: 'largest', tol: 1e-4, blockSize: EXTREME_BLOCK_SIZE, batch: operator.batch, seed: clientSeed, signal: options.signal,
+        });
+        const slq = await deflatedSpectralDensity(operator.matVec, operator.batch, n, {
           runs: options.slqRuns ?? 6, steps: options.slqSteps ?? 30, seed: clientSeed, signal: options.signal,
         });
-        const mean = slq.nodes.reduce((s, x, i) => s + x * slq.weights[i], 0);
         clients.push({
           client: k, samples: split.clients[k].n, weight: weights[k], loss,
-          topEigenvalues: top.largest.values, density: { nodes: slq.nodes, weights: slq.weights }, trace: n * mean,
+          topEigenvalues: top.largest?.values ?? new Float64Array(0), density: { nodes: slq.nodes, weights: slq.weights },
+          trace: slq.traceEstimate, traceStandardError: slq.traceStandardError,
         });
       }
       options.onProgress?.(k + 1, objectives.length + 1);
@@ -185,9 +192,9 @@ async function checkGlobalHessian(
     return { relativeError: Math.sqrt(difference / reference), method: 'exact', sumOfClients: sum };
   }
   const n = full.paramCount;
-  const z = Rng.derive(seed, 'global-hessian-check').fillRademacher(new Float32Array(probes * n));
+  const z = Rng.derive(seed, 'global-hessian-check').fillRademacher(new Float64Array(probes * n));
   const fromClients = await clientSumProduct(clients, weights, params)(z, probes);
-  const direct = await full.hvpBatch(params, z, probes);
+  const direct = await full.hvpBatch(params, Float32Array.from(z), probes);
   let worst = 0;
   for (let k = 0; k < probes; k++) {
     let difference = 0;

@@ -14,18 +14,25 @@ import { MAX_EXACT_PARAMETERS } from '../spec/limits';
 import { estimateExactCost, type ExactCostEstimate, type ExactCostOptions } from './exactCost';
 import { deflatedSpectralDensity, type DeflatedDensity, type DeflatedSlqOptions } from '../math/krylov/deflatedSlq';
 import { densityCurves, type DensityCurveOptions, type DensityCurves } from '../math/spectral/densityCurves';
-import { comparePowerIteration, extremeEigenvalues, type ExtremeEigenvalues, type ExtremeOptions, type PowerComparison } from '../math/krylov/extremes';
+import { EXTREME_BLOCK_SIZE, lanczosExtremes, type LanczosOptions, type LanczosResult, type RitzPairs } from '../math/krylov/lanczos';
+import { comparePowerIteration, type PowerComparison } from '../math/krylov/convergence';
 import { curvatureOperator, type CurvatureMatrix, type CurvatureOperator } from './operators';
 import { readoutsFromEstimates, readoutsFromSpectrum } from './readouts';
 import type { CurvatureReadouts } from '../spec/messages/landscape';
 import { estimatedFrobeniusSplit, exactSplit, type ExactSplit, type FrobeniusSplit } from './split';
-import { traceEstimates, type TraceEstimates, type TraceOptions } from '../math/krylov/traceEstimates';
+import { traceEstimates, type TraceEstimates, type TraceEstimatesOptions } from '../math/krylov/trace';
 
 /** A spectral density: the quadrature it came from and the curves to draw. */
 export interface SpectrumDensity {
   quadrature: DeflatedDensity;
   curves: DensityCurves;
 }
+
+/** Both ends of the spectrum from one block Lanczos run, each value with its residual and error bar. */
+export type ExtremeEigenvalues = LanczosResult & { largest: RitzPairs; smallest: RitzPairs };
+
+/** Options of `extremes`: how many per end (default 3), the residual tolerance (default 1e-4) and the product cap. */
+export type ExtremeOptions = Pick<LanczosOptions, 'k' | 'tol' | 'maxProducts' | 'signal' | 'onProgress'>;
 
 /** Options of `density`. */
 export type DensityOptions = Omit<DeflatedSlqOptions, 'rng' | 'seed'> & Omit<DensityCurveOptions, 'exactEigenvalues'>;
@@ -92,12 +99,27 @@ export class CurvatureReport {
     return spectrum;
   }
 
-  /** The k largest and k smallest eigenvalues by Lanczos (both ends from one Krylov space). */
+  /**
+   * The k largest and k smallest eigenvalues by block Lanczos (both ends from
+   * one Krylov space, blocks of EXTREME_BLOCK_SIZE batched products), run
+   * until every one has ‖A y − θ y‖ ≤ tol · max|θ| or the product cap.
+   */
   async extremes(matrix: CurvatureMatrix = 'hessian', options: ExtremeOptions = {}): Promise<ExtremeEigenvalues> {
     const op = this.operator(matrix);
-    const result = await extremeEigenvalues(op.matVec, op.n, { seed: this.seed, ...options });
-    this.remember(matrix, { extremes: result });
-    return result;
+    const result = await lanczosExtremes(op.matVec, op.n, {
+      k: 3,
+      tol: 1e-4,
+      ...options,
+      which: 'both',
+      blockSize: EXTREME_BLOCK_SIZE,
+      batch: op.batch,
+      seed: this.seed,
+    });
+    const { largest, smallest } = result;
+    if (largest === undefined || smallest === undefined) throw new Error('Lanczos returned no Ritz pairs');
+    const extremes = { ...result, largest, smallest };
+    this.remember(matrix, { extremes });
+    return extremes;
   }
 
   /** Products power iteration and Lanczos each need for the dominant eigenvalue to a relative residual (default 1e-3). */
@@ -109,8 +131,8 @@ export class CurvatureReport {
     return comparePowerIteration(op.matVec, op.n, { seed: this.seed, ...options });
   }
 
-  /** Hutchinson and Hutch++ estimates of tr(matrix) with standard errors. */
-  async trace(matrix: CurvatureMatrix = 'hessian', options: TraceOptions = {}): Promise<TraceEstimates> {
+  /** Hutchinson and Hutch++ estimates of tr(matrix) with standard errors, to the requested accuracy (default 2 %). */
+  async trace(matrix: CurvatureMatrix = 'hessian', options: TraceEstimatesOptions = {}): Promise<TraceEstimates> {
     const op = this.operator(matrix);
     const result = await traceEstimates(op.matVec, op.n, { seed: this.seed, batch: op.batch, ...options });
     this.remember(matrix, { trace: result });

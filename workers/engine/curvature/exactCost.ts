@@ -57,7 +57,7 @@ export async function estimateExactCost(
   let productMs = 0;
   for (const which of operators) {
     const op = curvatureOperator(model, params, which);
-    const vectors = rng.fillNormal(new Float32Array(columns * size));
+    const vectors = rng.fillNormal(new Float64Array(columns * size));
     // An untimed product first: the first call pays for kernel set-up and compilation.
     await op.batch(vectors.subarray(0, size), 1);
     const start = performance.now();

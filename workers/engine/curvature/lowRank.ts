@@ -21,7 +21,7 @@
  */
 import { dot } from '../math/linalg/vectorOps';
 import { symmetricEigen } from '../math/linalg/symmetricEigen';
-import { meanAndStandardError } from '../math/krylov/trace';
+import { meanAndStandardError } from '../math/krylov/standardError';
 import { CountedOperator, resolveRng, throwIfAborted, type LongRunOptions, type MatVec, type RandomSource } from '../math/krylov/operator';
 import type { EigenvalueMap } from '../optimizers/newtonDirection';
 import type { NetworkObjective } from '../networks/regularizedObjective';

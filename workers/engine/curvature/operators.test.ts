@@ -23,6 +23,18 @@ function unit(n: number, i: number): Float64Array {
 }
 
 describe('curvatureOperator', () => {
+  it('adds a shift s·v in float64 for the damped solvers', async () => {
+    const n = objective.paramCount;
+    const plain = curvatureOperator(objective, fixture.params, 'gaussNewton');
+    const damped = curvatureOperator(objective, fixture.params, 'gaussNewton', { shift: 0.25 });
+    const v = Float64Array.from({ length: n }, (_, i) => Math.sin(i + 1));
+    const a = await plain.matVec(v);
+    const b = await damped.matVec(v);
+    b.forEach((value, i) => expect(value).toBeCloseTo(a[i] + 0.25 * v[i], 12));
+    const rows = await damped.batch(Float64Array.from([...v, ...v]), 2);
+    rows.subarray(n).forEach((value, i) => expect(value).toBeCloseTo(b[i], 12));
+  });
+
   it('applies H, G and S = H − G and counts the products', async () => {
     const n = objective.paramCount;
     const hessian = curvatureOperator(objective, fixture.params, 'hessian');
@@ -41,9 +53,9 @@ describe('curvatureOperator', () => {
 
   it('splits a batch into calls of at most maxVectorsPerCall and keeps the rows in order', async () => {
     const n = objective.paramCount;
-    const op = curvatureOperator(objective, fixture.params, 'hessian', 2);
+    const op = curvatureOperator(objective, fixture.params, 'hessian', { maxVectorsPerCall: 2 });
     const rows = 5;
-    const vectors = new Float32Array(rows * n);
+    const vectors = new Float64Array(rows * n);
     for (let k = 0; k < rows; k++) vectors[k * n + k] = 1;
     const before = tf.memory().numTensors;
     const products = await op.batch(vectors, rows);

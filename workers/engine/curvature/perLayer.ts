@@ -7,17 +7,18 @@
  * read back on layer l. Reported per layer: λ_max(H_ll), tr H_ll and the
  * gradient norm ‖∂L/∂θ_l‖.
  * - 'exact': the dense Hessian, its blocks' eigenvalues and traces.
- * - 'estimated': Lanczos on each block (all layers' runs advanced in
- *   lockstep, so one batched product serves every layer) and Hutchinson's
- *   tr H_ll ≈ (1/m) Σ z_kᵀ H_ll z_k with Rademacher z_k on the layer (all
- *   layers' probes in one batched call).
+ * - 'estimated': on each block, Lanczos for λ_max and then Hutchinson's
+ *   tr H_ll ≈ (1/m) Σ z_kᵀ H_ll z_k with m Rademacher z_k on the layer
+ *   (`hutchinsonTrace`, with its second-moment standard error); all
+ *   layers' runs advance in lockstep, so one batched product serves every
+ *   layer.
  * The largest block eigenvalue bounds λ_max(H) from below (a Rayleigh
  * quotient of H), and Σ_l tr H_ll = tr H.
  */
 import { lanczosExtremes } from '../math/krylov/lanczos';
 import { inLockstep } from '../math/krylov/lockstep';
-import { resolveRng, throwIfAborted, type LongRunOptions, type RandomSource } from '../math/krylov/operator';
-import { meanAndStandardError } from '../math/krylov/trace';
+import { resolveRng, throwIfAborted, type BatchProduct, type LongRunOptions, type RandomSource } from '../math/krylov/operator';
+import { hutchinsonTrace } from '../math/krylov/trace';
 import { symmetricEigenvalues } from '../math/linalg/symmetricEigen';
 import { layerLayout, type MlpSpec } from '../spec/mlp';
 import type { NetworkObjective } from '../networks/regularizedObjective';
@@ -97,15 +98,15 @@ export async function perLayerCurvature(objective: PerLayerObjective, params: Fl
   if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`lanczosSteps must be an integer ≥ 1, got ${steps}`);
   if (!Number.isInteger(probes) || probes < 2) throw new RangeError(`traceProbes must be an integer ≥ 2, got ${probes}`);
   let products = 0;
-  const batch = async (vectors: Float32Array, count: number) => {
+  const batch: BatchProduct = async (vectors, count) => {
     throwIfAborted(options.signal);
     products += count;
-    const result = await objective.hvpBatch(params, vectors, count);
+    const result = await objective.hvpBatch(params, Float32Array.from(vectors), count);
     options.onProgress?.(products, ranges.length * (steps + probes));
-    return result;
+    return Float64Array.from(result);
   };
   const seeds = ranges.map(() => rng.nextUint32());
-  const tops = await inLockstep(n, ranges.length, batch, async (matVec, l) => {
+  const estimates = await inLockstep(n, ranges.length, batch, async (matVec, l) => {
     const { offset, size } = ranges[l];
     const blockProduct = async (v: Float64Array) => {
       const padded = new Float64Array(n);
@@ -113,26 +114,11 @@ export async function perLayerCurvature(objective: PerLayerObjective, params: Fl
       return (await matVec(padded)).slice(offset, offset + size);
     };
     // At most `size` steps: the Krylov space of the block then spans its whole range, and no restart leaves it.
-    const result = await lanczosExtremes(blockProduct, size, { k: 1, which: 'largest', maxIter: Math.min(steps, size), tol: 1e-8, seed: seeds[l] });
-    return result.largest?.values[0] ?? Number.NaN;
+    const top = await lanczosExtremes(blockProduct, size, { k: 1, which: 'largest', maxProducts: Math.min(steps, size), tol: 1e-8, seed: seeds[l] });
+    const trace = await hutchinsonTrace(blockProduct, size, probes, { seed: seeds[l], relativeTolerance: 0 });
+    return { lambdaMax: top.largest?.values[0] ?? Number.NaN, trace: trace.estimate, traceStandardError: trace.standardError };
   });
-  const z = new Float32Array(ranges.length * probes * n);
-  ranges.forEach(({ offset, size }, l) => {
-    for (let k = 0; k < probes; k++) {
-      const row = (l * probes + k) * n;
-      for (let i = offset; i < offset + size; i++) z[row + i] = rng.rademacher();
-    }
-  });
-  const hz = await batch(z, ranges.length * probes);
-  const layers = ranges.map((range, l) => {
-    const samples = new Float64Array(probes);
-    for (let k = 0; k < probes; k++) {
-      const row = (l * probes + k) * n;
-      for (let i = range.offset; i < range.offset + range.size; i++) samples[k] += z[row + i] * hz[row + i];
-    }
-    const { mean, standardError } = meanAndStandardError(samples);
-    return { range, lambdaMax: tops[l], trace: mean, traceStandardError: standardError, gradientNorm: gradientNorms[l] };
-  });
+  const layers = ranges.map((range, l) => ({ range, ...estimates[l], gradientNorm: gradientNorms[l] }));
   return { layers, method, loss, products };
 }
 

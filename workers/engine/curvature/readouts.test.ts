@@ -50,7 +50,7 @@ describe('the estimated saddle index of the Gauss-Newton matrix', () => {
     for (const seed of [0, 1, 2, 3]) {
       const report = new CurvatureReport(objective, fixture.params, seed);
       await report.extremes('gaussNewton', { k: 3 });
-      await report.trace('gaussNewton', { hutchinsonProbes: 10, hutchPlusPlusBudget: 30 });
+      await report.trace('gaussNewton', { hutchinsonBudget: 10, hutchPlusPlusBudget: 30 });
       const density = await report.density('gaussNewton', { deflationSteps: 60, runs: 4, steps: 30 });
       // G is PSD: no node lies clearly below zero, though float32 products leave some a hair below it ...
       const largest = Math.max(...density.quadrature.nodes.map(Math.abs));

@@ -8,7 +8,7 @@
 import { symmetricEigenvalues } from '../math/linalg/symmetricEigen';
 import { Rng } from '../math/rng';
 import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
-import { meanAndStandardError } from '../math/krylov/trace';
+import { meanAndStandardError } from '../math/krylov/standardError';
 import type { CurvatureModel } from './operators';
 
 /** ‖S‖_F / ‖H‖_F and the norms it comes from. */

@@ -84,7 +84,7 @@ async function planeFor(model: DirectionModel, spec: DirectionSpec, options: Lon
       const result = await lanczosExtremes(op.matVec, op.n, {
         k: count,
         which: 'largest',
-        maxIter: spec.maxProducts ?? 60,
+        maxProducts: spec.maxProducts ?? 60,
         seed: spec.seed ?? 0,
         signal: options.signal,
         onProgress: options.onProgress,

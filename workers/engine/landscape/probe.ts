@@ -74,7 +74,7 @@ export async function probeAt(train: ProbeObjective, point: Float32Array, option
     const result = await lanczosExtremes(op.matVec, op.n, {
       k: 1,
       which: 'both',
-      maxIter: eigenProducts,
+      maxProducts: eigenProducts,
       tol: 1e-4,
       seed: options.seed ?? 0,
       signal: options.signal,

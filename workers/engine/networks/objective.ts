@@ -8,7 +8,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { Samples } from '../data/types';
 import type { DataObjective } from './dataObjective';
 import { validateDataset } from './dataset';
-import { denseSymmetricFromProducts, symmetrizeInPlace, type ProgressOptions } from './denseSymmetric';
+import { DEFAULT_CHUNK_MILLISECONDS, denseSymmetricFromProducts, symmetrizeInPlace, type ProgressOptions } from './denseSymmetric';
 import { batchedForward, batchedForwardWithTangent, type ForwardInputs } from './forward';
 import { gaussNewtonShare } from './gaussNewtonMatrix';
 import { batchedAccuracy, batchedLoss, outputHessianProduct } from './losses';
@@ -199,8 +199,9 @@ export class MlpObjective implements DataObjective {
    * The P×P Gauss-Newton matrix G(θ) = Jᵀ H_L J = Σ_n J_nᵀ H_L,n J_n,
    * row-major float64, symmetrised. Built from the explicit per-sample
    * Jacobian (`gaussNewtonShare`), samples in chunks of at most
-   * maxBatchElements / (C·P): about C backward passes per chunk instead of
-   * P Gauss-Newton-vector products. Progress counts samples.
+   * maxBatchElements / (C·P), sized to about `chunkMilliseconds` each (so a
+   * cancellation is noticed promptly): about C backward passes per chunk
+   * instead of P Gauss-Newton-vector products. Progress counts samples.
    */
   async fullGaussNewton(params: Float32Array, options: ProgressOptions = {}): Promise<Float64Array> {
     this.checkVectors(params, 1);
@@ -208,10 +209,15 @@ export class MlpObjective implements DataObjective {
     const inputDim = this.spec.layers[0];
     const outputDim = this.spec.layers[this.spec.layers.length - 1];
     const samplesPerPass = Math.max(1, Math.floor(this.maxBatchElements / (outputDim * size)));
+    const target = options.chunkMilliseconds ?? DEFAULT_CHUNK_MILLISECONDS;
     const matrix = new Float64Array(size * size);
-    for (let first = 0; first < this.sampleCount; first += samplesPerPass) {
+    // Passes sized by time as in denseSymmetricFromProducts: a few samples first, then what fits in the target.
+    let step = Math.min(samplesPerPass, 4);
+    for (let first = 0; first < this.sampleCount; ) {
+      await options.betweenChunks?.();
       options.signal?.throwIfAborted();
-      const samples = Math.min(samplesPerPass, this.sampleCount - first);
+      const samples = Math.min(step, this.sampleCount - first);
+      const started = performance.now();
       const inputs = this.inputValues.subarray(first * inputDim, (first + samples) * inputDim);
       const share = tf.tidy(() => {
         const pieces = this.pieces.map(
@@ -221,7 +227,10 @@ export class MlpObjective implements DataObjective {
       });
       const [values] = await readAndDispose([share]);
       for (let i = 0; i < values.length; i++) matrix[i] += values[i];
-      options.onProgress?.(first + samples, this.sampleCount);
+      first += samples;
+      options.onProgress?.(first, this.sampleCount);
+      const perSample = (performance.now() - started) / samples;
+      step = Math.max(1, Math.min(samplesPerPass, 4 * samples, perSample > 0 ? Math.floor(target / perSample) : samplesPerPass));
     }
     return symmetrizeInPlace(matrix, size);
   }

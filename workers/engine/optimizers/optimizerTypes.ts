@@ -9,7 +9,7 @@ import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
 /** The parts of a network objective an optimizer step may call (at float32 parameters). */
 export type StepObjective = Pick<
   NetworkObjective,
-  'paramCount' | 'loss' | 'lossAndGrad' | 'hvp' | 'gnvp' | 'fullHessian' | 'fullGaussNewton'
+  'paramCount' | 'loss' | 'lossAndGrad' | 'hvp' | 'hvpBatch' | 'gnvp' | 'gnvpBatch' | 'fullHessian' | 'fullGaussNewton'
 >;
 
 /** Everything one update needs. */

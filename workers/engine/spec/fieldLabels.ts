@@ -60,6 +60,8 @@ export const FIELD_LABELS = {
   slqSteps: 'SLQ steps',
   smoothing: 'smoothing',
   traceBudget: 'trace budget',
+  relativeError: 'requested relative standard error',
+  densityBudget: 'density budget',
   spectrumAxis: 'eigenvalue axis',
   curvatureSeed: 'curvature seed',
 

@@ -77,14 +77,25 @@ export interface CurvatureSettings {
   matrix: CurvatureMatrixChoice;
   /** Extreme eigenvalues wanted at each end of the spectrum (Lanczos). */
   k: number;
-  /** R, the random probes of stochastic Lanczos quadrature (the density). */
+  /**
+   * The fewest random probes of stochastic Lanczos quadrature (the density);
+   * how many more follows from the measured spread of the part the
+   * deflation did not capture (see `relativeError`).
+   */
   slqRuns: number;
   /** Lanczos steps per SLQ probe. */
   slqSteps: number;
   /** Width σ of the Gaussian smoothing the density, as a fraction of the spectrum's range. */
   smoothing: number;
-  /** Matrix-vector products Hutch++ may spend on the trace. */
+  /** Matrix-vector products each trace estimator (Hutchinson, Hutch++) may spend. */
   traceBudget: number;
+  /**
+   * The relative standard error asked of the traces and of the density's
+   * mean: each estimator stops once it is reached, or when its budget is spent.
+   */
+  relativeError: number;
+  /** Matrix-vector products the density (deflation and probes together) may spend. */
+  densityBudget: number;
   axis: SpectrumAxis;
   /** Seed of every probe vector. */
   seed: number;
@@ -113,7 +124,7 @@ export function defaultSliceSettings(): SliceSettings {
   };
 }
 
-/** The Hessian, 5 eigenvalues at each end, SLQ with 8 probes of 40 steps, Hutch++ with 90 products. */
+/** The Hessian, 5 eigenvalues at each end, traces and density to 2 % (at most 400 and 2000 products; SLQ probes of 40 steps, at least 8). */
 export function defaultCurvatureSettings(): CurvatureSettings {
   return {
     matrix: 'hessian',
@@ -122,6 +133,8 @@ export function defaultCurvatureSettings(): CurvatureSettings {
     slqSteps: LANDSCAPE_LIMITS.slqSteps.default,
     smoothing: LANDSCAPE_LIMITS.smoothing.default,
     traceBudget: LANDSCAPE_LIMITS.traceBudget.default,
+    relativeError: LANDSCAPE_LIMITS.relativeError.default,
+    densityBudget: LANDSCAPE_LIMITS.densityBudget.default,
     axis: 'linear',
     seed: LANDSCAPE_LIMITS.seed.default,
   };
@@ -191,6 +204,7 @@ const CURVATURE_LABELS = {
   slqRuns: FIELD_LABELS.slqRuns,
   slqSteps: FIELD_LABELS.slqSteps,
   traceBudget: FIELD_LABELS.traceBudget,
+  densityBudget: FIELD_LABELS.densityBudget,
   seed: FIELD_LABELS.curvatureSeed,
 } as const;
 
@@ -201,9 +215,12 @@ export function curvatureSettingsProblems(curvature: CurvatureSettings): string[
   if (!CURVATURE_MATRIX_CHOICES.includes(curvature.matrix)) {
     problems.push(`the ${FIELD_LABELS.curvatureMatrix} must be one of ${CURVATURE_MATRIX_CHOICES.join(', ')}, got "${String(curvature.matrix)}"`);
   }
-  for (const key of ['k', 'slqRuns', 'slqSteps', 'traceBudget', 'seed'] as const) {
+  for (const key of ['k', 'slqRuns', 'slqSteps', 'traceBudget', 'densityBudget', 'seed'] as const) {
     const range = limits[key];
     if (!isInteger(curvature[key], range)) problems.push(`${CURVATURE_LABELS[key]} must be an integer from ${range.min} to ${range.max}, got ${curvature[key]}`);
+  }
+  if (!inRange(curvature.relativeError, limits.relativeError)) {
+    problems.push(`the ${FIELD_LABELS.relativeError} must be a number from ${limits.relativeError.min} to ${limits.relativeError.max}, got ${curvature.relativeError}`);
   }
   if (!inRange(curvature.smoothing, limits.smoothing)) {
     problems.push(`the ${FIELD_LABELS.smoothing} must be a number from ${limits.smoothing.min} to ${limits.smoothing.max}, got ${curvature.smoothing}`);

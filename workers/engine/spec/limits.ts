@@ -109,14 +109,18 @@ export const LANDSCAPE_LIMITS = {
   slicePoints: { min: 2 },
   /** Extreme eigenvalues at each end of the spectrum (Lanczos). */
   k: { min: 1, max: 20, default: 5 },
-  /** Random probes of stochastic Lanczos quadrature. */
+  /** The fewest random probes of stochastic Lanczos quadrature (more follow from the measured spread). */
   slqRuns: { min: 1, max: 64, default: 8 },
   /** Lanczos steps per SLQ probe. */
   slqSteps: { min: 2, max: 300, default: 40 },
   /** Width of the density's Gaussian smoothing, as a fraction of the spectrum's range. */
   smoothing: { min: 1e-4, max: 0.25, default: 0.01 },
   /** Hutch++ needs three products per sketch column; 3 is the least it can use. */
-  traceBudget: { min: 3, max: 3000, default: 90 },
+  traceBudget: { min: 3, max: 3000, default: 400 },
+  /** The relative standard error asked of the traces and of the density's mean. */
+  relativeError: { min: 0.001, max: 0.5, default: 0.02 },
+  /** Products the density (deflation and probes together) may spend. */
+  densityBudget: { min: 50, max: 20000, default: 2000 },
   /** Seed of the random directions and probe vectors: any 32-bit unsigned integer. */
   seed: { min: 0, max: 0xffffffff, default: 1 },
 } as const;

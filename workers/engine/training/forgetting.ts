@@ -20,7 +20,7 @@
  * Tasks: two losses of one network (`NetworkObjective`s of the same spec),
  * e.g. two class pairs of one data set (`classPairTask`).
  */
-import { extremeEigenvalues } from '../math/krylov/extremes';
+import { EXTREME_BLOCK_SIZE, lanczosExtremes } from '../math/krylov/lanczos';
 import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
 import { symmetricEigen } from '../math/linalg/symmetricEigen';
 import { curvatureOperator } from '../curvature/operators';
@@ -123,7 +123,7 @@ export async function forgettingExperiment(
   return { thetaA, lossesA: phaseA.losses, eigenvalues: values, plain, projected };
 }
 
-/** The k algebraically largest eigenpairs of H_A at θ: dense, or Lanczos. */
+/** The k algebraically largest eigenpairs of H_A at θ: dense, or block Lanczos. */
 async function topEigenpairs(
   task: TaskObjective,
   params: Float32Array,
@@ -137,7 +137,10 @@ async function topEigenpairs(
     return { values: eigen.values.slice(0, k), vectors: Array.from({ length: k }, (_, i) => eigen.vectors.slice(i * n, (i + 1) * n)) };
   }
   const operator = curvatureOperator(task, params, 'hessian');
-  const top = await extremeEigenvalues(operator.matVec, n, { k, seed, maxProducts: Math.min(n, Math.max(60, 10 * k)) });
+  const top = await lanczosExtremes(operator.matVec, n, {
+    k, which: 'largest', tol: 1e-4, blockSize: EXTREME_BLOCK_SIZE, batch: operator.batch, seed, maxProducts: Math.min(n, Math.max(60, 10 * k)),
+  });
+  if (top.largest === undefined) throw new Error('Lanczos returned no Ritz pairs');
   return { values: top.largest.values, vectors: top.largest.vectors };
 }
 

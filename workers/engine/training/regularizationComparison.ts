@@ -8,7 +8,7 @@
  * the same seeded draw for every run, normalised to each run's θ), and the
  * train and test loss and accuracy.
  */
-import { extremeEigenvalues } from '../math/krylov/extremes';
+import { lanczosExtremes } from '../math/krylov/lanczos';
 import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
 import { hutchPlusPlusTrace } from '../math/krylov/trace';
 import { symmetricEigenvalues } from '../math/linalg/symmetricEigen';
@@ -28,6 +28,8 @@ import { evaluateAt } from './evaluation';
 export interface FlatnessMeasurement {
   lambdaMax: number;
   trace: number;
+  /** Standard error of `trace` (0 when exact). */
+  traceStandardError: number;
   /** True when both come from the dense Hessian's eigenvalues. */
   exact: boolean;
   /** Hessian-vector products spent (P for the dense matrix). */
@@ -40,7 +42,7 @@ export interface FlatnessOptions {
   exactLimit?: number;
   /** Most products of the Lanczos run for λ_max (default 60). */
   maxProducts?: number;
-  /** Products of the Hutch++ trace estimate (default 60). */
+  /** Products of the Hutch++ trace estimate (default 60), all spent: a fixed cost, the same for every run compared. */
   traceBudget?: number;
   /** Seed of the Lanczos start and the Hutch++ probes. */
   seed?: number;
@@ -55,13 +57,19 @@ export async function measureFlatness(
   const n = objective.paramCount;
   if (n <= (options.exactLimit ?? 400)) {
     const eigenvalues = symmetricEigenvalues(await objective.fullHessian(params), n);
-    return { lambdaMax: eigenvalues[0], trace: eigenvalues.reduce((s, v) => s + v, 0), exact: true, products: n };
+    return { lambdaMax: eigenvalues[0], trace: eigenvalues.reduce((s, v) => s + v, 0), traceStandardError: 0, exact: true, products: n };
   }
   const operator = curvatureOperator(objective, params, 'hessian');
   const seed = options.seed ?? 0;
-  const top = await extremeEigenvalues(operator.matVec, n, { k: 1, maxProducts: options.maxProducts ?? 60, seed });
-  const trace = await hutchPlusPlusTrace(operator.matVec, n, options.traceBudget ?? 60, { seed });
-  return { lambdaMax: top.largest.values[0], trace: trace.estimate, exact: false, products: operator.products() };
+  const top = await lanczosExtremes(operator.matVec, n, { k: 1, which: 'largest', tol: 1e-4, maxProducts: Math.min(n, options.maxProducts ?? 60), seed });
+  const trace = await hutchPlusPlusTrace(operator.matVec, n, options.traceBudget ?? 60, { seed, batch: operator.batch, relativeTolerance: 0 });
+  return {
+    lambdaMax: top.largest?.values[0] ?? Number.NaN,
+    trace: trace.estimate,
+    traceStandardError: trace.standardError,
+    exact: false,
+    products: operator.products(),
+  };
 }
 
 /** The settings of a comparison. */

@@ -125,7 +125,7 @@ export class SharpnessTracker {
     const result = await lanczosExtremes(hvp, n, {
       which: 'both',
       k: 1,
-      maxIter: Math.min(n, this.maxIterations),
+      maxProducts: Math.min(n, this.maxIterations),
       tol: this.tolerance,
       initial: this.warmStart(),
       rng: this.rng,

@@ -4,9 +4,7 @@
  * "Numerical Optimization", Alg. 5.2). Float64 throughout.
  */
 import { axpy, dot, norm2 } from '../linalg/vectorOps';
-
-/** v ↦ A v for a symmetric operator (a fresh vector each call). */
-export type Operator = (v: Float64Array) => Promise<Float64Array>;
+import type { MatVec } from './operator';
 
 /** Where CG starts and when it stops. */
 export interface ConjugateGradientOptions {
@@ -41,7 +39,7 @@ export interface ConjugateGradientResult {
  * (returning the iterate before it).
  */
 export async function conjugateGradient(
-  apply: Operator,
+  apply: MatVec,
   b: Float64Array,
   options: ConjugateGradientOptions,
 ): Promise<ConjugateGradientResult> {

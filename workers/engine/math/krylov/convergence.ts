@@ -1,24 +1,30 @@
 /**
- * How many products Lanczos and power iteration need before their estimate
- * of the top eigenvalue is within a relative error of a known value (for
- * benchmarks and for showing why Lanczos is the default): Lanczos's
- * estimate after m products is the largest eigenvalue of T_m, power
- * iteration's is the Rayleigh quotient vᵀ A v of its current iterate.
+ * Power iteration against Lanczos: how many products each needs for the top
+ * eigenvalue, for benchmarks and for showing why Lanczos is the default.
+ * Lanczos's estimate after m products is the largest eigenvalue of T_m,
+ * power iteration's the Rayleigh quotient vᵀ A v of its current iterate;
+ * power iteration needs about log(1/tol) / log(|λ₁/λ₂|) products, Lanczos
+ * roughly the square root of that in the hard cases.
  */
 import { CountedOperator, type LongRunOptions, type MatVec } from './operator';
-import { runLanczos } from './lanczosProcess';
+import { runLanczos, tridiagonalOf } from './lanczosProcess';
+import { lanczosExtremes } from './lanczos';
+import { powerIteration } from './power';
 import { tridiagonalEigenComponents } from '../linalg/tridiagonalComponents';
-import { dot, norm2, scaleInPlace } from '../linalg/vectorOps';
 import { Rng } from '../rng';
 
-/** The accuracy aimed at, the budget and the common seed of the race. */
-export interface AccuracyRaceOptions extends LongRunOptions {
-  /** Relative error aimed at, |estimate − reference| ≤ relTol · |reference| (default 1e-3). */
-  relTol?: number;
-  /** Give up after this many products per method (default 500). */
+/** The budget and the common seed of a comparison. */
+interface RaceOptions extends LongRunOptions {
+  /** Give up after this many products per method. */
   maxProducts?: number;
   /** Seed of the common start vector (default 0). */
   seed?: number;
+}
+
+/** The accuracy aimed at, the budget and the common seed of the race to a known value. */
+export interface AccuracyRaceOptions extends RaceOptions {
+  /** Relative error aimed at, |estimate − reference| ≤ relTol · |reference| (default 1e-3). */
+  relTol?: number;
 }
 
 /** Products each method needed (null: not reached within maxProducts). */
@@ -31,7 +37,7 @@ export interface AccuracyRace {
  * Products until the top-eigenvalue estimate of each method first comes
  * within relTol of `reference` (the largest eigenvalue, which should also
  * be the largest in magnitude for power iteration to aim at it). Both
- * methods start from the same seeded Gaussian vector.
+ * methods start from the same seeded Gaussian vector. Default budget 500.
  */
 export async function productsToAccuracy(
   matVec: MatVec,
@@ -49,21 +55,69 @@ export async function productsToAccuracy(
   await runLanczos(op, start, Math.min(n, maxProducts), {
     breakdown: { kind: 'stop' },
     afterStep: (state) => {
-      const { values } = tridiagonalEigenComponents(Float64Array.from(state.alpha), Float64Array.from(state.beta), 0);
-      if (close(values[0])) lanczos = state.alpha.length;
+      const { alpha, beta } = tridiagonalOf(state);
+      const { values } = tridiagonalEigenComponents(alpha, beta, 0);
+      if (close(values[0])) lanczos = state.basis.length;
       return lanczos !== null;
     },
   });
 
-  // Power iteration, v ← A v / ‖A v‖: its estimate after t products is the
-  // Rayleigh quotient vᵀ A v of the iterate the t-th product was applied to.
   let power: number | null = null;
-  const powerOp = new CountedOperator(matVec, n, options.signal);
-  let v = scaleInPlace(1 / norm2(start), Float64Array.from(start));
-  while (power === null && powerOp.products < maxProducts) {
-    const product = await powerOp.apply(v);
-    if (close(dot(v, product))) power = powerOp.products;
-    v = scaleInPlace(1 / norm2(product), product);
-  }
+  await powerIteration(matVec, n, {
+    initial: start,
+    tol: 0,
+    maxIter: maxProducts,
+    signal: options.signal,
+    stopWhen: (value, products) => {
+      if (close(value)) power = products;
+      return power !== null;
+    },
+  });
   return { lanczos, power };
+}
+
+/** Products each method needed to bring its estimate of the dominant eigenvalue to a relative residual. */
+export interface PowerComparison {
+  /** The relative residual aimed at, ‖A v − θ v‖ ≤ tol · |θ|. */
+  tol: number;
+  power: { value: number; products: number; converged: boolean };
+  lanczos: { value: number; products: number; converged: boolean };
+}
+
+/**
+ * Power iteration and Lanczos (largest end) run to the same stopping rule,
+ * ‖A v − θ v‖ ≤ tol · |θ| (default tol 1e-3, budget 1000), from the same
+ * seed. Power iteration finds the eigenvalue of largest magnitude — for a
+ * Hessian near a minimum that is λ_max. Progress: (products, 2 · maxProducts).
+ */
+export async function comparePowerIteration(
+  matVec: MatVec,
+  n: number,
+  options: RaceOptions & { tol?: number } = {},
+): Promise<PowerComparison> {
+  const tol = options.tol ?? 1e-3;
+  const maxIter = options.maxProducts ?? 1000;
+  const seed = options.seed ?? 0;
+  const onProgress = options.onProgress;
+  const power = await powerIteration(matVec, n, {
+    tol,
+    maxIter,
+    seed,
+    signal: options.signal,
+    onProgress: onProgress && ((done) => onProgress(done, 2 * maxIter)),
+  });
+  const lanczos = await lanczosExtremes(matVec, n, {
+    k: 1,
+    which: 'largest',
+    tol,
+    maxProducts: Math.min(n, maxIter),
+    seed,
+    signal: options.signal,
+    onProgress: onProgress && ((done) => onProgress(maxIter + done, 2 * maxIter)),
+  });
+  return {
+    tol,
+    power: { value: power.value, products: power.products, converged: power.converged },
+    lanczos: { value: lanczos.largest?.values[0] ?? Number.NaN, products: lanczos.products, converged: lanczos.converged },
+  };
 }

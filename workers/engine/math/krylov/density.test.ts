@@ -1,19 +1,29 @@
 import { describe, expect, it } from 'vitest';
-import { densityOnGrid, gridAround, integrateOnGrid, linearGrid, spectralDensitySlq } from './density';
+import { densityOnGrid, gridAround, integrateOnGrid, linearGrid } from './density';
+import { deflatedSpectralDensity, type DeflatedSlqOptions } from './deflatedSlq';
+import { knownBatch } from './knownBatch';
 import { exactDensityOnGrid, spectrumMoments } from '../spectral/knownSpectrum';
-import { operatorWithSpectrum, spectrumWithBulk } from './testOperators';
+import { operatorWithSpectrum, spectrumWithBulk, type KnownOperator } from './testOperators';
 
 const n = 150;
 /** A bulk on [0.5, 2.5] plus outliers: mean ≈ 1.64, clearly away from 0. */
 const spectrum = spectrumWithBulk([12, 9, 6, -3], n, 0.5, 2.5);
 
-describe('spectralDensitySlq', () => {
+/** Plain SLQ: the deflated estimator with no deflation, its probes' products counted by the batch. */
+function plainSlq(op: KnownOperator, size: number, options: DeflatedSlqOptions) {
+  const batch = knownBatch(op);
+  const run = deflatedSpectralDensity(op.matVec, batch, size, { ...options, deflationSteps: 0 });
+  return { run, products: () => batch.calls.reduce((sum, count) => sum + count, 0) };
+}
+
+describe('stochastic Lanczos quadrature without deflation', () => {
   it('gives runs × steps nodes with weights summing to 1', async () => {
     const op = operatorWithSpectrum(spectrum, 1);
-    const result = await spectralDensitySlq(op.matVec, n, { runs: 4, steps: 20, seed: 1 });
+    const slq = plainSlq(op, n, { runs: 4, steps: 20, seed: 1 });
+    const result = await slq.run;
     expect(result.nodes.length).toBe(80);
     expect(result.products).toBe(80);
-    expect(op.calls).toBe(80);
+    expect(slq.products()).toBe(80);
     expect(result.weights.reduce((s, w) => s + w, 0)).toBeCloseTo(1, 12);
     for (const w of result.weights) expect(w).toBeGreaterThanOrEqual(0);
     // Gauss nodes lie inside the spectrum's range.
@@ -25,7 +35,7 @@ describe('spectralDensitySlq', () => {
 
   it('has mean tr A / n within a few percent and second moment near tr A² / n', async () => {
     const op = operatorWithSpectrum(spectrum, 2);
-    const result = await spectralDensitySlq(op.matVec, n, { runs: 30, steps: 20, seed: 3 });
+    const result = await plainSlq(op, n, { runs: 30, steps: 20, seed: 3 }).run;
     const { mean, variance } = spectrumMoments(result.nodes, result.weights);
     const exact = spectrumMoments(Float64Array.from(spectrum));
     // The mean is a 30-probe Hutchinson estimate of tr A / n, whose relative
@@ -39,7 +49,7 @@ describe('spectralDensitySlq', () => {
 
   it('smooths into a density that integrates to 1 and resembles the exact one', async () => {
     const op = operatorWithSpectrum(spectrum, 4);
-    const result = await spectralDensitySlq(op.matVec, n, { runs: 20, steps: 40, seed: 5 });
+    const result = await plainSlq(op, n, { runs: 20, steps: 40, seed: 5 }).run;
     const sigma = 0.3;
     const grid = gridAround(Float64Array.from(spectrum), sigma, 800);
     const slq = densityOnGrid(result.nodes, result.weights, grid, sigma);
@@ -55,7 +65,7 @@ describe('spectralDensitySlq', () => {
     // 20 eigenvalues equal to 4 and 40 equal to −1: every probe's Krylov space has dimension 2.
     const twoValues = Array.from({ length: 60 }, (_, i) => (i < 20 ? 4 : -1));
     const op = operatorWithSpectrum(twoValues, 6);
-    const result = await spectralDensitySlq(op.matVec, 60, { runs: 50, steps: 10, seed: 7 });
+    const result = await plainSlq(op, 60, { runs: 50, steps: 10, seed: 7 }).run;
     expect(result.products).toBe(100);
     let massAtFour = 0;
     for (let k = 0; k < result.nodes.length; k++) {
@@ -71,17 +81,17 @@ describe('spectralDensitySlq', () => {
     const op = operatorWithSpectrum(spectrum, 8);
     const controller = new AbortController();
     const progress: Array<[number, number]> = [];
-    const run = spectralDensitySlq(op.matVec, n, {
+    const slq = plainSlq(op, n, {
       runs: 3, steps: 10, seed: 1, signal: controller.signal,
       onProgress: (done, total) => {
         progress.push([done, total]);
         if (done === 12) controller.abort();
       },
     });
-    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    await expect(slq.run).rejects.toMatchObject({ name: 'AbortError' });
     expect(progress.map(([d]) => d)).toEqual(Array.from({ length: 12 }, (_, i) => i + 1));
     expect(progress.every(([, t]) => t === 30)).toBe(true);
-    expect(op.calls).toBe(12);
+    expect(slq.products()).toBe(12);
   });
 });
 

@@ -1,82 +1,8 @@
 /**
- * Spectral density of a symmetric operator by stochastic Lanczos quadrature
- * (Ubaru, Chen & Saad 2017; Ghorbani, Krishnan & Xiao 2019).
- *
- * The spectral density φ(t) = (1/n) Σᵢ δ(t − λᵢ) satisfies, for a random
- * unit-norm Rademacher probe v = z/√n,
- *   E[vᵀ f(A) v] = (1/n) tr f(A) = ∫ f dφ.
- * m Lanczos steps from v give T_m = Σ_k θ_k s_k s_kᵀ, and the m-point Gauss
- * quadrature vᵀ f(A) v ≈ Σ_k s_{1,k}² f(θ_k) is exact for polynomials of
- * degree < 2m. Averaging over `runs` probes gives nodes θ and weights
- * s_{1,k}² / runs that sum to 1: a discrete density whose moments estimate
- * those of φ (its mean is a Hutchinson estimate of tr A / n).
+ * A discrete spectral density (point masses `weights` at `nodes`, as
+ * stochastic Lanczos quadrature gives it, see deflatedSlq.ts) on a grid:
+ * Gaussian smoothing, the grids themselves and their integrals.
  */
-import { tridiagonalEigenComponents } from '../linalg/tridiagonalComponents';
-import { CountedOperator, resolveRng, type LongRunOptions, type MatVec, type RandomSource } from './operator';
-import { runLanczos } from './lanczosProcess';
-
-/** Options of stochastic Lanczos quadrature. */
-export interface SlqOptions extends LongRunOptions, RandomSource {
-  /** Number of random probes (default 10). */
-  runs?: number;
-  /** Lanczos steps per probe, i.e. products per probe (default 80, capped at n). */
-  steps?: number;
-}
-
-/** A discrete spectral density: point masses `weights` at `nodes`. */
-export interface SpectralDensityQuadrature {
-  /** Ritz values of all runs (runs × steps of them, fewer if a run ended early). */
-  nodes: Float64Array;
-  /** Non-negative, summing to 1. */
-  weights: Float64Array;
-  /** Operator products used. */
-  products: number;
-  /** Number of probes. */
-  runs: number;
-}
-
-/**
- * Stochastic Lanczos quadrature: `runs` Rademacher probes, `steps` Lanczos
- * steps (with full re-orthogonalisation) each. A run that reaches an
- * invariant subspace early stops there: its quadrature is then exact.
- * Progress: (products, runs · steps).
- */
-export async function spectralDensitySlq(
-  matVec: MatVec,
-  n: number,
-  options: SlqOptions = {},
-): Promise<SpectralDensityQuadrature> {
-  const runs = options.runs ?? 10;
-  const steps = Math.min(options.steps ?? 80, n);
-  if (!Number.isInteger(runs) || runs < 1) throw new RangeError(`runs must be a positive integer, got ${runs}`);
-  if (!Number.isInteger(steps) || steps < 1) throw new RangeError(`steps must be a positive integer, got ${steps}`);
-  const op = new CountedOperator(matVec, n, options.signal);
-  const rng = resolveRng(options, 'slq');
-  const planned = runs * steps;
-  const nodes: number[] = [];
-  const weights: number[] = [];
-
-  for (let r = 0; r < runs; r++) {
-    const probe = rng.fillRademacher(new Float64Array(n));
-    const state = await runLanczos(op, probe, steps, {
-      breakdown: { kind: 'stop' },
-      afterStep: () => {
-        options.onProgress?.(op.products, planned);
-        return false;
-      },
-    });
-    const { values, components } = tridiagonalEigenComponents(
-      Float64Array.from(state.alpha),
-      Float64Array.from(state.beta),
-      0,
-    );
-    for (let k = 0; k < values.length; k++) {
-      nodes.push(values[k]);
-      weights.push((components[k] * components[k]) / runs);
-    }
-  }
-  return { nodes: Float64Array.from(nodes), weights: Float64Array.from(weights), products: op.products, runs };
-}
 
 /**
  * The smoothed density p(x) = Σ_k w_k · N(x; θ_k, σ²) at each grid point:

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { dot, norm2 } from '../linalg/vectorOps';
 import { Rng } from '../rng';
-import { lanczosExtremes } from './lanczos';
+import { errorBar, lanczosExtremes } from './lanczos';
+import { knownBatch } from './knownBatch';
 import { operatorWithSpectrum, spectrumWithBulk } from './testOperators';
 
 const n = 200;
@@ -19,7 +20,7 @@ function residualNorm(apply: (v: Float64Array) => Float64Array, value: number, v
 describe('lanczosExtremes', () => {
   it('finds the top 3 and bottom 3 eigenvalues to 1e-6 relative within 40 products', async () => {
     const op = operatorWithSpectrum(spectrum, 1);
-    const result = await lanczosExtremes(op.matVec, n, { k: 3, which: 'both', tol: 1e-7, maxIter: 40, seed: 2 });
+    const result = await lanczosExtremes(op.matVec, n, { k: 3, which: 'both', tol: 1e-7, maxProducts: 40, seed: 2 });
     expect(result.converged).toBe(true);
     expect(result.products).toBeLessThanOrEqual(40);
     expect(op.calls).toBe(result.products);
@@ -87,18 +88,18 @@ describe('lanczosExtremes', () => {
 
   it('is reproducible for a seed', async () => {
     const op = operatorWithSpectrum(spectrum, 11);
-    const a = await lanczosExtremes(op.matVec, n, { k: 1, maxIter: 6, tol: 0, seed: 21 });
-    const b = await lanczosExtremes(op.matVec, n, { k: 1, maxIter: 6, tol: 0, seed: 21 });
-    const c = await lanczosExtremes(op.matVec, n, { k: 1, maxIter: 6, tol: 0, seed: 22 });
+    const a = await lanczosExtremes(op.matVec, n, { k: 1, maxProducts: 6, tol: 0, seed: 21 });
+    const b = await lanczosExtremes(op.matVec, n, { k: 1, maxProducts: 6, tol: 0, seed: 21 });
+    const c = await lanczosExtremes(op.matVec, n, { k: 1, maxProducts: 6, tol: 0, seed: 22 });
     expect(Array.from(a.alpha)).toEqual(Array.from(b.alpha));
     expect(Array.from(a.alpha)).not.toEqual(Array.from(c.alpha));
   });
 
-  it('reports progress after every step against maxIter', async () => {
+  it('reports progress after every step against maxProducts', async () => {
     const op = operatorWithSpectrum(spectrum, 12);
     const seen: Array<[number, number]> = [];
     const result = await lanczosExtremes(op.matVec, n, {
-      k: 1, tol: 1e-6, maxIter: 50, seed: 1, onProgress: (done, total) => seen.push([done, total]),
+      k: 1, tol: 1e-6, maxProducts: 50, seed: 1, onProgress: (done, total) => seen.push([done, total]),
     });
     expect(seen.length).toBe(result.iterations);
     seen.forEach(([done, total], i) => {
@@ -111,7 +112,7 @@ describe('lanczosExtremes', () => {
     const op = operatorWithSpectrum(spectrum, 13);
     const controller = new AbortController();
     const run = lanczosExtremes(op.matVec, n, {
-      k: 3, which: 'both', tol: 1e-14, maxIter: 100, seed: 1, signal: controller.signal,
+      k: 3, which: 'both', tol: 1e-14, maxProducts: 100, seed: 1, signal: controller.signal,
       onProgress: (done) => { if (done === 5) controller.abort(); },
     });
     await expect(run).rejects.toMatchObject({ name: 'AbortError' });
@@ -121,5 +122,87 @@ describe('lanczosExtremes', () => {
   it('rejects a start vector of the wrong length', async () => {
     const op = operatorWithSpectrum([1, 2, 3], 1);
     await expect(lanczosExtremes(op.matVec, 3, { initial: new Float64Array(2) })).rejects.toThrow(RangeError);
+  });
+});
+
+describe('lanczosExtremes for both ends (formerly extremeEigenvalues)', () => {
+  const m = 120;
+  const ends = spectrumWithBulk([9, 7.5, 6, -4, -3.2, -2.5], m, -1, 1);
+
+  it('finds the k largest and k smallest eigenvalues from one Krylov space', async () => {
+    const op = operatorWithSpectrum(ends, 1);
+    const result = await lanczosExtremes(op.matVec, m, { k: 3, which: 'both', tol: 1e-8, maxProducts: 80 });
+    expect(Array.from(result.largest!.values)).toEqual([9, 7.5, 6].map((x) => expect.closeTo(x, 6)));
+    expect(Array.from(result.smallest!.values)).toEqual([-4, -3.2, -2.5].map((x) => expect.closeTo(x, 6)));
+    expect(result.converged).toBe(true);
+    // One product per Lanczos step, counted once for both ends.
+    expect(result.products).toBe(op.calls);
+    expect(result.products).toBeLessThanOrEqual(80);
+    // Each residual bounds the distance of its Ritz value to an eigenvalue.
+    result.largest!.residuals.forEach((r) => expect(r).toBeLessThan(1e-6 * 9));
+  });
+
+  it('returns unit Ritz vectors that are eigenvectors', async () => {
+    const op = operatorWithSpectrum(ends, 2);
+    const result = await lanczosExtremes(op.matVec, m, { k: 1, which: 'both', tol: 1e-10 });
+    const v = result.largest!.vectors[0];
+    const overlap = v.reduce((s, x, i) => s + x * op.eigenvector(0)[i], 0);
+    expect(Math.abs(overlap)).toBeGreaterThan(0.99999);
+  });
+
+  it('refuses more than 20 per end', async () => {
+    const op = operatorWithSpectrum(ends, 3);
+    await expect(lanczosExtremes(op.matVec, m, { k: 21 })).rejects.toThrow(/1…20/);
+  });
+});
+
+describe('block Lanczos', () => {
+  it('batches the b products of each step and finds both ends', async () => {
+    const op = operatorWithSpectrum(spectrum, 14);
+    const batch = knownBatch(op);
+    const result = await lanczosExtremes(op.matVec, n, { k: 3, which: 'both', blockSize: 4, batch, tol: 1e-8, seed: 3 });
+    expect(result.converged).toBe(true);
+    expect(result.blockSize).toBe(4);
+    expect(batch.calls.every((count) => count === 4)).toBe(true);
+    expect(result.products).toBe(4 * batch.calls.length);
+    expect(result.iterations).toBe(batch.calls.length);
+    for (let i = 0; i < 3; i++) {
+      expect(result.largest!.values[i]).toBeCloseTo(top[i], 7);
+      expect(result.smallest!.values[i]).toBeCloseTo(bottom[i], 7);
+    }
+  });
+
+  it('gives residuals equal to ‖A y − θ y‖ computed directly', async () => {
+    const op = operatorWithSpectrum(spectrum, 15);
+    const result = await lanczosExtremes(op.matVec, n, { k: 3, which: 'both', blockSize: 3, batch: knownBatch(op), tol: 1e-3, seed: 4 });
+    for (const end of [result.largest!, result.smallest!]) {
+      end.values.forEach((value, i) => {
+        expect(Math.abs(end.residuals[i] - residualNorm(op.applyNow, value, end.vectors[i]))).toBeLessThan(1e-10 * 10);
+      });
+    }
+  });
+
+  it('reports error bars: r²/gap where the gap to the other Ritz values is clear, r otherwise, at least the floor', async () => {
+    const op = operatorWithSpectrum(spectrum, 16);
+    const result = await lanczosExtremes(op.matVec, n, { k: 3, which: 'both', tol: 1e-4, seed: 5, precision: 1e-13 });
+    for (const [end, truth] of [[result.largest!, top], [result.smallest!, bottom]] as const) {
+      end.values.forEach((value, i) => {
+        expect(Math.abs(value - truth[i])).toBeLessThanOrEqual(end.errors[i] * (1 + 1e-9) + 1e-14);
+        expect(end.errors[i]).toBeLessThanOrEqual(Math.max(end.residuals[i], 1e-13 * 10));
+        if (end.gaps[i] > end.residuals[i]) expect(end.errors[i]).toBeCloseTo(Math.max(end.residuals[i] ** 2 / end.gaps[i], 1e-12), 12);
+      });
+    }
+    // With the float32 floor, no error bar is below 1e-6 · max|θ|.
+    const floored = await lanczosExtremes(op.matVec, n, { k: 1, which: 'both', tol: 1e-10, seed: 5 });
+    expect(floored.largest!.errors[0]).toBeGreaterThanOrEqual(1e-6 * 10 * (1 - 1e-9));
+  });
+});
+
+describe('errorBar', () => {
+  it('is r²/gap for a clear gap, r otherwise, never below the floor', () => {
+    expect(errorBar(1e-3, 0.5, 0)).toBeCloseTo(2e-6, 15);
+    expect(errorBar(1e-3, 5e-4, 0)).toBe(1e-3);
+    expect(errorBar(1e-3, Number.NaN, 0)).toBe(1e-3);
+    expect(errorBar(1e-9, 1, 1e-6)).toBe(1e-6);
   });
 });

@@ -9,7 +9,7 @@ function recordingDiagonal(): { batch: BatchProduct; calls: number[] } {
   const calls: number[] = [];
   const batch: BatchProduct = async (vectors, count) => {
     calls.push(count);
-    return Float32Array.from(vectors, (v, i) => v * ((i % n) + 1));
+    return Float64Array.from(vectors, (v, i) => v * ((i % n) + 1));
   };
   return { batch, calls };
 }

@@ -6,8 +6,7 @@
  * of K vectors costs far less than K single calls (one traced graph and one
  * set of kernel launches instead of K).
  */
-import type { MatVec } from './operator';
-import type { BatchProduct } from './operator';
+import type { BatchProduct, MatVec } from './operator';
 
 interface PendingProduct {
   vector: Float64Array;
@@ -42,10 +41,10 @@ export async function inLockstep<T>(
       return;
     }
     try {
-      const stacked = new Float32Array(waiting.length * n);
+      const stacked = new Float64Array(waiting.length * n);
       waiting.forEach((p, k) => stacked.set(p.vector, k * n));
       const products = await batch(stacked, waiting.length);
-      waiting.forEach((p, k) => p.resolve(Float64Array.from(products.subarray(k * n, (k + 1) * n))));
+      waiting.forEach((p, k) => p.resolve(products.slice(k * n, (k + 1) * n)));
     } catch (error) {
       failure ??= { error };
       waiting.forEach((p) => p.reject(error));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { CountedOperator, abortError, resolveRng } from './operator';
+import { CountedOperator, abortError, batchOfMatVec, resolveRng } from './operator';
 import { Rng } from '../rng';
 
 describe('CountedOperator', () => {
@@ -47,5 +47,36 @@ describe('helpers', () => {
     const a = resolveRng({ seed: 3 }, 'x').nextUint32();
     expect(resolveRng({ seed: 3 }, 'x').nextUint32()).toBe(a);
     expect(resolveRng({ seed: 3 }, 'y').nextUint32()).not.toBe(a);
+  });
+});
+
+describe('batched products', () => {
+  it('applyAll makes one batched call for several vectors, counts each, and checks the result size', async () => {
+    const calls: number[] = [];
+    const batch = async (vectors: Float64Array, count: number) => {
+      calls.push(count);
+      return Float64Array.from(vectors, (x) => 3 * x);
+    };
+    const op = new CountedOperator(async (v) => Float64Array.from(v, (x) => 3 * x), 2, undefined, batch);
+    const out = await op.applyAll([Float64Array.of(1, 2), Float64Array.of(-1, 0), Float64Array.of(0, 5)]);
+    expect(out.map((v) => Array.from(v))).toEqual([[3, 6], [-3, 0], [0, 15]]);
+    expect(calls).toEqual([3]);
+    expect(op.products).toBe(3);
+    // A single vector goes through matVec.
+    await op.applyAll([Float64Array.of(1, 1)]);
+    expect(calls).toEqual([3]);
+    expect(op.products).toBe(4);
+    const short = new CountedOperator(async (v) => v, 2, undefined, async () => new Float64Array(3));
+    await expect(short.applyAll([Float64Array.of(1, 2), Float64Array.of(3, 4)])).rejects.toThrow(RangeError);
+  });
+
+  it('batchOfMatVec computes the rows one product at a time', async () => {
+    const seen: number[][] = [];
+    const batch = batchOfMatVec(async (v) => {
+      seen.push(Array.from(v));
+      return Float64Array.from(v, (x) => x + 1);
+    }, 2);
+    expect(Array.from(await batch(Float64Array.of(1, 2, 3, 4), 2))).toEqual([2, 3, 4, 5]);
+    expect(seen).toEqual([[1, 2], [3, 4]]);
   });
 });

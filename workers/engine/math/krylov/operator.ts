@@ -12,10 +12,29 @@ import { Rng } from '../rng';
 export type MatVec = (v: Float64Array) => Promise<Float64Array>;
 
 /**
- * Products of a symmetric P×P matrix with many vectors at once: row k of the
- * result (count × P, row-major) is A times row k of `vectors`.
+ * Products of a symmetric n×n matrix with many vectors at once: row k of the
+ * result (count × n, row-major) is A times row k of `vectors`. One call of
+ * K vectors usually costs far less than K calls of one (one traced graph and
+ * one set of kernel launches), which is why block methods use it.
  */
-export type BatchProduct = (vectors: Float32Array, count: number) => Promise<Float32Array>;
+export type BatchProduct = (vectors: Float64Array, count: number) => Promise<Float64Array>;
+
+/** A batched product made of one `matVec` call per vector, for operators that have no cheaper batch. */
+export function batchOfMatVec(matVec: MatVec, n: number): BatchProduct {
+  return async (vectors, count) => {
+    const out = new Float64Array(count * n);
+    for (let k = 0; k < count; k++) out.set(await matVec(vectors.slice(k * n, (k + 1) * n)), k * n);
+    return out;
+  };
+}
+
+/** How an iterative eigen-solver ended: converged or not, after how many iterations and products. */
+export interface IterationOutcome {
+  converged: boolean;
+  iterations: number;
+  /** Operator products used. */
+  products: number;
+}
 
 /** Options shared by every routine that may run for a long time. */
 export interface LongRunOptions {
@@ -49,21 +68,24 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
- * Wraps a MatVec: counts products, checks cancellation before and after each
- * one (a product can take long), passes a copy of the argument, and checks the
- * length of the result.
+ * Wraps a MatVec (and, when given, its batched form): counts products,
+ * checks cancellation before and after each call (a product can take long),
+ * passes copies of the arguments, and checks the length of the results.
  */
 export class CountedOperator {
-  /** Number of products A v computed so far. */
+  /** Number of products A v computed so far (a batch of K counts K). */
   products = 0;
+  private readonly batch: BatchProduct;
 
   constructor(
     private readonly matVec: MatVec,
     /** The dimension n. */
     readonly n: number,
     private readonly signal?: AbortSignal,
+    batch?: BatchProduct,
   ) {
     if (!Number.isInteger(n) || n < 1) throw new RangeError(`operator dimension must be a positive integer, got ${n}`);
+    this.batch = batch ?? batchOfMatVec(matVec, n);
   }
 
   /** A v, as a new vector. */
@@ -76,5 +98,22 @@ export class CountedOperator {
     }
     this.products++;
     return result;
+  }
+
+  /** A v_k for every vector, in one batched call; a single vector goes through `apply`. */
+  async applyAll(vectors: readonly Float64Array[]): Promise<Float64Array[]> {
+    if (vectors.length === 0) return [];
+    if (vectors.length === 1) return [await this.apply(vectors[0])];
+    throwIfAborted(this.signal);
+    const n = this.n;
+    const stacked = new Float64Array(vectors.length * n);
+    vectors.forEach((v, k) => stacked.set(v, k * n));
+    const result = await this.batch(stacked, vectors.length);
+    throwIfAborted(this.signal);
+    if (result.length !== vectors.length * n) {
+      throw new RangeError(`batch returned ${result.length} entries, expected ${vectors.length} × ${n}`);
+    }
+    this.products += vectors.length;
+    return vectors.map((_, k) => result.slice(k * n, (k + 1) * n));
   }
 }

@@ -6,7 +6,7 @@
  * where Lanczos needs roughly its square root as many products.
  */
 import { axpy, dot, norm2, scaleInPlace } from '../linalg/vectorOps';
-import { CountedOperator, resolveRng, type LongRunOptions, type MatVec, type RandomSource } from './operator';
+import { CountedOperator, resolveRng, type IterationOutcome, type LongRunOptions, type MatVec, type RandomSource } from './operator';
 
 /** Options of power iteration. */
 export interface PowerOptions extends LongRunOptions, RandomSource {
@@ -22,19 +22,19 @@ export interface PowerOptions extends LongRunOptions, RandomSource {
   shift?: number;
   /** Start vector (warm start); random normal when absent. */
   initial?: Float64Array;
+  /**
+   * Called after each product with the Rayleigh quotient θ = vᵀ A v of the
+   * iterate the product was applied to and the products so far; returning
+   * true stops the iteration there (e.g. once θ is close to a known value).
+   */
+  stopWhen?: (value: number, products: number) => boolean;
 }
 
-/** One eigenpair estimate from power iteration. */
-export interface PowerResult {
-  /** The Rayleigh quotient θ = vᵀ A v of A itself (the shift removed). */
+/** One eigenpair estimate from power iteration: θ = vᵀ A v of A itself (the shift removed), the unit v, and ‖A v − θ v‖. */
+export interface PowerResult extends IterationOutcome {
   value: number;
-  /** Unit vector v. */
   vector: Float64Array;
-  /** ‖A v − θ v‖. */
   residual: number;
-  converged: boolean;
-  iterations: number;
-  products: number;
 }
 
 /**
@@ -63,6 +63,7 @@ export async function powerIteration(matVec: MatVec, n: number, options: PowerOp
     const r = axpy(-value, v, Float64Array.from(av));
     residual = norm2(r);
     options.onProgress?.(t, maxIter);
+    if (options.stopWhen?.(value, op.products)) break;
     if (residual <= tol * Math.max(Math.abs(value), Math.abs(shift))) {
       converged = true;
       break;
@@ -76,18 +77,12 @@ export async function powerIteration(matVec: MatVec, n: number, options: PowerOp
   return { value, vector: v, residual, converged, iterations: op.products, products: op.products };
 }
 
-/** Both ends of the spectrum from two power iterations. */
-export interface PowerExtremesResult {
-  /** The eigenpair of largest |λ| (first run, no shift). */
-  dominant: PowerResult;
-  /** The eigenpair at the other end (second run, shifted by the dominant eigenvalue). */
-  opposite: PowerResult;
-  /** Algebraically largest and smallest eigenvalue estimates. */
-  largest: number;
-  smallest: number;
-  /** Products of both runs together. */
-  products: number;
-}
+/**
+ * Both ends of the spectrum from two power iterations: `dominant` (largest
+ * |λ|, no shift) and `opposite` (shifted by the dominant eigenvalue), the
+ * algebraically largest and smallest estimates, and the products of both runs.
+ */
+export type PowerExtremesResult = Record<'dominant' | 'opposite', PowerResult> & Record<'largest' | 'smallest' | 'products', number>;
 
 /**
  * The two extreme eigenvalues: power iteration for the dominant λ_d, then

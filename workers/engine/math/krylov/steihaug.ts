@@ -12,7 +12,7 @@
  * the result is at least as good as the Cauchy point along −g.
  */
 import { axpy, dot, norm2 } from '../linalg/vectorOps';
-import type { Operator } from './conjugateGradient';
+import type { MatVec } from './operator';
 
 /** The trust-region step, its model value and why the iteration stopped. */
 export interface SteihaugResult {
@@ -45,7 +45,7 @@ function toBoundary(p: Float64Array, d: Float64Array, radius: number): number {
  * `maxIterations` products; stops early when ‖H p + g‖ ≤ tolerance·‖g‖.
  */
 export async function steihaugCg(
-  applyHessian: Operator,
+  applyHessian: MatVec,
   grad: Float64Array,
   radius: number,
   maxIterations: number,

@@ -59,6 +59,19 @@ export function orthogonalizeAgainst(w: Float64Array, basis: readonly Float64Arr
   return w;
 }
 
+/**
+ * z ← (I − QQᵀ) z for orthonormal Q by one pass of classical Gram–Schmidt
+ * (the coefficients Qᵀz first, then the subtraction), enough where Q is
+ * orthonormal to working precision and the result is not itself added to
+ * Q (for that, use orthogonalizeAgainst). In place; returns z.
+ */
+export function projectOut(z: Float64Array, basis: readonly Float64Array[]): Float64Array {
+  const coefficients = new Float64Array(basis.length);
+  for (let j = 0; j < basis.length; j++) coefficients[j] = dot(basis[j], z);
+  for (let j = 0; j < basis.length; j++) axpy(-coefficients[j], basis[j], z);
+  return z;
+}
+
 /** Σ_j c_j · basis[j], a new vector of length n. */
 export function combine(basis: readonly Float64Array[], coefficients: ArrayLike<number>, n: number): Float64Array {
   const out = new Float64Array(n);

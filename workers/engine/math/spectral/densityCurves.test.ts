@@ -48,6 +48,17 @@ describe('densityCurves', () => {
     expect(curves.marchenkoPastur).toBeNull();
   });
 
+  it('integrates to 1 even when a reference stretches the drawn grid far beyond the nodes', () => {
+    // Mean barely positive, variance large: the matched Marchenko–Pastur law's support reaches far right,
+    // so 400 drawn points are spaced wider than σ; the integral is taken on its own fine grid.
+    const nodes = Float64Array.from({ length: 1000 }, (_, i) => -3.35 + (6.71 * i) / 999);
+    const weights = new Float64Array(1000).fill(1 / 1000);
+    const curves = densityCurves(nodes, weights);
+    expect(curves.marchenkoPastur).not.toBeNull();
+    expect(curves.grid[1] - curves.grid[0]).toBeGreaterThan(curves.sigma);
+    expect(Math.abs(curves.integral - 1)).toBeLessThan(1e-6);
+  });
+
   it('rejects mismatched inputs', () => {
     expect(() => densityCurves(Float64Array.of(1, 2), Float64Array.of(1))).toThrow(RangeError);
   });

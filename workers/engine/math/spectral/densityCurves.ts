@@ -103,7 +103,11 @@ export interface DensityCurves {
   grid: Float64Array;
   sigma: number;
   density: Float64Array;
-  /** ∫ density dλ over the grid (trapezoid): 1 up to the smoothing tails, a check on the weights. */
+  /**
+   * ∫ p dλ of the smoothed density (trapezoid on a grid around the nodes
+   * fine enough for σ, at most σ/4 apart, whatever the drawn grid's span):
+   * 1 up to the smoothing tails, a check on the weights.
+   */
   integral: number;
   /** Σ w θ and Σ w (θ − mean)² of the discrete density. */
   mean: number;
@@ -192,7 +196,7 @@ export function densityCurves(nodes: Float64Array, weights: Float64Array, option
     grid,
     sigma,
     density,
-    integral: integrateOnGrid(grid, density),
+    integral: smoothedIntegral(nodes, weights, sigma),
     mean,
     variance,
     totalWeight,
@@ -210,4 +214,25 @@ export function densityCurves(nodes: Float64Array, weights: Float64Array, option
     histogram,
     exactDensity: exactMasses && onLinear(exactMasses),
   };
+}
+
+/** Most points of the integration grid (a span of 20000 σ/4 widths). */
+const MAX_INTEGRATION_POINTS = 20000;
+
+/**
+ * ∫ Σ_k w_k N(λ; θ_k, σ²) dλ by the trapezoid rule on a grid from 5σ below
+ * the nodes to 5σ above, spaced at most σ/4 (then accurate to far below the
+ * tails' 6e-7): the drawn grid may span much more (a reference's support)
+ * and be too coarse for narrow Gaussians.
+ */
+function smoothedIntegral(nodes: Float64Array, weights: Float64Array, sigma: number): number {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of nodes) {
+    lo = Math.min(lo, x);
+    hi = Math.max(hi, x);
+  }
+  const points = Math.min(MAX_INTEGRATION_POINTS, Math.max(400, Math.ceil((hi - lo + 10 * sigma) / (sigma / 4)) + 1));
+  const grid = gridAround(nodes, sigma, points);
+  return integrateOnGrid(grid, densityOnGrid(nodes, weights, grid, sigma));
 }

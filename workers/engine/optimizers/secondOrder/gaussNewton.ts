@@ -12,7 +12,7 @@ import { learningRateAt } from '../rules';
 import { float32, type NetworkOptimizer, type StepInput, type StepReport } from '../optimizerTypes';
 import { choleskySolve } from '../../math/linalg/cholesky';
 import { conjugateGradient } from '../../math/krylov/conjugateGradient';
-import { curvatureOperator } from './operators';
+import { curvatureOperator } from '../../curvature/operators';
 
 /** Damped Gauss-Newton (see the module comment). */
 export class GaussNewtonOptimizer implements NetworkOptimizer {
@@ -49,7 +49,7 @@ export class GaussNewtonOptimizer implements NetworkOptimizer {
       direction = choleskySolve(matrix, grad);
     }
     if (direction === null) {
-      const solution = await conjugateGradient(curvatureOperator(objective, at, 'gauss_newton', damping), grad, {
+      const solution = await conjugateGradient(curvatureOperator(objective, at, 'gaussNewton', { shift: damping }).matVec, grad, {
         maxIterations: cgIterations,
       });
       direction = solution.x;

@@ -16,7 +16,7 @@ import { dot } from '../../math/linalg/vectorOps';
 import type { ResolvedOptimizerConfig } from '../../spec/optimizers/validate';
 import { float32, type NetworkOptimizer, type StepInput, type StepReport } from '../optimizerTypes';
 import { conjugateGradient } from '../../math/krylov/conjugateGradient';
-import { curvatureOperator } from './operators';
+import { curvatureOperator } from '../../curvature/operators';
 
 /** Martens' decay of the previous step used as CG's starting point. */
 const WARM_START_DECAY = 0.95;
@@ -44,7 +44,7 @@ export class HessianFreeOptimizer implements NetworkOptimizer {
     const lambda = this.damping;
     const initial = this.previous?.map((v) => WARM_START_DECAY * v);
     const solution = await conjugateGradient(
-      curvatureOperator(objective, at, 'gauss_newton', lambda),
+      curvatureOperator(objective, at, 'gaussNewton', { shift: lambda }).matVec,
       Float64Array.from(grad, (v) => -v),
       { initial, maxIterations: this.config.cgIterations },
     );

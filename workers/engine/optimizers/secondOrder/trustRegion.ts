@@ -13,7 +13,7 @@
  */
 import type { ResolvedOptimizerConfig } from '../../spec/optimizers/validate';
 import { float32, type NetworkOptimizer, type StepInput, type StepReport } from '../optimizerTypes';
-import { curvatureOperator } from './operators';
+import { curvatureOperator } from '../../curvature/operators';
 import { steihaugCg } from '../../math/krylov/steihaug';
 
 /** Below this, ρ means the model over-promised: shrink. */
@@ -44,7 +44,7 @@ export class TrustRegionOptimizer implements NetworkOptimizer {
   async step({ params, loss, grad, objective }: StepInput): Promise<StepReport> {
     const at = float32(params);
     const subproblem = await steihaugCg(
-      curvatureOperator(objective, at, 'hessian'),
+      curvatureOperator(objective, at, 'hessian').matVec,
       grad,
       this.radius,
       this.config.cgIterations,

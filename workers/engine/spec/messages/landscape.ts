@@ -7,6 +7,7 @@ import type { SliceDirectionsKind, SliceSettings } from '../landscapeSettings';
 import type { DatasetTask } from '../datasets';
 import type { LossName } from '../mlp';
 import type { CriticalKind } from '../vocabulary';
+import type { StopReason } from '../../math/krylov/standardError';
 import type { PredictionFieldData } from './prediction';
 
 /** Loss and accuracy (null for regression) of one data split. */
@@ -190,6 +191,27 @@ export interface DensitySummary {
   semicircle: Float64Array | null;
   marchenkoPastur: Float64Array | null;
   products: number;
+  /** The most products the density was allowed (deflation and probes together). */
+  budget: number;
+  /** Why it stopped: the requested standard error of its mean was reached, the budget spent, or the deflation was exact. */
+  stop: StopReason;
+  /** The density's mean, tr A / n, and its standard error (from the spread of the remainder probes). */
+  mean: number;
+  meanStandardError: number;
+  /** Standard error of negativeWeight from the probes' spread (the quadrature's own smearing across zero is not in it). */
+  negativeWeightStandardError: number;
+  /** Dimension of the deflated Krylov space and the remainder probes it took. */
+  deflatedDimension: number;
+  runs: number;
+}
+
+/** One trace estimate: the value, its standard error, and what it cost. */
+export interface TraceSummary {
+  estimate: number;
+  standardError: number;
+  products: number;
+  budget: number;
+  stop: StopReason;
 }
 
 /** Everything computed for one matrix. */
@@ -199,11 +221,14 @@ export interface MatrixCurvature {
   /** Lanczos: the k largest (descending) and k smallest (ascending) eigenvalues. */
   largest: number[];
   smallest: number[];
+  /** The error bar of each: ‖r‖²/gap where the gap to the other Ritz values is clear, else the residual ‖r‖, at least the float32 floor. */
+  largestErrors: number[];
+  smallestErrors: number[];
   lanczosProducts: number;
   converged: boolean;
   trace: {
-    hutchinson: { estimate: number; standardError: number; products: number };
-    hutchPlusPlus: { estimate: number; standardError: number; products: number };
+    hutchinson: TraceSummary;
+    hutchPlusPlus: TraceSummary;
   };
   density: DensitySummary;
   /** Every eigenvalue (descending) when the exact spectrum was computed. */
