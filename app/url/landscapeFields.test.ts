@@ -24,6 +24,7 @@ function unusual(experiment: Experiment): Experiment {
     metric: 'accuracy',
     split: 'test',
     seed: 4_000_000_000,
+    liveEvery: 7,
   };
   experiment.curvature = {
     matrix: 'both',

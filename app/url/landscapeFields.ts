@@ -157,6 +157,17 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
     },
   }),
   field({
+    key: 'lle',
+    label: 'live slice every (steps)',
+    kind: numberKind(LANDSCAPE_LIMITS.liveEvery.min, LANDSCAPE_LIMITS.liveEvery.max, true),
+    stage: 'settings',
+    applies: isNetwork,
+    get: (e) => e.slice.liveEvery,
+    set: (e, value) => {
+      e.slice.liveEvery = value;
+    },
+  }),
+  field({
     key: 'cm',
     label: 'curvature matrix',
     kind: enumKind(CURVATURE_MATRIX_CHOICES),

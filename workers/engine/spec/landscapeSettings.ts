@@ -60,6 +60,8 @@ export interface SliceSettings {
   split: SliceSplit;
   /** Seed of the random directions (and of Lanczos' start vector for 'hessian'). */
   seed: number;
+  /** While a run trains, a coarse slice around its current parameters every this many steps; 0 = never. */
+  liveEvery: number;
 }
 
 /** Which curvature matrix the curvature view describes. */
@@ -94,7 +96,7 @@ export function resolutionLimits(dims: 1 | 2): { min: number; max: number; defau
   return dims === 1 ? LANDSCAPE_LIMITS.lineResolution : LANDSCAPE_LIMITS.planeResolution;
 }
 
-/** A filter-normalised random plane around the first run's solution, [−1, 1]² at 65², loss on the training set. */
+/** A filter-normalised random plane around the first run's solution, [−1, 1]² at 65², loss on the training set, recomputed every 20 steps while training runs. */
 export function defaultSliceSettings(): SliceSettings {
   return {
     directions: 'random',
@@ -109,6 +111,7 @@ export function defaultSliceSettings(): SliceSettings {
     metric: 'loss',
     split: 'train',
     seed: LANDSCAPE_LIMITS.seed.default,
+    liveEvery: LANDSCAPE_LIMITS.liveEvery.default,
   };
 }
 
@@ -169,6 +172,10 @@ export function sliceSettingsProblems(slice: SliceSettings): string[] {
     problems.push(`slice.runA and slice.runB must differ for an interpolation, both are "${slice.runA}"`);
   }
   if (!isInteger(slice.seed, LANDSCAPE_LIMITS.seed)) problems.push(`slice.seed must be an integer from 0 to 2³² − 1, got ${slice.seed}`);
+  const { liveEvery } = LANDSCAPE_LIMITS;
+  if (!isInteger(slice.liveEvery, liveEvery)) {
+    problems.push(`slice.liveEvery must be an integer from ${liveEvery.min} (never) to ${liveEvery.max} steps, got ${slice.liveEvery}`);
+  }
   return problems;
 }
 

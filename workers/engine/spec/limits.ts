@@ -102,6 +102,19 @@ export const LANDSCAPE_LIMITS = {
   /** Points per axis of a plane: 65² = 4 225 evaluations by default, 201² = 40 401 at most. */
   planeResolution: { min: 5, max: 201, default: 65 },
   /**
+   * While a run trains, the slice is recomputed around its current
+   * parameters every this many steps (0 = never, only the paths move): 20
+   * steps at the default pace is a few new surfaces a second, each a coarse
+   * slice of milliseconds on the small networks of this tool.
+   */
+  liveEvery: { min: 0, max: 10_000, default: 20 },
+  /**
+   * Points per axis of the coarse slices shown first and while training
+   * runs (never more than the slice's own resolution): 21² = 441
+   * evaluations on a plane, 51 on a line.
+   */
+  liveResolution: { plane: 21, line: 51 },
+  /**
    * Points per axis the engine's slice job evaluates: two, the ends, are
    * enough for it; the settings ask for more so that a picture has a shape,
    * and cap it at the resolutions' maxima.
