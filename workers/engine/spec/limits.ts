@@ -85,6 +85,13 @@ export const NETWORK_TRAINING_LIMITS = {
   batchSize: { min: 0, max: DATASET_LIMITS.samples.max },
   /** Updates a network experiment makes by default (the analytic default is shorter). */
   steps: { default: 500 },
+  /**
+   * The page's training pace in steps per second (0 = as fast as the worker
+   * goes, about 2000 a second on the default network): at 60, the default
+   * 1500 steps take 25 s, so the boundary and the landscape can be watched
+   * forming.
+   */
+  stepsPerSecond: { min: 0, max: 100_000, default: 60 },
   /** Full train/test evaluation every this many steps. */
   evalEvery: { min: 1, max: 1000, default: 10 },
   /** λ_max / λ_min of the Hessian every this many steps; 0 = no sharpness tracking. */
