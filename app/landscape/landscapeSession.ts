@@ -123,6 +123,11 @@ export class LandscapeSession {
       store.subscribe((state) => state.exactEstimateRequests, () => void this.estimateExact()),
       // A different problem (by value) makes every result stale.
       store.subscribe((state) => state.experiment.problem, () => this.forgetResults(), { equalityFn: sameData }),
+      // The worker starts, and builds the network, as soon as there is one: the first slice then waits only for its own work.
+      store.subscribe((state) => (isNetwork(state.experiment) ? state.experiment.problem : null), (problem) => problem !== null && void this.warmUp(), {
+        equalityFn: sameData,
+        fireImmediately: true,
+      }),
     ];
     // "Compute slice" and the slices that follow training go through one schedule, so the newest supersedes the others.
     this.live = new LiveLandscape(store, (order) => this.computeSlice(order));
@@ -162,6 +167,18 @@ export class LandscapeSession {
     // Everything back to empty but the curvature target, which is a choice, not a result.
     const { curvatureTarget: _kept, ...empty } = emptyLandscapeState();
     this.patch(empty);
+  }
+
+  /** Starts the worker (its backend chosen) and builds the experiment's network in it, ahead of any request. */
+  private async warmUp(): Promise<void> {
+    try {
+      const network = this.networkExperiment();
+      const connection = await this.worker();
+      const info = await connection.guard(connection.api.setProblem(network.problem));
+      if (sameData(this.store.getState().experiment.problem, network.problem)) this.patch({ info });
+    } catch {
+      // The first request reports what is wrong (no backend, a crashed worker).
+    }
   }
 
   /** The point was forgotten: a probe still running is stopped and its answer ignored. */
