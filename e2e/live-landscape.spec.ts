@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import { PRESETS } from '../workers/engine/spec/presets';
 import { ExplorerPage } from './pages/ExplorerPage';
 
 /**
@@ -113,4 +114,28 @@ test('the default network link shows a landscape at once, which follows training
     'longest main-thread task while training and slicing live',
     `${during.length} long tasks, longest ${longest.toFixed(0)} ms; longest gap between 5 ms timers ${longestGap.toFixed(0)} ms (target under 50 ms; whole page: ${tasks.length} long tasks, longest ${longestOverall.toFixed(0)} ms)`,
   );
+});
+
+test('every network preset opens on its landscape, with no click', async ({ page }) => {
+  test.setTimeout(120_000);
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'p=network' });
+  await explorer.waitForState((s) => s.slice !== null && s.slice.finite > 0, 'the default landscape');
+  const presets = PRESETS.filter((preset) => preset.build().problem.kind === 'network');
+  expect(presets.map((preset) => preset.id)).toEqual(['spiral-batch-size', 'edge-of-stability']);
+  for (const preset of presets) {
+    const runIds = preset.build().optimizers.map((run) => run.id);
+    const before = (await explorer.state()).slice?.version ?? 0;
+    const chosenAt = await page.evaluate(() => performance.now());
+    await explorer.choosePreset(preset.id);
+    // The preset's own runs (the edge of stability's run is not called o1; presets start playing), and a whole field of theirs.
+    const shown = await explorer.waitForState(
+      (s) => s.networkRuns.map((run) => run.id).join() === runIds.join() && s.slice !== null && s.slice.version > before && s.slice.finite === s.slice.nx * s.slice.ny && s.slice.state === 'done',
+      `the landscape of preset ${preset.id}`,
+      30_000,
+    );
+    const shownAt = await page.evaluate(() => performance.now());
+    expect(shown.slice!.min).toBeGreaterThan(0);
+    test.info().annotations.push({ type: `landscape of ${preset.id}`, description: `${(shownAt - chosenAt).toFixed(0)} ms after choosing it, at most (polled)` });
+  }
 });
