@@ -3,7 +3,12 @@
  * slice's intents into jobs, and the jobs' streamed results into store
  * updates.
  *
- * - "Compute slice": the worker takes the vectors the slice needs from the
+ * - slices follow training (`liveLandscape.ts` orders them: a coarse one at
+ *   θ₀ as soon as the runs exist, then refined in place; coarse ones every
+ *   `slice.liveEvery` steps while training runs; refined when it pauses),
+ *   and "Compute slice" goes through the same orders, so the newest
+ *   supersedes the others. For every slice the worker takes the vectors
+ *   the slice needs from the
  *   training worker itself (over the parameter channel, app/workerClient.ts;
  *   the page names the runs, it never holds their parameters), evaluates
  *   the slice coarse to fine (the height field is refined in place, its
@@ -16,7 +21,7 @@
  *
  * The session follows the store's intents with one selector subscription
  * each. A new request cancels the running job of its kind. The worker
- * starts on the first request; a crashed worker (or a lost GPU) is replaced
+ * starts (and builds the network) as soon as the experiment is a network's; a crashed worker (or a lost GPU) is replaced
  * by one without the GPU backends at the next request, the parameter channel
  * made again, and the job that was running reports failure.
  */
