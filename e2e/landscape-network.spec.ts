@@ -15,7 +15,8 @@ test('slices of a trained spiral network: plane with trajectories, probe, interp
   // 200 Adam steps of each run: both solutions are well away from θ₀ and from each other.
   await explorer.open({ hash: 'p=network&n=200&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.02' });
   await explorer.waitForNetworkData();
-  await expect(page.getByText('Train, then compute a slice')).toBeVisible();
+  // The landscape is there before anything is trained: a slice at θ₀, with no click.
+  await explorer.waitForState((s) => s.slice !== null && s.slice.finite > 0, 'the landscape at θ₀');
   await explorer.play();
   const trained = await explorer.waitForState((s) => s.runStatus === 'done', 'both runs trained', 60_000);
   expect(trained.networkRuns.map((run) => run.step)).toEqual([200, 200]);

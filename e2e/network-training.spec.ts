@@ -13,12 +13,13 @@ test('network mode: small and full batch from one initialisation on the spiral; 
   await explorer.fill('steps', '10000');
   const start = await explorer.waitForNetworkData();
   expect(start.experiment.problem.kind).toBe('network');
-  expect(start.experiment.optimizers.map((run) => ('batchSize' in run ? run.batchSize : null))).toEqual([8, 0]);
+  expect(start.experiment.optimizers.map((run) => ('batchSize' in run ? run.batchSize : null))).toEqual([16, 0]);
   expect(start.dataView.n).toBe(400);
   const [small, full] = start.networkRuns;
   // One initialisation: the same losses at step 0.
   expect(small.trainLoss).toBe(full.trainLoss);
-  await expect(page.getByText('Train, then compute a slice')).toBeVisible();
+  // The landscape is there before anything is trained: a slice at θ₀, with no click.
+  await explorer.waitForState((s) => s.slice !== null && s.slice.finite > 0, 'the landscape at θ₀');
 
   await explorer.play();
   const trained = await explorer.waitForState((s) => s.networkRuns.every((run) => run.step >= 150), '150 steps of both runs', 45_000);

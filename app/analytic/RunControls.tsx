@@ -1,5 +1,5 @@
 /**
- * Play / pause, single step, reset, and the number of steps.
+ * Play / pause, single step, reset, the number of steps and, for networks, the pace.
  * Keyboard: space plays or pauses, → takes one step, r resets.
  */
 import type { ReactElement } from 'react';
@@ -7,6 +7,7 @@ import { selectRunStatus, selectSteps } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
+import { TrainingSpeedField } from '../training/TrainingSpeedField';
 
 export function RunControls(): ReactElement {
   const status = useAppStore(selectRunStatus);
@@ -36,6 +37,7 @@ export function RunControls(): ReactElement {
           </span>
         </div>
       </div>
+      <TrainingSpeedField />
       <p className="note">Space: play / pause · →: one step · r: reset</p>
     </Section>
   );

@@ -2,7 +2,9 @@
  * The slice controls: how the directions are chosen (random filter-normalised,
  * top Hessian eigenvectors, PCA of a run's trajectory, or the interpolation
  * between runs), around which run, the range and resolution, 1-D or 2-D,
- * the metric and the data split; "Compute slice" with its progress and Cancel.
+ * the metric and the data split, how often it is recomputed while training
+ * runs; "Compute slice" with its progress and Cancel. Until a plane is
+ * picked here, the live slices use the followed run's trajectory plane.
  */
 import { useMemo, type ReactElement } from 'react';
 import { runLabels } from '../runs/runLabels';
@@ -19,6 +21,7 @@ import { formatPercent, formatSignificant } from '../ui/format';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 import { SelectField, type SelectOption } from '../ui/SelectField';
+import { namesPlane } from './liveSchedule';
 import './landscape.css';
 
 const DIRECTION_OPTIONS: readonly SelectOption<SliceDirectionsKind>[] = [
@@ -47,8 +50,10 @@ export function directionsText(info: DirectionsInfo): string {
 export function SlicePanel(): ReactElement {
   const settings = useAppStore((state) => state.experiment.slice);
   const runs = useAppStore((state) => state.experiment.optimizers);
-  const job = useAppStore((state) => state.landscape.sliceJob);
+  // The progress bar and Cancel are for the slice the user asked for; the live ones report over the landscape.
+  const job = useAppStore((state) => (state.landscape.sliceKind === 'requested' ? state.landscape.sliceJob : null));
   const directions = useAppStore((state) => state.landscape.slice?.directions ?? null);
+  const planeChosen = useAppStore((state) => state.slicePlaneChosen || namesPlane(state.experiment.slice));
   const { setSliceSettings, requestSlice, cancelSlice } = appStore.getState();
   const edit = (patch: Partial<SliceSettings>) => setSliceSettings(patch);
 
@@ -70,6 +75,11 @@ export function SlicePanel(): ReactElement {
         testId="slice-directions"
         onChange={(value) => edit({ directions: value, ...defaultRanges(value) })}
       />
+      {!planeChosen && (
+        <p className="note" data-testid="slice-plane-note">
+          While training, the slice follows the run in its trajectory's plane (PCA of its path); pick a plane to keep it.
+        </p>
+      )}
       {interpolation ? (
         <div className="row">
           {settings.dims === 2 && (
@@ -121,6 +131,14 @@ export function SlicePanel(): ReactElement {
         />
         <NumberField label="Seed" value={settings.seed} integer testId="slice-seed" onCommit={(seed) => edit({ seed })} />
       </div>
+      <NumberField
+        label="While training, recompute every (steps)"
+        hint="0: never"
+        value={settings.liveEvery}
+        integer
+        testId="slice-live-every"
+        onCommit={(liveEvery) => edit({ liveEvery })}
+      />
       <div className="row">
         <SelectField
           label="Show"

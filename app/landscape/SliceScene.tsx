@@ -1,7 +1,9 @@
 /**
  * The landscape of a network: the 2-D slice as a surface (or contour map)
- * over the (α, β) plane with the runs' projected paths, the critical points
- * and one faithfulness badge per run; a 1-D slice as a line chart. A click
+ * over the (α, β) plane with the runs' projected paths, the critical points,
+ * one faithfulness badge per run and what is being computed; a 1-D slice as
+ * a line chart. The slice is there from the start and follows training
+ * (`liveLandscape.ts`). A click
  * on the surface probes that point of parameter space: the probe read-out
  * shows its losses and λ_max / λ_min, and the data view its predictions.
  */
@@ -9,6 +11,7 @@ import { useCallback, type ReactElement } from 'react';
 import { LandscapeView } from '../scene/LandscapeView';
 import { appStore, useAppStore } from '../store/store';
 import { FaithfulnessBadge } from './FaithfulnessBadge';
+import { LandscapeStatus } from './LandscapeStatus';
 import { JobProgressBar } from '../ui/JobProgressBar';
 import { LineSliceChart } from './LineSliceChart';
 import { ProbeReadout } from './ProbeReadout';
@@ -48,9 +51,10 @@ export function SliceScene({ resetViewToken }: { resetViewToken: number }): Reac
         onPick={onPick}
         resetViewToken={resetViewToken}
         axisLabels={AXIS_LABELS}
-        emptyMessage="Train, then compute a slice"
+        emptyMessage="Computing the landscape at θ₀…"
       />
       <div className="slice-overlay">
+        <LandscapeStatus />
         {faithfulness.length > 0 && <FaithfulnessBadge items={faithfulness} />}
         {probeJob?.state === 'running' && <JobProgressBar job={probeJob} onCancel={() => appStore.getState().clearProbe()} />}
         <ProbeReadout />

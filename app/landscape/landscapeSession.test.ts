@@ -299,4 +299,26 @@ describe('LandscapeSession', () => {
     expect(done.field?.nx).toBe(9);
     expect(excluded).toEqual([[], ['webgpu', 'webgl']]);
   });
+
+  it('follows training by itself: a coarse slice at θ₀ as soon as the runs exist, then the full one, with no request', async () => {
+    const store = networkStore();
+    const coarseSizes: number[] = [];
+    store.subscribe((state) => {
+      const nx = state.landscape.field?.nx;
+      if (nx !== undefined && coarseSizes[coarseSizes.length - 1] !== nx) coarseSizes.push(nx);
+    });
+    // Nothing is asked for while the training job is not built.
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.getState().landscape.sliceJob).toBeNull();
+    // The runs stand at θ₀ (what the training session reports once its worker has the job).
+    const atStart = (id: string) => ({ id, label: id, step: 0, epoch: 0, trainLoss: 0.7, testLoss: null, trainAccuracy: null, testAccuracy: null, batchLoss: null, sharpness: null, lambdaMin: null, threshold: null, lastUpdate: null, rejectedSteps: 0, status: 'idle' as const, divergedAt: null, message: null });
+    store.getState().setTrainingRuns([atStart('o1'), atStart('o2')]);
+    store.getState().setTrainingData({ train: { x: new Float32Array(0), y: new Float32Array(0), n: 0, inputDim: 2, task: 'binary' } as never, test: null, classNames: null, layers: [2, 6, 1], paramCount: 25 });
+    const done = await until(store, (l) => l.sliceJob?.state === 'done' && l.field?.nx === 9 && l.sliceKind === 'live', 'the live slice at θ₀');
+    // The experiment asks for 9 × 9, below the coarse 21: both live slices are 9 × 9, and no click was needed.
+    expect(coarseSizes).toEqual([9]);
+    expect(done.sliceJob?.label).toBe('Refining slice 9×9');
+    expect(done.slice?.directions.kind).toBe('random');
+    expect(store.getState().sliceRequests).toBe(0);
+  });
 });

@@ -3,7 +3,12 @@
  * slice's intents into jobs, and the jobs' streamed results into store
  * updates.
  *
- * - "Compute slice": the worker takes the vectors the slice needs from the
+ * - slices follow training (`liveLandscape.ts` orders them: a coarse one at
+ *   θ₀ as soon as the runs exist, then refined in place; coarse ones every
+ *   `slice.liveEvery` steps while training runs; refined when it pauses),
+ *   and "Compute slice" goes through the same orders, so the newest
+ *   supersedes the others. For every slice the worker takes the vectors
+ *   the slice needs from the
  *   training worker itself (over the parameter channel, app/workerClient.ts;
  *   the page names the runs, it never holds their parameters), evaluates
  *   the slice coarse to fine (the height field is refined in place, its
@@ -16,7 +21,7 @@
  *
  * The session follows the store's intents with one selector subscription
  * each. A new request cancels the running job of its kind. The worker
- * starts on the first request; a crashed worker (or a lost GPU) is replaced
+ * starts (and builds the network) as soon as the experiment is a network's; a crashed worker (or a lost GPU) is replaced
  * by one without the GPU backends at the next request, the parameter channel
  * made again, and the job that was running reports failure.
  */
@@ -43,6 +48,8 @@ import {
   type RunLook,
 } from './landscapeViews';
 import { LatestOnly } from '../session/latestOnly';
+import { LiveLandscape, type SliceOrder, type SliceOutcome } from './liveLandscape';
+import { refinesShown } from './liveSchedule';
 import { runLabels } from '../runs/runLabels';
 import { formatCoordinate, typographicMinus } from '../ui/format';
 
@@ -86,6 +93,9 @@ export class LandscapeSession {
   private probeToken = 0;
   private curvatureToken = 0;
   private fieldVersion = 0;
+  /** Points per axis at which the shown field is exact (null: none shown), so a live slice never shows a coarser one. */
+  private shownExact: number | null = null;
+  private live: LiveLandscape | null = null;
   private predictionVersion = 0;
 
   constructor(
@@ -108,7 +118,6 @@ export class LandscapeSession {
   start(): void {
     const store = this.store;
     this.unsubscribes = [
-      store.subscribe((state) => state.sliceRequests, () => void this.computeSlice()),
       store.subscribe((state) => state.sliceCancels, () => this.cancel('slice')),
       store.subscribe(
         (state) => state.probeRequest,
@@ -119,13 +128,23 @@ export class LandscapeSession {
       store.subscribe((state) => state.exactEstimateRequests, () => void this.estimateExact()),
       // A different problem (by value) makes every result stale.
       store.subscribe((state) => state.experiment.problem, () => this.forgetResults(), { equalityFn: sameData }),
+      // The worker starts, and builds the network, as soon as there is one: the first slice then waits only for its own work.
+      store.subscribe((state) => (isNetwork(state.experiment) ? state.experiment.problem : null), (problem) => problem !== null && void this.warmUp(), {
+        equalityFn: sameData,
+        fireImmediately: true,
+      }),
     ];
+    // "Compute slice" and the slices that follow training go through one schedule, so the newest supersedes the others.
+    this.live = new LiveLandscape(store, (order) => this.computeSlice(order));
+    this.live.start();
   }
 
   /** Stops the worker and the subscriptions. */
   dispose(): void {
     for (const unsubscribe of this.unsubscribes) unsubscribe();
     this.unsubscribes = [];
+    this.live?.dispose();
+    this.live = null;
     this.connection?.terminate();
     this.connection = null;
     this.offerChannel(null);
@@ -149,9 +168,22 @@ export class LandscapeSession {
     this.sliceToken++;
     this.probeToken++;
     this.curvatureToken++;
+    this.shownExact = null;
     // Everything back to empty but the curvature target, which is a choice, not a result (a clicked point's is gone with the point).
     const { curvatureTarget: _kept, ...empty } = emptyLandscapeState();
     this.patch({ ...empty, curvatureTarget: targetWithoutProbe(this.landscape().curvatureTarget) });
+  }
+
+  /** Starts the worker (its backend chosen) and builds the experiment's network in it, ahead of any request. */
+  private async warmUp(): Promise<void> {
+    try {
+      const network = this.networkExperiment();
+      const connection = await this.worker();
+      const info = await connection.guard(connection.api.setProblem(network.problem));
+      if (sameData(this.store.getState().experiment.problem, network.problem)) this.patch({ info });
+    } catch {
+      // The first request reports what is wrong (no backend, a crashed worker).
+    }
   }
 
   /** The point was forgotten: a probe still running is stopped and its answer ignored. */
@@ -223,19 +255,27 @@ export class LandscapeSession {
     return { label, state, fraction, ...(message === undefined ? {} : { message }), ...(estimateSeconds === undefined ? {} : { estimateSeconds }) };
   }
 
-  /** Computes the experiment's slice (see the module comment), then projects every run onto it. */
-  private async computeSlice(): Promise<void> {
+  /**
+   * Computes the slice `order` describes (see the module comment), then
+   * projects every run onto it. A newer slice supersedes it: its job in the
+   * worker is cancelled and its results dropped.
+   */
+  async computeSlice(order: SliceOrder): Promise<SliceOutcome> {
     const token = ++this.sliceToken;
     const stale = () => token !== this.sliceToken;
-    const label = 'Slice';
-    const settings = structuredClone(this.store.getState().experiment.slice);
+    const { settings, label } = order;
+    const requested = order.kind === 'requested';
     let field: HeightField | null = null;
     let begun = false;
-    // The old slice stays on screen until the worker has the new one's vectors and starts on it.
+    // The user's slice clears the stage once the worker has its vectors and starts on it;
+    // a live one keeps the shown field until it has a picture at least as fine.
     const begin = () => {
       if (begun || stale()) return;
       begun = true;
-      this.patch({ slice: null, field: null, line: null, markers: [], paths: [], faithfulness: [], fieldDone: 0, fieldChunks: 0, fieldTotal: settings.dims === 2 ? settings.resolution ** 2 : settings.resolution });
+      if (requested) {
+        this.shownExact = null;
+        this.patch({ slice: null, field: null, line: null, markers: [], paths: [], faithfulness: [], fieldDone: 0, fieldChunks: 0, fieldTotal: settings.dims === 2 ? settings.resolution ** 2 : settings.resolution });
+      }
     };
     // Chunks arrive every ~250 ms; the page shows the newest at most every FIELD_PUBLISH_MS.
     // Chunk callbacks come on their own message port, so one can arrive after the result: ignore it then.
@@ -243,17 +283,23 @@ export class LandscapeSession {
     const chunks = new LatestOnly<SliceChunk>((chunk) => {
       if (stale() || settled) return;
       const fraction = DIRECTIONS_SHARE + (1 - DIRECTIONS_SHARE) * (chunk.done / chunk.total);
-      const patch: Partial<LandscapeState> = { fieldDone: chunk.done, fieldTotal: chunk.total, sliceJob: this.job(label, 'running', fraction) };
-      if (field !== null) {
+      const patch: Partial<LandscapeState> = { sliceJob: this.job(label, 'running', fraction) };
+      if (field !== null && refinesShown(chunk.exactStride, settings.resolution, this.shownExact)) {
         // The same array, rewritten in place; the new version tells the scene to redraw it.
         field.values.set(chunk.values);
         patch.field = { ...field, version: ++this.fieldVersion };
+        patch.fieldDone = chunk.done;
+        patch.fieldTotal = chunk.total;
+        if (chunk.exactStride > 0) this.shownExact = Math.floor((settings.resolution - 1) / chunk.exactStride) + 1;
       }
       this.patch(patch);
     }, FIELD_PUBLISH_MS);
+    // The worker starts this slice's job, which cancels the one running there; a projection of the old one is stopped too.
+    void this.connection?.api.cancel('projection');
     this.probeToken++;
     this.patch({
       sliceJob: this.job(label, 'running', 0),
+      sliceKind: order.kind,
       error: null,
       probe: null,
       probeJob: null,
@@ -263,8 +309,8 @@ export class LandscapeSession {
       const network = this.networkExperiment();
       const connection = await this.worker();
       const info = await connection.guard(connection.api.setProblem(network.problem));
+      if (stale()) return 'superseded';
       this.patch({ info });
-      if (stale()) return;
       field =
         settings.dims === 2
           ? { nx: settings.resolution, ny: settings.resolution, window: sliceWindow(settings), values: new Float32Array(settings.resolution ** 2), version: 0 }
@@ -283,31 +329,35 @@ export class LandscapeSession {
       const summary = await connection.guard(connection.api.computeSlice(settings, runIds, onChunk, onDirections));
       settled = true;
       chunks.cancel();
-      if (stale()) return;
+      if (stale()) return 'superseded';
       begin();
       this.patch({ fieldChunks: chunkCount });
       this.publishSlice(summary, field, network);
       if (settings.dims === 2) await this.projectRuns(connection, network, stale);
-      if (!stale()) this.patch({ sliceJob: this.job(label, 'done', 1, `${summary.nx}×${summary.ny} in ${(summary.elapsedMs / 1000).toFixed(1)} s`) });
+      if (stale()) return 'superseded';
+      this.patch({ sliceJob: this.job(label, 'done', 1, `${summary.nx}×${summary.ny} in ${(summary.elapsedMs / 1000).toFixed(1)} s`) });
+      return 'done';
     } catch (error) {
       if (stale()) {
         chunks.cancel();
-        return;
+        return 'superseded';
       }
       if (isAbort(error)) {
         // A cancelled slice keeps the field as far as it was refined.
         chunks.flush();
         this.patch({ sliceJob: this.job(label, 'cancelled', null) });
-      } else {
-        chunks.cancel();
-        this.patch({ sliceJob: this.job(label, 'failed', null, errorMessage(error)), error: errorMessage(error) });
+        return 'cancelled';
       }
+      chunks.cancel();
+      this.patch({ sliceJob: this.job(label, 'failed', null, errorMessage(error)), error: errorMessage(error) });
+      return 'failed';
     }
   }
 
   private publishSlice(summary: SliceSummary, field: HeightField | null, experiment: NetworkExperiment): void {
     const looks = runLooks(experiment);
-    const patch: Partial<LandscapeState> = { slice: summary, markers: criticalMarkers(summary.critical), fieldDone: summary.nx * summary.ny };
+    const patch: Partial<LandscapeState> = { slice: summary, markers: criticalMarkers(summary.critical), fieldDone: summary.nx * summary.ny, fieldTotal: summary.nx * summary.ny };
+    this.shownExact = summary.nx;
     if (field !== null) {
       field.values.set(summary.values);
       patch.field = { ...field, version: ++this.fieldVersion };

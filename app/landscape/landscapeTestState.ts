@@ -15,6 +15,8 @@ export interface SliceTestState {
   total: number;
   /** Whether the last slice job finished. */
   state: string | null;
+  /** How the shown slice's directions were chosen ('random', 'pca', …; null while its first slice is unfinished). */
+  directions: string | null;
   /** Finite values of the shown field, and their range. */
   finite: number;
   min: number;
@@ -90,6 +92,7 @@ export function landscapeTestState(landscape: LandscapeState): { slice: SliceTes
       done: landscape.fieldDone,
       total: landscape.fieldTotal,
       state: landscape.sliceJob?.state ?? null,
+      directions: slice?.directions.kind ?? null,
       ...finiteRange(values),
       version: field?.version ?? line!.version,
       chunks: landscape.fieldChunks,

@@ -69,6 +69,8 @@ export interface LandscapeState {
   faithfulness: ProjectionFaithfulness[];
   line: LineSlice | null;
   sliceJob: JobProgress | null;
+  /** Whose slice `sliceJob` is: the user's ("Compute slice") or one following training; null before any. */
+  sliceKind: 'requested' | 'live' | null;
   probe: ProbeState | null;
   probeJob: JobProgress | null;
   curvature: CurvatureState | null;
@@ -100,6 +102,8 @@ export interface LandscapeSlice {
   curvatureCancels: number;
   /** Incremented to ask for the predicted time of the exact spectrum at the current target. */
   exactEstimateRequests: number;
+  /** The user picked the slice's plane (directions or the runs it goes through): the live slices keep it instead of the trajectory's. */
+  slicePlaneChosen: boolean;
 
   /** Changes the slice settings of the experiment (refused, with the reasons in `editProblems`, if invalid). */
   setSliceSettings(patch: Partial<SliceSettings>): EditRefusal;
@@ -133,6 +137,7 @@ export function emptyLandscapeState(): LandscapeState {
     faithfulness: [],
     line: null,
     sliceJob: null,
+    sliceKind: null,
     probe: null,
     probeJob: null,
     curvature: null,
@@ -155,11 +160,16 @@ export const createLandscapeSlice: StateCreator<Store, [], [], LandscapeSlice> =
     curvatureRequest: null,
     curvatureCancels: 0,
     exactEstimateRequests: 0,
+    slicePlaneChosen: false,
 
-    setSliceSettings: (patch) =>
-      get().editExperiment((draft) => {
+    setSliceSettings: (patch) => {
+      const refusal = get().editExperiment((draft) => {
         draft.slice = { ...draft.slice, ...patch };
-      }),
+      });
+      const planeKeys = ['directions', 'centre', 'runA', 'runB', 'origin'] as const;
+      if (refusal === null && planeKeys.some((key) => key in patch)) set({ slicePlaneChosen: true });
+      return refusal;
+    },
     setCurvatureSettings: (patch) =>
       get().editExperiment((draft) => {
         draft.curvature = { ...draft.curvature, ...patch };

@@ -88,7 +88,7 @@ describe('network edits', () => {
     expect([added.id, added.name, added.batchSize]).toEqual(['o3', 'adam', 0]);
     store.getState().updateNetworkRun('o1', { name: 'trust_region' });
     const changed = networkOf(store).optimizers[0];
-    expect(changed).toMatchObject({ id: 'o1', name: 'trust_region', batchSize: 8, color: defaultNetworkExperiment().optimizers[0].color });
+    expect(changed).toMatchObject({ id: 'o1', name: 'trust_region', batchSize: 16, color: defaultNetworkExperiment().optimizers[0].color });
     expect(changed.lr).toBeUndefined();
     store.getState().updateNetworkRun('o2', { batchSize: 32, lr: 0.05 });
     expect(networkOf(store).optimizers[1]).toMatchObject({ batchSize: 32, lr: 0.05 });

@@ -8,6 +8,7 @@
  */
 import type { StateCreator } from 'zustand';
 import type { DataPoints, PredictionField, RunCurves } from '../plots/types';
+import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
 import type { Store } from './store';
 
 /** The data set of the network experiment, as the data view draws it. */
@@ -35,7 +36,11 @@ export interface TrainingSlice {
   runPrediction: CaptionedPrediction | null;
   /** The run chosen for the data view (null, or a run no longer there: see `selectShownRunId`). */
   selectedRunId: string | null;
+  /** The training pace in steps per second (0: as fast as the worker goes); how fast, never what is computed. */
+  stepsPerSecond: number;
   selectRun(id: string): void;
+  /** Sets the pace; refused (with the reason) unless an integer in `NETWORK_TRAINING_LIMITS.stepsPerSecond`. */
+  setStepsPerSecond(stepsPerSecond: number): string | null;
   setCurves(curves: RunCurves[]): void;
   setTrainingData(data: TrainingDataView | null): void;
   setRunPrediction(prediction: CaptionedPrediction | null): void;
@@ -47,7 +52,16 @@ export const createTrainingSlice: StateCreator<Store, [], [], TrainingSlice> = (
   trainingData: null,
   runPrediction: null,
   selectedRunId: null,
+  stepsPerSecond: NETWORK_TRAINING_LIMITS.stepsPerSecond.default,
   selectRun: (id) => set({ selectedRunId: id }),
+  setStepsPerSecond: (stepsPerSecond) => {
+    const { min, max } = NETWORK_TRAINING_LIMITS.stepsPerSecond;
+    if (!Number.isInteger(stepsPerSecond) || stepsPerSecond < min || stepsPerSecond > max) {
+      return `the training speed must be a whole number of steps per second from ${min} (as fast as possible) to ${max}, got ${stepsPerSecond}`;
+    }
+    set({ stepsPerSecond });
+    return null;
+  },
   setCurves: (curves) => set({ curves }),
   setTrainingData: (trainingData) => set({ trainingData }),
   setRunPrediction: (runPrediction) => set({ runPrediction }),

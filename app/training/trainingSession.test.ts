@@ -130,9 +130,9 @@ describe('TrainingSession', () => {
     expect(first.trainLoss).not.toBeNull();
     expect(first.trainLoss).toBe(second.trainLoss);
     expect(first.testLoss).toBe(second.testLoss);
-    expect([first.step, first.status, first.label]).toEqual([0, 'idle', 'Gradient descent, batch 8']);
+    expect([first.step, first.status, first.label]).toEqual([0, 'idle', 'Gradient descent, batch 16']);
     expect(store.getState().curves.map((curve) => curve.trainLoss.length)).toEqual([1, 1]);
-    expect(store.getState().runPrediction!.caption).toBe('Gradient descent, batch 8 — step 0');
+    expect(store.getState().runPrediction!.caption).toBe('Gradient descent, batch 16 — step 0');
   });
 
   it('plays every run to the last step, evaluating every 5 steps into the preallocated curves', async () => {

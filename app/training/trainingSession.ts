@@ -6,7 +6,8 @@
  * - data set, network, runs, seed or schedule changed → the job is rebuilt:
  *   the data and the evaluation at θ₀ arrive at once, the runs start over;
  * - play / pause / single step → the training loop asks for batches of
- *   steps sized to take about {@link TARGET_BATCH_MS} each, writes them into
+ *   steps sized to take about {@link TARGET_BATCH_MS} each (fewer, with a
+ *   pause after, at the page's pace in steps per second), writes them into
  *   the curves in place and refreshes the selected run's prediction field
  *   a few times a second;
  * - reset → every run back to θ₀ (the same numbers as the first time);
@@ -66,6 +67,28 @@ export function batchStepCount(msPerStep: number | null, remaining: number): num
   return Math.max(1, Math.min(wanted, MAX_BATCH_STEPS, remaining));
 }
 
+/**
+ * Steps for the next batch at a pace of `stepsPerSecond` (0: unpaced):
+ * {@link batchStepCount}, but no more than the pace allows in one
+ * {@link TARGET_BATCH_MS} batch.
+ */
+export function pacedStepCount(msPerStep: number | null, remaining: number, stepsPerSecond: number): number {
+  const fast = batchStepCount(msPerStep, remaining);
+  if (stepsPerSecond <= 0) return fast;
+  return Math.max(1, Math.min(fast, Math.round((stepsPerSecond * TARGET_BATCH_MS) / 1000)));
+}
+
+/**
+ * Milliseconds to wait after a batch of `count` steps begun at `startedAt`
+ * (both from the same clock, `now` the time after it) so that the run goes
+ * at `stepsPerSecond`: the batch's share of time, count/rate, less what it
+ * took. 0 when unpaced or behind.
+ */
+export function paceDelay(count: number, stepsPerSecond: number, startedAt: number, now: number): number {
+  if (stepsPerSecond <= 0) return 0;
+  return Math.max(0, startedAt + (1000 * count) / stepsPerSecond - now);
+}
+
 /** The views' copy of the worker's data. */
 function dataView(data: TrainingData): TrainingDataView {
   return { train: data.train, test: data.test, classNames: data.classNames, layers: data.layers, paramCount: data.paramCount };
@@ -81,7 +104,7 @@ function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-const defaultPace = () => new Promise<void>((resolve) => setTimeout(resolve, 1));
+const defaultPace = (delayMs: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, delayMs)));
 
 /** The training side of network mode; its worker is also where the landscape worker takes parameters and trajectories from. */
 export class TrainingSession {
@@ -110,7 +133,8 @@ export class TrainingSession {
     private readonly store: AppStore,
     private readonly search: string,
     private readonly startWorker: TrainingWorkerFactory = startTrainingWorker,
-    private readonly pace: () => Promise<void> = defaultPace,
+    /** Waits between batches, at least as long as asked (the pace's delay in milliseconds; tests pass their own). */
+    private readonly pace: (delayMs: number) => Promise<void> = defaultPace,
   ) {}
 
   /** Begins following the store (the worker starts with the first network experiment): one subscription per thing the session reacts to. */
@@ -353,7 +377,7 @@ export class TrainingSession {
         }
         const single = !running;
         if (single) this.singleSteps--;
-        const count = single ? 1 : batchStepCount(this.msPerStep, experiment.steps - done);
+        const count = single ? 1 : pacedStepCount(this.msPerStep, experiment.steps - done, state.stepsPerSecond);
         const started = performance.now();
         let batch: PackedStepBatch;
         try {
@@ -368,7 +392,7 @@ export class TrainingSession {
         this.msPerStep = this.msPerStep === null ? perStep : 0.5 * (this.msPerStep + perStep);
         this.apply(batch, experiment);
         this.schedulePrediction(single);
-        if (!single) await this.pace();
+        if (!single) await this.pace(paceDelay(count, this.store.getState().stepsPerSecond, started, performance.now()));
       }
     } catch (error) {
       this.singleSteps = 0;

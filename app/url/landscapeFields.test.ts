@@ -24,6 +24,7 @@ function unusual(experiment: Experiment): Experiment {
     metric: 'accuracy',
     split: 'test',
     seed: 4_000_000_000,
+    liveEvery: 7,
   };
   experiment.curvature = {
     matrix: 'both',
@@ -110,7 +111,7 @@ describe('repairLandscape', () => {
     expect(messages).toHaveLength(3);
     expect(messages[0]).toMatch(/slice resolution 1001: a plane takes 5 to 201/);
     // The run is named as its card names it, not by its id.
-    expect(messages[2]).toBe('Ignored the interpolation from Gradient descent, batch 8 to itself; using random directions.');
+    expect(messages[2]).toBe('Ignored the interpolation from Gradient descent, batch 16 to itself; using random directions.');
   });
 
   it('points the slice at runs the link has: a reference the link gave is replaced with a message naming the run, a default one silently', () => {

@@ -173,6 +173,17 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
     },
   }),
   field({
+    key: 'lle',
+    label: FIELD_LABELS.sliceLiveEvery,
+    kind: numberKind(LANDSCAPE_LIMITS.liveEvery.min, LANDSCAPE_LIMITS.liveEvery.max, true),
+    stage: 'settings',
+    scope: NETWORK_FIELD,
+    get: (e) => e.slice.liveEvery,
+    set: (e, value) => {
+      e.slice.liveEvery = value;
+    },
+  }),
+  field({
     key: 'cm',
     label: FIELD_LABELS.curvatureMatrix,
     kind: enumKind(CURVATURE_MATRIX_CHOICES),

@@ -190,7 +190,7 @@ describe('npm run explore on a network link', () => {
       }
       expect(document.network!.initial.trainLoss).toBe(initial.trainLoss);
       const runs = document.runs as NetworkRunResults[];
-      expect(runs.map((run) => run.label)).toEqual(['Gradient descent, batch 8', 'Gradient descent, full batch']);
+      expect(runs.map((run) => run.label)).toEqual(['Gradient descent, batch 16', 'Gradient descent, full batch']);
       runs.forEach((run, index) => {
         expect(run.stepCount).toBe(30);
         expect(run.batchLosses).toEqual(expected[index].batch);

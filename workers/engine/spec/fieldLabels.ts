@@ -53,6 +53,7 @@ export const FIELD_LABELS = {
   sliceMetric: 'slice shows',
   sliceSplit: 'slice data (training or test set)',
   sliceSeed: 'slice seed',
+  sliceLiveEvery: 'live slice every (steps)',
 
   curvatureMatrix: 'curvature matrix',
   curvatureK: 'k per end',

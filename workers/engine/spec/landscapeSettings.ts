@@ -61,6 +61,8 @@ export interface SliceSettings {
   split: SliceSplit;
   /** Seed of the random directions (and of Lanczos' start vector for 'hessian'). */
   seed: number;
+  /** While a run trains, a coarse slice around its current parameters every this many steps; 0 = never. */
+  liveEvery: number;
 }
 
 /** Which curvature matrix the curvature view describes. */
@@ -106,7 +108,7 @@ export function resolutionLimits(dims: 1 | 2): { min: number; max: number; defau
   return dims === 1 ? LANDSCAPE_LIMITS.lineResolution : LANDSCAPE_LIMITS.planeResolution;
 }
 
-/** A filter-normalised random plane around the first run's solution, [−1, 1]² at 65², loss on the training set. */
+/** A filter-normalised random plane around the first run's solution, [−1, 1]² at 65², loss on the training set, recomputed every 20 steps while training runs. */
 export function defaultSliceSettings(): SliceSettings {
   return {
     directions: 'random',
@@ -121,6 +123,7 @@ export function defaultSliceSettings(): SliceSettings {
     metric: 'loss',
     split: 'train',
     seed: LANDSCAPE_LIMITS.seed.default,
+    liveEvery: LANDSCAPE_LIMITS.liveEvery.default,
   };
 }
 
@@ -195,6 +198,10 @@ export function sliceSettingsProblems(slice: SliceSettings): string[] {
     problems.push(`${FIELD_LABELS.sliceRunA} and ${FIELD_LABELS.sliceRunB} must differ for an interpolation`);
   }
   if (!isInteger(slice.seed, LANDSCAPE_LIMITS.seed)) problems.push(`${FIELD_LABELS.sliceSeed} must be an integer from 0 to 2³² − 1, got ${slice.seed}`);
+  const { liveEvery } = LANDSCAPE_LIMITS;
+  if (!isInteger(slice.liveEvery, liveEvery)) {
+    problems.push(`the ${FIELD_LABELS.sliceLiveEvery} must be an integer from ${liveEvery.min} (never) to ${liveEvery.max} steps, got ${slice.liveEvery}`);
+  }
   return problems;
 }
 

@@ -12,7 +12,7 @@ import { networkShape } from './networkProblem';
 import { defaultRun } from './runs';
 
 describe('defaultNetworkExperiment', () => {
-  it('trains a 2-16-16-1 tanh network on the spiral with two gradient-descent runs: a minibatch of 8 and the full batch', () => {
+  it('trains a 2-16-16-1 tanh network on the spiral with two gradient-descent runs: a minibatch of 16 and the full batch', () => {
     const experiment = defaultNetworkExperiment();
     expect(validateExperiment(experiment)).toEqual([]);
     expect(isNetworkExperiment(experiment)).toBe(true);
@@ -21,11 +21,11 @@ describe('defaultNetworkExperiment', () => {
     expect(networkShape(experiment.problem).layers).toEqual([2, 16, 16, 1]);
     expect(experiment.problem.activation).toBe('tanh');
     expect(experiment.optimizers.map((run) => [run.name, run.batchSize, run.lr])).toEqual([
-      ['sgd', 8, 0.5],
+      ['sgd', 16, 0.5],
       ['sgd', 0, 0.5],
     ]);
     expect(experiment.optimizers[0].color).not.toBe(experiment.optimizers[1].color);
-    expect(experiment.steps).toBe(500);
+    expect(experiment.steps).toBe(1500);
     expect(experiment.evalEvery).toBe(10);
     expect(experiment.sharpnessEvery).toBe(0);
   });
