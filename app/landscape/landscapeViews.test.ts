@@ -162,7 +162,11 @@ describe('curvature views', () => {
     const estimated = readoutsOf({ ...matrix, exact: null, readouts: { ...matrix.readouts, source: 'estimated' } }, null);
     expect(estimated.lambdaMaxError).toBe(1e-6);
     expect(estimated.lambdaMinError).toBe(2e-6);
-    expect(estimated.negativeFractionError).toBe(0.01);
+    // The fixture's matrix is positive semi-definite: no negative eigenvalue by construction, so no error bar ...
+    expect(estimated.negativeFractionError).toBeNull();
+    // ... while an indefinite one's negative share carries the probes' standard error.
+    const indefinite = { ...matrix, exact: null, density: { ...matrix.density, nonNegative: false }, readouts: { ...matrix.readouts, source: 'estimated' as const } };
+    expect(readoutsOf(indefinite, null).negativeFractionError).toBe(0.01);
     expect(estimated.hutchinson).toEqual({ estimate: 8, standardError: 1, method: 'Hutchinson, budget spent' });
     expect(estimated.density).toEqual({ mean: 3.1, standardError: 0.05, products: 40, budget: 2000, stop: 'tolerance' });
     // With the exact spectrum the extremes are exact: no error bar.

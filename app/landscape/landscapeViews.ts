@@ -164,7 +164,8 @@ export function readoutsOf(matrix: MatrixCurvature, split: CurvatureSummary['spl
     lambdaMinError: estimated ? (matrix.smallestErrors[0] ?? null) : null,
     conditionNumber: readouts.conditionNumber,
     negativeFraction: readouts.negativeFraction,
-    negativeFractionError: estimated ? density.negativeWeightStandardError : null,
+    // A positive semi-definite matrix (Gauss-Newton) has no negative eigenvalue by construction: 0 %, no error bar.
+    negativeFractionError: estimated && !density.nonNegative ? density.negativeWeightStandardError : null,
     trace: { estimate: hutchPlusPlus.estimate, standardError: hutchPlusPlus.standardError, method },
     hutchinson: { estimate: hutchinson.estimate, standardError: hutchinson.standardError, method: `Hutchinson${spent(hutchinson.stop)}` },
     density: { mean: density.mean, standardError: density.meanStandardError, products: density.products, budget: density.budget, stop: density.stop },
