@@ -17,8 +17,9 @@
  * The session follows the store's intents with one selector subscription
  * each. A new request cancels the running job of its kind. The worker
  * starts on the first request; a crashed worker (or a lost GPU) is replaced
- * by one without the GPU backends at the next request, the parameter channel
- * made again, and the job that was running reports failure.
+ * at once by one without the GPU backends, the parameter channel made
+ * again, and the job that was running fails with the reason (chunks the
+ * dead worker had already sent are ignored).
  */
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
@@ -31,7 +32,7 @@ import type { JobProgress } from '../plots/types';
 import { emptyLandscapeState, type CurvatureTargetChoice, type LandscapeState, type ProbeState } from '../store/landscapeSlice';
 import { sameData } from '../store/sameData';
 import type { AppStore } from '../store/store';
-import { startLandscapeWorker, type ParameterChannel, type WorkerConnection } from '../workerClient';
+import { startLandscapeWorker, WorkerCrashedError, type ParameterChannel, type WorkerConnection } from '../workerClient';
 import {
   criticalMarkers,
   faithfulnessItems,
@@ -143,7 +144,7 @@ export class LandscapeSession {
     return this.store.getState().landscape;
   }
 
-  /** A different problem makes every result stale: the slice, the probe, the report. */
+  /** A different problem makes every result stale: the slice, the probe, the report, the exact spectrum's predicted time (estimated again). */
   private forgetResults(): void {
     this.sliceToken++;
     this.probeToken++;
@@ -151,6 +152,8 @@ export class LandscapeSession {
     // Everything back to empty but the curvature target, which is a choice, not a result.
     const { curvatureTarget: _kept, ...empty } = emptyLandscapeState();
     this.patch(empty);
+    // The exact spectrum's button showed a predicted time (the curvature view asked for one): predict it for the new network.
+    if (this.store.getState().exactEstimateRequests > 0) void this.estimateExact();
   }
 
   /** The point was forgotten: a probe still running is stopped and its answer ignored. */
@@ -207,7 +210,14 @@ export class LandscapeSession {
       return;
     }
     this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
-    this.store.getState().addNotice(`The landscape computation stopped (${reason}); it will restart without the GPU at the next request.`);
+    this.store.getState().addNotice(`The landscape computation stopped (${reason}); it was restarted without the GPU.`);
+    // The new worker starts at once (linked to the training worker again), so the next request finds it ready.
+    this.connect();
+  }
+
+  /** What a failed job says: a crash names the worker that crashed, any other error speaks for itself. */
+  private failureMessage(error: unknown): string {
+    return error instanceof WorkerCrashedError ? `the landscape worker crashed: ${error.message}` : errorMessage(error);
   }
 
   /** The network experiment, or a clear error. */
@@ -284,16 +294,21 @@ export class LandscapeSession {
       if (!stale()) this.patch({ sliceJob: this.job(label, 'done', 1, `${summary.nx}×${summary.ny} in ${(summary.elapsedMs / 1000).toFixed(1)} s`) });
     } catch (error) {
       if (stale()) {
+        settled = true;
         chunks.cancel();
         return;
       }
       if (isAbort(error)) {
         // A cancelled slice keeps the field as far as it was refined.
         chunks.flush();
+        settled = true;
         this.patch({ sliceJob: this.job(label, 'cancelled', null) });
       } else {
+        // Chunks the worker sent before it failed (or died) may still arrive on their own port: they are ignored from now on.
+        settled = true;
         chunks.cancel();
-        this.patch({ sliceJob: this.job(label, 'failed', null, errorMessage(error)), error: errorMessage(error) });
+        const message = this.failureMessage(error);
+        this.patch({ sliceJob: this.job(label, 'failed', null, message), error: message });
       }
     }
   }
@@ -352,7 +367,7 @@ export class LandscapeSession {
       this.patch({ probe, probeJob: this.job(label, 'done', 1), curvatureTarget: { kind: 'probe' }, exactEstimate: null });
     } catch (error) {
       if (stale()) return;
-      this.patch({ probeJob: isAbort(error) ? this.job(label, 'cancelled', null) : this.job(label, 'failed', null, errorMessage(error)) });
+      this.patch({ probeJob: isAbort(error) ? this.job(label, 'cancelled', null) : this.job(label, 'failed', null, this.failureMessage(error)) });
     }
   }
 
@@ -415,7 +430,7 @@ export class LandscapeSession {
     } catch (error) {
       if (stale()) return;
       if (isAbort(error)) this.patch({ curvatureJob: this.job(label, 'cancelled', null) });
-      else this.patch({ curvatureJob: this.job(label, 'failed', null, errorMessage(error)) });
+      else this.patch({ curvatureJob: this.job(label, 'failed', null, this.failureMessage(error)) });
     }
   }
 }
