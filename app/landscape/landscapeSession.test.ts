@@ -296,7 +296,7 @@ describe('LandscapeSession', () => {
         computeSlice: first
           ? (settings, _runIds, onChunk) => {
               const total = settings.resolution ** 2;
-              onChunk({ values: new Float32Array(total), done: 9, total });
+              onChunk({ values: new Float32Array(total), done: 9, total, exactStride: 4 });
               lateChunk = onChunk;
               return new Promise(() => {});
             }
@@ -316,7 +316,7 @@ describe('LandscapeSession', () => {
     // The new worker was started at once, not at the next request.
     expect(workers).toBe(2);
     const total = 81;
-    lateChunk!({ values: new Float32Array(total), done: 40, total });
+    lateChunk!({ values: new Float32Array(total), done: 40, total, exactStride: 2 });
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(store.getState().landscape.sliceJob?.state).toBe('failed');
     expect(store.getState().landscape.fieldDone).toBe(9);
