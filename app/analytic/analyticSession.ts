@@ -6,7 +6,8 @@
  *
  * - problem, window or grid changed → surface: a coarse preview, then the full grid;
  * - problem, window or start changed → markers (critical points and start, with curvature);
- * - problem, start, steps, optimizers or seed changed, or reset → the runs start over;
+ * - problem, start, steps, optimizers or seed changed → the runs start over (and play
+ *   again if they had finished); reset → the runs start over;
  * - play / pause / single step → the runner.
  *
  * A crashed worker or a lost GPU is replaced by a new worker on the
@@ -77,7 +78,12 @@ export class AnalyticSession {
       store.subscribe((state) => isAnalyticExperiment(state.experiment), (isAnalytic) => isAnalytic && this.publishBackend()),
       store.subscribe((state) => surfaceFields(state.experiment), () => this.scheduleSurface(), byValue),
       store.subscribe((state) => markerFields(state.experiment), () => void this.refreshMarkers(), byValue),
-      store.subscribe((state) => runFields(state.experiment), () => this.runner.invalidate(), byValue),
+      // An edit restarts the runs; a switch of mode only forgets them.
+      store.subscribe(
+        (state) => runFields(state.experiment),
+        (fields, previous) => (fields.problem.kind === previous.problem.kind ? this.runner.restartAfterEdit() : this.runner.invalidate()),
+        byValue,
+      ),
       // Play, pause, step and reset belong to the network's session while the experiment is a network's.
       store.subscribe((state) => state.resetRequests, () => analytic() && this.runner.invalidate()),
       store.subscribe((state) => state.stepRequests, () => analytic() && this.runner.requestSingleStep()),

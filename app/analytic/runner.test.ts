@@ -166,6 +166,37 @@ describe('Runner', () => {
     ]);
   });
 
+  it('plays the runs again when they are edited after they finished, the new optimizer with them', async () => {
+    const { store, runner } = setup(20);
+    store.getState().play();
+    runner.kick();
+    await until(() => store.getState().status === 'done', 'the run to finish');
+    store.getState().addOptimizer('rmsprop');
+    // The session calls this when the runs' fields change.
+    runner.restartAfterEdit();
+    expect(store.getState().status).toBe('running');
+    await until(() => store.getState().status === 'done' && selectProgress(store.getState()).length === 3, 'the three runs to finish');
+    expect(store.getState().paths.map((path) => path.length)).toEqual([21, 21, 21]);
+    expect(selectProgress(store.getState()).map((p) => [p.step, p.status])).toEqual([
+      [20, 'done'],
+      [20, 'done'],
+      [20, 'done'],
+    ]);
+  });
+
+  it('leaves paused runs paused (at step 0) when they are edited', async () => {
+    const { store, runner } = setup(3000);
+    store.getState().play();
+    runner.kick();
+    await until(() => selectProgress(store.getState())[0].step > 0, 'a few steps');
+    store.getState().pause();
+    store.getState().setSeed(3);
+    runner.restartAfterEdit();
+    for (let i = 0; i < 10; i++) await nextTurn();
+    expect(store.getState().status).toBe('idle');
+    expect(selectProgress(store.getState()).map((p) => p.step)).toEqual([0, 0]);
+  });
+
   it('stops a diverging run with its message while the other run goes on', async () => {
     const { store, runner } = setup(60, (experiment) => {
       experiment.optimizers = [

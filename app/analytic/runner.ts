@@ -85,6 +85,20 @@ export class Runner {
   }
 
   /**
+   * The runs' fields were edited: the runs start over, and play again if
+   * they had finished (as they carry on when edited while running); paused
+   * or idle runs wait for Play.
+   */
+  restartAfterEdit(): void {
+    const finished = this.store.getState().status === 'done';
+    this.invalidate();
+    if (finished && isAnalyticExperiment(this.store.getState().experiment)) {
+      this.store.getState().play();
+      this.kick();
+    }
+  }
+
+  /**
    * Forgets the runs: empty paths, idle progress; a running loop rebuilds them and carries on.
    * A network experiment has no analytic runs: the paths are emptied, the progress and the status left to its session.
    */

@@ -203,6 +203,18 @@ describe('TrainingSession', () => {
     expect(secondCurves).toEqual(firstCurves);
   });
 
+  it('plays the runs again from θ₀ when the experiment is edited after they finished', async () => {
+    const { store } = setup(experimentOf(10));
+    store.getState().play();
+    await until(store, () => store.getState().status === 'done', 'the end');
+    const first = runsOf(store).map((run) => run.trainLoss);
+    store.getState().setSeed(7);
+    await until(store, () => store.getState().status === 'done' && runsOf(store).every((run) => run.step === 10), 'the end of the runs started again');
+    expect(store.getState().curves.map((curve) => curve.trainLoss.length)).toEqual([3, 3]);
+    // Another seed, another initialisation: other numbers.
+    expect(runsOf(store).map((run) => run.trainLoss)).not.toEqual(first);
+  });
+
   it('stops a diverging run with its message while the other finishes', async () => {
     const experiment = experimentOf(30, (e) => {
       e.problem = networkProblem({ dataset: 'sine', datasetOptions: { n: 40 }, hidden: [4] });

@@ -4,7 +4,8 @@
  * results into store updates.
  *
  * - data set, network, runs, seed or schedule changed → the job is rebuilt:
- *   the data and the evaluation at θ₀ arrive at once, the runs start over;
+ *   the data and the evaluation at θ₀ arrive at once, the runs start over
+ *   (and play again if they had finished);
  * - play / pause / single step → the training loop asks for batches of
  *   steps sized to take about {@link TARGET_BATCH_MS} each, writes them into
  *   the curves in place and refreshes the selected run's prediction field
@@ -122,7 +123,17 @@ export class TrainingSession {
       // Into network mode: its backend is shown; out of it: nothing in flight is wanted any more.
       store.subscribe((state) => isNetworkExperiment(state.experiment), (isNetwork) => (isNetwork ? this.publishBackend() : this.stop())),
       // Data set, network, runs, seed or schedule (by value): the job is rebuilt (also on entering network mode).
-      store.subscribe(whileNetwork((state) => trainingFields(state.experiment)), (fields) => fields !== null && this.invalidate(), { equalityFn: sameData }),
+      // An edit after the runs finished plays them again, as an edit while they run carries on.
+      store.subscribe(
+        whileNetwork((state) => trainingFields(state.experiment)),
+        (fields, previous) => {
+          if (fields === null) return;
+          const finished = previous !== null && this.store.getState().status === 'done';
+          this.invalidate();
+          if (finished) this.store.getState().play();
+        },
+        { equalityFn: sameData },
+      ),
       // The step count alone: the runs carry on, or are done.
       store.subscribe(whileNetwork((state) => state.experiment.steps), (steps, previous) => steps !== null && previous !== null && this.syncStatuses()),
       store.subscribe((state) => state.resetRequests, () => network() && this.resetRuns()),

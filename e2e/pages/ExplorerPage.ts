@@ -114,7 +114,12 @@ export class ExplorerPage {
    * blank picture). The screenshot is decoded by the browser itself.
    */
   async landscapePixelDeviation(): Promise<number> {
-    const png = await this.landscape.screenshot();
+    return this.pixelDeviation(this.landscape);
+  }
+
+  /** Standard deviation of the grey levels of `element`'s pixels as shown (0 for a blank area). */
+  async pixelDeviation(element: Locator): Promise<number> {
+    const png = await element.screenshot();
     return this.page.evaluate(async (base64) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;
