@@ -6,6 +6,7 @@
  */
 import { offlineState } from './offline/serviceWorker';
 import type { Experiment } from '../workers/engine/spec/experiment';
+import type { CrashMoment } from '../workers/testFaults';
 import type { HeightField } from './scene/types';
 import { selectProgress } from './store/selectors';
 import type { AppStore } from './store/store';
@@ -58,8 +59,10 @@ export interface ExplorerTestState extends TrainingTestState {
 /** The handle installed on `window.__explorer`. */
 export interface ExplorerTestHandle {
   getState(): ExplorerTestState;
-  /** Makes the computation worker crash (to test recovery). */
-  simulateWorkerCrash(): void;
+  /** Makes the computation worker of the mode on screen crash (to test recovery): at once, or inside its next step. */
+  simulateWorkerCrash(moment?: CrashMoment): void;
+  /** Makes the computation worker of the mode on screen stop without a word (`self.close()`). */
+  simulateWorkerSilentStop(): void;
   /** Makes the worker's GPU device or WebGL context disappear (to test recovery). */
   simulateBackendLoss(): void;
   /** Makes the landscape worker (network slices and curvature) crash, if it has started. */
@@ -88,7 +91,7 @@ export function summariseField(field: HeightField): GridSummary {
 
 export function installTestHandle(
   store: AppStore,
-  session: { simulateCrash(): void; simulateBackendLoss(): void; simulateLandscapeCrash(): void },
+  session: { simulateCrash(moment?: CrashMoment): void; simulateSilentStop(): void; simulateBackendLoss(): void; simulateLandscapeCrash(): void },
 ): void {
   window.__explorer = {
     getState: () => {
@@ -120,7 +123,8 @@ export function installTestHandle(
         offlineReady: offlineState().offlineReady,
       };
     },
-    simulateWorkerCrash: () => session.simulateCrash(),
+    simulateWorkerCrash: (moment) => session.simulateCrash(moment),
+    simulateWorkerSilentStop: () => session.simulateSilentStop(),
     simulateBackendLoss: () => session.simulateBackendLoss(),
     simulateLandscapeWorkerCrash: () => session.simulateLandscapeCrash(),
   };

@@ -12,6 +12,7 @@ import { derivativesAt, evaluateGrid, type Grid2D } from './engine/analytic/eval
 import { previewGrid } from './engine/analytic/preview';
 import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
 import { BackendLossWatch } from './backendLoss';
+import { TestFaults, type CrashMoment } from './testFaults';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendAttempt, BackendName } from './engine/backends/select';
 import { analyticProblemOf, checkedExperiment, type CheckedExperiment, type Experiment } from './engine/spec/experiment';
@@ -53,13 +54,17 @@ export interface AnalyticWorkerApi {
   step(count: number): Promise<StepBatch>;
   /** Test hook: makes the GPU device or WebGL context go away, as a driver reset would. */
   loseBackendForTesting(): void;
-  /** Test hook: throws an uncaught error, as a worker crash would. */
-  crashForTesting(): void;
+  /** Test hook: throws an uncaught error, as a worker crash would (at once, or inside the next step). */
+  crashForTesting(moment?: CrashMoment): void;
+  /** Test hook: the worker stops without a word (`self.close()`). */
+  closeForTesting(): void;
 }
 
 let runs: AnalyticRuns | null = null;
 /** Set when the GPU goes away: every later call then fails with the reason instead of hanging. */
 const backendLoss = new BackendLossWatch();
+/** The test hooks' faults (crashes, a silent stop). */
+const faults = new TestFaults();
 
 /**
  * `request`, checked once here where it enters the worker: a valid analytic
@@ -120,6 +125,7 @@ const api: AnalyticWorkerApi = {
   async step(count) {
     backendLoss.assertUsable();
     if (runs === null) throw new Error('step() before startRuns()');
+    faults.stepBegins();
     const batch = await runs.step(count);
     const buffers = batch.runs.flatMap((run) => [run.points.buffer, run.losses.buffer, run.gradNorms.buffer]);
     return Comlink.transfer(batch, buffers as ArrayBuffer[]);
@@ -129,10 +135,12 @@ const api: AnalyticWorkerApi = {
     backendLoss.loseForTesting();
   },
 
-  crashForTesting() {
-    setTimeout(() => {
-      throw new Error('simulated worker crash');
-    });
+  crashForTesting(moment) {
+    faults.crash(moment);
+  },
+
+  closeForTesting() {
+    faults.closeSilently();
   },
 };
 

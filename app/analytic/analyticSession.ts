@@ -13,6 +13,7 @@
  * A crashed worker or a lost GPU is replaced by a new worker on the
  * WebAssembly or CPU backend; the experiment (in the store) is untouched.
  */
+import type { CrashMoment } from '../../workers/testFaults';
 import type { BackendName } from '../../workers/engine/backends/select';
 import { isAnalyticExperiment, type Experiment } from '../../workers/engine/spec/experiment';
 import type { AnalyticWorkerApi, BackendReport, MarkerReport } from '../../workers/analytic.worker';
@@ -107,9 +108,14 @@ export class AnalyticSession {
     this.connection = null;
   }
 
-  /** Test hook: makes the worker crash. */
-  simulateCrash(): void {
-    void this.connection?.api.crashForTesting();
+  /** Test hook: makes the worker crash (at once, or inside its next step). */
+  simulateCrash(moment?: CrashMoment): void {
+    void this.connection?.api.crashForTesting(moment);
+  }
+
+  /** Test hook: makes the worker stop without a word. */
+  simulateSilentStop(): void {
+    void this.connection?.api.closeForTesting();
   }
 
   /** Test hook: makes the worker's GPU device (or context) disappear. */
@@ -119,9 +125,10 @@ export class AnalyticSession {
 
   private connect(): void {
     performance.mark('explorer:worker-start');
-    const connection = this.startWorker((reason) => this.restart(`the worker crashed: ${reason}`));
+    // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
+    const connection: WorkerConnection<AnalyticWorkerApi> = this.startWorker((reason) => this.restart(`the worker crashed: ${reason}`, connection));
     this.connection = connection;
-    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
+    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
       .then((report) => {
@@ -155,9 +162,9 @@ export class AnalyticSession {
   }
 
   /** Replaces the worker with one that avoids the GPU backends. */
-  private restart(reason: string): void {
+  private restart(reason: string, from?: WorkerConnection<AnalyticWorkerApi>): void {
     const old = this.connection;
-    if (old === null) return;
+    if (old === null || (from !== undefined && from !== old)) return;
     this.connection = null;
     old.terminate();
     this.restarts++;

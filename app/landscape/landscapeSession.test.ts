@@ -38,6 +38,7 @@ function inProcessWorker(): WorkerConnection<LandscapeWorkerApi> {
     cancel: (kind) => service.cancel(kind),
     loseBackendForTesting: () => {},
     crashForTesting: () => {},
+    closeForTesting: () => {},
   };
   return {
     api: api as unknown as WorkerConnection<LandscapeWorkerApi>['api'],

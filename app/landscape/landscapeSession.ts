@@ -21,6 +21,7 @@
  * again, and the job that was running fails with the reason (chunks the
  * dead worker had already sent are ignored).
  */
+import type { CrashMoment } from '../../workers/testFaults';
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import type { Experiment, NetworkExperiment } from '../../workers/engine/spec/experiment';
@@ -131,9 +132,14 @@ export class LandscapeSession {
     this.offerChannel(null);
   }
 
-  /** Test hook: makes the worker crash. */
-  simulateCrash(): void {
-    void this.connection?.api.crashForTesting();
+  /** Test hook: makes the worker crash (at once, or inside its next step). */
+  simulateCrash(moment?: CrashMoment): void {
+    void this.connection?.api.crashForTesting(moment);
+  }
+
+  /** Test hook: makes the worker stop without a word. */
+  simulateSilentStop(): void {
+    void this.connection?.api.closeForTesting();
   }
 
   private patch(patch: Partial<LandscapeState>): void {
@@ -176,10 +182,11 @@ export class LandscapeSession {
   }
 
   private connect(): void {
-    const connection = this.startWorker((reason) => this.restart(`the landscape worker crashed: ${reason}`));
+    // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
+    const connection: WorkerConnection<LandscapeWorkerApi> = this.startWorker((reason) => this.restart(`the landscape worker crashed: ${reason}`, connection));
     this.connection = connection;
     this.offerChannel(connection);
-    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
+    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
       .then(() => true)
@@ -198,9 +205,9 @@ export class LandscapeSession {
   }
 
   /** Replaces the worker with one that avoids the GPU backends; running jobs have failed (their calls reject). */
-  private restart(reason: string): void {
+  private restart(reason: string, from?: WorkerConnection<LandscapeWorkerApi>): void {
     const old = this.connection;
-    if (old === null) return;
+    if (old === null || (from !== undefined && from !== old)) return;
     this.connection = null;
     old.terminate();
     this.offerChannel(null);

@@ -60,6 +60,7 @@ function inProcessWorker(): WorkerConnection<TrainingWorkerApi> & { calls: strin
     predict: async (source) => current().prediction('params' in source ? source.params : current().params(source.runId, source.which), 12),
     loseBackendForTesting: () => {},
     crashForTesting: () => {},
+    closeForTesting: () => {},
   };
   const terminate = () => {
     job?.dispose();
@@ -330,6 +331,107 @@ describe('TrainingSession', () => {
       [6, 'done'],
     ]);
     expect(store.getState().error).toBeNull();
+  });
+
+  /**
+   * Workers that crash inside a step, as a real one whose guarded calls
+   * reject once it dies: worker k crashes inside the first step call that
+   * would take it past `stepsBefore(k)` steps (Infinity: it never crashes).
+   */
+  function crashingWorkers(stepsBefore: (k: number) => number) {
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
+    const terminated: boolean[] = [];
+    const crashes: ((reason: string) => void)[] = [];
+    const factory = (onCrash: (reason: string) => void): WorkerConnection<TrainingWorkerApi> => {
+      const k = workers.length;
+      const inner = inProcessWorker();
+      workers.push(inner);
+      terminated.push(false);
+      let rejectAll: (error: Error) => void = () => {};
+      const crashed = new Promise<never>((_, reject) => (rejectAll = reject));
+      crashed.catch(() => {});
+      const crash = (reason: string) => {
+        rejectAll(new Error(reason));
+        onCrash(reason);
+      };
+      crashes.push(crash);
+      const api = inner.api as unknown as TrainingWorkerApi;
+      let completed = 0;
+      const step: TrainingWorkerApi['step'] = (count) => {
+        if (completed + count > stepsBefore(k)) {
+          inner.calls.push(`step ${count}`);
+          setTimeout(() => crash(`crash inside step ${completed + 1} of worker ${k}`), 0);
+          return new Promise(() => {});
+        }
+        completed += count;
+        return api.step(count);
+      };
+      return {
+        ...inner,
+        api: { ...api, step } as unknown as WorkerConnection<TrainingWorkerApi>['api'],
+        guard: (call) => Promise.race([call, crashed]),
+        terminate: () => {
+          terminated[k] = true;
+          inner.terminate();
+        },
+      };
+    };
+    return { factory, workers, terminated, crashes };
+  }
+
+  it('recovers from crashes inside steps again and again, each time going on from θ₀ to the end, playing', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(30), []);
+    // Five workers crash in turn, each after a few completed steps; the sixth trains to the end.
+    const { factory, workers } = crashingWorkers((k) => (k < 5 ? 2 + k : Infinity));
+    session = new TrainingSession(store, '', factory, async () => {});
+    session.start();
+    store.getState().play();
+    await until(store, () => store.getState().status === 'done', 'the end on the sixth worker');
+    expect(workers).toHaveLength(6);
+    expect(runsOf(store).map((run) => [run.step, run.status])).toEqual([
+      [30, 'done'],
+      [30, 'done'],
+    ]);
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().notices.every((notice) => /crash inside step .*started again from θ₀/.test(notice))).toBe(true);
+  });
+
+  it('stops for good after three restarts in a row whose workers crash before completing a step: paused, with the reason, and no further worker', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(30), []);
+    const { factory, workers } = crashingWorkers(() => 0);
+    session = new TrainingSession(store, '', factory, async () => {});
+    session.start();
+    store.getState().play();
+    await until(store, () => store.getState().error !== null, 'the training to give up');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.getState().error).toMatch(/could not be restarted.*reload the page/);
+    expect(store.getState().status).toBe('paused');
+    expect(runsOf(store).every((run) => run.status !== 'running')).toBe(true);
+    expect(workers).toHaveLength(4);
+    // Play again: no worker is started behind the message's back.
+    store.getState().play();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(workers).toHaveLength(4);
+  });
+
+  it('ignores a second crash report from a worker already replaced: the new worker trains on', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(6), []);
+    const { factory, workers, terminated, crashes } = crashingWorkers(() => Infinity);
+    session = new TrainingSession(store, '', factory, async () => {});
+    session.start();
+    await until(store, () => store.getState().trainingData !== null, 'the data');
+    crashes[0]('first report');
+    await until(store, () => workers.length === 2 && store.getState().trainingData !== null, 'a new worker');
+    // The old worker's error events may still be on their way.
+    crashes[0]('late second report');
+    store.getState().play();
+    await until(store, () => store.getState().status === 'done', 'the end');
+    expect(workers).toHaveLength(2);
+    expect(terminated).toEqual([true, false]);
+    expect(store.getState().notices).toHaveLength(1);
   });
 
   it('hands out parameters and trajectories for slices, over the channel to the landscape worker', async () => {

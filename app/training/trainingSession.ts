@@ -20,6 +20,7 @@
  * crashed worker or a lost GPU is replaced by a new worker without the GPU
  * backends; the runs start over, and the channel is made again.
  */
+import type { CrashMoment } from '../../workers/testFaults';
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
@@ -40,7 +41,7 @@ export type TrainingWorkerFactory = (onCrash: (reason: string) => void) => Worke
 
 /** Backends skipped after a crash or a lost device: the GPU ones. */
 const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
-/** More restarts than this in one page means something is broken beyond a flaky driver. */
+/** More restarts than this in a row, none of whose workers completed a step, means something is broken beyond a flaky driver. */
 const MAX_RESTARTS = 3;
 /** Wall time one batch of steps should take: long enough to amortise a round trip, short enough to pause at once. */
 export const TARGET_BATCH_MS = 100;
@@ -90,7 +91,10 @@ export class TrainingSession {
   private ready: Promise<boolean> = Promise.resolve(false);
   private backendReport: { backend: BackendName; attempts: { backend: BackendName; ok: boolean; reason?: string }[] } | null = null;
   private exclude: BackendName[] = [];
+  /** Restarts since a worker last completed a batch of steps. */
   private restarts = 0;
+  /** Why the training stopped for good (too many restarts in a row), or null: no worker is started any more. */
+  private stoppedFor: string | null = null;
   /** Worker calls, one after another. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Changes whenever the runs start over; results of an older token are dropped. */
@@ -177,9 +181,14 @@ export class TrainingSession {
     this.offerChannel(null);
   }
 
-  /** Test hook: makes the worker crash. */
-  simulateCrash(): void {
-    void this.connection?.api.crashForTesting();
+  /** Test hook: makes the worker crash (at once, or inside its next step). */
+  simulateCrash(moment?: CrashMoment): void {
+    void this.connection?.api.crashForTesting(moment);
+  }
+
+  /** Test hook: makes the worker stop without a word. */
+  simulateSilentStop(): void {
+    void this.connection?.api.closeForTesting();
   }
 
   /** Test hook: makes the worker's GPU device (or context) disappear. */
@@ -188,10 +197,11 @@ export class TrainingSession {
   }
 
   private connect(): WorkerConnection<TrainingWorkerApi> {
-    const connection = this.startWorker((reason) => this.restart(`the training worker crashed: ${reason}`));
+    // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
+    const connection: WorkerConnection<TrainingWorkerApi> = this.startWorker((reason) => this.restart(`the training worker crashed: ${reason}`, connection));
     this.connection = connection;
     this.offerChannel(connection);
-    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
+    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
       .then((report) => {
@@ -220,6 +230,7 @@ export class TrainingSession {
 
   /** Queues `request` after every earlier call; it runs once the backend is chosen. */
   private call<T>(request: (api: WorkerConnection<TrainingWorkerApi>['api']) => Promise<T>): Promise<T> {
+    if (this.stoppedFor !== null) return Promise.reject(new Error(this.stoppedFor));
     const connection = this.connection ?? this.connect();
     const run = this.queue.then(async () => {
       if (!(await this.ready)) throw new Error('no computation backend is available');
@@ -378,6 +389,8 @@ export class TrainingSession {
         const perStep = (performance.now() - started) / count;
         this.msPerStep = this.msPerStep === null ? perStep : 0.5 * (this.msPerStep + perStep);
         this.apply(batch, experiment);
+        // This worker computes: a crash from now on is a new mishap, not a crash loop.
+        this.restarts = 0;
         this.schedulePrediction(single);
         if (!single) await this.pace();
       }
@@ -443,22 +456,33 @@ export class TrainingSession {
     }
   }
 
-  /** Replaces the worker with one that avoids the GPU backends; the runs start over. */
-  private restart(reason: string): void {
+  /**
+   * Replaces the worker (`from`, when given, must still be the current one)
+   * with one that avoids the GPU backends; the runs start over from θ₀ and
+   * keep playing if they were. After {@link MAX_RESTARTS} restarts in a row
+   * without a completed step the training stops for good, paused, and says so.
+   */
+  private restart(reason: string, from?: WorkerConnection<TrainingWorkerApi>): void {
     const old = this.connection;
-    if (old === null) return;
+    if (old === null || (from !== undefined && from !== old)) return;
     this.connection = null;
     old.terminate();
     this.restarts++;
     const state = this.store.getState();
     if (this.restarts > MAX_RESTARTS) {
-      state.setError(`The training stopped (${reason}) and could not be restarted.`);
+      this.stoppedFor = `The training stopped (${reason}) and could not be restarted: reload the page to try again.`;
+      // Nothing runs any more: the runs are not left "running".
+      this.token++;
+      this.configuredToken = -1;
+      this.singleSteps = 0;
+      state.setError(this.stoppedFor);
+      if (state.status === 'running') state.setStatus('paused');
       this.offerChannel(null);
       return;
     }
     this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
     this.backendReport = null;
-    state.addNotice(`The training stopped (${reason}); it was restarted without the GPU.`);
+    state.addNotice(`The training stopped (${reason}); it was restarted without the GPU, and the runs started again from θ₀.`);
     if (isNetworkExperiment(state.experiment)) {
       state.setBackend(null, []);
       this.connect();
@@ -472,6 +496,7 @@ export class TrainingSession {
     const message = errorMessage(error);
     // A lost GPU surfaces as a failed call before (or instead of) the lost callback.
     if (/backend was lost/.test(message)) this.restart(message);
+    else if (this.stoppedFor !== null) this.store.getState().setError(this.stoppedFor);
     else if (!/worker was stopped/.test(message)) this.store.getState().setError(message);
   }
 }

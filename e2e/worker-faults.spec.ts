@@ -1,0 +1,22 @@
+import { expect, test } from '@playwright/test';
+import { ExplorerPage } from './pages/ExplorerPage';
+
+test('the training worker crashing inside a step, four times over: each time the training restarts by itself, with a message, and plays to the end', async ({ page }) => {
+  test.setTimeout(150_000);
+  const explorer = new ExplorerPage(page);
+  await explorer.open({ hash: 'p=network&n=1500' });
+  await explorer.waitForNetworkData();
+  await explorer.play();
+  for (let crash = 1; crash <= 4; crash++) {
+    await explorer.waitForState((s) => s.runStatus === 'running' && s.networkRuns.every((run) => run.step >= 5), `training before crash ${crash}`);
+    await page.evaluate(() => window.__explorer!.simulateWorkerCrash('during-step'));
+    const state = await explorer.waitForState((s) => s.notices.length >= crash, `the message of crash ${crash}`);
+    expect(state.notices[crash - 1]).toMatch(/training worker crashed: .*simulated worker crash during a step.*started again from θ₀/);
+  }
+  const done = await explorer.waitForState((s) => s.runStatus === 'done', 'the training to finish', 120_000);
+  expect(done.networkRuns.map((run) => [run.step, run.status])).toEqual([
+    [1500, 'done'],
+    [1500, 'done'],
+  ]);
+  expect(done.error).toBeNull();
+});
