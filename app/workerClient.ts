@@ -1,5 +1,7 @@
 /**
- * Creates the computation workers and wraps them with comlink. Vite bundles
+ * Creates the computation workers and wraps them with comlink, and tells
+ * the sessions when one dies: an uncaught error, an unreadable message, or
+ * a silent stop (the worker's lifeline, workers/lifeline.ts). Vite bundles
  * each worker because it is created with the literal
  * `new Worker(new URL('../workers/….worker.ts', import.meta.url), { type: 'module' })`.
  */
@@ -7,6 +9,7 @@ import * as Comlink from 'comlink';
 import type { AnalyticWorkerApi } from '../workers/analytic.worker';
 import type { TrainingWorkerApi } from '../workers/training.worker';
 import type { LandscapeWorkerApi } from '../workers/landscape.worker';
+import { lifelineName, type LifelineLocks } from '../workers/lifeline';
 
 /** A running worker. */
 export interface WorkerConnection<Api> {
@@ -28,14 +31,47 @@ export class WorkerCrashedError extends Error {
   }
 }
 
+/** Why a worker that ended without an error is taken for crashed. */
+export const SILENT_STOP_REASON = 'it stopped without a word (the worker closed)';
+
+/**
+ * Watches the lifeline a worker names in a message on `endpoint`
+ * (workers/lifeline.ts): queues for its lock, which is granted once the
+ * worker is gone, and then calls `onGone`. `stop` ends the watch (a worker
+ * the page stops itself is not reported).
+ */
+export function watchLifeline(
+  endpoint: Pick<EventTarget, 'addEventListener'>,
+  onGone: () => void,
+  locks: LifelineLocks | undefined = (globalThis.navigator as { locks?: LifelineLocks } | undefined)?.locks,
+): { stop(): void } {
+  const watch = new AbortController();
+  let watching = false;
+  endpoint.addEventListener('message', (event) => {
+    const name = lifelineName((event as MessageEvent).data);
+    if (name === null || watching || locks === undefined || watch.signal.aborted) return;
+    watching = true;
+    locks
+      .request(name, { signal: watch.signal }, () => {
+        if (!watch.signal.aborted) onGone();
+      })
+      .catch(() => {}); // aborted: the page stopped the worker itself
+  });
+  return { stop: () => watch.abort() };
+}
+
 function connect<Api>(worker: Worker, onCrash: (reason: string) => void): WorkerConnection<Api> {
   let rejectAll: (error: Error) => void = () => {};
   const crashed = new Promise<never>((_, reject) => {
     rejectAll = reject;
   });
   crashed.catch(() => {}); // observed through guard(); never an unhandled rejection
+  let ended = false;
   const fail = (reason: string) => {
     rejectAll(new WorkerCrashedError(reason));
+    if (ended) return;
+    ended = true;
+    lifeline.stop();
     onCrash(reason);
   };
   worker.addEventListener('error', (event) => {
@@ -43,11 +79,15 @@ function connect<Api>(worker: Worker, onCrash: (reason: string) => void): Worker
     fail(event.message || 'the worker stopped with an error');
   });
   worker.addEventListener('messageerror', () => fail('a message from the worker could not be read'));
+  // A worker that closes itself fires no event: its lifeline says it is gone.
+  const lifeline = watchLifeline(worker, () => fail(SILENT_STOP_REASON));
   const api = Comlink.wrap<Api>(worker);
   return {
     api,
     guard: (call) => Promise.race([call, crashed]),
     terminate: () => {
+      ended = true;
+      lifeline.stop();
       rejectAll(new WorkerCrashedError('the worker was stopped'));
       api[Comlink.releaseProxy]();
       worker.terminate();

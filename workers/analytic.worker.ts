@@ -12,6 +12,7 @@ import { derivativesAt, evaluateGrid, type Grid2D } from './engine/analytic/eval
 import { previewGrid } from './engine/analytic/preview';
 import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
 import { BackendLossWatch } from './backendLoss';
+import { holdLifeline } from './lifeline';
 import { TestFaults, type CrashMoment } from './testFaults';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendAttempt, BackendName } from './engine/backends/select';
@@ -145,3 +146,5 @@ const api: AnalyticWorkerApi = {
 };
 
 Comlink.expose(api);
+// The page learns from this lock when the worker is gone, even silently (workers/lifeline.ts).
+holdLifeline();

@@ -13,6 +13,7 @@ import * as Comlink from 'comlink';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BackendReport } from './analytic.worker';
 import { BackendLossWatch } from './backendLoss';
+import { holdLifeline } from './lifeline';
 import { TestFaults, type CrashMoment } from './testFaults';
 import { selectBrowserBackend } from './engine/backends/browser';
 import { engineFromQuery, preferNetworkEngine } from './engine/networks/fast/engine';
@@ -69,3 +70,5 @@ const api: LandscapeWorkerApi = {
 };
 
 Comlink.expose(api);
+// The page learns from this lock when the worker is gone, even silently (workers/lifeline.ts).
+holdLifeline();

@@ -12,6 +12,7 @@ import * as Comlink from 'comlink';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BackendReport } from './analytic.worker';
 import { BackendLossWatch } from './backendLoss';
+import { holdLifeline } from './lifeline';
 import { TestFaults, type CrashMoment } from './testFaults';
 import { selectBrowserBackend } from './engine/backends/browser';
 import { engineFromQuery, preferNetworkEngine } from './engine/networks/fast/engine';
@@ -132,3 +133,5 @@ const api: TrainingWorkerApi = {
 };
 
 Comlink.expose(api);
+// The page learns from this lock when the worker is gone, even silently (workers/lifeline.ts).
+holdLifeline();
