@@ -10,6 +10,19 @@ import type { AnalyticWorkerApi } from '../workers/analytic.worker';
 import type { TrainingWorkerApi } from '../workers/training.worker';
 import type { LandscapeWorkerApi } from '../workers/landscape.worker';
 import { lifelineName, type LifelineLocks } from '../workers/lifeline';
+// The built URLs of the workers' scripts (the same bundles as below), to find which files are missing offline.
+import analyticWorkerScript from '../workers/analytic.worker.ts?worker&url';
+import landscapeWorkerScript from '../workers/landscape.worker.ts?worker&url';
+import trainingWorkerScript from '../workers/training.worker.ts?worker&url';
+
+/** Where each worker's script is. */
+export const WORKER_SCRIPTS = { analytic: analyticWorkerScript, landscape: landscapeWorkerScript, training: trainingWorkerScript } as const;
+
+/**
+ * Told when a worker dies: why, and `started` false if it never started
+ * (sent nothing): it could not load its script or its imports.
+ */
+export type CrashListener = (reason: string, started?: boolean) => void;
 
 /** A running worker. */
 export interface WorkerConnection<Api> {
@@ -60,19 +73,22 @@ export function watchLifeline(
   return { stop: () => watch.abort() };
 }
 
-function connect<Api>(worker: Worker, onCrash: (reason: string) => void): WorkerConnection<Api> {
+function connect<Api>(worker: Worker, onCrash: CrashListener): WorkerConnection<Api> {
   let rejectAll: (error: Error) => void = () => {};
   const crashed = new Promise<never>((_, reject) => {
     rejectAll = reject;
   });
   crashed.catch(() => {}); // observed through guard(); never an unhandled rejection
   let ended = false;
+  // The first message (its lifeline's, or an answer) says the worker loaded.
+  let started = false;
+  worker.addEventListener('message', () => (started = true), { once: true });
   const fail = (reason: string) => {
     rejectAll(new WorkerCrashedError(reason));
     if (ended) return;
     ended = true;
     lifeline.stop();
-    onCrash(reason);
+    onCrash(reason, started);
   };
   worker.addEventListener('error', (event) => {
     event.preventDefault();
@@ -96,19 +112,19 @@ function connect<Api>(worker: Worker, onCrash: (reason: string) => void): Worker
 }
 
 /** Starts the analytic-function worker; `onCrash` is called if it dies (uncaught error). */
-export function startAnalyticWorker(onCrash: (reason: string) => void): WorkerConnection<AnalyticWorkerApi> {
+export function startAnalyticWorker(onCrash: CrashListener): WorkerConnection<AnalyticWorkerApi> {
   const worker = new Worker(new URL('../workers/analytic.worker.ts', import.meta.url), { type: 'module' });
   return connect<AnalyticWorkerApi>(worker, onCrash);
 }
 
 /** Starts the landscape worker (network slices, probes and curvature); `onCrash` is called if it dies. */
-export function startLandscapeWorker(onCrash: (reason: string) => void): WorkerConnection<LandscapeWorkerApi> {
+export function startLandscapeWorker(onCrash: CrashListener): WorkerConnection<LandscapeWorkerApi> {
   const worker = new Worker(new URL('../workers/landscape.worker.ts', import.meta.url), { type: 'module' });
   return connect<LandscapeWorkerApi>(worker, onCrash);
 }
 
 /** Starts the training worker (network experiments trained live); `onCrash` is called if it dies. */
-export function startTrainingWorker(onCrash: (reason: string) => void): WorkerConnection<TrainingWorkerApi> {
+export function startTrainingWorker(onCrash: CrashListener): WorkerConnection<TrainingWorkerApi> {
   const worker = new Worker(new URL('../workers/training.worker.ts', import.meta.url), { type: 'module' });
   return connect<TrainingWorkerApi>(worker, onCrash);
 }

@@ -33,7 +33,9 @@ import type { JobProgress } from '../plots/types';
 import { emptyLandscapeState, type CurvatureTargetChoice, type LandscapeState, type ProbeState } from '../store/landscapeSlice';
 import { sameData } from '../store/sameData';
 import type { AppStore } from '../store/store';
-import { startLandscapeWorker, WorkerCrashedError, type ParameterChannel, type WorkerConnection } from '../workerClient';
+import { browserNetworkWatch, type NetworkWatch } from '../offline/missingFiles';
+import { OfflineStart } from '../session/offlineStart';
+import { startLandscapeWorker, WorkerCrashedError, WORKER_SCRIPTS, type CrashListener, type ParameterChannel, type WorkerConnection } from '../workerClient';
 import {
   criticalMarkers,
   faithfulnessItems,
@@ -48,7 +50,7 @@ import { runLabels } from '../runs/runLabels';
 import { formatCoordinate, typographicMinus } from '../ui/format';
 
 /** How the worker is started (tests pass their own). */
-export type LandscapeWorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<LandscapeWorkerApi>;
+export type LandscapeWorkerFactory = (onCrash: CrashListener) => WorkerConnection<LandscapeWorkerApi>;
 
 const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
 const MAX_RESTARTS = 3;
@@ -88,12 +90,17 @@ export class LandscapeSession {
   private curvatureToken = 0;
   private fieldVersion = 0;
   private predictionVersion = 0;
+  /** Waits for the network when the worker cannot start offline. */
+  private readonly offline: OfflineStart;
 
   constructor(
     private readonly store: AppStore,
     private readonly search: string,
     private readonly startWorker: LandscapeWorkerFactory = startLandscapeWorker,
-  ) {}
+    network: NetworkWatch = browserNetworkWatch(WORKER_SCRIPTS.landscape),
+  ) {
+    this.offline = new OfflineStart(network, 'the landscape');
+  }
 
   /**
    * Links each landscape worker (the first, and every one that replaces a
@@ -127,6 +134,7 @@ export class LandscapeSession {
   dispose(): void {
     for (const unsubscribe of this.unsubscribes) unsubscribe();
     this.unsubscribes = [];
+    this.offline.dispose();
     this.connection?.terminate();
     this.connection = null;
     this.offerChannel(null);
@@ -175,15 +183,20 @@ export class LandscapeSession {
 
   /** The worker, started (and its backend chosen) on first use. */
   private async worker(): Promise<WorkerConnection<LandscapeWorkerApi>> {
+    if (this.offline.blocked !== null) throw new Error(this.offline.blocked);
     if (this.connection === null) this.connect();
     const connection = this.connection!;
-    if (!(await this.ready)) throw new Error('no computation backend is available for the landscape');
+    if (!(await this.ready)) throw new Error(this.offline.blocked ?? 'no computation backend is available for the landscape');
     return connection;
   }
 
   private connect(): void {
     // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
-    const connection: WorkerConnection<LandscapeWorkerApi> = this.startWorker((reason) => this.restart(`the landscape worker crashed: ${reason}`, connection));
+    const connection: WorkerConnection<LandscapeWorkerApi> = this.startWorker((reason, started) => {
+      // A worker that could not load offline would only fail again: wait for the network instead.
+      if (this.offline.explains({ started })) this.waitForNetwork(connection);
+      else this.restart(`the landscape worker crashed: ${reason}`, connection);
+    });
     this.connection = connection;
     this.offerChannel(connection);
     const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
@@ -191,9 +204,23 @@ export class LandscapeSession {
       .guard(connection.api.init(this.search, this.exclude, onLost))
       .then(() => true)
       .catch((error) => {
-        if (this.connection === connection) this.patch({ error: errorMessage(error) });
+        if (this.connection !== connection) return false;
+        if (this.offline.explains({ error })) this.waitForNetwork(connection);
+        else this.patch({ error: errorMessage(error) });
         return false;
       });
+  }
+
+  /** The worker (`connection`) could not start offline: stopped, the message names the missing files; the next request after the network is back starts a new one. */
+  private waitForNetwork(connection: WorkerConnection<LandscapeWorkerApi>): void {
+    if (connection !== this.connection) return;
+    this.connection = null;
+    this.offerChannel(null);
+    this.offline.wait(
+      (message) => this.patch({ error: message }),
+      () => this.patch({ error: null }),
+    );
+    connection.terminate();
   }
 
   /** Makes `connection`'s worker the landscape end of the parameter channel (null: there is none). */
@@ -224,6 +251,7 @@ export class LandscapeSession {
 
   /** What a failed job says: a crash names the worker that crashed, any other error speaks for itself. */
   private failureMessage(error: unknown): string {
+    if (this.offline.blocked !== null) return this.offline.blocked;
     return error instanceof WorkerCrashedError ? `the landscape worker crashed: ${error.message}` : errorMessage(error);
   }
 

@@ -14,6 +14,7 @@ import { selectTrainingRuns } from '../store/networkSelectors';
 import type { NetworkRunProgress } from '../store/runSlice';
 import { sameData } from '../store/sameData';
 import { createAppStore, type AppStore } from '../store/store';
+import type { NetworkWatch } from '../offline/missingFiles';
 import { ParameterChannel, type WorkerConnection } from '../workerClient';
 import { TrainingSession, batchStepCount, trainingFields } from './trainingSession';
 import { experimentToHash, hashToExperiment } from '../url/hash';
@@ -432,6 +433,57 @@ describe('TrainingSession', () => {
     expect(workers).toHaveLength(2);
     expect(terminated).toEqual([true, false]);
     expect(store.getState().notices).toHaveLength(1);
+  });
+
+  it('offline, a worker that cannot load is not restarted over and over: one message names the missing files, and training starts once the network is back', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(6), []);
+    let offline = true;
+    let online: (() => void) | null = null;
+    const network: NetworkWatch = {
+      isOffline: () => offline,
+      missingFiles: async () => ['training.worker-X.js'],
+      onceOnline: (listener) => {
+        online = listener;
+        return () => (online = null);
+      },
+    };
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
+    session = new TrainingSession(
+      store,
+      '',
+      (onCrash) => {
+        const worker = inProcessWorker();
+        workers.push(worker);
+        if (!offline) return worker;
+        // While offline the script does not load: the worker dies before sending anything, and its calls never settle but by rejecting.
+        let rejectAll: (error: Error) => void = () => {};
+        const stopped = new Promise<never>((_, reject) => (rejectAll = reject));
+        stopped.catch(() => {});
+        setTimeout(() => {
+          rejectAll(new Error('the worker stopped with an error'));
+          onCrash('the worker stopped with an error', false);
+        }, 0);
+        return { ...worker, guard: () => stopped };
+      },
+      async () => {},
+      network,
+    );
+    session.start();
+    await until(store, () => store.getState().error?.includes('training.worker-X.js') === true, 'the offline message');
+    expect(store.getState().error).toBe(
+      'The app is offline, and its offline copy is not complete: the training needs these files: training.worker-X.js. It starts by itself once the network is back.',
+    );
+    store.getState().play();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(workers).toHaveLength(1);
+    expect(store.getState().notices).toEqual([]);
+
+    offline = false;
+    online!();
+    await until(store, () => store.getState().trainingData !== null, 'the data on a worker started online');
+    expect(store.getState().error).toBeNull();
+    expect(workers).toHaveLength(2);
   });
 
   it('hands out parameters and trajectories for slices, over the channel to the landscape worker', async () => {

@@ -34,10 +34,12 @@ import { sameData } from '../store/sameData';
 import type { AppStore, Store } from '../store/store';
 import type { TrainingDataView } from '../store/trainingSlice';
 import type { RunCurves } from '../plots/types';
-import { startTrainingWorker, type ParameterChannel, type WorkerConnection } from '../workerClient';
+import { browserNetworkWatch, type NetworkWatch } from '../offline/missingFiles';
+import { OfflineStart } from '../session/offlineStart';
+import { startTrainingWorker, WORKER_SCRIPTS, type CrashListener, type ParameterChannel, type WorkerConnection } from '../workerClient';
 
 /** How a worker is started (tests pass their own). */
-export type TrainingWorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<TrainingWorkerApi>;
+export type TrainingWorkerFactory = (onCrash: CrashListener) => WorkerConnection<TrainingWorkerApi>;
 
 /** Backends skipped after a crash or a lost device: the GPU ones. */
 const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
@@ -110,13 +112,18 @@ export class TrainingSession {
   private predictionTimer: ReturnType<typeof setTimeout> | null = null;
   private channel: ParameterChannel | null = null;
   private unsubscribes: (() => void)[] = [];
+  /** Waits for the network when the worker cannot start offline. */
+  private readonly offline: OfflineStart;
 
   constructor(
     private readonly store: AppStore,
     private readonly search: string,
     private readonly startWorker: TrainingWorkerFactory = startTrainingWorker,
     private readonly pace: () => Promise<void> = defaultPace,
-  ) {}
+    network: NetworkWatch = browserNetworkWatch(WORKER_SCRIPTS.training),
+  ) {
+    this.offline = new OfflineStart(network, 'the training');
+  }
 
   /** Begins following the store (the worker starts with the first network experiment): one subscription per thing the session reacts to. */
   start(): void {
@@ -176,6 +183,7 @@ export class TrainingSession {
     for (const unsubscribe of this.unsubscribes) unsubscribe();
     this.unsubscribes = [];
     if (this.predictionTimer !== null) clearTimeout(this.predictionTimer);
+    this.offline.dispose();
     this.connection?.terminate();
     this.connection = null;
     this.offerChannel(null);
@@ -198,7 +206,11 @@ export class TrainingSession {
 
   private connect(): WorkerConnection<TrainingWorkerApi> {
     // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
-    const connection: WorkerConnection<TrainingWorkerApi> = this.startWorker((reason) => this.restart(`the training worker crashed: ${reason}`, connection));
+    const connection: WorkerConnection<TrainingWorkerApi> = this.startWorker((reason, started) => {
+      // A worker that could not load offline would only fail again: wait for the network instead.
+      if (this.offline.explains({ started })) this.waitForNetwork(connection);
+      else this.restart(`the training worker crashed: ${reason}`, connection);
+    });
     this.connection = connection;
     this.offerChannel(connection);
     const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
@@ -210,7 +222,10 @@ export class TrainingSession {
         return true;
       })
       .catch((error) => {
-        if (this.connection === connection) this.store.getState().setError(errorMessage(error));
+        if (this.connection !== connection) return false;
+        // No backend because their modules or binaries are not in the offline copy: wait for the network.
+        if (this.offline.explains({ error })) this.waitForNetwork(connection);
+        else this.store.getState().setError(errorMessage(error));
         return false;
       });
     return connection;
@@ -230,7 +245,8 @@ export class TrainingSession {
 
   /** Queues `request` after every earlier call; it runs once the backend is chosen. */
   private call<T>(request: (api: WorkerConnection<TrainingWorkerApi>['api']) => Promise<T>): Promise<T> {
-    if (this.stoppedFor !== null) return Promise.reject(new Error(this.stoppedFor));
+    const unavailable = this.stoppedFor ?? this.offline.blocked;
+    if (unavailable !== null) return Promise.reject(new Error(unavailable));
     const connection = this.connection ?? this.connect();
     const run = this.queue.then(async () => {
       if (!(await this.ready)) throw new Error('no computation backend is available');
@@ -492,11 +508,35 @@ export class TrainingSession {
     }
   }
 
+  /**
+   * The worker (`connection`) could not start offline: it is stopped, the
+   * message names the missing files, and once the network is back a new
+   * worker rebuilds the job (and plays if the runs were playing).
+   */
+  private waitForNetwork(connection: WorkerConnection<TrainingWorkerApi>): void {
+    if (connection !== this.connection) return;
+    this.connection = null;
+    this.offerChannel(null);
+    const state = this.store.getState();
+    const wasRunning = state.status === 'running';
+    if (wasRunning) state.setStatus('paused');
+    this.offline.wait(
+      (message) => this.store.getState().setError(message),
+      () => {
+        this.store.getState().setError(null);
+        if (!isNetworkExperiment(this.store.getState().experiment)) return;
+        this.invalidate();
+        if (wasRunning) this.store.getState().play();
+      },
+    );
+    connection.terminate();
+  }
+
   private handleError(error: unknown): void {
     const message = errorMessage(error);
     // A lost GPU surfaces as a failed call before (or instead of) the lost callback.
     if (/backend was lost/.test(message)) this.restart(message);
-    else if (this.stoppedFor !== null) this.store.getState().setError(this.stoppedFor);
+    else if ((this.stoppedFor ?? this.offline.blocked) !== null) this.store.getState().setError(this.stoppedFor ?? this.offline.blocked);
     else if (!/worker was stopped/.test(message)) this.store.getState().setError(message);
   }
 }
