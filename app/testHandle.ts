@@ -42,6 +42,8 @@ export interface ExplorerTestState extends TrainingTestState {
     pathLength: number;
   }[];
   view: Experiment['view'];
+  /** The analytic runs' speed and the step the scrubber shows (null: the newest). */
+  runPace: { speed: string; shownStep: number | null };
   experiment: Experiment;
   linkMessages: string[];
   notices: string[];
@@ -114,6 +116,7 @@ export function installTestHandle(
           pathLength: s.paths[index]?.length ?? 0,
         })),
         view: { ...s.experiment.view },
+        runPace: { speed: String(s.runSpeed), shownStep: s.shownStep },
         experiment: structuredClone(s.experiment),
         linkMessages: [...s.linkMessages],
         notices: [...s.notices],

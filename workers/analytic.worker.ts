@@ -51,8 +51,8 @@ export interface AnalyticWorkerApi {
   markers(experiment: Experiment): Promise<MarkerReport[]>;
   /** Replaces any runs by the experiment's optimizers at its start; returns f at the start. */
   startRuns(experiment: Experiment): Promise<StartState>;
-  /** Up to `count` more updates of every live run (arrays transferred). */
-  step(count: number): Promise<StepBatch>;
+  /** Up to `count` more updates of every live run (arrays transferred), with the milliseconds the worker spent on them. */
+  step(count: number): Promise<TimedStepBatch>;
   /** Test hook: makes the GPU device or WebGL context go away, as a driver reset would. */
   loseBackendForTesting(): void;
   /** Test hook: throws an uncaught error, as a worker crash would (at once, or inside the next step). */
@@ -60,6 +60,9 @@ export interface AnalyticWorkerApi {
   /** Test hook: the worker stops without a word (`self.close()`). */
   closeForTesting(): void;
 }
+
+/** A batch of steps with the worker's own time for it (the page's round trip also counts its own delays). */
+export type TimedStepBatch = StepBatch & { elapsedMs: number };
 
 let runs: AnalyticRuns | null = null;
 /** Set when the GPU goes away: every later call then fails with the reason instead of hanging. */
@@ -127,9 +130,10 @@ const api: AnalyticWorkerApi = {
     backendLoss.assertUsable();
     if (runs === null) throw new Error('step() before startRuns()');
     faults.stepBegins();
+    const started = performance.now();
     const batch = await runs.step(count);
     const buffers = batch.runs.flatMap((run) => [run.points.buffer, run.losses.buffer, run.gradNorms.buffer]);
-    return Comlink.transfer(batch, buffers as ArrayBuffer[]);
+    return Comlink.transfer({ ...batch, elapsedMs: performance.now() - started }, buffers as ArrayBuffer[]);
   },
 
   loseBackendForTesting() {

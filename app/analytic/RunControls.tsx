@@ -1,16 +1,20 @@
 /**
- * Play / pause, single step, reset, and the number of steps.
- * Keyboard: space plays or pauses, → takes one step, r resets.
+ * Play / pause, single step, reset, and the number of steps; for analytic
+ * runs also their speed and the scrubber along the steps computed.
+ * Keyboard: space plays or pauses, → takes one step, r resets (the
+ * scrubber, when focused, takes its own arrow keys).
  */
 import type { ReactElement } from 'react';
 import { selectRunStatus, selectSteps } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
+import { RunPace } from './RunPace';
 
 export function RunControls(): ReactElement {
   const status = useAppStore(selectRunStatus);
   const steps = useAppStore(selectSteps);
+  const analytic = useAppStore((state) => state.experiment.problem.kind === 'analytic');
   const { togglePlay, stepOnce, reset, setSteps } = appStore.getState();
   const running = status === 'running';
 
@@ -36,6 +40,7 @@ export function RunControls(): ReactElement {
           </span>
         </div>
       </div>
+      {analytic && <RunPace />}
       <p className="note">Space: play / pause · →: one step · r: reset</p>
     </Section>
   );
