@@ -12,6 +12,7 @@ import { selectProgress } from './store/selectors';
 import type { AppStore } from './store/store';
 import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './landscape/landscapeTestState';
 import { trainingTestState, type TrainingTestState } from './training/trainingTestState';
+import { testNumbers, type ExplorerNumbers } from './testNumbers';
 
 /** A summary of the surface's heights. */
 export interface GridSummary {
@@ -61,6 +62,8 @@ export interface ExplorerTestState extends TrainingTestState {
 /** The handle installed on `window.__explorer`. */
 export interface ExplorerTestHandle {
   getState(): ExplorerTestState;
+  /** The full-precision paths, surface, training curves and slice values (copies). */
+  getNumbers(): ExplorerNumbers;
   /** Makes the computation worker of the mode on screen crash (to test recovery): at once, or inside its next step. */
   simulateWorkerCrash(moment?: CrashMoment): void;
   /** Makes the computation worker of the mode on screen stop without a word (`self.close()`). */
@@ -126,6 +129,7 @@ export function installTestHandle(
         offlineReady: offlineState().offlineReady,
       };
     },
+    getNumbers: () => testNumbers(store.getState()),
     simulateWorkerCrash: (moment) => session.simulateCrash(moment),
     simulateWorkerSilentStop: () => session.simulateSilentStop(),
     simulateBackendLoss: () => session.simulateBackendLoss(),

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { holdLifeline, type LifelineLocks } from '../workers/lifeline';
+import type { LifelineLocks } from '../workers/engine/spec/messages/lifeline';
+import { holdLifeline } from '../workers/lifeline';
 import { ParameterChannel, watchLifeline } from './workerClient';
 
 /** Ports handed out in a test (closed after it). */

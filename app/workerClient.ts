@@ -9,7 +9,7 @@ import * as Comlink from 'comlink';
 import type { AnalyticWorkerApi } from '../workers/analytic.worker';
 import type { TrainingWorkerApi } from '../workers/training.worker';
 import type { LandscapeWorkerApi } from '../workers/landscape.worker';
-import { lifelineName, type LifelineLocks } from '../workers/lifeline';
+import { lifelineName, type LifelineLocks } from '../workers/engine/spec/messages/lifeline';
 // The built URLs of the workers' scripts (the same bundles as below), to find which files are missing offline.
 import analyticWorkerScript from '../workers/analytic.worker.ts?worker&url';
 import landscapeWorkerScript from '../workers/landscape.worker.ts?worker&url';

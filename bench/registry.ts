@@ -9,10 +9,19 @@ import { fastPathBenchmark } from './fastPath';
 import { networkSliceBenchmark } from './networkSlice';
 import { networkTrainingBenchmark } from './networkTraining';
 import { optimizerStepBenchmark } from './optimizerStep';
+import { perExampleGradientsBenchmark } from './perExampleGradients';
 import type { Benchmark } from './types';
 
 /** The registered benchmarks, run in this order on each backend. */
-export const BENCHMARKS: readonly Benchmark[] = [analyticSurfaceBenchmark, optimizerStepBenchmark, networkTrainingBenchmark, networkSliceBenchmark, curvatureCostBenchmark, fastPathBenchmark];
+export const BENCHMARKS: readonly Benchmark[] = [
+  analyticSurfaceBenchmark,
+  optimizerStepBenchmark,
+  networkTrainingBenchmark,
+  networkSliceBenchmark,
+  curvatureCostBenchmark,
+  fastPathBenchmark,
+  perExampleGradientsBenchmark,
+];
 
 /**
  * The id that selects the browser benchmarks (webgl and webgpu in headless

@@ -7,8 +7,8 @@
 import * as Comlink from 'comlink';
 // tfjs-core alone registers no gradient functions; the Hessians need them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { analyticInfo } from './engine/analytic/info';
-import { derivativesAt, evaluateGrid, type Grid2D } from './engine/analytic/evaluate';
+import { evaluateGrid, type Grid2D } from './engine/analytic/evaluate';
+import { analyticMarkers, type MarkerReport } from './engine/analytic/markers';
 import { previewGrid } from './engine/analytic/preview';
 import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
 import { BackendLossWatch } from './backendLoss';
@@ -17,7 +17,6 @@ import { TestFaults, type CrashMoment } from './testFaults';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendAttempt, BackendName } from './engine/backends/select';
 import { analyticProblemOf, checkedExperiment, type CheckedExperiment, type Experiment } from './engine/spec/experiment';
-import { symmetricEigenvalues } from './engine/math/linalg/symmetricEigen';
 
 /** Which backend the worker runs on and why the ones before it were passed over. */
 export interface BackendReport {
@@ -25,14 +24,7 @@ export interface BackendReport {
   attempts: BackendAttempt[];
 }
 
-/** A point worth marking, with f and the Hessian's eigenvalues (descending) there. */
-export interface MarkerReport {
-  x: number;
-  y: number;
-  kind: 'minimum' | 'saddle' | 'maximum' | 'start';
-  loss: number;
-  eigenvalues: [number, number];
-}
+export type { MarkerReport } from './engine/analytic/markers';
 
 /** The worker's API, as the page sees it through comlink. */
 export interface AnalyticWorkerApi {
@@ -104,20 +96,7 @@ const api: AnalyticWorkerApi = {
 
   async markers(request) {
     const { experiment } = usable(request);
-    const problem = analyticProblemOf(experiment.problem);
-    const { xMin, xMax, yMin, yMax } = experiment.window;
-    const inside = analyticInfo(problem).criticalPoints.filter(
-      (p) => p.x >= xMin && p.x <= xMax && p.y >= yMin && p.y <= yMax,
-    );
-    const points: { x: number; y: number; kind: MarkerReport['kind'] }[] = [
-      ...inside,
-      { x: experiment.start[0], y: experiment.start[1], kind: 'start' },
-    ];
-    const derivatives = await derivativesAt(problem, Float64Array.from(points.flatMap((p) => [p.x, p.y])));
-    return points.map((point, k) => {
-      const [high, low] = symmetricEigenvalues(Float64Array.from(derivatives[k].hessian), 2);
-      return { ...point, loss: derivatives[k].loss, eigenvalues: [high, low] };
-    });
+    return analyticMarkers(analyticProblemOf(experiment.problem), experiment.window, experiment.start);
   },
 
   async startRuns(request) {

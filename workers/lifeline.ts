@@ -6,23 +6,10 @@
  * worker is gone: a silent stop is detected at once, and a worker merely
  * busy in a long computation is never taken for dead (as a heartbeat's
  * timeout would take it). The worker says which lock it holds in one
- * message, `{ [LIFELINE_KEY]: name }`, once it holds it.
+ * message, `{ [LIFELINE_KEY]: name }`, once it holds it (the message's
+ * format: engine/spec/messages/lifeline.ts).
  */
-
-/** The key of the message in which a worker names its lifeline. */
-export const LIFELINE_KEY = 'explorerLifeline';
-
-/** The lock name in `data` if it is a lifeline message, else null. */
-export function lifelineName(data: unknown): string | null {
-  if (data === null || typeof data !== 'object') return null;
-  const name = (data as Record<string, unknown>)[LIFELINE_KEY];
-  return typeof name === 'string' ? name : null;
-}
-
-/** The part of the Web Locks API a lifeline uses. */
-export interface LifelineLocks {
-  request(name: string, options: { signal?: AbortSignal }, callback: () => unknown): Promise<unknown>;
-}
+import { LIFELINE_KEY, type LifelineLocks } from './engine/spec/messages/lifeline';
 
 /**
  * In a worker: takes a lock of its own name and holds it until the worker

@@ -18,7 +18,7 @@ import { selectBrowserBackend } from './engine/backends/browser';
 import { engineFromQuery, preferNetworkEngine } from './engine/networks/fast/engine';
 import type { BackendName } from './engine/backends/select';
 import type { NetworkExperiment } from './engine/spec/experiment';
-import type { PredictionFieldData } from './landscape/predictionField';
+import type { PredictionFieldData } from './engine/spec/messages/prediction';
 import type { Evaluation, PackedStepBatch, ParamsWhich, TrainingData } from './engine/spec/messages/training';
 import { transferablesOf } from './training/packBatch';
 import { parameterServer } from './training/parameterServer';

@@ -1,24 +1,17 @@
 /** Chooses the analytic function (and the quadratic's condition number and rotation). */
 import type { ReactElement } from 'react';
-import { analyticInfo } from '../../workers/engine/analytic/info';
-import { ANALYTIC_NAMES, type AnalyticName } from '../../workers/engine/spec/functions';
+import { ANALYTIC_FUNCTIONS, ANALYTIC_NAMES, analyticTeaching, type AnalyticName } from '../../workers/engine/spec/functions';
 import { analyticProblemOf } from '../../workers/engine/spec/experiment';
 import { selectAnalyticProblem } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 
-/** Display names, computed once (analyticInfo is pure). */
-const LABELS = Object.fromEntries(ANALYTIC_NAMES.map((name) => [name, analyticInfo({ name }).label])) as Record<
-  AnalyticName,
-  string
->;
-
 export function ProblemPanel(): ReactElement | null {
   const problem = useAppStore(selectAnalyticProblem);
   // Network experiments are configured by the network panels.
   if (problem === null) return null;
-  const formula = analyticInfo(analyticProblemOf(problem)).formula;
+  const formula = analyticTeaching(analyticProblemOf(problem)).formula;
   const { setFunction, setQuadratic } = appStore.getState();
 
   return (
@@ -33,7 +26,7 @@ export function ProblemPanel(): ReactElement | null {
         >
           {ANALYTIC_NAMES.map((name) => (
             <option key={name} value={name}>
-              {LABELS[name]}
+              {ANALYTIC_FUNCTIONS[name].label}
             </option>
           ))}
         </select>

@@ -1,6 +1,6 @@
 /** The plotted window (x and y ranges), the grid resolution, and the start point. */
 import type { ReactElement } from 'react';
-import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { selectGrid, selectStart, selectWindow } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { NumberField } from '../ui/NumberField';

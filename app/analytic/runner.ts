@@ -15,7 +15,8 @@ import { isAnalyticExperiment, type AnalyticExperiment, type Experiment } from '
 import { runLabels } from '../runs/runLabels';
 import type { PathView } from '../scene/types';
 import { appendToPath, emptyPath } from '../store/resultsSlice';
-import { AUTO_RUN_SECONDS, type OptimizerProgress, type RunSpeed, type RunStatus } from '../store/runSlice';
+import type { PlaybackStatus } from '../../workers/engine/spec/vocabulary';
+import { AUTO_RUN_SECONDS, type OptimizerProgress, type RunSpeed } from '../store/runSlice';
 import { selectProgress } from '../store/selectors';
 import type { AppStore } from '../store/store';
 
@@ -73,7 +74,7 @@ export function pathLabels(experiment: AnalyticExperiment): string[] {
 }
 
 /** One optimizer's displayed status given the whole run's status. */
-function statusOf(run: RunStatus, diverged: boolean, finished: boolean): OptimizerProgress['status'] {
+function statusOf(run: PlaybackStatus, diverged: boolean, finished: boolean): OptimizerProgress['status'] {
   if (diverged) return 'diverged';
   if (finished || run === 'done') return 'done';
   return run;

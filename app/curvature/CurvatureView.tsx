@@ -2,17 +2,17 @@
  * The curvature view: the spectrum of the Hessian and/or the Gauss-Newton
  * matrix at a run's latest parameters or at the clicked point of the slice.
  * "Compute spectrum" runs the matrix-free estimates (Lanczos ends, Hutch++
- * trace, SLQ density); "Exact spectrum" adds every eigenvalue (P ≤ 2000)
+ * trace, SLQ density); "Exact spectrum" adds every eigenvalue (P ≤ MAX_EXACT_PARAMETERS)
  * and shows its predicted time before it starts. The density is drawn over
  * the exact histogram with the random-matrix references, on a linear or
  * symmetric-log axis, beside the read-outs.
  */
 import { useEffect, useMemo, type ReactElement } from 'react';
 import {
-  LANDSCAPE_LIMITS,
   type CurvatureMatrixChoice,
   type CurvatureSettings,
 } from '../../workers/engine/spec/landscapeSettings';
+import { LANDSCAPE_LIMITS, MAX_EXACT_PARAMETERS } from '../../workers/engine/spec/limits';
 import type { CurvatureTargetChoice } from '../store/landscapeSlice';
 import { appStore, useAppStore } from '../store/store';
 import { readoutsOf, spectrumViewOf } from '../landscape/landscapeViews';
@@ -102,7 +102,7 @@ export function CurvatureView(): ReactElement {
           title={
             exactFeasible
               ? 'every eigenvalue, from the dense matrix; the time shown is what they add to the estimates'
-              : 'offered up to 2000 parameters'
+              : `offered up to ${MAX_EXACT_PARAMETERS} parameters`
           }
           onClick={() => requestCurvature(true)}
         >

@@ -1,7 +1,7 @@
 /**
  * The spectrum chart's horizontal axis: eigenvalues λ on a linear axis, or
- * y = symlog(λ) = sign(λ)·log₁₀(1 + |λ|/c) (the transform of the curvature
- * engine, imported from it: pure arithmetic, no TensorFlow.js). A density is
+ * y = symlog(λ) = sign(λ)·log₁₀(1 + |λ|/c) (the engine's own transform, from
+ * its pure numerics in math/spectral, which the page may load). A density is
  * always shown per unit of the axis, so curves given in the other units are
  * converted by change of variables, and the exact eigenvalues are binned in
  * axis units.

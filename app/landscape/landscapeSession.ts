@@ -26,6 +26,7 @@ import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import type { Experiment, NetworkExperiment } from '../../workers/engine/spec/experiment';
 import type { CurvatureSettings } from '../../workers/engine/spec/landscapeSettings';
+import { MAX_EXACT_PARAMETERS } from '../../workers/engine/spec/limits';
 import type { LandscapeWorkerApi } from '../../workers/landscape.worker';
 import type { CurvatureAt, SliceChunk, SliceSummary } from '../../workers/engine/spec/messages/landscape';
 import type { HeightField } from '../scene/types';
@@ -451,7 +452,7 @@ export class LandscapeSession {
       if (exact) {
         const estimate = await connection.guard(connection.api.estimateExact(target.at, settings));
         if (stale()) return;
-        if (!estimate.feasible) throw new Error(`the exact spectrum is offered up to 2000 parameters; this network has ${estimate.size}`);
+        if (!estimate.feasible) throw new Error(`the exact spectrum is offered up to ${MAX_EXACT_PARAMETERS} parameters; this network has ${estimate.size}`);
         estimateSeconds = estimate.seconds;
         this.patch({ exactEstimate: estimate });
       }

@@ -5,6 +5,8 @@
  * never compute losses, and never import TensorFlow.js. Arrays are shared
  * with the store (never copied); `version` counters signal in-place growth.
  */
+import type { PredictionFieldData } from '../../workers/engine/spec/messages/prediction';
+import type { RunStatus } from '../../workers/engine/spec/vocabulary';
 
 /** One labelled data set in 2-D input space (or 1-D: `inputDim` 1, x only). */
 export interface DataPoints {
@@ -24,14 +26,8 @@ export interface DataPoints {
  * predicted class index plus its probability (confidence), for regression the
  * predicted value. For 1-D inputs `ny` is 1 and the view draws a curve.
  */
-export interface PredictionField {
-  nx: number;
-  ny: number;
-  window: { xMin: number; xMax: number; yMin: number; yMax: number };
-  /** Predicted class index (classification) or predicted value (regression). */
-  values: Float32Array;
-  /** Probability of the predicted class (classification only). */
-  confidence?: Float32Array;
+export interface PredictionField extends PredictionFieldData {
+  /** Changes whenever the field is replaced. */
   version: number;
 }
 
@@ -68,7 +64,7 @@ export interface RunCurves {
   minEigenvalue: StepSeries | null;
   /** Stability thresholds at the run's learning rate: 2/η, and 2(1+β)/η for heavy-ball momentum β. */
   thresholds: { gd: number; momentum?: number } | null;
-  status: 'idle' | 'running' | 'paused' | 'done' | 'diverged';
+  status: RunStatus;
   message?: string;
   version: number;
 }

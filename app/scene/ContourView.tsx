@@ -6,7 +6,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactElement } from 'react';
 import { formatCoordinate, formatLoss, READOUT_DIGITS } from '../ui/format';
 import { createColormapLut } from './colormap';
-import { CONTOUR_AXES, CONTOUR_MARGINS, fitPlotRect, isInsidePlot, pixelToPlane } from './contourLayout';
+import { CONTOUR_AXES, CONTOUR_MARGINS, ISO_LINE_COUNT, fitPlotRect, isInsidePlot, pixelToPlane } from './contourLayout';
 import { markerNearPixel, paintIsoLines, paintMarkers, paintPaths, type IsoLineSet } from './contourPaint';
 import { fillHeatmapPixels, scaledField } from './fieldImage';
 import type { HeightMapping } from './heightScale';
@@ -15,9 +15,6 @@ import { paintAxes, paintFieldImage, pixelsToCanvas } from './plotCanvas';
 import { isClickTravel } from './pointerClick';
 import { sampleField } from './sampleField';
 import type { ColormapName, HeightField, MarkerView, PathView } from './types';
-
-/** Number of iso-lines, evenly spaced on the height scale. */
-export const ISO_LINE_COUNT = 15;
 
 /** Props of {@link ContourView}. */
 export interface ContourViewProps {

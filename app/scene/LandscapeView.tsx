@@ -9,7 +9,8 @@ import { createHeightMapping } from './heightScale';
 import { Legend } from './Legend';
 import { MarkerTooltip, type HoveredMarker } from './MarkerTooltip';
 import { SCENE_BACKGROUND, Scene3D } from './Scene3D';
-import type { HeightField, HeightScale, MarkerView, PathView, ViewMode } from './types';
+import type { ViewMode } from '../../workers/engine/spec/vocabulary';
+import type { HeightField, HeightScale, MarkerView, PathView } from './types';
 
 /** Props of {@link LandscapeView}. */
 export interface LandscapeViewProps {

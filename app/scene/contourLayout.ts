@@ -6,6 +6,9 @@
 import type { AxisStyle } from './plotCanvas';
 import type { PlaneWindow } from './types';
 
+/** Number of iso-lines of a contour map, evenly spaced on the height scale (the page's view and the exported figure). */
+export const ISO_LINE_COUNT = 15;
+
 /** Space kept free around the plot, in CSS pixels: axes labels left and below, the legend right. */
 export interface PlotMargins {
   left: number;

@@ -3,14 +3,10 @@
  * (which only draws). Scene components receive these as props; they never
  * compute loss values themselves and never import TensorFlow.js.
  */
+import type { MarkerKind, RunStatus, Window2D } from '../../workers/engine/spec/vocabulary';
 
-/** An axis-aligned rectangle of the plane being displayed. */
-export interface PlaneWindow {
-  xMin: number;
-  xMax: number;
-  yMin: number;
-  yMax: number;
-}
+/** The rectangle of the plane being displayed (x, y of a function; α, β of a slice). */
+export type PlaneWindow = Window2D;
 
 /**
  * A height field sampled on a regular grid: `values[j * nx + i]` is the loss
@@ -48,7 +44,7 @@ export interface PathView {
   /** The loss at each visited point (same indexing as `points`), used for the path's height. */
   losses: Float64Array;
   length: number;
-  status: 'idle' | 'running' | 'paused' | 'done' | 'diverged';
+  status: RunStatus;
   /** Changes whenever new points were written. */
   version: number;
 }
@@ -57,11 +53,9 @@ export interface PathView {
 export interface MarkerView {
   x: number;
   y: number;
-  kind: 'minimum' | 'saddle' | 'maximum' | 'start';
+  kind: MarkerKind;
   /** Shown on hover: the loss and the Hessian's eigenvalues at the point, when known. */
   loss?: number;
   eigenvalues?: number[];
 }
 
-/** Which picture of the field to draw. */
-export type ViewMode = '3d' | 'contour';

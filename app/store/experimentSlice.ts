@@ -12,7 +12,6 @@ import type { AnalyticName } from '../../workers/engine/spec/functions';
 import type { AnalyticOptimizerName } from '../../workers/engine/spec/optimizers/registry';
 import { defaultRun } from '../../workers/engine/spec/runs';
 import {
-  EXPERIMENT_LIMITS,
   analyticProblemSpec,
   defaultExperiment,
   isAnalyticExperiment,
@@ -22,9 +21,9 @@ import {
   type Experiment,
   type GridSize,
   type OptimizerRunSpec,
-  type ViewMode,
 } from '../../workers/engine/spec/experiment';
-import type { Window2D } from '../../workers/engine/analytic/info';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
+import type { ViewMode, Window2D } from '../../workers/engine/spec/vocabulary';
 import type { Store } from './store';
 
 /** Changes to one optimizer: its hyper-parameters or colour (a new `name` resets the hyper-parameters). */

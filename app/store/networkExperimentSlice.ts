@@ -7,7 +7,7 @@
  * experiment is analytic are ignored.
  */
 import type { StateCreator } from 'zustand';
-import type { DatasetName } from '../../workers/engine/data/registry';
+import type { DatasetName } from '../../workers/engine/spec/datasets';
 import {
   defaultExperiment,
   defaultNetworkExperiment,
@@ -19,8 +19,7 @@ import {
 } from '../../workers/engine/spec/experiment';
 import type { Activation } from '../../workers/engine/spec/mlp';
 import type { NetworkInit } from '../../workers/engine/spec/networkProblem';
-import { NETWORK_LIMITS } from '../../workers/engine/spec/networkProblem';
-import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
+import { NETWORK_LIMITS, NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
 import type { OptimizerName } from '../../workers/engine/spec/optimizers/registry';
 import { defaultRun } from '../../workers/engine/spec/runs';
 import type { EditRefusal, ExperimentEdit } from './experimentSlice';

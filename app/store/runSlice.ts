@@ -8,18 +8,16 @@
 import type { StateCreator } from 'zustand';
 import type { BackendAttempt, BackendName } from '../../workers/engine/backends/select';
 import type { AnalyticOptimizerName } from '../../workers/engine/spec/optimizers/registry';
+import type { PlaybackStatus, RunStatus } from '../../workers/engine/spec/vocabulary';
 import type { UpdateReport } from '../../workers/engine/spec/messages/training';
 import type { Store } from './store';
-
-/** The whole run: nothing yet, stepping, stopped part-way, or every run finished or diverged. */
-export type RunStatus = 'idle' | 'running' | 'paused' | 'done';
 
 /** What the progress of every run holds, an optimizer's on a function or a network's training run. */
 interface RunProgressBase {
   id: string;
   /** Updates made so far. */
   step: number;
-  status: 'idle' | 'running' | 'paused' | 'done' | 'diverged';
+  status: RunStatus;
   /** The step at which the run diverged, or null. */
   divergedAt: number | null;
   /** The divergence message naming the run and the step, or null. */
@@ -77,7 +75,7 @@ export const AUTO_RUN_SECONDS = 2.5;
 export type SurfacePhase = 'waiting' | 'coarse' | 'full';
 
 export interface RunSlice {
-  status: RunStatus;
+  status: PlaybackStatus;
   /** Every run's progress (read it with selectProgress or selectTrainingRuns). */
   runProgress: RunsProgress;
   backend: BackendName | null;
@@ -112,7 +110,7 @@ export interface RunSlice {
   /** Shows step `step` of the runs already computed (pausing them if they play), or the newest step (null). */
   showStep(step: number | null): void;
 
-  setStatus(status: RunStatus): void;
+  setStatus(status: PlaybackStatus): void;
   /** The analytic session: the optimizers' progress. */
   setProgress(progress: OptimizerProgress[]): void;
   /** The training session: the training runs' progress. */

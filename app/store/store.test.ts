@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyticInfo } from '../../workers/engine/analytic/info';
-import { EXPERIMENT_LIMITS, defaultExperiment } from '../../workers/engine/spec/experiment';
+import { defaultExperiment } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { hyperParameterSpecs } from '../../workers/engine/spec/optimizers/registry';
 import { appendToPath, emptyPath } from './resultsSlice';
 import { sameData } from './sameData';

@@ -4,7 +4,7 @@
  * for testing and the data seed.
  */
 import type { ReactElement } from 'react';
-import { DATASETS, DATASET_NAMES, type DatasetName } from '../../workers/engine/data/registry';
+import { DATASETS, DATASET_NAMES, type DatasetName } from '../../workers/engine/spec/datasets';
 import { selectNetworkProblem, selectTrainingData } from '../store/networkSelectors';
 import { appStore, useAppStore } from '../store/store';
 import { NumberField } from '../ui/NumberField';

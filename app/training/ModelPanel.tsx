@@ -5,7 +5,8 @@
  */
 import { useMemo, type ReactElement } from 'react';
 import { ACTIVATIONS, type Activation } from '../../workers/engine/spec/mlp';
-import { INIT_SCHEMES, NETWORK_LIMITS, networkShape, type InitScheme, type NetworkProblem } from '../../workers/engine/spec/networkProblem';
+import { INIT_SCHEMES, networkShape, type InitScheme, type NetworkProblem } from '../../workers/engine/spec/networkProblem';
+import { NETWORK_LIMITS } from '../../workers/engine/spec/limits';
 import { selectNetworkProblem } from '../store/networkSelectors';
 import { appStore, useAppStore } from '../store/store';
 import { NumberField } from '../ui/NumberField';

@@ -7,7 +7,6 @@
  */
 import { ANALYTIC_NAMES } from '../../workers/engine/spec/functions';
 import {
-  EXPERIMENT_LIMITS,
   EXPERIMENT_VERSION,
   analyticProblemSpec,
   defaultExperiment,
@@ -16,6 +15,7 @@ import {
   type AnalyticProblemSpec,
   type Experiment,
 } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { booleanKind, enumKind, numberKind, type ValueKind } from './fieldKinds';
 import { LANDSCAPE_URL_FIELDS } from './landscapeFields';
 import { NETWORK_URL_FIELDS } from './networkFields';

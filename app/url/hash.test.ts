@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  EXPERIMENT_LIMITS,
   analyticProblemSpec,
   defaultExperiment,
   validateExperiment,
   type Experiment,
 } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { analyticInfo } from '../../workers/engine/analytic/info';
 import { hyperParameterSpecs, optimizerNamesFor } from '../../workers/engine/spec/optimizers/registry';
 import { defaultRun } from '../../workers/engine/spec/runs';

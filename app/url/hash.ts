@@ -6,7 +6,6 @@
  * default and adds a sentence saying what was ignored, for the page to show.
  */
 import {
-  EXPERIMENT_LIMITS,
   defaultExperiment,
   defaultNetworkExperiment,
   isAnalyticExperiment,
@@ -15,6 +14,7 @@ import {
   validateExperiment,
   type Experiment,
 } from '../../workers/engine/spec/experiment';
+import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { OPTIMIZER_KEY, URL_FIELDS, type UrlField } from './fields';
 import { repairLandscape } from './landscapeFields';
 import { repairNetwork } from './networkFields';

@@ -8,13 +8,13 @@
  */
 import {
   CURVATURE_MATRIX_CHOICES,
-  LANDSCAPE_LIMITS,
   SLICE_DIRECTION_KINDS,
   defaultSliceSettings,
   resolutionLimits,
   type RunReference,
   type SliceSettings,
 } from '../../workers/engine/spec/landscapeSettings';
+import { LANDSCAPE_LIMITS } from '../../workers/engine/spec/limits';
 import type { Experiment } from '../../workers/engine/spec/experiment';
 import { enumKind, numberKind, type ValueKind } from './fieldKinds';
 import type { UrlField } from './fields';

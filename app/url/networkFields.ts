@@ -6,13 +6,11 @@
  * settled by `repairNetwork` after every field was read.
  */
 import { z } from 'zod';
-import { DATASETS, DATASET_NAMES } from '../../workers/engine/data/registry';
-import { MAX_TEST_FRACTION } from '../../workers/engine/data/split';
-import { checkOption } from '../../workers/engine/data/validate';
+import { DATASETS, DATASET_NAMES, checkOption } from '../../workers/engine/spec/datasets';
 import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
 import { ACTIVATIONS } from '../../workers/engine/spec/mlp';
-import { DEFAULT_NETWORK_PROBLEM, INIT_SCHEMES, NETWORK_LIMITS, networkShape } from '../../workers/engine/spec/networkProblem';
-import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
+import { DEFAULT_NETWORK_PROBLEM, INIT_SCHEMES, networkShape } from '../../workers/engine/spec/networkProblem';
+import { MAX_TEST_FRACTION, NETWORK_LIMITS, NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
 import { enumKind, formatNumber, numberKind, type ValueKind } from './fieldKinds';
 import type { UrlField } from './fields';
 import { quoteForMessage } from './quote';

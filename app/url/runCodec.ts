@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { defaultNetworkRuns, defaultOptimizers, runCountLimits } from '../../workers/engine/spec/experiment';
-import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/networkRuns';
+import { NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
 import {
   HYPER_PARAMETERS,
   HYPER_PARAMETER_NAMES,

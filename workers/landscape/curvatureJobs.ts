@@ -3,7 +3,7 @@
  * probed point of the slice): for the Hessian and/or the Gauss-Newton
  * matrix, the extreme eigenvalues (Lanczos), the trace (Hutchinson and
  * Hutch++), the spectral density (deflated SLQ, smoothed, with random-matrix
- * references), every eigenvalue on request (P ≤ 2000), the curvature along
+ * references), every eigenvalue on request (P ≤ MAX_EXACT_PARAMETERS), the curvature along
  * the slice's directions and ‖S‖/‖H‖ for H = G + S.
  *
  * Reports are kept per parameter vector (by the caller's key), so asking
@@ -14,7 +14,7 @@ import type { CurvatureSettings } from '../engine/spec/landscapeSettings';
 import { symlog } from '../engine/math/spectral/symlog';
 import { CurvatureReport } from '../engine/curvature/curvatureReport';
 import { densityCurves } from '../engine/math/spectral/densityCurves';
-import { MAX_EXACT_PARAMETERS } from '../engine/curvature/denseSpectrum';
+import { MAX_EXACT_PARAMETERS } from '../engine/spec/limits';
 import { estimatedFrobeniusSplit } from '../engine/curvature/split';
 import type { LandscapeJobs, Progress } from './landscapeJobs';
 import type { CurvatureMatrixName, CurvatureSummary, DensitySummary, ExactEstimate, MatrixCurvature } from '../engine/spec/messages/landscape';
@@ -74,7 +74,7 @@ export class CurvatureJobs {
 
   /**
    * The curvature report of `settings` at `target`; with `exact`, every
-   * eigenvalue too (refused beyond P = 2000). Cancels a curvature job still
+   * eigenvalue too (refused beyond P = MAX_EXACT_PARAMETERS). Cancels a curvature job still
    * running; rejects with an AbortError when cancelled.
    */
   async compute(target: CurvatureTarget, settings: CurvatureSettings, exact: boolean, onProgress?: Progress): Promise<CurvatureSummary> {

@@ -19,7 +19,7 @@ import { projectTrajectory } from '../engine/landscape/projection';
 import { sliceCriticalPoints } from '../engine/landscape/criticalPoints';
 import { runSliceJob, type SliceResult } from '../engine/landscape/sliceJob';
 import type { SliceSettings, SliceSplit } from '../engine/spec/landscapeSettings';
-import { MAX_EXACT_PARAMETERS } from '../engine/curvature/denseSpectrum';
+import { MAX_EXACT_PARAMETERS } from '../engine/spec/limits';
 import { directionSpecOf, type SliceVectors } from '../engine/spec/sliceInputs';
 import { JobRegistry, type JobKind } from './jobRegistry';
 import type {

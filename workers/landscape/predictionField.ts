@@ -5,17 +5,7 @@
  */
 import type { PredictionGrid } from '../engine/landscape/predictionGrid';
 import type { LossName } from '../engine/spec/mlp';
-
-/** The data view's prediction field (the shape of app/plots/types.ts's PredictionField, without its version). */
-export interface PredictionFieldData {
-  nx: number;
-  ny: number;
-  window: { xMin: number; xMax: number; yMin: number; yMax: number };
-  /** Predicted class index (classification) or value (regression), at j·nx + i. */
-  values: Float32Array;
-  /** Probability of the predicted class (classification only). */
-  confidence?: Float32Array;
-}
+import type { PredictionFieldData } from '../engine/spec/messages/prediction';
 
 /**
  * Classes and confidences from the outputs z of each grid point:

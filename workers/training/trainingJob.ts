@@ -17,7 +17,8 @@ import { buildNetwork, type BuiltNetwork } from '../engine/networks/build';
 import { batchSizeOf } from '../engine/spec/runs';
 import { evaluateAt } from '../engine/training/evaluation';
 import { TrainingSession } from '../engine/training/runs';
-import { predictionFieldOf, type PredictionFieldData } from '../landscape/predictionField';
+import { predictionFieldOf } from '../landscape/predictionField';
+import type { PredictionFieldData } from '../engine/spec/messages/prediction';
 import type { DataSplit, Evaluation, PackedStepBatch, ParamsWhich, TrainingData } from '../engine/spec/messages/training';
 import { packStepBatch } from './packBatch';
 

@@ -4,27 +4,14 @@
  * started from a rough location, then classified by the Hessian's signature.
  */
 import { derivatives64 } from './closedForms64';
-import type { AnalyticProblem } from '../spec/functions';
-
-/** What a critical point is: the signs of the Hessian's two eigenvalues. */
-export type CriticalKind = 'minimum' | 'saddle' | 'maximum';
+import type { AnalyticProblem, CriticalSeed } from '../spec/functions';
+import type { CriticalKind } from '../spec/vocabulary';
 
 /** A critical point of f: ∇f(x, y) = 0. */
 export interface CriticalPoint {
   x: number;
   y: number;
   kind: CriticalKind;
-}
-
-/** A rough location of a critical point, from which Newton's method converges to it. */
-export interface CriticalSeed {
-  x: number;
-  y: number;
-  /**
-   * The kind where the Hessian is singular (det H = 0, e.g. the monkey
-   * saddle's origin) and its signature cannot decide; ignored otherwise.
-   */
-  degenerateKind?: CriticalKind;
 }
 
 const MAX_NEWTON_ITERATIONS = 60;

@@ -5,9 +5,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { lossOfPoints } from './functions';
 import { assertGradientsRegistered } from './gradientsRegistered';
-import type { Window2D } from './info';
 import { validateProblem, type AnalyticProblem } from '../spec/functions';
 import { gridIndex } from '../math/plane/gridIndex';
+import type { Window2D } from '../spec/vocabulary';
 
 /**
  * A regular nx × ny grid over a window: x_i = xMin + i (xMax − xMin)/(nx − 1),

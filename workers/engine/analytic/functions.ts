@@ -20,7 +20,7 @@ import { quadraticCoefficients, validateProblem, type AnalyticProblem } from '..
 
 export type { AnalyticName, AnalyticProblem } from '../spec/functions';
 export { ANALYTIC_NAMES, quadraticCoefficients, validateProblem } from '../spec/functions';
-export type { AnalyticInfo, CriticalPoint, Window2D } from './info';
+export type { AnalyticInfo, CriticalPoint } from './info';
 export { analyticInfo } from './info';
 
 /** A [K, 1] column of coordinates or values. */

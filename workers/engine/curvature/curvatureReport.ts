@@ -9,13 +9,15 @@
  */
 import type { LongRunOptions } from '../math/krylov/operator';
 import { rayleighQuotient } from './rayleigh';
-import { exactSpectrum, MAX_EXACT_PARAMETERS, type DenseCurvatureModel, type ExactSpectrum } from './denseSpectrum';
+import { exactSpectrum, type DenseCurvatureModel, type ExactSpectrum } from './denseSpectrum';
+import { MAX_EXACT_PARAMETERS } from '../spec/limits';
 import { estimateExactCost, type ExactCostEstimate, type ExactCostOptions } from './exactCost';
 import { deflatedSpectralDensity, type DeflatedDensity, type DeflatedSlqOptions } from '../math/krylov/deflatedSlq';
 import { densityCurves, type DensityCurveOptions, type DensityCurves } from '../math/spectral/densityCurves';
 import { comparePowerIteration, extremeEigenvalues, type ExtremeEigenvalues, type ExtremeOptions, type PowerComparison } from '../math/krylov/extremes';
 import { curvatureOperator, type CurvatureMatrix, type CurvatureOperator } from './operators';
-import { readoutsFromEstimates, readoutsFromSpectrum, type CurvatureReadouts } from './readouts';
+import { readoutsFromEstimates, readoutsFromSpectrum } from './readouts';
+import type { CurvatureReadouts } from '../spec/messages/landscape';
 import { estimatedFrobeniusSplit, exactSplit, type ExactSplit, type FrobeniusSplit } from './split';
 import { traceEstimates, type TraceEstimates, type TraceOptions } from '../math/krylov/traceEstimates';
 
@@ -28,7 +30,7 @@ export interface SpectrumDensity {
 /** Options of `density`. */
 export type DensityOptions = Omit<DeflatedSlqOptions, 'rng' | 'seed'> & Omit<DensityCurveOptions, 'exactEigenvalues'>;
 
-/** The split H = G + S: exact (both spectra) for P ≤ 2000, otherwise Frobenius norms estimated from products. */
+/** The split H = G + S: exact (both spectra) for P ≤ MAX_EXACT_PARAMETERS, otherwise Frobenius norms estimated from products. */
 export type SplitReport = ({ method: 'exact' } & ExactSplit) | ({ method: 'estimated' } & FrobeniusSplit);
 
 /** The last estimates of one matrix, for the estimated read-outs. */
@@ -81,7 +83,7 @@ export class CurvatureReport {
     return estimateExactCost(this.model, this.params, matrix, options);
   }
 
-  /** Every eigenvalue of `matrix` (P ≤ 2000), computed once and kept. */
+  /** Every eigenvalue of `matrix` (P ≤ MAX_EXACT_PARAMETERS), computed once and kept. */
   async exactSpectrum(matrix: CurvatureMatrix = 'hessian', options: LongRunOptions = {}): Promise<ExactSpectrum> {
     const known = this.exact.get(matrix);
     if (known !== undefined) return known;
@@ -133,7 +135,7 @@ export class CurvatureReport {
   }
 
   /**
-   * H = G + S: for P ≤ 2000 the exact spectra of G and S and ‖S‖_F / ‖H‖_F
+   * H = G + S: for P ≤ MAX_EXACT_PARAMETERS the exact spectra of G and S and ‖S‖_F / ‖H‖_F
    * (reusing exact Hessian and Gauss-Newton matrices already computed);
    * otherwise ‖S‖_F / ‖H‖_F by Hutchinson on S² and H².
    */

@@ -3,7 +3,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MlpObjective } from '../networks/objective';
 import { useTestBackend } from '../testing/backend';
-import { exactSpectrum, MAX_EXACT_PARAMETERS, type DenseCurvatureModel } from './denseSpectrum';
+import { exactSpectrum, type DenseCurvatureModel } from './denseSpectrum';
+import { MAX_EXACT_PARAMETERS } from '../spec/limits';
 import { estimateExactCost } from './exactCost';
 import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
 

@@ -2,16 +2,14 @@
  * The exact spectrum of a curvature matrix for small networks: the dense
  * P×P matrix from P batched matrix-vector products, then all eigenvalues by
  * the dense symmetric eigensolver (Householder tridiagonalisation + QR,
- * about (4/3) P³ flops). Feasible up to P = 2000, which takes seconds to
+ * about (4/3) P³ flops). Feasible up to P = MAX_EXACT_PARAMETERS (2000), which takes seconds to
  * minutes, so the cost is estimated before starting.
  */
 import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
 import { symmetricEigenvalues } from '../math/linalg/symmetricEigen';
 import type { MlpObjective } from '../networks/objective';
 import type { CurvatureMatrix } from './operators';
-
-/** The largest P for which the dense spectrum is offered (32 MB of float64 per matrix). */
-export const MAX_EXACT_PARAMETERS = 2000;
+import { MAX_EXACT_PARAMETERS } from '../spec/limits';
 
 /** What the dense computations need from a model (MlpObjective provides it). */
 export type DenseCurvatureModel = Pick<MlpObjective, 'paramCount' | 'hvpBatch' | 'gnvpBatch' | 'fullHessian' | 'fullGaussNewton'>;

@@ -6,7 +6,8 @@
  */
 import { symmetricEigenvalues } from '../math/linalg/symmetricEigen';
 import { Rng } from '../math/rng';
-import { MAX_EXACT_PARAMETERS, type DenseCurvatureModel } from './denseSpectrum';
+import { type DenseCurvatureModel } from './denseSpectrum';
+import { MAX_EXACT_PARAMETERS } from '../spec/limits';
 import { curvatureOperator, type CurvatureMatrix } from './operators';
 
 /** The predicted cost of `exactSpectrum`, and what it was predicted from. */

@@ -3,25 +3,7 @@
  * fraction of negative eigenvalues (the saddle index) and the trace, from
  * an exact spectrum or from estimates.
  */
-
-/** Read-outs of a curvature spectrum. */
-export interface CurvatureReadouts {
-  lambdaMax: number;
-  lambdaMin: number;
-  /** |λ_max / λ_min| (Infinity when λ_min = 0). */
-  conditionNumber: number;
-  /**
-   * λ_max / λ₊ with λ₊ the smallest eigenvalue above the zero tolerance:
-   * the conditioning of the positive-curvature part (null when unknown or
-   * when no eigenvalue is positive).
-   */
-  positiveConditionNumber: number | null;
-  /** Fraction of eigenvalues below −(zero tolerance): the saddle index (null when unknown). */
-  negativeFraction: number | null;
-  trace: number;
-  /** 'exact' from every eigenvalue; 'estimated' from Lanczos, Hutch++ and SLQ. */
-  source: 'exact' | 'estimated';
-}
+import type { CurvatureReadouts } from '../spec/messages/landscape';
 
 /** Eigenvalues within this fraction of max|λ| of zero count as zero (float32 products leave ~1e-7 noise). */
 export const DEFAULT_ZERO_TOLERANCE = 1e-5;

@@ -8,17 +8,11 @@
 import { Rng } from '../math/rng';
 import { balancedLabels, classificationDataset } from './labels';
 import type { Dataset } from './types';
-import { resolveOptions, sampleCountOption, type OptionSpec } from './validate';
+import {
+  BLOBS_OPTIONS, CIRCLES_OPTIONS, MOONS_OPTIONS, SPIRAL_OPTIONS, XOR_OPTIONS, resolveOptions,
+} from '../spec/datasets';
 
 const FEATURES_2D = ['x₁', 'x₂'];
-
-function noiseOption(defaultNoise: number, max: number, description = 'std of the Gaussian noise added to each point'): OptionSpec {
-  return { key: 'noise', label: 'Noise', description, default: defaultNoise, min: 0, max, step: 0.01, integer: false };
-}
-
-function classesOption(defaultClasses: number, max: number, label: string): OptionSpec {
-  return { key: 'classes', label, description: 'number of classes', default: defaultClasses, min: 2, max, step: 1, integer: true };
-}
 
 /** Writes one noisy 2-D point into row `i` of `x`. */
 function putPoint(x: Float32Array, i: number, px: number, py: number, noise: number, rng: Rng): void {
@@ -32,13 +26,6 @@ function numbered(prefix: string, count: number): string[] {
 
 /** Options of `makeSpiral`; any left out take their defaults from `SPIRAL_OPTIONS`. */
 export type SpiralOptions = { n?: number; classes?: number; turns?: number; noise?: number };
-/** Defaults and accepted ranges of the spiral options. */
-export const SPIRAL_OPTIONS: readonly OptionSpec[] = [
-  sampleCountOption(400),
-  classesOption(2, 6, 'Arms'),
-  { key: 'turns', label: 'Turns', description: 'full turns each arm makes', default: 1.5, min: 0.25, max: 3, step: 0.25, integer: false },
-  noiseOption(0.05, 0.5),
-];
 
 /**
  * Interleaved spiral arms, one per class. A point of class c at arm position
@@ -60,12 +47,6 @@ export function makeSpiral(options: SpiralOptions, seed: number): Dataset {
 
 /** Options of `makeCircles`; any left out take their defaults from `CIRCLES_OPTIONS`. */
 export type CirclesOptions = { n?: number; classes?: number; noise?: number };
-/** Defaults and accepted ranges of the circles options. */
-export const CIRCLES_OPTIONS: readonly OptionSpec[] = [
-  sampleCountOption(400),
-  classesOption(2, 5, 'Rings'),
-  noiseOption(0.05, 0.5),
-];
 
 /**
  * Concentric rings, one per class: class c lies on the circle of radius
@@ -86,12 +67,6 @@ export function makeCircles(options: CirclesOptions, seed: number): Dataset {
 
 /** Options of `makeXor`; any left out take their defaults from `XOR_OPTIONS`. */
 export type XorOptions = { n?: number; margin?: number; noise?: number };
-/** Defaults and accepted ranges of the xor options. */
-export const XOR_OPTIONS: readonly OptionSpec[] = [
-  sampleCountOption(400),
-  { key: 'margin', label: 'Margin', description: 'empty band around both axes', default: 0.1, min: 0, max: 0.5, step: 0.01, integer: false },
-  noiseOption(0.05, 0.5),
-];
 
 /**
  * XOR of the signs: points fill the four quadrants of [−1, 1]² with a band
@@ -116,12 +91,6 @@ export function makeXor(options: XorOptions, seed: number): Dataset {
 
 /** Options of `makeBlobs`; any left out take their defaults from `BLOBS_OPTIONS`. */
 export type BlobsOptions = { n?: number; classes?: number; noise?: number };
-/** Defaults and accepted ranges of the blobs options. */
-export const BLOBS_OPTIONS: readonly OptionSpec[] = [
-  sampleCountOption(400),
-  classesOption(3, 8, 'Blobs'),
-  noiseOption(0.25, 1, 'std of each blob around its centre'),
-];
 
 /**
  * Gaussian blobs: class c is N(μ_c, noise²·I) with centres evenly spaced on
@@ -141,8 +110,6 @@ export function makeBlobs(options: BlobsOptions, seed: number): Dataset {
 
 /** Options of `makeMoons`; any left out take their defaults from `MOONS_OPTIONS`. */
 export type MoonsOptions = { n?: number; noise?: number };
-/** Defaults and accepted ranges of the moons options. */
-export const MOONS_OPTIONS: readonly OptionSpec[] = [sampleCountOption(400), noiseOption(0.1, 0.5)];
 
 /** Offset that centres the two moons' bounding box [−1, 2] × [−0.5, 1] on the origin. */
 export const MOONS_SHIFT: readonly [number, number] = [0.5, 0.25];

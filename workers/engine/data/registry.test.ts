@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DATASETS, DATASET_NAMES, isDatasetName, makeDataset, prepareDataset } from './registry';
+import { makeDataset, prepareDataset } from './registry';
+import { DATASETS, DATASET_NAMES, isDatasetName } from '../spec/datasets';
 
 describe('data-set registry', () => {
   it('makes every data set with its defaults, matching the declared task and input width', () => {

@@ -6,14 +6,7 @@
  */
 import { Rng } from '../math/rng';
 import type { Dataset } from './types';
-import { resolveOptions, sampleCountOption, type OptionSpec } from './validate';
-
-function noiseOption(defaultNoise: number): OptionSpec {
-  return {
-    key: 'noise', label: 'Noise', description: 'std of the Gaussian noise added to each target',
-    default: defaultNoise, min: 0, max: 1, step: 0.01, integer: false,
-  };
-}
+import { BUMP_OPTIONS, CHEBYSHEV_OPTIONS, PLANE_OPTIONS, SINE_OPTIONS, resolveOptions } from '../spec/datasets';
 
 /**
  * Samples `n` inputs uniformly on [−1, 1]^inputDim and sets each target to
@@ -44,12 +37,6 @@ function sampleFunction(
 
 /** Options of `makeSine`; any left out take their defaults from `SINE_OPTIONS`. */
 export type SineOptions = { n?: number; frequency?: number; noise?: number };
-/** Defaults and accepted ranges of the sine options. */
-export const SINE_OPTIONS: readonly OptionSpec[] = [
-  sampleCountOption(200),
-  { key: 'frequency', label: 'Frequency', description: 'periods per unit length', default: 1, min: 0.25, max: 5, step: 0.25, integer: false },
-  noiseOption(0.1),
-];
 
 /** y = sin(2π·frequency·x) + noise, x ~ U[−1, 1]. */
 export function makeSine(options: SineOptions, seed: number): Dataset {
@@ -60,12 +47,6 @@ export function makeSine(options: SineOptions, seed: number): Dataset {
 
 /** Options of `makeChebyshev`; any left out take their defaults from `CHEBYSHEV_OPTIONS`. */
 export type ChebyshevOptions = { n?: number; degree?: number; noise?: number };
-/** Defaults and accepted ranges of the chebyshev options. */
-export const CHEBYSHEV_OPTIONS: readonly OptionSpec[] = [
-  sampleCountOption(200),
-  { key: 'degree', label: 'Degree', description: 'degree k of the polynomial T_k', default: 3, min: 0, max: 12, step: 1, integer: true },
-  noiseOption(0.05),
-];
 
 /**
  * The Chebyshev polynomial of the first kind T_k(x), by the three-term
@@ -93,13 +74,6 @@ export function makeChebyshev(options: ChebyshevOptions, seed: number): Dataset 
 
 /** Options of `makePlane`; any left out take their defaults from `PLANE_OPTIONS`. */
 export type PlaneOptions = { n?: number; slopeX?: number; slopeY?: number; noise?: number };
-/** Defaults and accepted ranges of the plane options. */
-export const PLANE_OPTIONS: readonly OptionSpec[] = [
-  sampleCountOption(200),
-  { key: 'slopeX', label: 'Slope x₁', description: 'coefficient of x₁', default: 1, min: -3, max: 3, step: 0.1, integer: false },
-  { key: 'slopeY', label: 'Slope x₂', description: 'coefficient of x₂', default: -0.5, min: -3, max: 3, step: 0.1, integer: false },
-  noiseOption(0.05),
-];
 
 /** y = slopeX·x₁ + slopeY·x₂ + noise, (x₁, x₂) ~ U[−1, 1]². */
 export function makePlane(options: PlaneOptions, seed: number): Dataset {
@@ -110,12 +84,6 @@ export function makePlane(options: PlaneOptions, seed: number): Dataset {
 
 /** Options of `makeBump`; any left out take their defaults from `BUMP_OPTIONS`. */
 export type BumpOptions = { n?: number; width?: number; noise?: number };
-/** Defaults and accepted ranges of the bump options. */
-export const BUMP_OPTIONS: readonly OptionSpec[] = [
-  sampleCountOption(400),
-  { key: 'width', label: 'Width', description: 'std σ of the bump', default: 0.4, min: 0.1, max: 2, step: 0.05, integer: false },
-  noiseOption(0.02),
-];
 
 /** y = exp(−(x₁² + x₂²) / (2σ²)) + noise, (x₁, x₂) ~ U[−1, 1]², σ = width. */
 export function makeBump(options: BumpOptions, seed: number): Dataset {

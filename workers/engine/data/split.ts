@@ -6,10 +6,8 @@ import { Rng } from '../math/rng';
 import { classCount, labelsOf } from './labels';
 import { subsetRows } from './subset';
 import type { Dataset } from './types';
-import { DatasetOptionError } from './validate';
-
-/** Largest test fraction accepted; at least a tenth of the data stays for training. */
-export const MAX_TEST_FRACTION = 0.9;
+import { DatasetOptionError } from '../spec/datasets';
+import { MAX_TEST_FRACTION } from '../spec/limits';
 
 /** The two splits and which rows of the original went where. */
 export interface TrainTestSplit {

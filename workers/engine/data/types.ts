@@ -3,9 +3,7 @@
  * Rows are samples; every array is row-major so a network can wrap it in a
  * tensor without copying.
  */
-
-/** What the targets mean, and so which loss a network trains with. */
-export type DatasetTask = 'regression' | 'binary' | 'multiclass';
+import type { DatasetTask } from '../spec/datasets';
 
 /**
  * The numbers a network is fitted to: `n` samples of inputs and targets.

@@ -4,10 +4,11 @@
  */
 import { findCriticalPoints, type CriticalPointOptions, type GridCriticalPoint } from '../math/plane/gridCriticalPoints';
 import { gridIndex, type GridIndex } from '../math/plane/gridIndex';
+import type { CriticalKind } from '../spec/vocabulary';
 
 /** A discrete critical point of the slice. */
 export interface SliceCriticalPoint {
-  kind: 'minimum' | 'saddle' | 'maximum';
+  kind: CriticalKind;
   alpha: number;
   beta: number;
   /** Grid position: index = `gridIndex(nx, i, j)`. */

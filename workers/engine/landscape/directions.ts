@@ -19,48 +19,15 @@ import type { MlpObjective } from '../networks/objective';
 import { Rng } from '../math/rng';
 import { trajectoryPca } from '../math/plane/pca';
 import { lineThroughPoints, planeThroughPoints } from '../math/plane/interpolation';
-import { dot, type ParamVector } from '../math/plane/vectors';
+import { dot } from '../math/plane/vectors';
 import { curvatureOperator } from '../curvature/operators';
 import { checkPlane, type Plane } from '../math/plane/plane';
-
-/** How the slice's directions are chosen. */
-export type DirectionSpec =
-  | {
-      kind: 'random';
-      centre: ParamVector;
-      seed: number;
-      /** Filter-normalise each direction (default true; false keeps the raw N(0, I) draws). */
-      filterNormalize?: boolean;
-      /** 1 for a line along d1, 2 for a plane (default 2). */
-      dimensions?: 1 | 2;
-    }
-  | {
-      kind: 'hessian';
-      centre: Float32Array;
-      seed?: number;
-      /** Most Hessian-vector products for Lanczos (default 60). */
-      maxProducts?: number;
-      dimensions?: 1 | 2;
-    }
-  | {
-      kind: 'pca';
-      /** T ≥ 3 snapshots θ_0 … θ_{T−1}, a T×P row-major stack. */
-      trajectory: ParamVector;
-    }
-  | {
-      kind: 'interpolation';
-      /** [θ_A, θ_B] for the line θ_A + α (θ_B − θ_A), or [θ_0, θ_A, θ_B] for the plane through them. */
-      points: ParamVector[];
-      /** Plane only: orthonormalise the directions (default false: θ_A at (1, 0), θ_B at (0, 1)). */
-      orthonormal?: boolean;
-    };
-
-/** 'random', 'hessian', 'pca' or 'interpolation'. */
-export type DirectionKind = DirectionSpec['kind'];
+import type { SliceDirectionsKind } from '../spec/landscapeSettings';
+import type { DirectionSpec } from '../spec/sliceInputs';
 
 /** A slice's plane with what was learnt choosing it. */
 export interface SliceDirections extends Plane {
-  kind: DirectionKind;
+  kind: SliceDirectionsKind;
   /** ‖d1‖ and ‖d2‖ (null on a line). */
   norms: [number, number | null];
   /** ∠(d1, d2) in degrees (null on a line); random high-dimensional directions are nearly orthogonal. */

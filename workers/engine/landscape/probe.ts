@@ -10,6 +10,7 @@ import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
 import type { MlpObjective } from '../networks/objective';
 import { curvatureOperator } from '../curvature/operators';
 import { predictionGrid, type InputBox, type PredictionGrid } from './predictionGrid';
+import type { PointCurvature, PointEvaluation } from '../spec/messages/landscape';
 
 /** What a probe needs from an objective (MlpObjective provides it). */
 export type ProbeObjective = Pick<MlpObjective, 'spec' | 'paramCount' | 'evaluateBatch' | 'predict' | 'hvpBatch' | 'gnvpBatch'>;
@@ -26,23 +27,6 @@ export interface ProbeOptions extends LongRunOptions {
   eigenProducts?: number;
   /** Seed of Lanczos's start vector (default 0). */
   seed?: number;
-}
-
-/** Loss and accuracy (null for regression) of one data split. */
-export interface PointEvaluation {
-  loss: number;
-  accuracy: number | null;
-}
-
-/** λ_max and λ_min of the train Hessian at the point, with their Ritz residuals. */
-export interface PointCurvature {
-  lambdaMax: number;
-  lambdaMin: number;
-  /** ‖H y − θ y‖ of each Ritz pair: each value is within its residual of an eigenvalue. */
-  residualMax: number;
-  residualMin: number;
-  products: number;
-  converged: boolean;
 }
 
 /** Everything found at the probed point (null where not asked for or not possible). */

@@ -5,15 +5,7 @@
  */
 import { linspace } from '../math/plane/grid';
 import { checkPlane, type Plane } from '../math/plane/plane';
-
-/** Most points per side of a 2-D slice. */
-export const MAX_GRID_SIDE = 201;
-/** Most points of a 1-D slice. */
-export const MAX_LINE_POINTS = 2001;
-/** Default points of a 1-D slice. */
-export const DEFAULT_LINE_POINTS = 201;
-/** Default points per side of a 2-D slice. */
-export const DEFAULT_GRID_SIDE = 51;
+import { LANDSCAPE_LIMITS } from '../spec/limits';
 
 /** A slice to evaluate: the line or plane, the coordinate ranges, the resolution. */
 export interface SliceRequest {
@@ -22,7 +14,7 @@ export interface SliceRequest {
   alphaRange: readonly [number, number];
   /** [lo, hi] of β along d2 (plane only; default alphaRange). */
   betaRange?: readonly [number, number];
-  /** Points along α (default 201 on a line, 51 on a plane). */
+  /** Points along α (default: the settings' default resolution of a line or a plane, `LANDSCAPE_LIMITS`). */
   nx?: number;
   /** Points along β (plane only; default nx). */
   ny?: number;
@@ -44,17 +36,19 @@ export function sliceGeometry(request: SliceRequest, paramCount: number): SliceG
   const { plane } = request;
   checkPlane('slice', plane, paramCount);
   const isLine = plane.d2 === null;
-  const nx = request.nx ?? (isLine ? DEFAULT_LINE_POINTS : DEFAULT_GRID_SIDE);
+  const resolution = isLine ? LANDSCAPE_LIMITS.lineResolution : LANDSCAPE_LIMITS.planeResolution;
+  const nx = request.nx ?? resolution.default;
   const ny = isLine ? 1 : (request.ny ?? nx);
-  const maxSide = isLine ? MAX_LINE_POINTS : MAX_GRID_SIDE;
+  const minSide = LANDSCAPE_LIMITS.slicePoints.min;
+  const maxSide = resolution.max;
   if (isLine && request.ny !== undefined && request.ny !== 1) {
     throw new RangeError(`a 1-D slice (no d2) has one row; got ny = ${request.ny}`);
   }
   for (const [name, count] of [['nx', nx], ['ny', ny]] as const) {
     if (name === 'ny' && isLine) continue;
-    if (!Number.isInteger(count) || count < 2 || count > maxSide) {
+    if (!Number.isInteger(count) || count < minSide || count > maxSide) {
       throw new RangeError(
-        `${name} must be an integer from 2 to ${maxSide} for a ${isLine ? '1-D' : '2-D'} slice; got ${count}`,
+        `${name} must be an integer from ${minSide} to ${maxSide} for a ${isLine ? '1-D' : '2-D'} slice; got ${count}`,
       );
     }
   }

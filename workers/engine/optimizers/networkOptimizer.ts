@@ -6,7 +6,7 @@
  */
 import { createOptimizer, optimizerNeedsHessian, type Optimizer, type RuleConfig } from './optimizers';
 import { learningRateAt } from './rules';
-import { DENSE_CURVATURE_LIMIT } from '../spec/optimizers/networkConfig';
+import { DENSE_CURVATURE_LIMIT } from '../spec/limits';
 import { isOptimizerFor, methodOf, type AnalyticOptimizerName } from '../spec/optimizers/registry';
 import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
 import { float32, plainReport, type NetworkOptimizer, type StepInput, type StepReport } from './optimizerTypes';

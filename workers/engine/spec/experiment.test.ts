@@ -2,13 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { analyticInfo } from '../analytic/info';
 import { ANALYTIC_NAMES } from './functions';
 import {
-  EXPERIMENT_LIMITS,
   analyticProblemOf,
   analyticProblemSpec,
   defaultExperiment,
   validateExperiment,
   type Experiment,
 } from './experiment';
+import { EXPERIMENT_LIMITS } from './limits';
 import { defaultRun } from './runs';
 
 describe('defaultExperiment', () => {

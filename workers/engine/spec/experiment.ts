@@ -3,15 +3,13 @@
  * as one serialisable, versioned object. It is the content of the page's URL
  * hash, the state the controls edit, and the request the workers execute.
  *
- * This module is pure data and checks (no TensorFlow.js), so the main thread
- * can import it for defaults and validation without pulling in the engine.
+ * Data and checks only, in the pure layer (spec/, with math/ the only part
+ * of workers/ the page loads: app/importBoundary.test.ts enforces it), so
+ * the main thread imports it for defaults and validation.
  */
-import { analyticInfo, type Window2D } from '../analytic/info';
 import {
   ANALYTIC_NAMES,
-  DEFAULT_ANGLE_DEG,
-  DEFAULT_CONDITION,
-  MAX_CONDITION,
+  analyticTeaching,
   type AnalyticName,
   type AnalyticProblem,
 } from './functions';
@@ -26,8 +24,10 @@ import {
   type SliceSettings,
 } from './landscapeSettings';
 import { networkProblem, networkProblemErrors, networkShape, type NetworkProblem } from './networkProblem';
-import { NETWORK_TRAINING_LIMITS, trainingScheduleProblems } from './networkRuns';
+import { trainingScheduleProblems } from './networkRuns';
 import { checkRuns, defaultRun, type NetworkRunSpec, type OptimizerRunSpec, type RunsCheck } from './runs';
+import { EXPERIMENT_LIMITS, NETWORK_TRAINING_LIMITS } from './limits';
+import { VIEW_MODES, type ViewMode, type Window2D } from './vocabulary';
 
 export { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
 export type { NetworkProblem } from './networkProblem';
@@ -60,8 +60,6 @@ export interface GridSize {
   ny: number;
 }
 
-/** How the surface is drawn: a 3-D height field or a flat contour map. */
-export type ViewMode = '3d' | 'contour';
 
 /** Display settings; they change the picture, never the numbers. */
 export interface ViewSpec {
@@ -127,39 +125,28 @@ export function isAnalyticExperiment(experiment: Experiment): experiment is Anal
   return experiment.problem.kind === 'analytic';
 }
 
-/** The accepted range of every numeric field (inclusive). */
-export const EXPERIMENT_LIMITS = {
-  /** Grid samples per axis: 256² = 65 536 points is smooth and takes milliseconds to evaluate. */
-  gridSide: { min: 8, max: 512, default: 256 },
-  steps: { min: 1, max: 10_000, default: 300 },
-  /** Bound on |x| and |y| of the window and the start: beyond it float32 loses the shape. */
-  coordinate: { min: -1e4, max: 1e4 },
-  /** Smallest window width or height, relative to nothing (float32 spacing near 1e4 is ~1e-3). */
-  minSpan: 1e-3,
-  optimizerCount: { min: 0, max: 8 },
-  condition: { min: 1, max: MAX_CONDITION, default: DEFAULT_CONDITION },
-  angleDeg: { min: -180, max: 180, default: DEFAULT_ANGLE_DEG },
-  seed: { min: 0, max: 0xffffffff, default: 1 },
-} as const;
-
 /** The analytic problem an experiment's problem describes, as the engine's functions take it. */
 export function analyticProblemOf(problem: AnalyticProblemSpec): AnalyticProblem {
   return problem.name === 'quadratic'
-    ? { name: 'quadratic', condition: problem.condition ?? DEFAULT_CONDITION, angleDeg: problem.angleDeg ?? DEFAULT_ANGLE_DEG }
+    ? {
+        name: 'quadratic',
+        condition: problem.condition ?? EXPERIMENT_LIMITS.condition.default,
+        angleDeg: problem.angleDeg ?? EXPERIMENT_LIMITS.angleDeg.default,
+      }
     : { name: problem.name };
 }
 
 /** The default problem spec of analytic function `name` (the quadratic gets its default κ and φ). */
 export function analyticProblemSpec(name: AnalyticName): AnalyticProblemSpec {
   return name === 'quadratic'
-    ? { kind: 'analytic', name, condition: DEFAULT_CONDITION, angleDeg: DEFAULT_ANGLE_DEG }
+    ? { kind: 'analytic', name, condition: EXPERIMENT_LIMITS.condition.default, angleDeg: EXPERIMENT_LIMITS.angleDeg.default }
     : { kind: 'analytic', name };
 }
 
 /** The window, start point and scale that show `problem` best (its teaching defaults). */
 export function problemDefaults(problem: AnalyticProblemSpec): { window: Window2D; start: [number, number]; logScale: boolean } {
-  const info = analyticInfo(analyticProblemOf(problem));
-  return { window: info.window, start: info.start, logScale: info.logScale };
+  const teaching = analyticTeaching(analyticProblemOf(problem));
+  return { window: teaching.window, start: teaching.start, logScale: teaching.logScale };
 }
 
 /** How many runs an experiment of `kind` may have: up to 8 optimizers on a function, 1 to 8 training runs of a network. */
@@ -320,7 +307,7 @@ function experimentCheck(experiment: Experiment): RunsCheck {
   } else {
     problems.push(`problem.kind must be "analytic" or "network", got "${String(kind)}"`);
   }
-  if (experiment.view.mode !== '3d' && experiment.view.mode !== 'contour') {
+  if (!VIEW_MODES.includes(experiment.view.mode)) {
     problems.push(`view.mode must be "3d" or "contour", got "${String(experiment.view.mode)}"`);
   }
   if (typeof experiment.view.logScale !== 'boolean') problems.push('view.logScale must be true or false');
@@ -335,7 +322,7 @@ function experimentCheck(experiment: Experiment): RunsCheck {
 /** The network problem (data set, layers, initialisation, regularisation) and the runs. */
 function networkPartsCheck(experiment: NetworkExperiment): RunsCheck {
   const problemErrors = networkProblemErrors(experiment.problem);
-  // The parameter count needs a valid problem (it generates the data set to learn its shape).
+  // The parameter count needs a valid problem (a known data set with valid options).
   const paramCount = problemErrors.length === 0 ? networkShape(experiment.problem).paramCount : null;
   const runs = checkRuns('network', experiment.optimizers, runCountLimits('network'), paramCount);
   return { problems: [...problemErrors.map((error) => `problem.${error}`), ...runs.problems], configs: runs.configs };

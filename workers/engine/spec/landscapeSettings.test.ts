@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultExperiment, validateExperiment } from './experiment';
 import {
-  LANDSCAPE_LIMITS,
   curvatureSettingsProblems,
   defaultCurvatureSettings,
   defaultSliceSettings,
@@ -9,6 +8,7 @@ import {
   sliceSettingsProblems,
   type SliceSettings,
 } from './landscapeSettings';
+import { LANDSCAPE_LIMITS } from './limits';
 
 const slice = (patch: Partial<SliceSettings>): SliceSettings => ({ ...defaultSliceSettings(), ...patch });
 

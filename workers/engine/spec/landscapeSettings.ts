@@ -9,6 +9,7 @@
  * `resolution` points per axis, so a 2-D slice costs resolution² loss
  * evaluations.
  */
+import { LANDSCAPE_LIMITS } from './limits';
 
 /** How the slice's directions are chosen (see `landscape/directions.ts`). */
 export type SliceDirectionsKind = 'random' | 'hessian' | 'pca' | 'interpolation';
@@ -87,25 +88,6 @@ export interface CurvatureSettings {
   /** Seed of every probe vector. */
   seed: number;
 }
-
-/** The accepted range of each numeric setting (inclusive). */
-export const LANDSCAPE_LIMITS = {
-  /** |α|, |β| bound: beyond ~100 filter-normalised steps the loss is only its far-field growth. */
-  coordinate: { min: -100, max: 100 },
-  /** Smallest α or β span: narrower is below float32 resolution of θ + α d. */
-  minSpan: 1e-6,
-  /** Points on a line: 201 draws a smooth curve, 2001 is the most worth plotting. */
-  lineResolution: { min: 3, max: 2001, default: 201 },
-  /** Points per axis of a plane: 65² = 4 225 evaluations by default, 201² = 40 401 at most. */
-  planeResolution: { min: 5, max: 201, default: 65 },
-  k: { min: 1, max: 20, default: 5 },
-  slqRuns: { min: 1, max: 64, default: 8 },
-  slqSteps: { min: 2, max: 300, default: 40 },
-  smoothing: { min: 1e-4, max: 0.25, default: 0.01 },
-  /** Hutch++ needs three products per sketch column; 3 is the least it can use. */
-  traceBudget: { min: 3, max: 3000, default: 90 },
-  seed: { min: 0, max: 0xffffffff, default: 1 },
-} as const;
 
 /** The resolution limits of a slice with `dims` axes. */
 export function resolutionLimits(dims: 1 | 2): { min: number; max: number; default: number } {

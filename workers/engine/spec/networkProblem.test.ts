@@ -5,10 +5,10 @@ import {
   networkProblem,
   networkProblemErrors,
   networkShape,
-  NETWORK_LIMITS,
   validateNetworkProblem,
   type NetworkProblem,
 } from './networkProblem';
+import { NETWORK_LIMITS } from './limits';
 
 describe('network problem', () => {
   it('the default problem is valid and describes a 2-16-16-1 network on the two-arm spiral', () => {

@@ -2,8 +2,9 @@
  * The serialisable description of a neural-network problem: which data set,
  * which network, how it is initialised and regularised. Plain data only, so
  * it can live in the experiment (and the URL) as the `{ kind: 'network' }`
- * member of the problem union; the main thread can import it for defaults
- * and validation without pulling in TensorFlow.js.
+ * member of the problem union; the main thread imports it for defaults and
+ * validation (the network's shape comes from the data-set table, not from
+ * generating the data).
  *
  * The objective trained is
  *   L(θ) = ℓ(θ) + (λ/2)‖θ‖²,
@@ -14,9 +15,8 @@
  * the training gradient of first-order optimizers; every loss reported and
  * every curvature computed is of the evaluation network (no dropout).
  */
-import { makeDataset, type DatasetName, type DatasetOptions } from '../data/registry';
-import type { DatasetTask } from '../data/types';
-import { MAX_TEST_FRACTION } from '../data/split';
+import { datasetShape, type DatasetName, type DatasetOptions, type DatasetTask } from './datasets';
+import { NETWORK_LIMITS } from './limits';
 import { ACTIVATIONS, type Activation, type LossName } from './mlp';
 
 /** How the kernels are drawn (biases always start at 0); see `initialization.ts`. */
@@ -42,7 +42,7 @@ export interface NetworkProblem {
   dataset: DatasetName;
   /** Generator options; missing ones take the data set's defaults. */
   datasetOptions: DatasetOptions;
-  /** Fraction of the samples held out for testing, in [0, MAX_TEST_FRACTION]; 0 = no test set. */
+  /** Fraction of the samples held out for testing, in `NETWORK_LIMITS.testFraction`; 0 = no test set. */
   testFraction: number;
   /** Seed of the data and of the train/test split. */
   dataSeed: number;
@@ -55,19 +55,6 @@ export interface NetworkProblem {
   /** Probability p ∈ [0, 1) of dropping a hidden unit during training (inverted dropout). */
   dropout: number;
 }
-
-/** The accepted ranges (inclusive). */
-export const NETWORK_LIMITS = {
-  hiddenLayers: { min: 0, max: 6 },
-  width: { min: 1, max: 128 },
-  /** Parameters in the network: dense curvature and batched slices stay affordable in a browser. */
-  paramCount: { max: 10_000 },
-  initScale: { min: 1e-3, max: 10 },
-  weightDecay: { min: 0, max: 10 },
-  dropout: { min: 0, max: 0.9 },
-  testFraction: { min: 0, max: MAX_TEST_FRACTION },
-  seed: { min: 0, max: 0xffffffff },
-} as const;
 
 /** A two-class spiral, a 2-16-16-1 tanh network, Glorot initialisation, a fifth held out. */
 export const DEFAULT_NETWORK_PROBLEM: Readonly<NetworkProblem> = {
@@ -118,11 +105,11 @@ export interface NetworkShape {
 
 /**
  * The layer sizes, loss and parameter count of `problem`'s network, from
- * its data set (generated here with the problem's options and seed, which
- * also validates those options; throws a DatasetOptionError otherwise).
+ * its data set's description and options (see `datasetShape`, which also
+ * validates the name and the options; throws a DatasetOptionError otherwise).
  */
 export function networkShape(problem: NetworkProblem): NetworkShape {
-  const data = makeDataset(problem.dataset, problem.datasetOptions, problem.dataSeed);
+  const data = datasetShape(problem.dataset, problem.datasetOptions);
   const layers = [data.inputDim, ...problem.hidden, data.outputDim];
   let paramCount = 0;
   for (let l = 1; l < layers.length; l++) paramCount += (layers[l - 1] + 1) * layers[l];
@@ -173,7 +160,7 @@ export function networkProblemErrors(problem: NetworkProblem): string[] {
     errors.push(`testFraction must be a number from ${limits.testFraction.min} to ${limits.testFraction.max}, got ${problem.testFraction}`);
   }
   if (errors.length > 0) return errors;
-  // The data set's options and the parameter count need a valid data set name, options and seed.
+  // The parameter count needs a known data set name and valid options.
   try {
     const { paramCount } = networkShape(problem);
     if (paramCount > limits.paramCount.max) {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { NETWORK_TRAINING_LIMITS, trainingScheduleProblems } from './networkRuns';
+import { trainingScheduleProblems } from './networkRuns';
+import { NETWORK_TRAINING_LIMITS } from './limits';
 
 describe('trainingScheduleProblems', () => {
   it('accepts the defaults and names a bad interval with its range', () => {

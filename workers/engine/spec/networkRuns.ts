@@ -3,19 +3,8 @@
  * as plain data with checks (no TensorFlow.js, so the main thread and the
  * URL codec can use them). The runs themselves are `runs.ts`'s.
  */
-/** The accepted range of the training fields (inclusive). */
-export const NETWORK_TRAINING_LIMITS = {
-  /** Runs trained side by side (the engine's TrainingSession takes 1 to 8). */
-  runCount: { min: 1, max: 8 },
-  /** 0 = full batch; data sets hold at most 5000 samples, so larger sizes mean the same. */
-  batchSize: { min: 0, max: 5000 },
-  /** Updates a network experiment makes by default (the analytic default is shorter). */
-  steps: { default: 500 },
-  /** Full train/test evaluation every this many steps. */
-  evalEvery: { min: 1, max: 1000, default: 10 },
-  /** λ_max / λ_min of the Hessian every this many steps; 0 = no sharpness tracking. */
-  sharpnessEvery: { min: 0, max: 1000, default: 0 },
-} as const;
+import { NETWORK_TRAINING_LIMITS } from './limits';
+import type { ResolvedOptimizerConfig } from './optimizers/validate';
 
 /** The schedule fields of a network experiment. */
 export interface TrainingSchedule {
@@ -39,4 +28,44 @@ export function trainingScheduleProblems(schedule: TrainingSchedule): string[] {
     );
   }
   return problems;
+}
+
+/*
+ * The engine's training session (training/runs.ts) takes the runs and the
+ * schedule in the shapes below; they are plain data, declared here so that
+ * presets can name them without importing the engine.
+ */
+
+/** One run: an optimizer and a batch size. */
+export interface TrainingRunConfig {
+  /** Stable identifier, unique in the session (e.g. the experiment's optimizer id); names the run's dropout stream. */
+  id: string;
+  /** Checked where it entered (`resolveOptimizer`, `checkedExperiment`). */
+  optimizer: ResolvedOptimizerConfig;
+  /** Rows per minibatch; 0 = the whole training set at every step. */
+  batchSize: number;
+}
+
+/** Session-wide settings. */
+export interface TrainingOptions {
+  /** Seed of the minibatch orders, dropout masks and Lanczos starts. */
+  seed: number;
+  /** Full train/test evaluation every this many steps (default 10). */
+  evalEvery?: number;
+  /** Trajectory snapshot every this many steps (default 1), thinned past `maxSnapshots`. */
+  snapshotEvery?: number;
+  /** Cap on stored snapshots per run (default 512). */
+  maxSnapshots?: number;
+  /** Sharpness tracking, or null/absent for none. */
+  sharpness?: SharpnessOptions | null;
+}
+
+/** How often and how precisely sharpness is measured. */
+export interface SharpnessOptions {
+  /** Measure after every `every`-th step (and at step 0); integer ≥ 1. */
+  every: number;
+  /** Most Hessian-vector products per measurement (default 20). */
+  maxIterations?: number;
+  /** Lanczos residual tolerance relative to the largest |eigenvalue| (default 1e-3). */
+  tolerance?: number;
 }

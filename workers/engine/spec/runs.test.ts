@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { MAX_TRAINING_RUNS } from '../training/runs';
+import { TrainingSession } from '../training/runs';
 import { runCountLimits } from './experiment';
-import { NETWORK_TRAINING_LIMITS } from './networkRuns';
 import { PROBLEM_KINDS, hyperParameterSpecs, optimizerNamesFor } from './optimizers/registry';
 import { resolveOptimizer } from './optimizers/validate';
 import { OPTIMIZER_COLORS, freshOptimizerId } from './runIdentity';
@@ -47,7 +46,9 @@ describe('checkRuns of a network experiment', () => {
   const sgd = (patch: object = {}) => ({ ...defaultRun('network', 'sgd', 0), ...patch });
 
   it('allows as many runs as the training session does, and at least one', () => {
-    expect(NETWORK_TRAINING_LIMITS.runCount.max).toBe(MAX_TRAINING_RUNS);
+    // The engine's training session refuses exactly what the experiment does (it reads the same limit).
+    const nine = Array.from({ length: 9 }, (_, i) => ({ id: `r${i}`, optimizer: resolveOptimizer({ name: 'sgd', lr: 0.1 }, 'network'), batchSize: 0 }));
+    expect(() => new TrainingSession({} as never, nine, { seed: 1 })).toThrow('needs 1 to 8 runs, got 9');
     expect(networkRunsProblems([], 10)[0]).toContain('needs 1 to 8 runs, got 0');
     const many = Array.from({ length: 9 }, (_, i) => ({ ...sgd(), id: `r${i}` }));
     expect(networkRunsProblems(many, 10)[0]).toContain('got 9');

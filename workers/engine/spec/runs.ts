@@ -9,7 +9,7 @@
  * uses B rows of the training set (B = 0: all N rows), so its gradient is an
  * unbiased estimate of the full-batch gradient with variance shrinking like 1/B.
  */
-import { DENSE_CURVATURE_LIMIT } from './optimizers/networkConfig';
+import { DENSE_CURVATURE_LIMIT, NETWORK_TRAINING_LIMITS } from './limits';
 import {
   hyperParameterSpecs,
   isOptimizerFor,
@@ -23,7 +23,6 @@ import {
 } from './optimizers/registry';
 import { resolveOptimizer, type ResolvedOptimizerConfig } from './optimizers/validate';
 import { COLOR_PATTERN, OPTIMIZER_COLORS, OPTIMIZER_ID_PATTERN, freshOptimizerId } from './runIdentity';
-import { NETWORK_TRAINING_LIMITS } from './networkRuns';
 
 /** One run: its optimizer, a stable id and a display colour; network runs also a minibatch size. */
 export interface RunSpec<N extends OptimizerName = OptimizerName> extends OptimizerConfig<N> {

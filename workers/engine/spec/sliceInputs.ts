@@ -1,11 +1,44 @@
 /**
  * Which parameter vectors a slice needs, and how they become the engine's
- * direction request. Pure (no TensorFlow.js): the page reads `sliceNeeds`
- * to fetch the vectors from the training worker, the landscape worker turns
- * them into a `DirectionSpec`.
+ * direction request (`DirectionSpec`, which `landscape/directions.ts`
+ * turns into a plane). The page reads `sliceNeeds` to fetch the vectors
+ * from the training worker; the landscape worker turns them into a
+ * `DirectionSpec`.
  */
-import type { DirectionSpec } from '../landscape/directions';
+import type { ParamVector } from '../math/plane/vectors';
 import { INITIAL_PARAMS, type RunReference, type SliceSettings } from './landscapeSettings';
+
+/** How the slice's directions are chosen, with the vectors that define them (one member per `SliceDirectionsKind`). */
+export type DirectionSpec =
+  | {
+      kind: 'random';
+      centre: ParamVector;
+      seed: number;
+      /** Filter-normalise each direction (default true; false keeps the raw N(0, I) draws). */
+      filterNormalize?: boolean;
+      /** 1 for a line along d1, 2 for a plane (default 2). */
+      dimensions?: 1 | 2;
+    }
+  | {
+      kind: 'hessian';
+      centre: Float32Array;
+      seed?: number;
+      /** Most Hessian-vector products for Lanczos (default 60). */
+      maxProducts?: number;
+      dimensions?: 1 | 2;
+    }
+  | {
+      kind: 'pca';
+      /** T ≥ 3 snapshots θ_0 … θ_{T−1}, a T×P row-major stack. */
+      trajectory: ParamVector;
+    }
+  | {
+      kind: 'interpolation';
+      /** [θ_A, θ_B] for the line θ_A + α (θ_B − θ_A), or [θ_0, θ_A, θ_B] for the plane through them. */
+      points: ParamVector[];
+      /** Plane only: orthonormalise the directions (default false: θ_A at (1, 0), θ_B at (0, 1)). */
+      orthonormal?: boolean;
+    };
 
 /** The vectors that define a slice; which are present depends on its directions. */
 export interface SliceVectors {

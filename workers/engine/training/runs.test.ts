@@ -9,7 +9,8 @@ import { networkProblem, type NetworkProblem } from '../spec/networkProblem';
 import { useTestBackend } from '../testing/backend';
 import type { OptimizerConfig } from '../spec/optimizers/registry';
 import { resolveOptimizer } from '../spec/optimizers/validate';
-import { TrainingSession, type TrainingOptions, type TrainingRunConfig, type TrainingStepBatch } from './runs';
+import { TrainingSession, type TrainingStepBatch } from './runs';
+import type { TrainingOptions, TrainingRunConfig } from '../spec/networkRuns';
 
 /** `config` checked for a network, as the worker's entry checks it. */
 const net = (config: OptimizerConfig) => resolveOptimizer(config, 'network');

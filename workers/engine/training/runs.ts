@@ -29,37 +29,14 @@ import { dropoutMasks } from './dropout';
 import { evaluateAt, type EvaluationRecord } from './evaluation';
 import { createNetworkOptimizer } from '../optimizers/networkOptimizer';
 import { methodOf } from '../spec/optimizers/registry';
-import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
+import { NETWORK_TRAINING_LIMITS } from '../spec/limits';
+import type { TrainingOptions, TrainingRunConfig } from '../spec/networkRuns';
 import type { NetworkOptimizer, StepObjective, StepReport } from '../optimizers/optimizerTypes';
 import { lossGrewTooMuch, lossGrowthReason } from './divergence';
-import { NonFiniteCurvatureError, SharpnessTracker, type SharpnessOptions, type SharpnessRecord } from './sharpness';
+import { NonFiniteCurvatureError, SharpnessTracker, type SharpnessRecord } from './sharpness';
 import { createTrainingGradient } from '../networks/fast/engine';
 import type { MinibatchGradient } from './trainingGradient';
 import { ParameterTrajectory, type TrajectorySnapshots } from './trajectory';
-
-/** One run: an optimizer and a batch size. */
-export interface TrainingRunConfig {
-  /** Stable identifier, unique in the session (e.g. the experiment's optimizer id); names the run's dropout stream. */
-  id: string;
-  /** Checked where it entered (`resolveOptimizer`, `checkedExperiment`). */
-  optimizer: ResolvedOptimizerConfig;
-  /** Rows per minibatch; 0 = the whole training set at every step. */
-  batchSize: number;
-}
-
-/** Session-wide settings. */
-export interface TrainingOptions {
-  /** Seed of the minibatch orders, dropout masks and Lanczos starts. */
-  seed: number;
-  /** Full train/test evaluation every this many steps (default 10). */
-  evalEvery?: number;
-  /** Trajectory snapshot every this many steps (default 1), thinned past `maxSnapshots`. */
-  snapshotEvery?: number;
-  /** Cap on stored snapshots per run (default 512). */
-  maxSnapshots?: number;
-  /** Sharpness tracking, or null/absent for none. */
-  sharpness?: SharpnessOptions | null;
-}
 
 /** What one run did during one `step` call. */
 export interface RunStepResult {
@@ -96,10 +73,7 @@ export interface TrainingStepBatch {
 export type { EvaluationRecord } from './evaluation';
 
 /** Defaults of the optional `TrainingOptions`. */
-export const TRAINING_DEFAULTS = { evalEvery: 10, snapshotEvery: 1, maxSnapshots: 512 } as const;
-
-/** Most runs per session (as many as the experiment's optimizers). */
-export const MAX_TRAINING_RUNS = 8;
+export const TRAINING_DEFAULTS = { evalEvery: NETWORK_TRAINING_LIMITS.evalEvery.default, snapshotEvery: 1, maxSnapshots: 512 } as const;
 
 /** Most steps per `step` call, so that a worker stays responsive to cancellation between calls. */
 export const MAX_STEPS_PER_CALL = 10_000;
@@ -155,13 +129,14 @@ export class TrainingSession {
   private disposed = false;
 
   /**
-   * Validates the runs (ids unique, 1 to MAX_TRAINING_RUNS of them, batch
+   * Validates the runs (ids unique, `NETWORK_TRAINING_LIMITS.runCount` of them, batch
    * sizes integers ≥ 0; their optimizer configs come checked) and options;
    * throws a RangeError naming the fault. The caller keeps ownership of `network`.
    */
   constructor(network: BuiltNetwork, runs: readonly TrainingRunConfig[], options: TrainingOptions) {
-    if (runs.length < 1 || runs.length > MAX_TRAINING_RUNS) {
-      throw new RangeError(`A training session needs 1 to ${MAX_TRAINING_RUNS} runs, got ${runs.length}`);
+    const { runCount } = NETWORK_TRAINING_LIMITS;
+    if (runs.length < runCount.min || runs.length > runCount.max) {
+      throw new RangeError(`A training session needs ${runCount.min} to ${runCount.max} runs, got ${runs.length}`);
     }
     const ids = runs.map((run) => run.id);
     const repeated = ids.find((id, i) => ids.indexOf(id) !== i);

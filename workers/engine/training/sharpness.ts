@@ -19,16 +19,7 @@ import type { NetworkObjective } from '../networks/regularizedObjective';
 import { Rng } from '../math/rng';
 import type { ResolvedOptimizerConfig } from '../spec/optimizers/validate';
 import { learningRateAt } from '../optimizers/rules';
-
-/** How often and how precisely sharpness is measured. */
-export interface SharpnessOptions {
-  /** Measure after every `every`-th step (and at step 0); integer ≥ 1. */
-  every: number;
-  /** Most Hessian-vector products per measurement (default 20). */
-  maxIterations?: number;
-  /** Lanczos residual tolerance relative to the largest |eigenvalue| (default 1e-3). */
-  tolerance?: number;
-}
+import type { SharpnessOptions } from '../spec/networkRuns';
 
 /** One measurement. */
 export interface SharpnessRecord {

@@ -4,6 +4,7 @@
  * marker's height) and for the engine (the surface's loss along a projected
  * trajectory).
  */
+import type { Window2D } from '../../spec/vocabulary';
 import { gridIndex } from './gridIndex';
 
 /**
@@ -15,7 +16,7 @@ import { gridIndex } from './gridIndex';
 export interface SampledField {
   nx: number;
   ny: number;
-  window: { xMin: number; xMax: number; yMin: number; yMax: number };
+  window: Window2D;
   values: ArrayLike<number>;
 }
 

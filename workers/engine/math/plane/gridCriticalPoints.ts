@@ -6,14 +6,13 @@
  * The field is row-major ny × nx: value `gridIndex(nx, i, j)` = j·nx + i at
  * column i, row j.
  */
+import type { CriticalKind } from '../../spec/vocabulary';
 import { gridIndex, type GridIndex } from './gridIndex';
-
-/** Minimum, saddle or maximum among the 8 neighbours. */
-export type GridCriticalKind = 'minimum' | 'saddle' | 'maximum';
 
 /** One discrete critical point of a sampled field. */
 export interface GridCriticalPoint {
-  kind: GridCriticalKind;
+  /** Minimum, saddle or maximum among the 8 neighbours. */
+  kind: CriticalKind;
   /** Row-major grid index j·nx + i. */
   index: GridIndex;
   i: number;

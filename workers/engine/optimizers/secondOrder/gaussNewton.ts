@@ -6,7 +6,7 @@
  * otherwise (or if the factorisation fails) by conjugate gradients on
  * Gauss-Newton-vector products with at most `cgIterations` products.
  */
-import { DENSE_CURVATURE_LIMIT } from '../../spec/optimizers/networkConfig';
+import { DENSE_CURVATURE_LIMIT } from '../../spec/limits';
 import type { ResolvedOptimizerConfig } from '../../spec/optimizers/validate';
 import { learningRateAt } from '../rules';
 import { float32, type NetworkOptimizer, type StepInput, type StepReport } from '../optimizerTypes';

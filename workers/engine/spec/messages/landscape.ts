@@ -3,13 +3,47 @@
  * arrays (structured-cloned or transferred), typed here once for the worker
  * and the page.
  */
-import type { DirectionKind } from '../../landscape/directions';
-import type { PointCurvature, PointEvaluation } from '../../landscape/probe';
-import type { SliceSettings } from '../landscapeSettings';
-import type { DatasetTask } from '../../data/types';
+import type { SliceDirectionsKind, SliceSettings } from '../landscapeSettings';
+import type { DatasetTask } from '../datasets';
 import type { LossName } from '../mlp';
-import type { CurvatureReadouts } from '../../curvature/readouts';
-import type { PredictionFieldData } from '../../../landscape/predictionField';
+import type { CriticalKind } from '../vocabulary';
+import type { PredictionFieldData } from './prediction';
+
+/** Loss and accuracy (null for regression) of one data split. */
+export interface PointEvaluation {
+  loss: number;
+  accuracy: number | null;
+}
+
+/** λ_max and λ_min of the train Hessian at the point, with their Ritz residuals. */
+export interface PointCurvature {
+  lambdaMax: number;
+  lambdaMin: number;
+  /** ‖H y − θ y‖ of each Ritz pair: each value is within its residual of an eigenvalue. */
+  residualMax: number;
+  residualMin: number;
+  products: number;
+  converged: boolean;
+}
+
+/** Read-outs of a curvature spectrum. */
+export interface CurvatureReadouts {
+  lambdaMax: number;
+  lambdaMin: number;
+  /** |λ_max / λ_min| (Infinity when λ_min = 0). */
+  conditionNumber: number;
+  /**
+   * λ_max / λ₊ with λ₊ the smallest eigenvalue above the zero tolerance:
+   * the conditioning of the positive-curvature part (null when unknown or
+   * when no eigenvalue is positive).
+   */
+  positiveConditionNumber: number | null;
+  /** Fraction of eigenvalues below −(zero tolerance): the saddle index (null when unknown). */
+  negativeFraction: number | null;
+  trace: number;
+  /** 'exact' from every eigenvalue; 'estimated' from Lanczos, Hutch++ and SLQ. */
+  source: 'exact' | 'estimated';
+}
 
 /** The network the worker built from the experiment's problem. */
 export interface NetworkInfo {
@@ -17,7 +51,7 @@ export interface NetworkInfo {
   paramCount: number;
   task: DatasetTask;
   loss: LossName;
-  /** Whether every eigenvalue can be computed (P ≤ 2000). */
+  /** Whether every eigenvalue can be computed (P ≤ MAX_EXACT_PARAMETERS). */
   exactFeasible: boolean;
   trainCount: number;
   testCount: number;
@@ -35,7 +69,7 @@ export interface SliceChunk {
 
 /** A local minimum, saddle or maximum of a slice's field, in plane coordinates. */
 export interface SliceCriticalMark {
-  kind: 'minimum' | 'saddle' | 'maximum';
+  kind: CriticalKind;
   alpha: number;
   beta: number;
   value: number;
@@ -43,7 +77,7 @@ export interface SliceCriticalMark {
 
 /** How the slice's directions came out. */
 export interface DirectionsInfo {
-  kind: DirectionKind;
+  kind: SliceDirectionsKind;
   /** ‖d1‖ and ‖d2‖ (null on a line). */
   norms: [number, number | null];
   /** ∠(d1, d2) in degrees (null on a line). */

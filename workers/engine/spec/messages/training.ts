@@ -3,7 +3,7 @@
  * arrays (structured-cloned, the arrays transferred), typed here once for
  * the worker and the page.
  */
-import type { DatasetTask } from '../../data/types';
+import type { DatasetTask } from '../datasets';
 
 /** One split of the data set, as the data view draws it. */
 export interface DataSplit {

@@ -10,7 +10,7 @@
  *
  * Pure data (no TensorFlow.js), so the page imports it.
  */
-import { MAX_CG_ITERATIONS } from './networkConfig';
+import { MAX_CG_ITERATIONS } from '../limits';
 
 /** What is being optimised: a 2-D analytic function, or a neural network trained on data. */
 export type ProblemKind = 'analytic' | 'network';

@@ -6,7 +6,8 @@ import { paramCount } from '../mlp';
 import { useTestBackend } from '../../testing/backend';
 import { resolveOptimizer } from '../optimizers/validate';
 import { EDGE_OF_STABILITY_PRESET } from './edgeOfStability';
-import { TrainingSession, type TrainingRunConfig } from '../../training/runs';
+import { TrainingSession } from '../../training/runs';
+import type { TrainingRunConfig } from '../networkRuns';
 
 /** The preset's runs with their optimizers resolved, as a worker hands them to the engine. */
 const presetRuns = (): TrainingRunConfig[] =>

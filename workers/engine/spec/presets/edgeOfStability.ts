@@ -4,7 +4,7 @@
  */
 import type { NetworkProblem } from '../networkProblem';
 import type { OptimizerConfig } from '../optimizers/registry';
-import type { TrainingOptions } from '../../training/runs';
+import type { TrainingOptions } from '../networkRuns';
 
 /** One run of a preset: an id, an optimizer (left-out hyper-parameters at their network defaults) and a batch size (0 = full batch). */
 export interface PresetRun {

@@ -15,7 +15,7 @@ import {
   type NetworkExperiment,
   type NetworkRunSpec,
 } from '../experiment';
-import { NETWORK_TRAINING_LIMITS } from '../networkRuns';
+import { NETWORK_TRAINING_LIMITS } from '../limits';
 import { defaultRun } from '../runs';
 import { EDGE_OF_STABILITY_PRESET, type TrainingPreset } from './edgeOfStability';
 import type { ExperimentPreset } from './types';
