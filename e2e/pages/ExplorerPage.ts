@@ -162,13 +162,19 @@ export class ExplorerPage {
   }
 
   /**
-   * Standard deviation of the grey levels of the data view's canvas (0 for
-   * a blank picture): how much the decision boundary and the points vary.
+   * Standard deviation of the grey levels of the data view's picture, its
+   * two layers (prediction, points) composited (0 for a blank picture): how
+   * much the decision boundary and the points vary.
    */
   async dataViewPixelDeviation(): Promise<number> {
-    return this.page.getByTestId('data-view').locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-      const context = canvas.getContext('2d')!;
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    return this.page.getByTestId('data-view').evaluate((view: HTMLElement) => {
+      const layers = [...view.querySelectorAll('canvas')];
+      const picture = document.createElement('canvas');
+      picture.width = layers[0].width;
+      picture.height = layers[0].height;
+      const context = picture.getContext('2d')!;
+      for (const layer of layers) context.drawImage(layer, 0, 0);
+      const { data } = context.getImageData(0, 0, picture.width, picture.height);
       let sum = 0;
       let sumOfSquares = 0;
       const count = data.length / 4;
