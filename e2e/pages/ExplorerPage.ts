@@ -88,9 +88,16 @@ export class ExplorerPage {
     await this.page.getByTestId('play').click();
   }
 
-  /** Pauses the runs unless they have already finished (then there is nothing to pause). */
+  /**
+   * Pauses the runs unless they have already finished (then there is nothing
+   * to pause). The button is read and pressed in one go inside the page: runs
+   * that finish between a look and a click would otherwise be replayed.
+   */
   async pauseIfRunning(): Promise<void> {
-    if ((await this.state()).runStatus === 'running') await this.pause();
+    await this.page.getByTestId('play').evaluate((button: HTMLButtonElement) => {
+      if (button.textContent === 'Pause') button.click();
+    });
+    await this.waitForState((s) => s.runStatus !== 'running', 'the runs to pause or finish');
   }
 
   /** Presses a key with nothing focused (so not in a field, nor on a button). */
