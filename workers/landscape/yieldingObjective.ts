@@ -4,7 +4,7 @@
  * two Hessian-vector products of Lanczos, or two rows of a prediction grid.
  */
 import type { MlpObjective } from '../engine/networks/objective';
-import { yieldToEvents } from './jobRegistry';
+import { yieldToEvents } from '../engine/math/krylov/operator';
 
 /** What the landscape jobs use of an objective (MlpObjective and RegularizedObjective provide it). */
 export type LandscapeObjective = Pick<
