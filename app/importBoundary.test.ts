@@ -39,12 +39,13 @@ describe('reading imports', () => {
       "export * from './j';",
       "const k = () => import('./k');",
       "const worker = new Worker(new URL('./l.worker.ts', import.meta.url), { type: 'module' });",
+      "import lUrl from './l.worker.ts?worker&url';",
       "// import { m } from './m';",
       "const text = \"import { n } from './n'\";",
     ].join('\n');
     expect(valueImports('x.tsx', text)).toEqual(['./a', './b', './c', './f.css', './g', './j', './k']);
     expect(allImports('x.tsx', `${text}\ntype Z = import('./z').Z;`)).toEqual([
-      './a', './b', './c', './d', './e', './f.css', './g', './h', './i', './j', './k', './z',
+      './a', './b', './c', './d', './e', './f.css', './g', './h', './i', './j', './k', './l.worker.ts?worker&url', './z',
     ]);
   });
 });

@@ -32,7 +32,8 @@ landscapeSession.start();
 /** The session computing what is on screen (the test hooks act on its worker). */
 const activeSession = () => (isNetworkExperiment(appStore.getState().experiment) ? trainingSession : session);
 installTestHandle(appStore, {
-  simulateCrash: () => activeSession().simulateCrash(),
+  simulateCrash: (moment) => activeSession().simulateCrash(moment),
+  simulateSilentStop: () => activeSession().simulateSilentStop(),
   simulateBackendLoss: () => activeSession().simulateBackendLoss(),
   simulateLandscapeCrash: () => landscapeSession.simulateCrash(),
 });

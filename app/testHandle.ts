@@ -6,6 +6,7 @@
  */
 import { offlineState } from './offline/serviceWorker';
 import type { Experiment } from '../workers/engine/spec/experiment';
+import type { CrashMoment } from '../workers/testFaults';
 import type { HeightField } from './scene/types';
 import { selectProgress } from './store/selectors';
 import type { AppStore } from './store/store';
@@ -42,6 +43,8 @@ export interface ExplorerTestState extends TrainingTestState {
     pathLength: number;
   }[];
   view: Experiment['view'];
+  /** The analytic runs' speed and the step the scrubber shows (null: the newest). */
+  runPace: { speed: string; shownStep: number | null };
   experiment: Experiment;
   linkMessages: string[];
   notices: string[];
@@ -61,8 +64,10 @@ export interface ExplorerTestHandle {
   getState(): ExplorerTestState;
   /** The full-precision paths, surface, training curves and slice values (copies). */
   getNumbers(): ExplorerNumbers;
-  /** Makes the computation worker crash (to test recovery). */
-  simulateWorkerCrash(): void;
+  /** Makes the computation worker of the mode on screen crash (to test recovery): at once, or inside its next step. */
+  simulateWorkerCrash(moment?: CrashMoment): void;
+  /** Makes the computation worker of the mode on screen stop without a word (`self.close()`). */
+  simulateWorkerSilentStop(): void;
   /** Makes the worker's GPU device or WebGL context disappear (to test recovery). */
   simulateBackendLoss(): void;
   /** Makes the landscape worker (network slices and curvature) crash, if it has started. */
@@ -91,7 +96,7 @@ export function summariseField(field: HeightField): GridSummary {
 
 export function installTestHandle(
   store: AppStore,
-  session: { simulateCrash(): void; simulateBackendLoss(): void; simulateLandscapeCrash(): void },
+  session: { simulateCrash(moment?: CrashMoment): void; simulateSilentStop(): void; simulateBackendLoss(): void; simulateLandscapeCrash(): void },
 ): void {
   window.__explorer = {
     getState: () => {
@@ -114,6 +119,7 @@ export function installTestHandle(
           pathLength: s.paths[index]?.length ?? 0,
         })),
         view: { ...s.experiment.view },
+        runPace: { speed: String(s.runSpeed), shownStep: s.shownStep },
         experiment: structuredClone(s.experiment),
         linkMessages: [...s.linkMessages],
         notices: [...s.notices],
@@ -124,7 +130,8 @@ export function installTestHandle(
       };
     },
     getNumbers: () => testNumbers(store.getState()),
-    simulateWorkerCrash: () => session.simulateCrash(),
+    simulateWorkerCrash: (moment) => session.simulateCrash(moment),
+    simulateWorkerSilentStop: () => session.simulateSilentStop(),
     simulateBackendLoss: () => session.simulateBackendLoss(),
     simulateLandscapeWorkerCrash: () => session.simulateLandscapeCrash(),
   };

@@ -1,5 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { ParameterChannel } from './workerClient';
+import type { LifelineLocks } from '../workers/engine/spec/messages/lifeline';
+import { holdLifeline } from '../workers/lifeline';
+import { ParameterChannel, watchLifeline } from './workerClient';
 
 /** Ports handed out in a test (closed after it). */
 const ports: MessagePort[] = [];
@@ -54,5 +56,93 @@ describe('ParameterChannel', () => {
     channel.setTraining(null);
     expect(newLandscape.given.slice(1)).toEqual([null]);
     expect(channel.made).toBe(3);
+  });
+});
+
+/**
+ * Web Locks as the browser keeps them, for two agents (the worker and the
+ * page): a lock goes to the first request and, when its holder lets go or
+ * ends, to the next one queued; an aborted request leaves the queue and rejects.
+ */
+class FakeLocks {
+  private readonly held = new Map<string, { agent: string; release: () => void }>();
+  private readonly queues = new Map<string, { agent: string; grant: () => void }[]>();
+
+  /** The lock manager as `agent` sees it. */
+  of(agent: string): LifelineLocks {
+    return {
+      request: (name, options, callback) =>
+        new Promise((resolve, reject) => {
+          const grant = () => {
+            let released = false;
+            const release = () => {
+              if (released) return;
+              released = true;
+              this.held.delete(name);
+              this.queues.get(name)?.shift()?.grant();
+            };
+            // Held from the moment its callback runs.
+            this.held.set(name, { agent, release });
+            const result = Promise.resolve(callback());
+            void result.then((value) => {
+              release();
+              resolve(value);
+            });
+          };
+          if (!this.held.has(name)) return grant();
+          const queue = this.queues.get(name) ?? [];
+          this.queues.set(name, queue);
+          const entry = { agent, grant };
+          queue.push(entry);
+          options.signal?.addEventListener('abort', () => {
+            queue.splice(queue.indexOf(entry), 1);
+            reject(new DOMException('aborted', 'AbortError'));
+          });
+        }),
+    };
+  }
+
+  /** `agent` ends: the browser lets go of every lock it holds. */
+  end(agent: string): void {
+    for (const [, lock] of [...this.held]) if (lock.agent === agent) lock.release();
+  }
+}
+
+describe('watchLifeline', () => {
+  it('reports a worker gone once its lifeline is let go, and not while it lives', async () => {
+    const locks = new FakeLocks();
+    let gone = 0;
+    const endpoint = new EventTarget();
+    watchLifeline(endpoint, () => gone++, locks.of('page'));
+    // The worker takes its lock and names it (the page started listening first, as it does).
+    const globals = globalThis as unknown as { postMessage?: (data: unknown) => void };
+    globals.postMessage = (data) => endpoint.dispatchEvent(new MessageEvent('message', { data }));
+    holdLifeline(locks.of('worker'));
+    delete globals.postMessage;
+    await Promise.resolve();
+    // Busy or idle, a living worker keeps its lock: nothing is reported, however long it takes.
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    expect(gone).toBe(0);
+    locks.end('worker');
+    await Promise.resolve();
+    expect(gone).toBe(1);
+    // Other messages of the worker are not lifelines.
+    endpoint.dispatchEvent(new MessageEvent('message', { data: { id: 'x', value: 1 } }));
+    expect(gone).toBe(1);
+  });
+
+  it('says nothing of a worker the page stopped itself', async () => {
+    const locks = new FakeLocks();
+    let gone = 0;
+    const endpoint = new EventTarget();
+    const watch = watchLifeline(endpoint, () => gone++, locks.of('page'));
+    const globals = globalThis as unknown as { postMessage?: (data: unknown) => void };
+    globals.postMessage = (data) => endpoint.dispatchEvent(new MessageEvent('message', { data }));
+    holdLifeline(locks.of('worker'));
+    delete globals.postMessage;
+    watch.stop();
+    locks.end('worker');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(gone).toBe(0);
   });
 });

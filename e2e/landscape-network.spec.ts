@@ -89,8 +89,22 @@ test('slices of a trained spiral network: plane with trajectories, probe, interp
   await explorer.fill('slice-resolution', '201');
   await explorer.waitForState((s) => s.experiment.slice.dims === 2 && s.experiment.slice.resolution === 201, 'a 201-point plane');
   await page.getByTestId('compute-slice').click();
-  await explorer.waitForState((s) => s.slice !== null && s.slice.nx === 201 && s.slice.done > 0, 'the first chunk of the large plane');
-  await page.getByTestId('job-progress').getByRole('button', { name: 'Cancel' }).click();
+  // Cancel is pressed inside the page as the first chunk arrives: the whole plane can take only a few
+  // seconds, less than a click from outside may need to land while the bar re-renders.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve) => {
+        const cancelOnFirstChunk = () => {
+          const slice = window.__explorer!.getState().slice;
+          const cancel = [...document.querySelectorAll<HTMLButtonElement>('[data-testid="job-progress"] button')].find((button) => button.textContent === 'Cancel');
+          if (slice !== null && slice.nx === 201 && slice.done > 0 && cancel !== undefined) {
+            cancel.click();
+            resolve();
+          } else setTimeout(cancelOnFirstChunk, 0);
+        };
+        cancelOnFirstChunk();
+      }),
+  );
   const cancelled = await explorer.waitForState((s) => s.slice?.state === 'cancelled', 'the cancelled slice');
   expect(cancelled.slice!.done).toBeLessThan(201 * 201);
   await expect(page.getByTestId('job-progress')).toHaveAttribute('data-state', 'cancelled');

@@ -41,7 +41,7 @@ test('the built page carries a Content-Security-Policy of its own origin, and a 
   await explorer.waitForNetworkData();
   await explorer.play();
   await explorer.waitForState((s) => s.networkRuns.every((run) => run.step >= 20), '20 training steps', 45_000);
-  await explorer.pause();
+  await explorer.pauseIfRunning();
   await explorer.fill('slice-resolution', '9');
   await explorer.computeSlice((slice) => slice.nx === 9);
   await explorer.openSideTab('curvature');

@@ -12,6 +12,8 @@ import { analyticMarkers, type MarkerReport } from './engine/analytic/markers';
 import { previewGrid } from './engine/analytic/preview';
 import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
 import { BackendLossWatch } from './backendLoss';
+import { holdLifeline } from './lifeline';
+import { TestFaults, type CrashMoment } from './testFaults';
 import { selectBrowserBackend } from './engine/backends/browser';
 import type { BackendAttempt, BackendName } from './engine/backends/select';
 import { analyticProblemOf, checkedExperiment, type CheckedExperiment, type Experiment } from './engine/spec/experiment';
@@ -41,17 +43,24 @@ export interface AnalyticWorkerApi {
   markers(experiment: Experiment): Promise<MarkerReport[]>;
   /** Replaces any runs by the experiment's optimizers at its start; returns f at the start. */
   startRuns(experiment: Experiment): Promise<StartState>;
-  /** Up to `count` more updates of every live run (arrays transferred). */
-  step(count: number): Promise<StepBatch>;
+  /** Up to `count` more updates of every live run (arrays transferred), with the milliseconds the worker spent on them. */
+  step(count: number): Promise<TimedStepBatch>;
   /** Test hook: makes the GPU device or WebGL context go away, as a driver reset would. */
   loseBackendForTesting(): void;
-  /** Test hook: throws an uncaught error, as a worker crash would. */
-  crashForTesting(): void;
+  /** Test hook: throws an uncaught error, as a worker crash would (at once, or inside the next step). */
+  crashForTesting(moment?: CrashMoment): void;
+  /** Test hook: the worker stops without a word (`self.close()`). */
+  closeForTesting(): void;
 }
+
+/** A batch of steps with the worker's own time for it (the page's round trip also counts its own delays). */
+export type TimedStepBatch = StepBatch & { elapsedMs: number };
 
 let runs: AnalyticRuns | null = null;
 /** Set when the GPU goes away: every later call then fails with the reason instead of hanging. */
 const backendLoss = new BackendLossWatch();
+/** The test hooks' faults (crashes, a silent stop). */
+const faults = new TestFaults();
 
 /**
  * `request`, checked once here where it enters the worker: a valid analytic
@@ -99,20 +108,26 @@ const api: AnalyticWorkerApi = {
   async step(count) {
     backendLoss.assertUsable();
     if (runs === null) throw new Error('step() before startRuns()');
+    faults.stepBegins();
+    const started = performance.now();
     const batch = await runs.step(count);
     const buffers = batch.runs.flatMap((run) => [run.points.buffer, run.losses.buffer, run.gradNorms.buffer]);
-    return Comlink.transfer(batch, buffers as ArrayBuffer[]);
+    return Comlink.transfer({ ...batch, elapsedMs: performance.now() - started }, buffers as ArrayBuffer[]);
   },
 
   loseBackendForTesting() {
     backendLoss.loseForTesting();
   },
 
-  crashForTesting() {
-    setTimeout(() => {
-      throw new Error('simulated worker crash');
-    });
+  crashForTesting(moment) {
+    faults.crash(moment);
+  },
+
+  closeForTesting() {
+    faults.closeSilently();
   },
 };
 
 Comlink.expose(api);
+// The page learns from this lock when the worker is gone, even silently (workers/lifeline.ts).
+holdLifeline();

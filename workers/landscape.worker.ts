@@ -13,6 +13,8 @@ import * as Comlink from 'comlink';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BackendReport } from './analytic.worker';
 import { BackendLossWatch } from './backendLoss';
+import { holdLifeline } from './lifeline';
+import { TestFaults, type CrashMoment } from './testFaults';
 import { selectBrowserBackend } from './engine/backends/browser';
 import { engineFromQuery, preferNetworkEngine } from './engine/networks/fast/engine';
 import type { BackendName } from './engine/backends/select';
@@ -24,12 +26,16 @@ export interface LandscapeWorkerApi extends LandscapeRequests {
   init(search: string, exclude: BackendName[], onBackendLost: (reason: string) => void): Promise<BackendReport>;
   /** Test hook: makes the GPU device or WebGL context go away. */
   loseBackendForTesting(): void;
-  /** Test hook: throws an uncaught error, as a worker crash would. */
-  crashForTesting(): void;
+  /** Test hook: throws an uncaught error, as a worker crash would (at once, or inside the next step). */
+  crashForTesting(moment?: CrashMoment): void;
+  /** Test hook: the worker stops without a word (`self.close()`). */
+  closeForTesting(): void;
 }
 
 /** Set when the GPU goes away: every later call then fails with the reason instead of hanging. */
 const backendLoss = new BackendLossWatch();
+/** The test hooks' faults (crashes, a silent stop). */
+const faults = new TestFaults();
 const service = new LandscapeService(() => backendLoss.assertUsable());
 
 const api: LandscapeWorkerApi = {
@@ -54,11 +60,15 @@ const api: LandscapeWorkerApi = {
     backendLoss.loseForTesting();
   },
 
-  crashForTesting() {
-    setTimeout(() => {
-      throw new Error('simulated worker crash');
-    });
+  crashForTesting(moment) {
+    faults.crash(moment);
+  },
+
+  closeForTesting() {
+    faults.closeSilently();
   },
 };
 
 Comlink.expose(api);
+// The page learns from this lock when the worker is gone, even silently (workers/lifeline.ts).
+holdLifeline();

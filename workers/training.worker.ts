@@ -12,6 +12,8 @@ import * as Comlink from 'comlink';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import type { BackendReport } from './analytic.worker';
 import { BackendLossWatch } from './backendLoss';
+import { holdLifeline } from './lifeline';
+import { TestFaults, type CrashMoment } from './testFaults';
 import { selectBrowserBackend } from './engine/backends/browser';
 import { engineFromQuery, preferNetworkEngine } from './engine/networks/fast/engine';
 import type { BackendName } from './engine/backends/select';
@@ -48,11 +50,15 @@ export interface TrainingWorkerApi {
   predict(source: PredictionSource): Promise<PredictionFieldData | null>;
   /** Test hook: makes the GPU device or WebGL context go away, as a driver reset would. */
   loseBackendForTesting(): void;
-  /** Test hook: throws an uncaught error, as a worker crash would. */
-  crashForTesting(): void;
+  /** Test hook: throws an uncaught error, as a worker crash would (at once, or inside the next step). */
+  crashForTesting(moment?: CrashMoment): void;
+  /** Test hook: the worker stops without a word (`self.close()`). */
+  closeForTesting(): void;
 }
 
 const backendLoss = new BackendLossWatch();
+/** The test hooks' faults (crashes, a silent stop). */
+const faults = new TestFaults();
 let job: TrainingJob | null = null;
 /** The job's calls, from the page and from the landscape worker, one after another. */
 const calls = new SerialCalls();
@@ -90,6 +96,7 @@ const api: TrainingWorkerApi = {
 
   step: (count) =>
     calls.run(async () => {
+      faults.stepBegins();
       const batch = await usableJob().step(count);
       return Comlink.transfer(batch, transferablesOf(batch));
     }),
@@ -116,11 +123,15 @@ const api: TrainingWorkerApi = {
     backendLoss.loseForTesting();
   },
 
-  crashForTesting() {
-    setTimeout(() => {
-      throw new Error('simulated worker crash');
-    });
+  crashForTesting(moment) {
+    faults.crash(moment);
+  },
+
+  closeForTesting() {
+    faults.closeSilently();
   },
 };
 
 Comlink.expose(api);
+// The page learns from this lock when the worker is gone, even silently (workers/lifeline.ts).
+holdLifeline();

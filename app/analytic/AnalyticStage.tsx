@@ -1,11 +1,13 @@
 /**
  * The landscape in the middle of the page: the scene's LandscapeView fed from
- * the store. A click on the surface or the map moves the start point.
+ * the store, at the step the scrubber shows. A click on the surface or the
+ * map moves the start point.
  */
-import { useCallback, type ReactElement } from 'react';
+import { useCallback, useMemo, type ReactElement } from 'react';
 import { LandscapeView } from '../scene/LandscapeView';
 import { selectField, selectMarkers, selectPaths, selectView, selectWindow } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
+import { pathsAtStep } from './shownPaths';
 
 /**
  * `value` rounded to a thousandth of the window's `span` (well below a pixel),
@@ -18,7 +20,10 @@ export function roundToSpan(value: number, span: number): number {
 
 export function AnalyticStage({ resetViewToken }: { resetViewToken: number }): ReactElement {
   const field = useAppStore(selectField);
-  const paths = useAppStore(selectPaths);
+  const allPaths = useAppStore(selectPaths);
+  const shownStep = useAppStore((state) => state.shownStep);
+  // The scrubber's step: the paths and their current points stop there.
+  const paths = useMemo(() => pathsAtStep(allPaths, shownStep), [allPaths, shownStep]);
   const markers = useAppStore(selectMarkers);
   const view = useAppStore(selectView);
   const plane = useAppStore(selectWindow);

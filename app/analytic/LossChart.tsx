@@ -13,6 +13,7 @@ import { selectPaths } from '../store/selectors';
 import { useAppStore } from '../store/store';
 import type { PathView } from '../scene/types';
 import { lossChartData } from './lossChartData';
+import { lastComputedStep, pathsAtStep } from './shownPaths';
 
 /** A signature of what the chart draws from the paths: their growth and versions. */
 function pathsSignature(paths: readonly PathView[]): string {
@@ -21,17 +22,23 @@ function pathsSignature(paths: readonly PathView[]): string {
 
 /** The loss chart of the analytic runs, reading the paths from the store. */
 export function LossChart(): ReactElement {
-  const paths = useAppStore(selectPaths);
+  const allPaths = useAppStore(selectPaths);
+  const shownStep = useAppStore((state) => state.shownStep);
+  // Up to the scrubber's step.
+  const paths = pathsAtStep(allPaths, shownStep);
   const [wantLog, setWantLog] = useState(true);
   const containerRef = useRef<HTMLDivElement>(null);
 
   const { data, logY, note } = lossChartData(paths, wantLog);
+  // The step axis spans every step computed, so that scrubbing back does not rescale it.
+  const lastStep = useRef(0);
+  lastStep.current = lastComputedStep(allPaths);
   const optionsKey = JSON.stringify([paths.map((p) => [p.id, p.label, p.color]), logY]);
   useUplot(
     containerRef,
     (width, height) =>
       chartOptions(width, height, {
-        scales: { y: yScale(logY) },
+        scales: { x: { time: false, range: (_chart, min, max) => [Math.min(0, min ?? 0), Math.max(1, lastStep.current, max ?? 0)] }, y: yScale(logY) },
         axes: [stepAxis(), valueAxis()],
         series: [{ label: 'step' }, ...paths.map((path) => lineSeries({ label: path.label, stroke: path.color }))],
       }),

@@ -1,6 +1,9 @@
 /**
- * Play / pause, single step, reset, the number of steps and, for networks, the pace.
- * Keyboard: space plays or pauses, → takes one step, r resets.
+ * Play / pause, single step, reset, and the number of steps; for analytic
+ * runs also their speed and the scrubber along the steps computed, for
+ * networks the training pace.
+ * Keyboard: space plays or pauses, → takes one step, r resets (the
+ * scrubber, when focused, takes its own arrow keys).
  */
 import type { ReactElement } from 'react';
 import { selectRunStatus, selectSteps } from '../store/selectors';
@@ -8,10 +11,12 @@ import { appStore, useAppStore } from '../store/store';
 import { NumberField } from '../ui/NumberField';
 import { Section } from '../ui/Section';
 import { TrainingSpeedField } from '../training/TrainingSpeedField';
+import { RunPace } from './RunPace';
 
 export function RunControls(): ReactElement {
   const status = useAppStore(selectRunStatus);
   const steps = useAppStore(selectSteps);
+  const analytic = useAppStore((state) => state.experiment.problem.kind === 'analytic');
   const { togglePlay, stepOnce, reset, setSteps } = appStore.getState();
   const running = status === 'running';
 
@@ -37,7 +42,7 @@ export function RunControls(): ReactElement {
           </span>
         </div>
       </div>
-      <TrainingSpeedField />
+      {analytic ? <RunPace /> : <TrainingSpeedField />}
       <p className="note">Space: play / pause · →: one step · r: reset</p>
     </Section>
   );

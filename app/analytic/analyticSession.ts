@@ -6,12 +6,14 @@
  *
  * - problem, window or grid changed → surface: a coarse preview, then the full grid;
  * - problem, window or start changed → markers (critical points and start, with curvature);
- * - problem, start, steps, optimizers or seed changed, or reset → the runs start over;
+ * - problem, start, steps, optimizers or seed changed → the runs start over (and play
+ *   again if they had finished); reset → the runs start over;
  * - play / pause / single step → the runner.
  *
  * A crashed worker or a lost GPU is replaced by a new worker on the
  * WebAssembly or CPU backend; the experiment (in the store) is untouched.
  */
+import type { CrashMoment } from '../../workers/testFaults';
 import type { BackendName } from '../../workers/engine/backends/select';
 import { isAnalyticExperiment, type Experiment } from '../../workers/engine/spec/experiment';
 import type { AnalyticWorkerApi, BackendReport, MarkerReport } from '../../workers/analytic.worker';
@@ -77,7 +79,12 @@ export class AnalyticSession {
       store.subscribe((state) => isAnalyticExperiment(state.experiment), (isAnalytic) => isAnalytic && this.publishBackend()),
       store.subscribe((state) => surfaceFields(state.experiment), () => this.scheduleSurface(), byValue),
       store.subscribe((state) => markerFields(state.experiment), () => void this.refreshMarkers(), byValue),
-      store.subscribe((state) => runFields(state.experiment), () => this.runner.invalidate(), byValue),
+      // An edit restarts the runs; a switch of mode only forgets them.
+      store.subscribe(
+        (state) => runFields(state.experiment),
+        (fields, previous) => (fields.problem.kind === previous.problem.kind ? this.runner.restartAfterEdit() : this.runner.invalidate()),
+        byValue,
+      ),
       // Play, pause, step and reset belong to the network's session while the experiment is a network's.
       store.subscribe((state) => state.resetRequests, () => analytic() && this.runner.invalidate()),
       store.subscribe((state) => state.stepRequests, () => analytic() && this.runner.requestSingleStep()),
@@ -101,9 +108,14 @@ export class AnalyticSession {
     this.connection = null;
   }
 
-  /** Test hook: makes the worker crash. */
-  simulateCrash(): void {
-    void this.connection?.api.crashForTesting();
+  /** Test hook: makes the worker crash (at once, or inside its next step). */
+  simulateCrash(moment?: CrashMoment): void {
+    void this.connection?.api.crashForTesting(moment);
+  }
+
+  /** Test hook: makes the worker stop without a word. */
+  simulateSilentStop(): void {
+    void this.connection?.api.closeForTesting();
   }
 
   /** Test hook: makes the worker's GPU device (or context) disappear. */
@@ -113,9 +125,10 @@ export class AnalyticSession {
 
   private connect(): void {
     performance.mark('explorer:worker-start');
-    const connection = this.startWorker((reason) => this.restart(`the worker crashed: ${reason}`));
+    // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
+    const connection: WorkerConnection<AnalyticWorkerApi> = this.startWorker((reason) => this.restart(`the worker crashed: ${reason}`, connection));
     this.connection = connection;
-    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
+    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
       .then((report) => {
@@ -149,9 +162,9 @@ export class AnalyticSession {
   }
 
   /** Replaces the worker with one that avoids the GPU backends. */
-  private restart(reason: string): void {
+  private restart(reason: string, from?: WorkerConnection<AnalyticWorkerApi>): void {
     const old = this.connection;
-    if (old === null) return;
+    if (old === null || (from !== undefined && from !== old)) return;
     this.connection = null;
     old.terminate();
     this.restarts++;

@@ -7,7 +7,7 @@ import { defaultRun } from '../../workers/engine/spec/runs';
 import { useTestBackend } from '../../workers/engine/testing/backend';
 import { selectProgress } from '../store/selectors';
 import { createAppStore, type AppStore } from '../store/store';
-import { Runner, pathLabels, stepsPerBatch, type RunWorker } from './runner';
+import { MAX_BATCH_STEPS, Runner, batchSize, pathLabels, stepsPerSecond, type RunWorker, type RunnerClock } from './runner';
 
 /** The engine in-process, standing in for the worker. */
 function inProcessWorker(): RunWorker & { stepCalls: number } {
@@ -31,6 +31,19 @@ function inProcessWorker(): RunWorker & { stepCalls: number } {
 
 const nextTurn = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
+/** A clock whose time moves only when the runner waits (or when a test moves it), by the time waited. */
+function fakeClock(): RunnerClock & { time: number } {
+  const clock = {
+    time: 0,
+    now: () => clock.time,
+    wait: async (ms: number) => {
+      clock.time += Math.max(1, ms);
+      await nextTurn();
+    },
+  };
+  return clock;
+}
+
 async function until(condition: () => boolean, what: string): Promise<void> {
   for (let i = 0; i < 2000; i++) {
     if (condition()) return;
@@ -47,10 +60,11 @@ function setup(steps: number, edit?: (experiment: AnalyticExperiment) => void) {
   edit?.(experiment);
   store.getState().loadExperiment(experiment, []);
   const errors: unknown[] = [];
-  const runner = new Runner(store, (error) => errors.push(error), nextTurn);
+  const clock = fakeClock();
+  const runner = new Runner(store, (error) => errors.push(error), clock);
   const worker = inProcessWorker();
   runner.attach(worker, (call) => call);
-  return { store, runner, worker, errors };
+  return { store, runner, worker, errors, clock };
 }
 
 /** Rosenbrock's f, written out independently of the engine. */
@@ -60,11 +74,28 @@ beforeAll(async () => {
   await useTestBackend();
 });
 
-describe('stepsPerBatch', () => {
-  it('spreads a run over about 150 frames, at least one step each', () => {
-    expect(stepsPerBatch(300)).toBe(2);
-    expect(stepsPerBatch(10)).toBe(1);
-    expect(stepsPerBatch(10_000)).toBe(67);
+describe('stepsPerSecond and batchSize', () => {
+  it('plays an auto-paced run in 2.5 s whatever its length; a number is the rate; max has no limit', () => {
+    expect(stepsPerSecond('auto', 300)).toBe(120);
+    expect(stepsPerSecond('auto', 10_000)).toBe(4000);
+    expect(stepsPerSecond(30, 300)).toBe(30);
+    expect(stepsPerSecond('max', 300)).toBe(Infinity);
+  });
+
+  it('takes the steps due on the run’s clock, none before the next is due, never past the end', () => {
+    expect(batchSize(100, 1, 0, 300, null)).toBe(1);
+    expect(batchSize(100, 1.9, 1, 300, null)).toBe(0);
+    // A page that was busy drawing for 0.6 s at 100 steps/s: 60 steps are due at once.
+    expect(batchSize(100, 61.2, 1, 300, null)).toBe(60);
+    expect(batchSize(100, 400, 290, 10, null)).toBe(10);
+    expect(batchSize(1e9, 1e9, 0, 1e6, null)).toBe(MAX_BATCH_STEPS);
+  });
+
+  it('sizes a batch at max speed to about 16 ms of the worker’s time', () => {
+    expect(batchSize(Infinity, Infinity, 0, 10_000, null)).toBe(16);
+    expect(batchSize(Infinity, Infinity, 0, 10_000, 0.1)).toBe(160);
+    expect(batchSize(Infinity, Infinity, 0, 10_000, 50)).toBe(1);
+    expect(batchSize(Infinity, Infinity, 0, 5, 0.01)).toBe(5);
   });
 });
 
@@ -164,6 +195,90 @@ describe('Runner', () => {
       [0, null, 'idle'],
       [0, null, 'idle'],
     ]);
+  });
+
+  it('plays the runs again when they are edited after they finished, the new optimizer with them', async () => {
+    const { store, runner } = setup(20);
+    store.getState().play();
+    runner.kick();
+    await until(() => store.getState().status === 'done', 'the run to finish');
+    store.getState().addOptimizer('rmsprop');
+    // The session calls this when the runs' fields change.
+    runner.restartAfterEdit();
+    expect(store.getState().status).toBe('running');
+    await until(() => store.getState().status === 'done' && selectProgress(store.getState()).length === 3, 'the three runs to finish');
+    expect(store.getState().paths.map((path) => path.length)).toEqual([21, 21, 21]);
+    expect(selectProgress(store.getState()).map((p) => [p.step, p.status])).toEqual([
+      [20, 'done'],
+      [20, 'done'],
+      [20, 'done'],
+    ]);
+  });
+
+  it('leaves paused runs paused (at step 0) when they are edited', async () => {
+    const { store, runner } = setup(3000);
+    store.getState().play();
+    runner.kick();
+    await until(() => selectProgress(store.getState())[0].step > 0, 'a few steps');
+    store.getState().pause();
+    store.getState().setSeed(3);
+    runner.restartAfterEdit();
+    for (let i = 0; i < 10; i++) await nextTurn();
+    expect(store.getState().status).toBe('idle');
+    expect(selectProgress(store.getState()).map((p) => p.step)).toEqual([0, 0]);
+  });
+
+  it('keeps its speed however slowly the page draws: 300 steps at 100 per second take 3 s of the run’s clock, in a few big batches', async () => {
+    const { store, runner, worker, clock } = setup(300);
+    store.getState().setRunSpeed(100);
+    // Every update of the paths costs the page 600 ms, as a 3-D view rendered in software does.
+    const unsubscribe = store.subscribe((state) => state.paths, () => (clock.time += 600));
+    store.getState().play();
+    runner.kick();
+    await until(() => store.getState().status === 'done', 'the run to finish');
+    unsubscribe();
+    expect(selectProgress(store.getState()).map((p) => p.step)).toEqual([300, 300]);
+    // Paced by its clock: 2.99 s from the first step to the last, plus the drawing of the start and of the last batch
+    // (not by the frames: 150 batches of 2 steps × 600 ms = 90 s before).
+    expect(clock.time).toBeGreaterThan(2990);
+    expect(clock.time).toBeLessThan(2990 + 3 * 600);
+    expect(worker.stepCalls).toBeLessThan(12);
+  });
+
+  it('plays at the speed asked for: 10 steps per second, and as fast as the worker computes', async () => {
+    const slow = setup(20);
+    slow.store.getState().setRunSpeed(10);
+    slow.store.getState().play();
+    slow.runner.kick();
+    await until(() => slow.store.getState().status === 'done', 'the slow run');
+    // 20 steps, the first at once: 1.9 s.
+    expect(slow.clock.time).toBeGreaterThanOrEqual(1900);
+    expect(slow.clock.time).toBeLessThan(2000);
+
+    const fast = setup(2000);
+    fast.store.getState().setRunSpeed('max');
+    fast.store.getState().play();
+    fast.runner.kick();
+    await until(() => fast.store.getState().status === 'done', 'the fast run');
+    expect(selectProgress(fast.store.getState()).map((p) => p.step)).toEqual([2000, 2000]);
+    // The step calls take no time on this clock: only the one-batch-per-frame waits count.
+    expect(fast.clock.time).toBeLessThan(16 * fast.worker.stepCalls + 1);
+  });
+
+  it('sizes its batches at max speed by the worker’s own time, not by a round trip the page delays', async () => {
+    const { store, runner, worker, clock } = setup(2000);
+    const step = worker.step;
+    // Each answer reaches a busy page half a second late; the worker itself spent 10 µs a step.
+    worker.step = async (count) => {
+      clock.time += 500;
+      return { ...(await step(count)), elapsedMs: 0.01 * count };
+    };
+    store.getState().setRunSpeed('max');
+    store.getState().play();
+    runner.kick();
+    await until(() => store.getState().status === 'done', 'the run');
+    // 16 steps while the time per step is unknown, then 1600 (16 ms of the worker's time), then the rest.
+    expect(worker.stepCalls).toBe(3);
   });
 
   it('stops a diverging run with its message while the other run goes on', async () => {

@@ -7,11 +7,12 @@ import { networkProblem } from '../../workers/engine/spec/networkProblem';
 import { Rng } from '../../workers/engine/math/rng';
 import { useTestBackend } from '../../workers/engine/testing/backend';
 import type { ParameterServer } from '../../workers/engine/spec/messages/parameters';
+import type { SliceChunk } from '../../workers/engine/spec/messages/landscape';
 import type { LandscapeWorkerApi } from '../../workers/landscape.worker';
 import { LandscapeService } from '../../workers/landscape/landscapeRequests';
 import type { LandscapeState } from '../store/landscapeSlice';
 import { createAppStore, type AppStore } from '../store/store';
-import { ParameterChannel, type WorkerConnection } from '../workerClient';
+import { ParameterChannel, WorkerCrashedError, type WorkerConnection } from '../workerClient';
 import { LandscapeSession } from './landscapeSession';
 
 /** A 2-6-1 network on 80 spiral points (25 parameters), so every job takes milliseconds. */
@@ -37,6 +38,7 @@ function inProcessWorker(): WorkerConnection<LandscapeWorkerApi> {
     cancel: (kind) => service.cancel(kind),
     loseBackendForTesting: () => {},
     crashForTesting: () => {},
+    closeForTesting: () => {},
   };
   return {
     api: api as unknown as WorkerConnection<LandscapeWorkerApi>['api'],
@@ -320,5 +322,94 @@ describe('LandscapeSession', () => {
     expect(done.sliceJob?.label).toBe('Refining slice 9×9');
     expect(done.slice?.directions.kind).toBe('random');
     expect(store.getState().sliceRequests).toBe(0);
+  });
+
+  it('fails a slice whose worker crashed with the reason, ignores the chunks the dead worker had already sent, and starts the next slice on a new worker', async () => {
+    const store = networkStore();
+    session!.dispose();
+    let crash: (reason: string) => void = () => {};
+    let lateChunk: ((chunk: SliceChunk) => void) | null = null;
+    let workers = 0;
+    const factory = (onCrash: (reason: string) => void): WorkerConnection<LandscapeWorkerApi> => {
+      const inner = inProcessWorker();
+      const first = workers++ === 0;
+      let rejectAll: (error: Error) => void = () => {};
+      const crashed = new Promise<never>((_, reject) => {
+        rejectAll = reject;
+      });
+      crashed.catch(() => {});
+      crash = (reason) => {
+        // As the page's connection does: pending calls reject, then the session hears of the crash.
+        rejectAll(new WorkerCrashedError(reason));
+        onCrash(reason);
+      };
+      const api = inner.api as unknown as LandscapeWorkerApi;
+      const wrapped: LandscapeWorkerApi = {
+        ...api,
+        // The first worker sends one chunk and never finishes: it is going to crash; a second chunk is still on its way.
+        computeSlice: first
+          ? (settings, _runIds, onChunk) => {
+              const total = settings.resolution ** 2;
+              onChunk({ values: new Float32Array(total), done: 9, total, exactStride: 4 });
+              lateChunk = onChunk;
+              return new Promise(() => {});
+            }
+          : api.computeSlice,
+      };
+      return { api: wrapped as unknown as WorkerConnection<LandscapeWorkerApi>['api'], guard: (call) => Promise.race([call, crashed]), terminate: inner.terminate };
+    };
+    session = new LandscapeSession(store, '', factory);
+    session.useChannel(channelServing(fakeRuns()));
+    session.start();
+
+    store.getState().requestSlice();
+    await until(store, (l) => l.fieldDone === 9, 'the first chunk');
+    crash('simulated worker crash');
+    const failed = await until(store, (l) => l.sliceJob?.state === 'failed', 'the failed slice');
+    expect(failed.sliceJob?.message).toBe('the landscape worker crashed: simulated worker crash');
+    // The new worker was started at once, not at the next request.
+    expect(workers).toBe(2);
+    const total = 81;
+    lateChunk!({ values: new Float32Array(total), done: 40, total, exactStride: 2 });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(store.getState().landscape.sliceJob?.state).toBe('failed');
+    expect(store.getState().landscape.fieldDone).toBe(9);
+
+    store.getState().requestSlice();
+    const done = await until(store, (l) => l.sliceJob?.state === 'done', 'the slice on the new worker');
+    expect(done.fieldDone).toBe(81);
+    expect(workers).toBe(2);
+  });
+  it('predicts the exact spectrum’s time again after the network changes, for the new network', async () => {
+    const store = networkStore();
+    session!.dispose();
+    // The training side serves θ₀ of whatever network the experiment has now, as the rebuilt training worker does.
+    const currentTheta = async () => {
+      const experiment = store.getState().experiment;
+      if (experiment.problem.kind !== 'network') throw new Error('not a network');
+      const network = buildNetwork(experiment.problem);
+      const theta = Float32Array.from(network.initialParams);
+      network.dispose();
+      return theta;
+    };
+    const server: ParameterServer = {
+      getParams: currentTheta,
+      getTrajectory: currentTheta,
+      getTrajectorySteps: async () => Int32Array.of(0),
+    };
+    session = new LandscapeSession(store, '', inProcessWorker);
+    session.useChannel(channelServing(server));
+    session.start();
+    // The curvature view asks once when it opens.
+    store.getState().requestExactEstimate();
+    const first = await until(store, (l) => l.exactEstimate !== null, 'the first estimate');
+    expect(first.exactEstimate?.size).toBe(25);
+
+    store.getState().setHiddenWidth(0, 3);
+    expect(store.getState().landscape.exactEstimate).toBeNull();
+    const second = await until(store, (l) => l.exactEstimate !== null, 'the estimate for the new network');
+    // 2·3 + 3 + 3·1 + 1 parameters.
+    expect(second.exactEstimate?.size).toBe(13);
+    expect(second.exactEstimate?.seconds).toBeGreaterThan(0);
   });
 });

@@ -21,10 +21,13 @@
  *
  * The session follows the store's intents with one selector subscription
  * each. A new request cancels the running job of its kind. The worker
- * starts (and builds the network) as soon as the experiment is a network's; a crashed worker (or a lost GPU) is replaced
- * by one without the GPU backends at the next request, the parameter channel
- * made again, and the job that was running reports failure.
+ * starts (and builds the network) as soon as the experiment is a network's;
+ * a crashed worker (or a lost GPU) is replaced at once by one without the
+ * GPU backends, the parameter channel made again, and the job that was
+ * running fails with the reason (chunks the dead worker had already sent
+ * are ignored).
  */
+import type { CrashMoment } from '../../workers/testFaults';
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import type { Experiment, NetworkExperiment } from '../../workers/engine/spec/experiment';
@@ -37,7 +40,9 @@ import type { JobProgress } from '../plots/types';
 import { emptyLandscapeState, targetWithoutProbe, type CurvatureTargetChoice, type LandscapeState, type ProbeState } from '../store/landscapeSlice';
 import { sameData } from '../store/sameData';
 import type { AppStore } from '../store/store';
-import { startLandscapeWorker, type ParameterChannel, type WorkerConnection } from '../workerClient';
+import { browserNetworkWatch, type NetworkWatch } from '../offline/missingFiles';
+import { OfflineStart } from '../session/offlineStart';
+import { startLandscapeWorker, WorkerCrashedError, WORKER_SCRIPTS, type CrashListener, type ParameterChannel, type WorkerConnection } from '../workerClient';
 import {
   criticalMarkers,
   faithfulnessItems,
@@ -54,7 +59,7 @@ import { runLabels } from '../runs/runLabels';
 import { formatCoordinate, typographicMinus } from '../ui/format';
 
 /** How the worker is started (tests pass their own). */
-export type LandscapeWorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<LandscapeWorkerApi>;
+export type LandscapeWorkerFactory = (onCrash: CrashListener) => WorkerConnection<LandscapeWorkerApi>;
 
 const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
 const MAX_RESTARTS = 3;
@@ -97,12 +102,17 @@ export class LandscapeSession {
   private shownExact: number | null = null;
   private live: LiveLandscape | null = null;
   private predictionVersion = 0;
+  /** Waits for the network when the worker cannot start offline. */
+  private readonly offline: OfflineStart;
 
   constructor(
     private readonly store: AppStore,
     private readonly search: string,
     private readonly startWorker: LandscapeWorkerFactory = startLandscapeWorker,
-  ) {}
+    network: NetworkWatch = browserNetworkWatch(WORKER_SCRIPTS.landscape),
+  ) {
+    this.offline = new OfflineStart(network, 'the landscape');
+  }
 
   /**
    * Links each landscape worker (the first, and every one that replaces a
@@ -145,14 +155,20 @@ export class LandscapeSession {
     this.unsubscribes = [];
     this.live?.dispose();
     this.live = null;
+    this.offline.dispose();
     this.connection?.terminate();
     this.connection = null;
     this.offerChannel(null);
   }
 
-  /** Test hook: makes the worker crash. */
-  simulateCrash(): void {
-    void this.connection?.api.crashForTesting();
+  /** Test hook: makes the worker crash (at once, or inside its next step). */
+  simulateCrash(moment?: CrashMoment): void {
+    void this.connection?.api.crashForTesting(moment);
+  }
+
+  /** Test hook: makes the worker stop without a word. */
+  simulateSilentStop(): void {
+    void this.connection?.api.closeForTesting();
   }
 
   private patch(patch: Partial<LandscapeState>): void {
@@ -163,7 +179,7 @@ export class LandscapeSession {
     return this.store.getState().landscape;
   }
 
-  /** A different problem makes every result stale: the slice, the probe, the report. */
+  /** A different problem makes every result stale: the slice, the probe, the report, the exact spectrum's predicted time (estimated again). */
   private forgetResults(): void {
     this.sliceToken++;
     this.probeToken++;
@@ -172,6 +188,8 @@ export class LandscapeSession {
     // Everything back to empty but the curvature target, which is a choice, not a result (a clicked point's is gone with the point).
     const { curvatureTarget: _kept, ...empty } = emptyLandscapeState();
     this.patch({ ...empty, curvatureTarget: targetWithoutProbe(this.landscape().curvatureTarget) });
+    // The exact spectrum's button showed a predicted time (the curvature view asked for one): predict it for the new network.
+    if (this.store.getState().exactEstimateRequests > 0) void this.estimateExact();
   }
 
   /** Starts the worker (its backend chosen) and builds the experiment's network in it, ahead of any request. */
@@ -199,24 +217,44 @@ export class LandscapeSession {
 
   /** The worker, started (and its backend chosen) on first use. */
   private async worker(): Promise<WorkerConnection<LandscapeWorkerApi>> {
+    if (this.offline.blocked !== null) throw new Error(this.offline.blocked);
     if (this.connection === null) this.connect();
     const connection = this.connection!;
-    if (!(await this.ready)) throw new Error('no computation backend is available for the landscape');
+    if (!(await this.ready)) throw new Error(this.offline.blocked ?? 'no computation backend is available for the landscape');
     return connection;
   }
 
   private connect(): void {
-    const connection = this.startWorker((reason) => this.restart(`the landscape worker crashed: ${reason}`));
+    // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
+    const connection: WorkerConnection<LandscapeWorkerApi> = this.startWorker((reason, started) => {
+      // A worker that could not load offline would only fail again: wait for the network instead.
+      if (this.offline.explains({ started })) this.waitForNetwork(connection);
+      else this.restart(`the landscape worker crashed: ${reason}`, connection);
+    });
     this.connection = connection;
     this.offerChannel(connection);
-    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
+    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
       .then(() => true)
       .catch((error) => {
-        if (this.connection === connection) this.patch({ error: errorMessage(error) });
+        if (this.connection !== connection) return false;
+        if (this.offline.explains({ error })) this.waitForNetwork(connection);
+        else this.patch({ error: errorMessage(error) });
         return false;
       });
+  }
+
+  /** The worker (`connection`) could not start offline: stopped, the message names the missing files; the next request after the network is back starts a new one. */
+  private waitForNetwork(connection: WorkerConnection<LandscapeWorkerApi>): void {
+    if (connection !== this.connection) return;
+    this.connection = null;
+    this.offerChannel(null);
+    this.offline.wait(
+      (message) => this.patch({ error: message }),
+      () => this.patch({ error: null }),
+    );
+    connection.terminate();
   }
 
   /** Makes `connection`'s worker the landscape end of the parameter channel (null: there is none). */
@@ -228,9 +266,9 @@ export class LandscapeSession {
   }
 
   /** Replaces the worker with one that avoids the GPU backends; running jobs have failed (their calls reject). */
-  private restart(reason: string): void {
+  private restart(reason: string, from?: WorkerConnection<LandscapeWorkerApi>): void {
     const old = this.connection;
-    if (old === null) return;
+    if (old === null || (from !== undefined && from !== old)) return;
     this.connection = null;
     old.terminate();
     this.offerChannel(null);
@@ -240,7 +278,15 @@ export class LandscapeSession {
       return;
     }
     this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
-    this.store.getState().addNotice(`The landscape computation stopped (${reason}); it will restart without the GPU at the next request.`);
+    this.store.getState().addNotice(`The landscape computation stopped (${reason}); it was restarted without the GPU.`);
+    // The new worker starts at once (linked to the training worker again), so the next request finds it ready.
+    this.connect();
+  }
+
+  /** What a failed job says: a crash names the worker that crashed, any other error speaks for itself. */
+  private failureMessage(error: unknown): string {
+    if (this.offline.blocked !== null) return this.offline.blocked;
+    return error instanceof WorkerCrashedError ? `the landscape worker crashed: ${error.message}` : errorMessage(error);
   }
 
   /** The network experiment, or a clear error. */
@@ -339,17 +385,22 @@ export class LandscapeSession {
       return 'done';
     } catch (error) {
       if (stale()) {
+        settled = true;
         chunks.cancel();
         return 'superseded';
       }
       if (isAbort(error)) {
         // A cancelled slice keeps the field as far as it was refined.
         chunks.flush();
+        settled = true;
         this.patch({ sliceJob: this.job(label, 'cancelled', null) });
         return 'cancelled';
       }
+      // Chunks the worker sent before it failed (or died) may still arrive on their own port: they are ignored from now on.
+      settled = true;
       chunks.cancel();
-      this.patch({ sliceJob: this.job(label, 'failed', null, errorMessage(error)), error: errorMessage(error) });
+      const message = this.failureMessage(error);
+      this.patch({ sliceJob: this.job(label, 'failed', null, message), error: message });
       return 'failed';
     }
   }
@@ -409,7 +460,7 @@ export class LandscapeSession {
       this.patch({ probe, probeJob: this.job(label, 'done', 1), curvatureTarget: { kind: 'probe' }, exactEstimate: null });
     } catch (error) {
       if (stale()) return;
-      this.patch({ probeJob: isAbort(error) ? this.job(label, 'cancelled', null) : this.job(label, 'failed', null, errorMessage(error)) });
+      this.patch({ probeJob: isAbort(error) ? this.job(label, 'cancelled', null) : this.job(label, 'failed', null, this.failureMessage(error)) });
     }
   }
 
@@ -472,7 +523,7 @@ export class LandscapeSession {
     } catch (error) {
       if (stale()) return;
       if (isAbort(error)) this.patch({ curvatureJob: this.job(label, 'cancelled', null) });
-      else this.patch({ curvatureJob: this.job(label, 'failed', null, errorMessage(error)) });
+      else this.patch({ curvatureJob: this.job(label, 'failed', null, this.failureMessage(error)) });
     }
   }
 }

@@ -1,9 +1,16 @@
 /**
  * The 2-D picture: a heat map of the field with iso-lines, the paths, the
- * markers and axes in plane units, drawn on one canvas. Hovering shows
- * (x, y, loss) under the pointer; clicking (not dragging) picks a point.
+ * markers and axes in plane units. Hovering shows (x, y, loss) under the
+ * pointer; clicking (not dragging) picks a point.
+ *
+ * Two canvases, one over the other: the field (heat map, iso-lines, axes),
+ * painted only when the field, its scale or the size change, and the runs
+ * (paths and markers), painted at most once per display frame as they grow.
+ * Stroking thousands of iso-line segments is costly where canvases are
+ * rasterised in software (seconds per paint, holding up the page); the
+ * paths over them are cheap. A canvas is resized only when the view is.
  */
-import { useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactElement } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type PointerEvent as ReactPointerEvent, type ReactElement } from 'react';
 import { formatCoordinate, formatLoss, READOUT_DIGITS } from '../ui/format';
 import { createColormapLut } from './colormap';
 import { CONTOUR_AXES, CONTOUR_MARGINS, ISO_LINE_COUNT, fitPlotRect, isInsidePlot, pixelToPlane } from './contourLayout';
@@ -11,7 +18,7 @@ import { markerNearPixel, paintIsoLines, paintMarkers, paintPaths, type IsoLineS
 import { fillHeatmapPixels, scaledField } from './fieldImage';
 import type { HeightMapping } from './heightScale';
 import { evenLevels, isoSegments } from './marchingSquares';
-import { paintAxes, paintFieldImage, pixelsToCanvas } from './plotCanvas';
+import { paintAxes, paintFieldImage, pixelsToCanvas, prepareCanvas } from './plotCanvas';
 import { isClickTravel } from './pointerClick';
 import { sampleField } from './sampleField';
 import type { ColormapName, HeightField, MarkerView, PathView } from './types';
@@ -47,7 +54,7 @@ function pathsSignature(paths: readonly PathView[]): string {
   return paths.map((path) => `${path.id}:${path.version}:${path.length}:${path.status}:${path.color}`).join('|');
 }
 
-/** The contour canvas with its hover read-out; fills its positioned parent. */
+/** The contour canvases with their hover read-out; fills its positioned parent. */
 export function ContourView(props: ContourViewProps): ReactElement {
   const { field, mapping, colormap, paths, markers, axisLabels, onPick, onMarkerHover, onPainted } = props;
   const canvasRef = useRef<HTMLCanvasElement>(null);
@@ -76,27 +83,49 @@ export function ContourView(props: ContourViewProps): ReactElement {
     [field, field?.window.xMin, field?.window.xMax, field?.window.yMin, field?.window.yMax, size.width, size.height],
   );
   const signature = pathsSignature(paths);
+  const fieldCanvasRef = useRef<HTMLCanvasElement>(null);
 
+  // The field layer: only when the field, its scale, the plot or the size change.
   useLayoutEffect(() => {
-    const canvas = canvasRef.current;
-    const context = canvas?.getContext('2d');
-    if (!canvas || !context || size.width === 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(size.width * ratio);
-    canvas.height = Math.round(size.height * ratio);
-    context.setTransform(ratio, 0, 0, ratio, 0, 0);
-    context.clearRect(0, 0, size.width, size.height);
-    if (!field || !rect || !pixels) return;
+    const canvas = fieldCanvasRef.current;
+    const context = canvas && prepareCanvas(canvas, size);
+    if (!context || !field || !rect || !pixels) return;
     if (heatmapRef.current?.pixels !== pixels) {
       heatmapRef.current = { pixels, canvas: pixelsToCanvas(pixels, field.nx, field.ny, heatmapRef.current?.canvas) };
     }
     paintFieldImage(context, heatmapRef.current.canvas, field, rect);
     paintIsoLines(context, isoLines, field, rect);
     paintAxes(context, field.window, rect, axisLabels, CONTOUR_AXES);
-    paintPaths(context, paths, field.window, rect);
-    paintMarkers(context, markers, field.window, rect);
     onPainted?.(field.version);
-  }, [size, field, rect, pixels, isoLines, signature, paths, markers, axisLabels[0], axisLabels[1], onPainted]);
+  }, [size, field, rect, pixels, isoLines, axisLabels[0], axisLabels[1], onPainted]);
+
+  // The runs' layer: the newest paths and markers, at most once per display frame.
+  const runsRef = useRef({ paths, markers, field, rect, size });
+  runsRef.current = { paths, markers, field, rect, size };
+  const frameRef = useRef<number | null>(null);
+  const paintRuns = useCallback(() => {
+    frameRef.current = null;
+    const canvas = canvasRef.current;
+    const { paths: shown, markers: marked, field: current, rect: plot, size: box } = runsRef.current;
+    const context = canvas && prepareCanvas(canvas, box);
+    if (!context || !current || !plot) return;
+    paintPaths(context, shown, current.window, plot);
+    paintMarkers(context, marked, current.window, plot);
+  }, []);
+  useLayoutEffect(() => {
+    // A new size or plot is painted at once (with the field layer); growing paths wait for the next frame.
+    paintRuns();
+  }, [size, rect, field, paintRuns]);
+  useEffect(() => {
+    frameRef.current ??= requestAnimationFrame(paintRuns);
+  }, [signature, paths, markers, paintRuns]);
+  useEffect(
+    () => () => {
+      if (frameRef.current !== null) cancelAnimationFrame(frameRef.current);
+      frameRef.current = null;
+    },
+    [],
+  );
 
   /** Pointer position in CSS pixels relative to the canvas. */
   const localPoint = (event: ReactPointerEvent<HTMLCanvasElement>): [number, number] => {
@@ -147,6 +176,7 @@ export function ContourView(props: ContourViewProps): ReactElement {
 
   return (
     <>
+      <canvas ref={fieldCanvasRef} data-testid="contour-field" aria-hidden="true" style={{ position: 'absolute', inset: 0, width: '100%', height: '100%' }} />
       <canvas
         ref={canvasRef}
         data-testid="contour-canvas"

@@ -30,6 +30,24 @@ export interface AxisStyle {
   yNameOffset: number;
 }
 
+/**
+ * `canvas`'s 2-D context, cleared, with the device-pixel transform for a
+ * view of CSS size `size` (its backing store is reallocated only when that
+ * size changes); null before the view has a size.
+ */
+export function prepareCanvas(canvas: HTMLCanvasElement, size: { width: number; height: number }): CanvasRenderingContext2D | null {
+  const context = canvas.getContext('2d');
+  if (!context || size.width === 0) return null;
+  const ratio = globalThis.devicePixelRatio || 1;
+  const width = Math.round(size.width * ratio);
+  const height = Math.round(size.height * ratio);
+  if (canvas.width !== width) canvas.width = width;
+  if (canvas.height !== height) canvas.height = height;
+  context.setTransform(ratio, 0, 0, ratio, 0, 0);
+  context.clearRect(0, 0, size.width, size.height);
+  return context;
+}
+
 /** Clips later drawing to the plot rectangle (undo with ctx.restore()). */
 export function clipToPlot(ctx: CanvasRenderingContext2D, rect: PlotRect): void {
   ctx.save();

@@ -57,6 +57,20 @@ export interface NetworkRunProgress extends RunProgressBase {
 /** The runs' progress: of the optimizers on a function, or of the training runs, whichever mode's session last reported. */
 export type RunsProgress = { mode: 'analytic'; runs: OptimizerProgress[] } | { mode: 'network'; runs: NetworkRunProgress[] };
 
+/**
+ * How fast the analytic runs play, in steps per second: a number, 'auto'
+ * (a whole run in about {@link AUTO_RUN_SECONDS} seconds, whatever its
+ * length), or 'max' (as fast as the worker computes). The pace is the
+ * computation's: it does not depend on how fast the page draws.
+ */
+export type RunSpeed = number | 'auto' | 'max';
+
+/** The speeds offered by the speed control, in steps per second (besides 'auto' and 'max'). */
+export const RUN_SPEEDS: readonly number[] = [10, 30, 100, 300, 1000];
+
+/** Seconds an 'auto'-paced run takes from its first step to its last. */
+export const AUTO_RUN_SECONDS = 2.5;
+
 /** How far the surface is: nothing yet, a coarse preview, or the full grid. */
 export type SurfacePhase = 'waiting' | 'coarse' | 'full';
 
@@ -78,12 +92,23 @@ export interface RunSlice {
   stepRequests: number;
   /** Incremented by each reset request. */
   resetRequests: number;
+  /** How fast the analytic runs play. */
+  runSpeed: RunSpeed;
+  /**
+   * The step the analytic view shows (the scrubber's position): the paths,
+   * their current points and the loss chart stop there; null follows the
+   * newest step.
+   */
+  shownStep: number | null;
 
   play(): void;
   pause(): void;
   togglePlay(): void;
   stepOnce(): void;
   reset(): void;
+  setRunSpeed(speed: RunSpeed): void;
+  /** Shows step `step` of the runs already computed (pausing them if they play), or the newest step (null). */
+  showStep(step: number | null): void;
 
   setStatus(status: PlaybackStatus): void;
   /** The analytic session: the optimizers' progress. */
@@ -109,20 +134,25 @@ export const createRunSlice: StateCreator<Store, [], [], RunSlice> = (set, get) 
   firstSurfaceMs: null,
   stepRequests: 0,
   resetRequests: 0,
+  runSpeed: 'auto',
+  shownStep: null,
 
   play: () => {
     const { status } = get();
-    // A finished run starts again from the beginning.
-    if (status === 'done') set((s) => ({ resetRequests: s.resetRequests + 1, status: 'running' }));
-    else set({ status: 'running' });
+    // A finished run starts again from the beginning; playing shows the newest step again.
+    if (status === 'done') set((s) => ({ resetRequests: s.resetRequests + 1, status: 'running', shownStep: null }));
+    else set({ status: 'running', shownStep: null });
   },
   pause: () => {
     if (get().status === 'running') set({ status: 'paused' });
   },
   togglePlay: () => (get().status === 'running' ? get().pause() : get().play()),
   stepOnce: () =>
-    set((s) => ({ status: s.status === 'done' ? 'done' : 'paused', stepRequests: s.stepRequests + 1 })),
-  reset: () => set((s) => ({ status: 'idle', resetRequests: s.resetRequests + 1 })),
+    set((s) => ({ status: s.status === 'done' ? 'done' : 'paused', stepRequests: s.stepRequests + 1, shownStep: null })),
+  reset: () => set((s) => ({ status: 'idle', resetRequests: s.resetRequests + 1, shownStep: null })),
+  setRunSpeed: (runSpeed) => set({ runSpeed }),
+  // Grabbing the scrubber stops the runs there, as a media player's does.
+  showStep: (shownStep) => set((s) => ({ shownStep, status: shownStep !== null && s.status === 'running' ? 'paused' : s.status })),
 
   setStatus: (status) => set({ status }),
   setProgress: (runs) => set({ runProgress: { mode: 'analytic', runs } }),

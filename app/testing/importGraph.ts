@@ -6,8 +6,10 @@
  * An edge is every import that puts code on the page: `import … from`,
  * `import '…'`, `export … from` and `import('…')`. Not edges: `import type`,
  * `export type`, specifiers marked `type` (an import whose specifiers are all
- * `type` is erased), and `new URL('….worker.ts', import.meta.url)`, which
- * starts a worker in a bundle of its own.
+ * `type` is erased), `new URL('….worker.ts', import.meta.url)`, which
+ * starts a worker in a bundle of its own, and Vite's URL imports
+ * (`import url from '…?url'`, `'…?worker&url'`), which give the page only
+ * the built file's address.
  *
  * The pure layer itself is held to a stricter rule: its modules import
  * nothing, not even types, from outside it (see {@link pureLayerViolations}).
@@ -35,7 +37,8 @@ function importSpecifiers(fileName: string, text: string, withTypes: boolean): s
   const specifiers: string[] = [];
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
-      if (withTypes || importLoadsCode(node.importClause)) specifiers.push(node.moduleSpecifier.text);
+      const specifier = node.moduleSpecifier.text;
+      if (withTypes || (importLoadsCode(node.importClause) && !isUrlImport(specifier))) specifiers.push(specifier);
     } else if (ts.isExportDeclaration(node) && node.moduleSpecifier && ts.isStringLiteral(node.moduleSpecifier)) {
       if (withTypes || exportLoadsCode(node)) specifiers.push(node.moduleSpecifier.text);
     } else if (
@@ -57,6 +60,12 @@ function importSpecifiers(fileName: string, text: string, withTypes: boolean): s
   };
   visit(source);
   return specifiers;
+}
+
+/** Whether `specifier` is a Vite URL import (`?url`, `?worker&url`): its value is a string, the built file's address. */
+function isUrlImport(specifier: string): boolean {
+  const query = specifier.indexOf('?');
+  return query >= 0 && new URLSearchParams(specifier.slice(query + 1)).has('url');
 }
 
 function importLoadsCode(clause: ts.ImportClause | undefined): boolean {

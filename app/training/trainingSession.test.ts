@@ -14,6 +14,7 @@ import { selectTrainingRuns } from '../store/networkSelectors';
 import type { NetworkRunProgress } from '../store/runSlice';
 import { sameData } from '../store/sameData';
 import { createAppStore, type AppStore } from '../store/store';
+import type { NetworkWatch } from '../offline/missingFiles';
 import { ParameterChannel, type WorkerConnection } from '../workerClient';
 import { TrainingSession, batchStepCount, trainingFields } from './trainingSession';
 import { experimentToHash, hashToExperiment } from '../url/hash';
@@ -60,6 +61,7 @@ function inProcessWorker(): WorkerConnection<TrainingWorkerApi> & { calls: strin
     predict: async (source) => current().prediction('params' in source ? source.params : current().params(source.runId, source.which), 12),
     loseBackendForTesting: () => {},
     crashForTesting: () => {},
+    closeForTesting: () => {},
   };
   const terminate = () => {
     job?.dispose();
@@ -203,6 +205,18 @@ describe('TrainingSession', () => {
     expect(secondCurves).toEqual(firstCurves);
   });
 
+  it('plays the runs again from θ₀ when the experiment is edited after they finished', async () => {
+    const { store } = setup(experimentOf(10));
+    store.getState().play();
+    await until(store, () => store.getState().status === 'done', 'the end');
+    const first = runsOf(store).map((run) => run.trainLoss);
+    store.getState().setSeed(7);
+    await until(store, () => store.getState().status === 'done' && runsOf(store).every((run) => run.step === 10), 'the end of the runs started again');
+    expect(store.getState().curves.map((curve) => curve.trainLoss.length)).toEqual([3, 3]);
+    // Another seed, another initialisation: other numbers.
+    expect(runsOf(store).map((run) => run.trainLoss)).not.toEqual(first);
+  });
+
   it('stops a diverging run with its message while the other finishes', async () => {
     const experiment = experimentOf(30, (e) => {
       e.problem = networkProblem({ dataset: 'sine', datasetOptions: { n: 40 }, hidden: [4] });
@@ -318,6 +332,158 @@ describe('TrainingSession', () => {
       [6, 'done'],
     ]);
     expect(store.getState().error).toBeNull();
+  });
+
+  /**
+   * Workers that crash inside a step, as a real one whose guarded calls
+   * reject once it dies: worker k crashes inside the first step call that
+   * would take it past `stepsBefore(k)` steps (Infinity: it never crashes).
+   */
+  function crashingWorkers(stepsBefore: (k: number) => number) {
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
+    const terminated: boolean[] = [];
+    const crashes: ((reason: string) => void)[] = [];
+    const factory = (onCrash: (reason: string) => void): WorkerConnection<TrainingWorkerApi> => {
+      const k = workers.length;
+      const inner = inProcessWorker();
+      workers.push(inner);
+      terminated.push(false);
+      let rejectAll: (error: Error) => void = () => {};
+      const crashed = new Promise<never>((_, reject) => (rejectAll = reject));
+      crashed.catch(() => {});
+      const crash = (reason: string) => {
+        rejectAll(new Error(reason));
+        onCrash(reason);
+      };
+      crashes.push(crash);
+      const api = inner.api as unknown as TrainingWorkerApi;
+      let completed = 0;
+      const step: TrainingWorkerApi['step'] = (count) => {
+        if (completed + count > stepsBefore(k)) {
+          inner.calls.push(`step ${count}`);
+          setTimeout(() => crash(`crash inside step ${completed + 1} of worker ${k}`), 0);
+          return new Promise(() => {});
+        }
+        completed += count;
+        return api.step(count);
+      };
+      return {
+        ...inner,
+        api: { ...api, step } as unknown as WorkerConnection<TrainingWorkerApi>['api'],
+        guard: (call) => Promise.race([call, crashed]),
+        terminate: () => {
+          terminated[k] = true;
+          inner.terminate();
+        },
+      };
+    };
+    return { factory, workers, terminated, crashes };
+  }
+
+  it('recovers from crashes inside steps again and again, each time going on from θ₀ to the end, playing', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(30), []);
+    // Five workers crash in turn, each after a few completed steps; the sixth trains to the end.
+    const { factory, workers } = crashingWorkers((k) => (k < 5 ? 2 + k : Infinity));
+    session = new TrainingSession(store, '', factory, async () => {});
+    session.start();
+    store.getState().play();
+    await until(store, () => store.getState().status === 'done', 'the end on the sixth worker');
+    expect(workers).toHaveLength(6);
+    expect(runsOf(store).map((run) => [run.step, run.status])).toEqual([
+      [30, 'done'],
+      [30, 'done'],
+    ]);
+    expect(store.getState().error).toBeNull();
+    expect(store.getState().notices.every((notice) => /crash inside step .*started again from θ₀/.test(notice))).toBe(true);
+  });
+
+  it('stops for good after three restarts in a row whose workers crash before completing a step: paused, with the reason, and no further worker', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(30), []);
+    const { factory, workers } = crashingWorkers(() => 0);
+    session = new TrainingSession(store, '', factory, async () => {});
+    session.start();
+    store.getState().play();
+    await until(store, () => store.getState().error !== null, 'the training to give up');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(store.getState().error).toMatch(/could not be restarted.*reload the page/);
+    expect(store.getState().status).toBe('paused');
+    expect(runsOf(store).every((run) => run.status !== 'running')).toBe(true);
+    expect(workers).toHaveLength(4);
+    // Play again: no worker is started behind the message's back.
+    store.getState().play();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(workers).toHaveLength(4);
+  });
+
+  it('ignores a second crash report from a worker already replaced: the new worker trains on', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(6), []);
+    const { factory, workers, terminated, crashes } = crashingWorkers(() => Infinity);
+    session = new TrainingSession(store, '', factory, async () => {});
+    session.start();
+    await until(store, () => store.getState().trainingData !== null, 'the data');
+    crashes[0]('first report');
+    await until(store, () => workers.length === 2 && store.getState().trainingData !== null, 'a new worker');
+    // The old worker's error events may still be on their way.
+    crashes[0]('late second report');
+    store.getState().play();
+    await until(store, () => store.getState().status === 'done', 'the end');
+    expect(workers).toHaveLength(2);
+    expect(terminated).toEqual([true, false]);
+    expect(store.getState().notices).toHaveLength(1);
+  });
+
+  it('offline, a worker that cannot load is not restarted over and over: one message names the missing files, and training starts once the network is back', async () => {
+    const store: AppStore = createAppStore();
+    store.getState().loadExperiment(experimentOf(6), []);
+    let offline = true;
+    let online: (() => void) | null = null;
+    const network: NetworkWatch = {
+      isOffline: () => offline,
+      missingFiles: async () => ['training.worker-X.js'],
+      onceOnline: (listener) => {
+        online = listener;
+        return () => (online = null);
+      },
+    };
+    const workers: ReturnType<typeof inProcessWorker>[] = [];
+    session = new TrainingSession(
+      store,
+      '',
+      (onCrash) => {
+        const worker = inProcessWorker();
+        workers.push(worker);
+        if (!offline) return worker;
+        // While offline the script does not load: the worker dies before sending anything, and its calls never settle but by rejecting.
+        let rejectAll: (error: Error) => void = () => {};
+        const stopped = new Promise<never>((_, reject) => (rejectAll = reject));
+        stopped.catch(() => {});
+        setTimeout(() => {
+          rejectAll(new Error('the worker stopped with an error'));
+          onCrash('the worker stopped with an error', false);
+        }, 0);
+        return { ...worker, guard: () => stopped };
+      },
+      async () => {},
+      network,
+    );
+    session.start();
+    await until(store, () => store.getState().error?.includes('training.worker-X.js') === true, 'the offline message');
+    expect(store.getState().error).toBe(
+      'The app is offline, and its offline copy is not complete: the training needs these files: training.worker-X.js. It starts by itself once the network is back.',
+    );
+    store.getState().play();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(workers).toHaveLength(1);
+    expect(store.getState().notices).toEqual([]);
+
+    offline = false;
+    online!();
+    await until(store, () => store.getState().trainingData !== null, 'the data on a worker started online');
+    expect(store.getState().error).toBeNull();
+    expect(workers).toHaveLength(2);
   });
 
   it('hands out parameters and trajectories for slices, over the channel to the landscape worker', async () => {

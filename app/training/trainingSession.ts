@@ -4,7 +4,8 @@
  * results into store updates.
  *
  * - data set, network, runs, seed or schedule changed → the job is rebuilt:
- *   the data and the evaluation at θ₀ arrive at once, the runs start over;
+ *   the data and the evaluation at θ₀ arrive at once, the runs start over
+ *   (and play again if they had finished);
  * - play / pause / single step → the training loop asks for batches of
  *   steps sized to take about {@link TARGET_BATCH_MS} each (fewer, with a
  *   pause after, at the page's pace in steps per second), writes them into
@@ -20,6 +21,7 @@
  * crashed worker or a lost GPU is replaced by a new worker without the GPU
  * backends; the runs start over, and the channel is made again.
  */
+import type { CrashMoment } from '../../workers/testFaults';
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
@@ -33,14 +35,16 @@ import { sameData } from '../store/sameData';
 import type { AppStore, Store } from '../store/store';
 import type { TrainingDataView } from '../store/trainingSlice';
 import type { RunCurves } from '../plots/types';
-import { startTrainingWorker, type ParameterChannel, type WorkerConnection } from '../workerClient';
+import { browserNetworkWatch, type NetworkWatch } from '../offline/missingFiles';
+import { OfflineStart } from '../session/offlineStart';
+import { startTrainingWorker, WORKER_SCRIPTS, type CrashListener, type ParameterChannel, type WorkerConnection } from '../workerClient';
 
 /** How a worker is started (tests pass their own). */
-export type TrainingWorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<TrainingWorkerApi>;
+export type TrainingWorkerFactory = (onCrash: CrashListener) => WorkerConnection<TrainingWorkerApi>;
 
 /** Backends skipped after a crash or a lost device: the GPU ones. */
 const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
-/** More restarts than this in one page means something is broken beyond a flaky driver. */
+/** More restarts than this in a row, none of whose workers completed a step, means something is broken beyond a flaky driver. */
 const MAX_RESTARTS = 3;
 /** Wall time one batch of steps should take: long enough to amortise a round trip, short enough to pause at once. */
 export const TARGET_BATCH_MS = 100;
@@ -112,7 +116,10 @@ export class TrainingSession {
   private ready: Promise<boolean> = Promise.resolve(false);
   private backendReport: { backend: BackendName; attempts: { backend: BackendName; ok: boolean; reason?: string }[] } | null = null;
   private exclude: BackendName[] = [];
+  /** Restarts since a worker last completed a batch of steps. */
   private restarts = 0;
+  /** Why the training stopped for good (too many restarts in a row), or null: no worker is started any more. */
+  private stoppedFor: string | null = null;
   /** Worker calls, one after another. */
   private queue: Promise<unknown> = Promise.resolve();
   /** Changes whenever the runs start over; results of an older token are dropped. */
@@ -128,6 +135,8 @@ export class TrainingSession {
   private predictionTimer: ReturnType<typeof setTimeout> | null = null;
   private channel: ParameterChannel | null = null;
   private unsubscribes: (() => void)[] = [];
+  /** Waits for the network when the worker cannot start offline. */
+  private readonly offline: OfflineStart;
 
   constructor(
     private readonly store: AppStore,
@@ -135,7 +144,10 @@ export class TrainingSession {
     private readonly startWorker: TrainingWorkerFactory = startTrainingWorker,
     /** Waits between batches, at least as long as asked (the pace's delay in milliseconds; tests pass their own). */
     private readonly pace: (delayMs: number) => Promise<void> = defaultPace,
-  ) {}
+    network: NetworkWatch = browserNetworkWatch(WORKER_SCRIPTS.training),
+  ) {
+    this.offline = new OfflineStart(network, 'the training');
+  }
 
   /** Begins following the store (the worker starts with the first network experiment): one subscription per thing the session reacts to. */
   start(): void {
@@ -146,7 +158,17 @@ export class TrainingSession {
       // Into network mode: its backend is shown; out of it: nothing in flight is wanted any more.
       store.subscribe((state) => isNetworkExperiment(state.experiment), (isNetwork) => (isNetwork ? this.publishBackend() : this.stop())),
       // Data set, network, runs, seed or schedule (by value): the job is rebuilt (also on entering network mode).
-      store.subscribe(whileNetwork((state) => trainingFields(state.experiment)), (fields) => fields !== null && this.invalidate(), { equalityFn: sameData }),
+      // An edit after the runs finished plays them again, as an edit while they run carries on.
+      store.subscribe(
+        whileNetwork((state) => trainingFields(state.experiment)),
+        (fields, previous) => {
+          if (fields === null) return;
+          const finished = previous !== null && this.store.getState().status === 'done';
+          this.invalidate();
+          if (finished) this.store.getState().play();
+        },
+        { equalityFn: sameData },
+      ),
       // The step count alone: the runs carry on, or are done.
       store.subscribe(whileNetwork((state) => state.experiment.steps), (steps, previous) => steps !== null && previous !== null && this.syncStatuses()),
       store.subscribe((state) => state.resetRequests, () => network() && this.resetRuns()),
@@ -185,14 +207,20 @@ export class TrainingSession {
     for (const unsubscribe of this.unsubscribes) unsubscribe();
     this.unsubscribes = [];
     if (this.predictionTimer !== null) clearTimeout(this.predictionTimer);
+    this.offline.dispose();
     this.connection?.terminate();
     this.connection = null;
     this.offerChannel(null);
   }
 
-  /** Test hook: makes the worker crash. */
-  simulateCrash(): void {
-    void this.connection?.api.crashForTesting();
+  /** Test hook: makes the worker crash (at once, or inside its next step). */
+  simulateCrash(moment?: CrashMoment): void {
+    void this.connection?.api.crashForTesting(moment);
+  }
+
+  /** Test hook: makes the worker stop without a word. */
+  simulateSilentStop(): void {
+    void this.connection?.api.closeForTesting();
   }
 
   /** Test hook: makes the worker's GPU device (or context) disappear. */
@@ -201,10 +229,15 @@ export class TrainingSession {
   }
 
   private connect(): WorkerConnection<TrainingWorkerApi> {
-    const connection = this.startWorker((reason) => this.restart(`the training worker crashed: ${reason}`));
+    // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
+    const connection: WorkerConnection<TrainingWorkerApi> = this.startWorker((reason, started) => {
+      // A worker that could not load offline would only fail again: wait for the network instead.
+      if (this.offline.explains({ started })) this.waitForNetwork(connection);
+      else this.restart(`the training worker crashed: ${reason}`, connection);
+    });
     this.connection = connection;
     this.offerChannel(connection);
-    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`));
+    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
       .then((report) => {
@@ -213,7 +246,10 @@ export class TrainingSession {
         return true;
       })
       .catch((error) => {
-        if (this.connection === connection) this.store.getState().setError(errorMessage(error));
+        if (this.connection !== connection) return false;
+        // No backend because their modules or binaries are not in the offline copy: wait for the network.
+        if (this.offline.explains({ error })) this.waitForNetwork(connection);
+        else this.store.getState().setError(errorMessage(error));
         return false;
       });
     return connection;
@@ -233,6 +269,8 @@ export class TrainingSession {
 
   /** Queues `request` after every earlier call; it runs once the backend is chosen. */
   private call<T>(request: (api: WorkerConnection<TrainingWorkerApi>['api']) => Promise<T>): Promise<T> {
+    const unavailable = this.stoppedFor ?? this.offline.blocked;
+    if (unavailable !== null) return Promise.reject(new Error(unavailable));
     const connection = this.connection ?? this.connect();
     const run = this.queue.then(async () => {
       if (!(await this.ready)) throw new Error('no computation backend is available');
@@ -391,6 +429,8 @@ export class TrainingSession {
         const perStep = (performance.now() - started) / count;
         this.msPerStep = this.msPerStep === null ? perStep : 0.5 * (this.msPerStep + perStep);
         this.apply(batch, experiment);
+        // This worker computes: a crash from now on is a new mishap, not a crash loop.
+        this.restarts = 0;
         this.schedulePrediction(single);
         if (!single) await this.pace(paceDelay(count, this.store.getState().stepsPerSecond, started, performance.now()));
       }
@@ -456,22 +496,33 @@ export class TrainingSession {
     }
   }
 
-  /** Replaces the worker with one that avoids the GPU backends; the runs start over. */
-  private restart(reason: string): void {
+  /**
+   * Replaces the worker (`from`, when given, must still be the current one)
+   * with one that avoids the GPU backends; the runs start over from θ₀ and
+   * keep playing if they were. After {@link MAX_RESTARTS} restarts in a row
+   * without a completed step the training stops for good, paused, and says so.
+   */
+  private restart(reason: string, from?: WorkerConnection<TrainingWorkerApi>): void {
     const old = this.connection;
-    if (old === null) return;
+    if (old === null || (from !== undefined && from !== old)) return;
     this.connection = null;
     old.terminate();
     this.restarts++;
     const state = this.store.getState();
     if (this.restarts > MAX_RESTARTS) {
-      state.setError(`The training stopped (${reason}) and could not be restarted.`);
+      this.stoppedFor = `The training stopped (${reason}) and could not be restarted: reload the page to try again.`;
+      // Nothing runs any more: the runs are not left "running".
+      this.token++;
+      this.configuredToken = -1;
+      this.singleSteps = 0;
+      state.setError(this.stoppedFor);
+      if (state.status === 'running') state.setStatus('paused');
       this.offerChannel(null);
       return;
     }
     this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
     this.backendReport = null;
-    state.addNotice(`The training stopped (${reason}); it was restarted without the GPU.`);
+    state.addNotice(`The training stopped (${reason}); it was restarted without the GPU, and the runs started again from θ₀.`);
     if (isNetworkExperiment(state.experiment)) {
       state.setBackend(null, []);
       this.connect();
@@ -481,10 +532,35 @@ export class TrainingSession {
     }
   }
 
+  /**
+   * The worker (`connection`) could not start offline: it is stopped, the
+   * message names the missing files, and once the network is back a new
+   * worker rebuilds the job (and plays if the runs were playing).
+   */
+  private waitForNetwork(connection: WorkerConnection<TrainingWorkerApi>): void {
+    if (connection !== this.connection) return;
+    this.connection = null;
+    this.offerChannel(null);
+    const state = this.store.getState();
+    const wasRunning = state.status === 'running';
+    if (wasRunning) state.setStatus('paused');
+    this.offline.wait(
+      (message) => this.store.getState().setError(message),
+      () => {
+        this.store.getState().setError(null);
+        if (!isNetworkExperiment(this.store.getState().experiment)) return;
+        this.invalidate();
+        if (wasRunning) this.store.getState().play();
+      },
+    );
+    connection.terminate();
+  }
+
   private handleError(error: unknown): void {
     const message = errorMessage(error);
     // A lost GPU surfaces as a failed call before (or instead of) the lost callback.
     if (/backend was lost/.test(message)) this.restart(message);
+    else if ((this.stoppedFor ?? this.offline.blocked) !== null) this.store.getState().setError(this.stoppedFor ?? this.offline.blocked);
     else if (!/worker was stopped/.test(message)) this.store.getState().setError(message);
   }
 }

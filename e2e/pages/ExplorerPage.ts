@@ -88,9 +88,16 @@ export class ExplorerPage {
     await this.page.getByTestId('play').click();
   }
 
-  /** Pauses the runs unless they have already finished (then there is nothing to pause). */
+  /**
+   * Pauses the runs unless they have already finished (then there is nothing
+   * to pause). The button is read and pressed in one go inside the page: runs
+   * that finish between a look and a click would otherwise be replayed.
+   */
   async pauseIfRunning(): Promise<void> {
-    if ((await this.state()).runStatus === 'running') await this.pause();
+    await this.page.getByTestId('play').evaluate((button: HTMLButtonElement) => {
+      if (button.textContent === 'Pause') button.click();
+    });
+    await this.waitForState((s) => s.runStatus !== 'running', 'the runs to pause or finish');
   }
 
   /** Presses a key with nothing focused (so not in a field, nor on a button). */
@@ -114,7 +121,12 @@ export class ExplorerPage {
    * blank picture). The screenshot is decoded by the browser itself.
    */
   async landscapePixelDeviation(): Promise<number> {
-    const png = await this.landscape.screenshot();
+    return this.pixelDeviation(this.landscape);
+  }
+
+  /** Standard deviation of the grey levels of `element`'s pixels as shown (0 for a blank area). */
+  async pixelDeviation(element: Locator): Promise<number> {
+    const png = await element.screenshot();
     return this.page.evaluate(async (base64) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;
@@ -157,13 +169,19 @@ export class ExplorerPage {
   }
 
   /**
-   * Standard deviation of the grey levels of the data view's canvas (0 for
-   * a blank picture): how much the decision boundary and the points vary.
+   * Standard deviation of the grey levels of the data view's picture, its
+   * two layers (prediction, points) composited (0 for a blank picture): how
+   * much the decision boundary and the points vary.
    */
   async dataViewPixelDeviation(): Promise<number> {
-    return this.page.getByTestId('data-view').locator('canvas').evaluate((canvas: HTMLCanvasElement) => {
-      const context = canvas.getContext('2d')!;
-      const { data } = context.getImageData(0, 0, canvas.width, canvas.height);
+    return this.page.getByTestId('data-view').evaluate((view: HTMLElement) => {
+      const layers = [...view.querySelectorAll('canvas')];
+      const picture = document.createElement('canvas');
+      picture.width = layers[0].width;
+      picture.height = layers[0].height;
+      const context = picture.getContext('2d')!;
+      for (const layer of layers) context.drawImage(layer, 0, 0);
+      const { data } = context.getImageData(0, 0, picture.width, picture.height);
       let sum = 0;
       let sumOfSquares = 0;
       const count = data.length / 4;

@@ -45,17 +45,6 @@ export class JobRegistry {
   }
 }
 
-/**
- * Resolves after the event loop has had a turn (a macrotask), so a message
- * that arrived meanwhile (a cancellation) is handled before the next chunk
- * of synchronous tensor work. Awaiting a settled promise alone would not do:
- * on the cpu backend `data()` resolves as a microtask, and a long job would
- * never let the worker read its messages.
- */
-export function yieldToEvents(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
-}
-
 /** Whether `error` is the rejection of a cancelled job. */
 export function isAbortError(error: unknown): boolean {
   return (error instanceof DOMException || error instanceof Error) && error.name === 'AbortError';

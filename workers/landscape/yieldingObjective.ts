@@ -5,7 +5,7 @@
  * or two chunks of a dense Hessian or Gauss-Newton matrix.
  */
 import type { MlpObjective } from '../engine/networks/objective';
-import { yieldToEvents } from './jobRegistry';
+import { yieldToEvents } from '../engine/math/krylov/operator';
 
 /** What the landscape jobs use of an objective (MlpObjective and RegularizedObjective provide it). */
 export type LandscapeObjective = Pick<

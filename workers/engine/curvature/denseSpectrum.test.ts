@@ -52,6 +52,25 @@ describe('exactSpectrum', () => {
     });
   });
 
+  it('lets a cancellation that arrives during the eigensolver through (as a message would: a macrotask)', async () => {
+    const controller = new AbortController();
+    let cancelledAt: number | null = null;
+    const run = exactSpectrum(objective, fixture.params, 'hessian', {
+      signal: controller.signal,
+      onProgress: (done, total) => {
+        // The matrix is assembled: the cancellation is sent now and can only be read once the eigensolver yields.
+        if (done === total) {
+          setTimeout(() => {
+            cancelledAt = done;
+            controller.abort();
+          }, 0);
+        }
+      },
+    });
+    await expect(run).rejects.toMatchObject({ name: 'AbortError' });
+    expect(cancelledAt).toBe(objective.paramCount);
+  });
+
   it('refuses networks beyond 2000 parameters before any work', async () => {
     const tooLarge = { paramCount: MAX_EXACT_PARAMETERS + 1 } as DenseCurvatureModel;
     await expect(exactSpectrum(tooLarge, new Float32Array(MAX_EXACT_PARAMETERS + 1), 'hessian')).rejects.toThrow(/2000/);

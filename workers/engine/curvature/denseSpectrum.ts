@@ -5,8 +5,8 @@
  * about (4/3) P³ flops). Feasible up to P = MAX_EXACT_PARAMETERS (2000), which takes seconds to
  * minutes, so the cost is estimated before starting.
  */
-import { throwIfAborted, type LongRunOptions } from '../math/krylov/operator';
-import { symmetricEigenvalues } from '../math/linalg/symmetricEigen';
+import { throwIfAborted, yieldToEvents, type LongRunOptions } from '../math/krylov/operator';
+import { symmetricEigenvalues, symmetricEigenvaluesBetween } from '../math/linalg/symmetricEigen';
 import type { MlpObjective } from '../networks/objective';
 import type { CurvatureMatrix } from './operators';
 import { MAX_EXACT_PARAMETERS } from '../spec/limits';
@@ -55,8 +55,9 @@ export async function denseCurvature(
 
 /**
  * Every eigenvalue of `matrix` at `params`, descending. Progress and
- * cancellation cover the assembly; the eigensolver itself runs to the end
- * once started (the signal is checked before and after it).
+ * cancellation cover the assembly; with a signal, the eigensolver lets the
+ * event loop turn after each panel of its tridiagonalisation and stops there
+ * once cancelled (at P ≈ 2000 the reduction alone takes many seconds).
  */
 export async function exactSpectrum(
   model: DenseCurvatureModel,
@@ -68,7 +69,14 @@ export async function exactSpectrum(
   const dense = await denseCurvature(model, params, matrix, options);
   throwIfAborted(options.signal);
   const assembled = performance.now();
-  const eigenvalues = symmetricEigenvalues(dense, model.paramCount);
+  const signal = options.signal;
+  const eigenvalues =
+    signal === undefined
+      ? symmetricEigenvalues(dense, model.paramCount)
+      : await symmetricEigenvaluesBetween(dense, model.paramCount, async () => {
+          await yieldToEvents();
+          throwIfAborted(signal);
+        });
   const finished = performance.now();
   throwIfAborted(options.signal);
   return { matrix, eigenvalues, dense, assemblyMs: assembled - started, eigenMs: finished - assembled };

@@ -68,6 +68,17 @@ export function throwIfAborted(signal: AbortSignal | undefined): void {
 }
 
 /**
+ * Resolves after the event loop has had a turn (a macrotask), so a message
+ * that arrived meanwhile (a cancellation) is handled before the next chunk
+ * of synchronous work. Awaiting a settled promise alone would not do: on the
+ * cpu backend `data()` resolves as a microtask, and a long job would never
+ * let the worker read its messages.
+ */
+export function yieldToEvents(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
  * Wraps a MatVec (and, when given, its batched form): counts products,
  * checks cancellation before and after each call (a product can take long),
  * passes copies of the arguments, and checks the length of the results.

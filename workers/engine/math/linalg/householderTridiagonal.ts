@@ -50,6 +50,20 @@ const UPDATE_ROWS = 64;
  * separate rank-2 sweeps over memory.
  */
 export function tridiagonalize(work: Float64Array, n: number): Tridiagonalization {
+  const panels = tridiagonalizeByPanels(work, n);
+  for (;;) {
+    const next = panels.next();
+    if (next.done) return next.value;
+  }
+}
+
+/**
+ * {@link tridiagonalize} one panel at a time: yields after each panel the
+ * rows still to reduce (each panel is about 8·PANEL·i² flops at row i), and
+ * returns the same reduction. A caller can stop between panels (to let a
+ * cancellation through) without changing the arithmetic.
+ */
+export function* tridiagonalizeByPanels(work: Float64Array, n: number): Generator<number, Tridiagonalization, void> {
   const alpha = new Float64Array(n);
   const beta = new Float64Array(Math.max(n - 1, 0));
   const reflectorScale = new Float64Array(n);
@@ -106,6 +120,7 @@ export function tridiagonalize(work: Float64Array, n: number): Tridiagonalizatio
       }
     }
     applyPanelUpdate(work, n, panelEnd, panelU, panelQ, count);
+    yield i + 1;
   }
   if (n >= 2) {
     beta[0] = work[n];

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
-import { symmetricEigen, symmetricEigenvalues, tridiagonalEigen } from './symmetricEigen';
+import { symmetricEigen, symmetricEigenvalues, symmetricEigenvaluesBetween, tridiagonalEigen } from './symmetricEigen';
 
 /** A symmetric n×n matrix with i.i.d. N(0, 1) entries on and below the diagonal. */
 function randomSymmetric(n: number, rng: Rng): Float64Array {
@@ -201,6 +201,33 @@ describe('symmetricEigenvalues', () => {
     const values = symmetricEigenvalues(withSpectrum(randomOrthogonal(n, new Rng(21)), lambda), n);
     const expected = [...lambda].sort((p, q) => q - p);
     for (let k = 0; k < n; k++) expect(values[k]).toBeCloseTo(expected[k], 12);
+  });
+});
+
+describe('symmetricEigenvaluesBetween', () => {
+  const n = 100;
+  const a = randomSymmetric(n, new Rng(7));
+
+  it('gives symmetricEigenvalues bit for bit, pausing after each panel of 32 rows', async () => {
+    let pauses = 0;
+    const values = await symmetricEigenvaluesBetween(a, n, async () => {
+      pauses++;
+    });
+    expect(Array.from(values)).toEqual(Array.from(symmetricEigenvalues(a, n)));
+    // Rows 99 … 2 are reduced in panels of 32: 98 rows, 4 panels.
+    expect(pauses).toBe(Math.ceil((n - 2) / 32));
+  });
+
+  it('stops at the pause that throws, before the rest of the reduction', async () => {
+    let pauses = 0;
+    const stop = new Error('cancelled');
+    await expect(
+      symmetricEigenvaluesBetween(a, n, async () => {
+        pauses++;
+        if (pauses === 2) throw stop;
+      }),
+    ).rejects.toBe(stop);
+    expect(pauses).toBe(2);
   });
 });
 

@@ -5,7 +5,7 @@
  * the back-transformation V = Q Z of T's eigenvectors Z. O(n³) time, O(n²)
  * memory.
  */
-import { applyQToRows, tridiagonalize } from './householderTridiagonal';
+import { applyQToRows, tridiagonalize, tridiagonalizeByPanels } from './householderTridiagonal';
 import { tridiagonalEigenDivideConquer } from './tridiagonalDivideConquer';
 import { tridiagonalQrInPlace } from './tridiagonalQr';
 
@@ -42,6 +42,26 @@ export function symmetricEigen(a: Float64Array, n: number): EigenDecomposition {
 export function symmetricEigenvalues(a: Float64Array, n: number): Float64Array {
   checkSquare(a, n);
   const t = tridiagonalize(Float64Array.from(a.subarray(0, n * n)), n);
+  tridiagonalQrInPlace(t.alpha, t.beta);
+  return t.alpha.sort().reverse();
+}
+
+/**
+ * {@link symmetricEigenvalues}, the same arithmetic, with `between()`
+ * awaited after each panel of the tridiagonalisation (the (4/3) n³ part;
+ * the QR sweeps after it are O(n²)): where `between` lets the event loop
+ * turn and throws once cancelled, a cancellation takes effect within one
+ * panel rather than after the whole reduction.
+ */
+export async function symmetricEigenvaluesBetween(a: Float64Array, n: number, between: () => Promise<void>): Promise<Float64Array> {
+  checkSquare(a, n);
+  const panels = tridiagonalizeByPanels(Float64Array.from(a.subarray(0, n * n)), n);
+  let next = panels.next();
+  while (!next.done) {
+    await between();
+    next = panels.next();
+  }
+  const t = next.value;
   tridiagonalQrInPlace(t.alpha, t.beta);
   return t.alpha.sort().reverse();
 }
