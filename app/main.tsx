@@ -10,6 +10,7 @@ import { TrainingSession } from './training/trainingSession';
 import { syncExperimentWithUrl } from './store/urlSync';
 import { appStore } from './store/store';
 import { installTestHandle } from './testHandle';
+import { installTours } from './tours/tourController';
 import { ParameterChannel } from './workerClient';
 import { startOfflineSupport } from './offline/serviceWorker';
 import './styles.css';
@@ -17,6 +18,8 @@ import './styles.css';
 // Marks of the start-up phases (see the Performance panel, or the end-to-end test's log).
 performance.mark('explorer:main');
 syncExperimentWithUrl(appStore, window);
+// After the experiment: the tour's place follows its fields in the link.
+installTours(appStore, window);
 const session = new AnalyticSession(appStore, window.location.search);
 session.start();
 // The landscape worker takes the training runs' parameters from the training worker over this channel, not through the page.

@@ -12,6 +12,8 @@ import type { AppStore } from './store/store';
 import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './landscape/landscapeTestState';
 import { trainingTestState, type TrainingTestState } from './training/trainingTestState';
 import { testNumbers, type ExplorerNumbers } from './testNumbers';
+import { testTours, tourTestState, type TourTestState } from './tours/tourTestState';
+import type { Tour } from './tours/types';
 
 /** A summary of the surface's heights. */
 export interface GridSummary {
@@ -54,6 +56,8 @@ export interface ExplorerTestState extends TrainingTestState {
   curvature: CurvatureTestState | null;
   /** Every file of the build is cached by the service worker (the app works offline). */
   offlineReady: boolean;
+  /** The open tour, its step and work, and the presentation mode. */
+  tours: TourTestState;
 }
 
 /** The handle installed on `window.__explorer`. */
@@ -61,6 +65,8 @@ export interface ExplorerTestHandle {
   getState(): ExplorerTestState;
   /** The full-precision paths, surface, training curves and slice values (copies). */
   getNumbers(): ExplorerNumbers;
+  /** Every tour: id, title and steps (link, text, notice, actions, claims). */
+  tours: Tour[];
   /** Makes the computation worker crash (to test recovery). */
   simulateWorkerCrash(): void;
   /** Makes the worker's GPU device or WebGL context disappear (to test recovery). */
@@ -121,9 +127,11 @@ export function installTestHandle(
         ...landscapeTestState(s.landscape),
         ...trainingTestState(s),
         offlineReady: offlineState().offlineReady,
+        ...tourTestState(),
       };
     },
     getNumbers: () => testNumbers(store.getState()),
+    tours: testTours(),
     simulateWorkerCrash: () => session.simulateCrash(),
     simulateBackendLoss: () => session.simulateBackendLoss(),
     simulateLandscapeWorkerCrash: () => session.simulateLandscapeCrash(),

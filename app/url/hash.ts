@@ -20,6 +20,7 @@ import { repairLandscape } from './landscapeFields';
 import { repairNetwork } from './networkFields';
 import { formatRun, parseRuns } from './runCodec';
 import { quoteForMessage } from './quote';
+import { TOUR_URL_KEYS } from './tourFields';
 
 /** Longest hash read at all: a full experiment with 8 optimizers takes well under 1 000 characters. */
 export const MAX_HASH_LENGTH = 4096;
@@ -98,7 +99,8 @@ export function hashToExperiment(hash: string): ParsedExperiment {
     return { experiment: defaultExperiment(), messages };
   }
   const params = new URLSearchParams(text);
-  const known = new Set([OPTIMIZER_KEY, ...URL_FIELDS.map((field) => field.key)]);
+  // The tour's place is read by the tours (tourFields.ts), not here.
+  const known = new Set([OPTIMIZER_KEY, ...URL_FIELDS.map((field) => field.key), ...TOUR_URL_KEYS]);
   for (const key of new Set(params.keys())) {
     if (!known.has(key)) messages.push(`Ignored unknown setting "${quoteForMessage(key)}".`);
   }
