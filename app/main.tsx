@@ -17,9 +17,10 @@ import './styles.css';
 
 // Marks of the start-up phases (see the Performance panel, or the end-to-end test's log).
 performance.mark('explorer:main');
+const openingHash = window.location.hash;
 syncExperimentWithUrl(appStore, window);
 // After the experiment: the tour's place follows its fields in the link.
-installTours(appStore, window);
+installTours(appStore, window, openingHash);
 const session = new AnalyticSession(appStore, window.location.search);
 session.start();
 // The landscape worker takes the training runs' parameters from the training worker over this channel, not through the page.

@@ -68,6 +68,9 @@ export async function runActions(actions: readonly TourAction[], store: AppStore
     const mode = store.getState().experiment.problem.kind;
     const label = actionLabel(action, mode);
     report(job(label, 'running', 0));
+    // Stopped at once when the signal aborts, before whatever the aborting code starts next (the next step's runs).
+    const stop = () => stopAction(action, store);
+    signal.addEventListener('abort', stop);
     try {
       const outcome = await runAction(action, store, signal, (fraction) => report(job(label, 'running', fraction)));
       if (outcome.failed) {
@@ -77,9 +80,10 @@ export async function runActions(actions: readonly TourAction[], store: AppStore
       report(job(label, 'done', 1, outcome.message));
     } catch (error) {
       if (!(error instanceof DOMException && error.name === 'AbortError')) throw error;
-      stopAction(action, store);
       report(job(label, 'cancelled', null));
       return;
+    } finally {
+      signal.removeEventListener('abort', stop);
     }
   }
 }

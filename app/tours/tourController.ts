@@ -17,7 +17,7 @@ import { tourStore } from './tourStore';
 export interface TourHost {
   location: { hash: string; href: string };
   history: { state: unknown; replaceState(data: unknown, unused: string, url?: string): void };
-  addEventListener(type: 'hashchange', listener: () => void): void;
+  addEventListener(type: 'hashchange', listener: (event: { newURL: string }) => void): void;
 }
 
 let explorer: AppStore | null = null;
@@ -67,11 +67,13 @@ export function closeTour(): void {
 }
 
 /**
- * Reads the tour's place from the link at start-up (the experiment is the
- * link's own, already loaded) and on every pasted link, and writes it after
- * the experiment's fields. A bad tour key adds its message to the link's.
+ * Reads the tour's place from the link the page opened with, `openingHash`
+ * (the experiment is the link's own, already loaded), and from every link
+ * navigated to, and writes it after the experiment's fields (the
+ * experiment's own writer rewrites the hash without it first). A bad tour
+ * key adds its message to the link's.
  */
-export function installTours(store: AppStore, host: TourHost): void {
+export function installTours(store: AppStore, host: TourHost, openingHash: string): void {
   explorer = store;
   const write = () => {
     const hash = withTourPlace(experimentToHash(store.getState().experiment), tourStore.getState().place);
@@ -79,9 +81,9 @@ export function installTours(store: AppStore, host: TourHost): void {
     const cut = host.location.href.indexOf('#');
     host.history.replaceState(host.history.state, '', `${cut < 0 ? host.location.href : host.location.href.slice(0, cut)}#${hash}`);
   };
-  const read = () => {
+  const read = (hash: string) => {
     const messages: string[] = [];
-    const place = readTourPlace(host.location.hash, messages);
+    const place = readTourPlace(hash, messages);
     if (messages.length > 0) store.setState((state) => ({ linkMessages: [...state.linkMessages, ...messages] }));
     const current = tourStore.getState().place;
     if (place?.tourId === current?.tourId && place?.step === current?.step) return;
@@ -92,11 +94,12 @@ export function installTours(store: AppStore, host: TourHost): void {
     tourStore.setState({ place });
     startWork(place);
   };
-  read();
+  read(openingHash);
   write();
   store.subscribe((state) => state.experiment, write);
   tourStore.subscribe((state, previous) => {
     if (state.place !== previous.place) write();
   });
-  host.addEventListener('hashchange', read);
+  // The event's new URL, not the location: by now the experiment's writer has rewritten the hash without the tour's keys.
+  host.addEventListener('hashchange', (event) => read(new URL(event.newURL).hash));
 }
