@@ -36,8 +36,13 @@ describe('checkClaim', () => {
     expect(checkClaim({ kind: 'lowerLoss', run: 'a', than: 'zz', factor: 1 }, runs).ok).toBe(false);
   });
   it('sharpness against 2/η, and a loss that rises', () => {
-    expect(checkClaim({ kind: 'sharpnessAtThreshold', run: 'n', tolerance: 0.15 }, runs).ok).toBe(true);
-    expect(checkClaim({ kind: 'sharpnessAtThreshold', run: 'n', tolerance: 0.02 }, runs).ok).toBe(false);
+    // 2/η = 28.57: the last value 27 is within 6 %, the mean of the last two (23.5) only within 18 %.
+    expect(checkClaim({ kind: 'sharpnessAtThreshold', run: 'n', tolerance: 0.06, last: 1 }, runs).ok).toBe(true);
+    expect(checkClaim({ kind: 'sharpnessAtThreshold', run: 'n', tolerance: 0.02, last: 1 }, runs).ok).toBe(false);
+    expect(checkClaim({ kind: 'sharpnessAtThreshold', run: 'n', tolerance: 0.15, last: 2 }, runs).ok).toBe(false);
+    expect(checkClaim({ kind: 'sharpnessAtThreshold', run: 'n', tolerance: 0.2, last: 2 }, runs).ok).toBe(true);
+    // Fewer measurements than asked for: not shown.
+    expect(checkClaim({ kind: 'sharpnessAtThreshold', run: 'n', tolerance: 1, last: 4 }, runs).ok).toBe(false);
     expect(checkClaim({ kind: 'sharpnessStartsBelow', run: 'n', fraction: 0.5 }, runs).ok).toBe(true);
     expect(checkClaim({ kind: 'sharpnessStartsBelow', run: 'n', fraction: 0.3 }, runs).ok).toBe(false);
     expect(checkClaim({ kind: 'lossRisesSometime', run: 'n' }, runs).ok).toBe(true);

@@ -62,9 +62,10 @@ export function checkClaim(claim: TourClaim, runs: readonly RunEvidence[]): Clai
       return { ok, detail: `${run.id}: loss ${fmt(run.loss)}, ${other.id}: ${fmt(other.loss)} (factor ≥ ${claim.factor})` };
     }
     case 'sharpnessAtThreshold': {
-      const last = run.sharpness.at(-1) ?? null;
-      const ok = last !== null && run.threshold !== null && Math.abs(last / run.threshold - 1) <= claim.tolerance;
-      return { ok, detail: `${run.id}: λmax ${fmt(last)}, 2/η ${fmt(run.threshold)} (within ${100 * claim.tolerance} %)` };
+      const recent = run.sharpness.slice(-claim.last);
+      const mean = recent.length === claim.last ? recent.reduce((sum, value) => sum + value, 0) / recent.length : null;
+      const ok = mean !== null && run.threshold !== null && Math.abs(mean / run.threshold - 1) <= claim.tolerance;
+      return { ok, detail: `${run.id}: mean of the last ${claim.last} λmax ${fmt(mean)}, 2/η ${fmt(run.threshold)} (within ${100 * claim.tolerance} %)` };
     }
     case 'sharpnessStartsBelow': {
       const first = run.sharpness[0] ?? null;

@@ -32,8 +32,8 @@ export type TourClaim =
   | { kind: 'lossBelow'; run: string; below: number }
   /** Run `run`'s last loss is below `than`'s by at least the factor `factor` (both losses positive). */
   | { kind: 'lowerLoss'; run: string; than: string; factor: number }
-  /** The training run's last tracked λmax lies within `tolerance` (relative) of 2/η. */
-  | { kind: 'sharpnessAtThreshold'; run: string; tolerance: number }
+  /** The mean of the training run's last `last` λmax measurements lies within `tolerance` (relative) of 2/η. */
+  | { kind: 'sharpnessAtThreshold'; run: string; tolerance: number; last: number }
   /** The training run's first tracked λmax is below `fraction` · 2/η. */
   | { kind: 'sharpnessStartsBelow'; run: string; fraction: number }
   /** The training loss went up at least once between evaluations (a non-monotone curve). */

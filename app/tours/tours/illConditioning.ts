@@ -56,7 +56,7 @@ export const ILL_CONDITIONING_TOUR: Tour = {
       text:
         'Both runs use η = 0.17, beyond gradient descent\'s limit of 0.1. Heavy-ball momentum with μ = 0.9 is stable for ' +
         'η < 2(1 + μ)/λmax = 0.19: the velocity averages the alternating gradients along y instead of following them.',
-      notice: 'Gradient descent diverges; momentum spirals in to the minimum.',
+      notice: 'Gradient descent diverges within a few dozen steps; momentum swings across the valley, yet its loss keeps falling to the minimum.',
       actions: [{ kind: 'run' }],
       claims: [
         { kind: 'diverges', run: 'gd' },
