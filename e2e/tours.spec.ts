@@ -78,6 +78,7 @@ async function checkStep(explorer: ExplorerPage, page: Page, tour: Tour, index: 
   expect(new URL(page.url()).hash).toContain(`tour=${tour.id}&step=${index + 1}`);
   const state = await explorer.state();
   expect(state.linkMessages).toEqual([]);
+  expect(state.tours.presenting).toBe(true);
   expect(state.error).toBeNull();
 
   const evidence = await pageEvidence(explorer);
@@ -147,6 +148,8 @@ test('a step has its own link: it opens that step, its experiment and its work',
   await explorer.open();
   const tour = (await page.evaluate(() => window.__explorer!.tours)).find((candidate) => candidate.id === 'ill-conditioning')!;
   await explorer.open({ hash: `${tour.steps[2].link}&tour=ill-conditioning&step=3` });
+  await expect(page.getByTestId('tour-panel')).toBeVisible();
+  await explorer.pressKey('p');
   await waitForStep(explorer, tour, 2, tour.steps[2]);
   await checkStep(explorer, page, tour, 2, tour.steps[2]);
   // ← goes back a step, loading its experiment.
@@ -166,6 +169,8 @@ for (const tour of TOURS) {
     await explorer.open({ hash: `${tour.steps[0].link}&tour=${tour.id}&step=1` });
     // The page's tours are these (the handle hands out the data the page uses).
     expect(await page.evaluate(() => window.__explorer!.tours)).toEqual(structuredClone(TOURS));
+    // The keys listen once the page is drawn.
+    await expect(page.getByTestId('tour-panel')).toBeVisible();
     await explorer.pressKey('p');
     await expect(page.locator('.controls')).toBeHidden();
     for (let index = 0; index < tour.steps.length; index++) {

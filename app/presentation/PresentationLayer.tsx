@@ -46,6 +46,13 @@ export function PresentationLayer(): ReactElement {
     const root = document.documentElement;
     root.classList.toggle('presenting', presenting);
     root.classList.toggle('presenting-controls', presenting && controlsShown);
+    // The canvases (3-D scene, charts) measure their containers again once the new layout is in place.
+    const frame = requestAnimationFrame(() => window.dispatchEvent(new Event('resize')));
+    const later = setTimeout(() => window.dispatchEvent(new Event('resize')), 250);
+    return () => {
+      cancelAnimationFrame(frame);
+      clearTimeout(later);
+    };
   }, [presenting, controlsShown]);
   return (
     <>
