@@ -10,6 +10,9 @@ import { ErrorBoundary } from './ErrorBoundary';
 import { Messages } from './ui/Messages';
 import { UpdateNotice } from './offline/UpdateNotice';
 import { PresetsMenu } from './presets/PresetsMenu';
+import { PresentationLayer } from './presentation/PresentationLayer';
+import { TourMenu } from './tours/TourMenu';
+import { TourPanel } from './tours/TourPanel';
 import { ProblemPanel } from './analytic/ProblemPanel';
 import { RunControls } from './analytic/RunControls';
 import { StatusBar } from './ui/StatusBar';
@@ -41,6 +44,7 @@ export function App(): ReactElement {
         <ErrorBoundary area="controls">
           <ModeSwitch />
           <PresetsMenu />
+          <TourMenu />
           <RunControls />
           {mode === 'analytic' ? (
             <>
@@ -79,6 +83,10 @@ export function App(): ReactElement {
           </div>
         </main>
       )}
+      <ErrorBoundary area="tour">
+        <TourPanel />
+      </ErrorBoundary>
+      <PresentationLayer />
       <ErrorBoundary area="status bar">
         <StatusBar />
       </ErrorBoundary>

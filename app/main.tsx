@@ -10,13 +10,17 @@ import { TrainingSession } from './training/trainingSession';
 import { syncExperimentWithUrl } from './store/urlSync';
 import { appStore } from './store/store';
 import { installTestHandle } from './testHandle';
+import { installTours } from './tours/tourController';
 import { ParameterChannel } from './workerClient';
 import { startOfflineSupport } from './offline/serviceWorker';
 import './styles.css';
 
 // Marks of the start-up phases (see the Performance panel, or the end-to-end test's log).
 performance.mark('explorer:main');
+const openingHash = window.location.hash;
 syncExperimentWithUrl(appStore, window);
+// After the experiment: the tour's place follows its fields in the link.
+installTours(appStore, window, openingHash);
 const session = new AnalyticSession(appStore, window.location.search);
 session.start();
 // The landscape worker takes the training runs' parameters from the training worker over this channel, not through the page.

@@ -13,6 +13,8 @@ import type { AppStore } from './store/store';
 import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './landscape/landscapeTestState';
 import { trainingTestState, type TrainingTestState } from './training/trainingTestState';
 import { testNumbers, type ExplorerNumbers } from './testNumbers';
+import { testTours, tourTestState, type TourTestState } from './tours/tourTestState';
+import type { Tour } from './tours/types';
 
 /** A summary of the surface's heights. */
 export interface GridSummary {
@@ -57,6 +59,8 @@ export interface ExplorerTestState extends TrainingTestState {
   curvature: CurvatureTestState | null;
   /** Every file of the build is cached by the service worker (the app works offline). */
   offlineReady: boolean;
+  /** The open tour, its step and work, and the presentation mode. */
+  tours: TourTestState;
 }
 
 /** The handle installed on `window.__explorer`. */
@@ -64,6 +68,8 @@ export interface ExplorerTestHandle {
   getState(): ExplorerTestState;
   /** The full-precision paths, surface, training curves and slice values (copies). */
   getNumbers(): ExplorerNumbers;
+  /** Every tour: id, title and steps (link, text, notice, actions, claims). */
+  tours: Tour[];
   /** Makes the computation worker of the mode on screen crash (to test recovery): at once, or inside its next step. */
   simulateWorkerCrash(moment?: CrashMoment): void;
   /** Makes the computation worker of the mode on screen stop without a word (`self.close()`). */
@@ -127,9 +133,11 @@ export function installTestHandle(
         ...landscapeTestState(s.landscape),
         ...trainingTestState(s),
         offlineReady: offlineState().offlineReady,
+        ...tourTestState(),
       };
     },
     getNumbers: () => testNumbers(store.getState()),
+    tours: testTours(),
     simulateWorkerCrash: (moment) => session.simulateCrash(moment),
     simulateWorkerSilentStop: () => session.simulateSilentStop(),
     simulateBackendLoss: () => session.simulateBackendLoss(),

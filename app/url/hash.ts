@@ -21,6 +21,7 @@ import { repairNetwork } from './networkFields';
 import { networkShape, type NetworkProblem } from '../../workers/engine/spec/networkProblem';
 import { formatRun, parseRuns } from './runCodec';
 import { quoteForMessage } from './quote';
+import { TOUR_URL_KEYS } from './tourFields';
 
 /** Longest hash read at all: a full experiment with 8 optimizers takes well under 1 000 characters. */
 export const MAX_HASH_LENGTH = 4096;
@@ -124,8 +125,10 @@ export function hashToExperiment(hash: string): ParsedExperiment {
   const params = new URLSearchParams(text);
   const given = new Set(params.keys());
   const fieldsByKey = new Map(URL_FIELDS.map((field) => [field.key, field]));
+  // The tour's place is read by the tours (tourFields.ts), not here.
+  const tourKeys = new Set<string>(TOUR_URL_KEYS);
   for (const key of given) {
-    if (key !== OPTIMIZER_KEY && !fieldsByKey.has(key)) messages.push(`Ignored unknown setting "${quoteForMessage(key)}".`);
+    if (key !== OPTIMIZER_KEY && !fieldsByKey.has(key) && !tourKeys.has(key)) messages.push(`Ignored unknown setting "${quoteForMessage(key)}".`);
   }
   for (const field of URL_FIELDS) reportRepeats(field, params.getAll(field.key), messages);
 
