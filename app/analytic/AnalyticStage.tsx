@@ -6,6 +6,7 @@ import { useCallback, type ReactElement } from 'react';
 import { LandscapeView } from '../scene/LandscapeView';
 import { selectField, selectMarkers, selectPaths, selectView, selectWindow } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
+import { useCameraBinding } from '../share/useCameraBinding';
 
 /**
  * `value` rounded to a thousandth of the window's `span` (well below a pixel),
@@ -18,6 +19,7 @@ export function roundToSpan(value: number, span: number): number {
 
 export function AnalyticStage({ resetViewToken }: { resetViewToken: number }): ReactElement {
   const field = useAppStore(selectField);
+  const camera = useCameraBinding();
   const paths = useAppStore(selectPaths);
   const markers = useAppStore(selectMarkers);
   const view = useAppStore(selectView);
@@ -39,6 +41,7 @@ export function AnalyticStage({ resetViewToken }: { resetViewToken: number }): R
       mode={view.mode}
       onPick={onPick}
       resetViewToken={resetViewToken}
+      camera={camera}
       emptyMessage="Computing the surface…"
     />
   );
