@@ -8,6 +8,8 @@ import { offlineState } from './offline/serviceWorker';
 import type { Experiment } from '../workers/engine/spec/experiment';
 import type { HeightField } from './scene/types';
 import { selectProgress } from './store/selectors';
+import { selectDisplay } from './store/displaySlice';
+import type { DisplayState } from './url/displayFields';
 import type { AppStore } from './store/store';
 import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './landscape/landscapeTestState';
 import { trainingTestState, type TrainingTestState } from './training/trainingTestState';
@@ -54,6 +56,10 @@ export interface ExplorerTestState extends TrainingTestState {
   curvature: CurvatureTestState | null;
   /** Every file of the build is cached by the service worker (the app works offline). */
   offlineReady: boolean;
+  /** What the link keeps besides the experiment (camera, side tab, selected run, clicked point). */
+  display: DisplayState;
+  /** The experiment file shown as saved: its name and its surface's values, or null. */
+  openedFile: { name: string; surfaceValues: (number | null)[] | null; link: string } | null;
 }
 
 /** The handle installed on `window.__explorer`. */
@@ -121,6 +127,8 @@ export function installTestHandle(
         ...landscapeTestState(s.landscape),
         ...trainingTestState(s),
         offlineReady: offlineState().offlineReady,
+        display: structuredClone(selectDisplay(s)),
+        openedFile: s.openedFile && { name: s.openedFile.name, surfaceValues: s.openedFile.file.surface?.values ?? null, link: s.openedFile.file.link },
       };
     },
     getNumbers: () => testNumbers(store.getState()),

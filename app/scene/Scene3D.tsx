@@ -12,6 +12,7 @@ import type { HeightMapping } from './heightScale';
 import { MarkerGlyphs } from './MarkerGlyphs';
 import { OrbitCameraControls, type CameraBinding } from './OrbitCameraControls';
 import { HEIGHT_RANGE, PLANE_GROUP_ROTATION, PLANE_SIZE } from './planeLayout';
+import { SceneCaptureRegistrar } from './sceneCapture';
 import { Surface } from './Surface';
 import { Trajectory } from './Trajectory';
 import type { ColormapName, HeightField, MarkerView, PathView } from './types';
@@ -91,6 +92,7 @@ export function Scene3D(props: Scene3DProps): ReactElement {
         <directionalLight position={[-9, 6, -7]} intensity={0.7} />
         <OrbitCameraControls target={ORBIT_TARGET} resetToken={props.resetToken} binding={props.camera} />
         <AxisLabelProjector labels={labels} elements={labelElements} />
+        <SceneCaptureRegistrar />
         {/* Plane coordinates are local x, y with height z; the rotation stands z up. */}
         <group rotation={PLANE_GROUP_ROTATION}>
           <FloorFrame />

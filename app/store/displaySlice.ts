@@ -8,6 +8,7 @@
 import type { StateCreator } from 'zustand';
 import { shallow } from 'zustand/shallow';
 import { CAMERA_LIMITS, roundTo, type CameraPose, type DisplayState, type SideTab, type Vector3 } from '../url/displayFields';
+import type { ExperimentFile } from '../share/experimentFile';
 import type { AppStore, Store } from './store';
 
 /** The display state with its setters. */
@@ -23,6 +24,15 @@ export interface DisplaySlice {
   /** Shows `display` (a link's): camera, tab, selected run and the point to probe. */
   loadDisplay(display: DisplayState): void;
   setPendingPoint(point: [number, number] | null): void;
+  /** An experiment file shown as saved, in place of the live stage (null: the live stage). */
+  openedFile: OpenedFile | null;
+  setOpenedFile(opened: OpenedFile | null): void;
+}
+
+/** An experiment file opened in the page, with the name it was opened from. */
+export interface OpenedFile {
+  file: ExperimentFile;
+  name: string;
 }
 
 const rounded = (vector: Vector3): Vector3 => vector.map((value) => roundTo(value, CAMERA_LIMITS.decimals)) as Vector3;
@@ -37,6 +47,8 @@ export const createDisplaySlice: StateCreator<Store, [], [], DisplaySlice> = (se
   loadDisplay: (display) =>
     set({ camera: display.camera, sideTab: display.sideTab, selectedRunId: display.selectedRun, pendingPoint: display.point }),
   setPendingPoint: (pendingPoint) => set({ pendingPoint }),
+  openedFile: null,
+  setOpenedFile: (openedFile) => set({ openedFile }),
 });
 
 /** The display as the link writes it: the clicked point is the probe asked for, or the one a link is waiting to probe. */
