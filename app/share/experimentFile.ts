@@ -23,6 +23,11 @@ import { sameData } from '../store/sameData';
 import type { DisplayState } from '../url/displayFields';
 import { linkToState } from '../url/link';
 
+// zod compiles object schemas with `new Function` unless told not to, and
+// merely probing whether it may breaks the page's Content-Security-Policy
+// (no 'unsafe-eval'); the interpreted path checks the same rules.
+z.config({ jitless: true });
+
 /** The format name and version written into every experiment file. */
 export const EXPERIMENT_FILE_FORMAT = 'loss-landscape-experiment/1';
 
