@@ -27,12 +27,15 @@ import { ModelPanel } from './training/ModelPanel';
 import { SchedulePanel } from './training/SchedulePanel';
 import { RunPanel } from './runs/RunPanel';
 import { SlicePanel } from './landscape/SlicePanel';
+import { OpenedFileStage } from './share/OpenedFileStage';
+import { ShareBar } from './share/ShareBar';
 import { selectMode } from './store/networkSelectors';
 import { useAppStore } from './store/store';
 
 export function App(): ReactElement {
   const [resetViewToken, setResetViewToken] = useState(0);
   const mode = useAppStore(selectMode);
+  const fileOpen = useAppStore((state) => state.openedFile !== null);
   useKeyboardShortcuts();
 
   return (
@@ -41,6 +44,9 @@ export function App(): ReactElement {
         <header className="title">
           <h1>Loss-landscape explorer</h1>
         </header>
+        <ErrorBoundary area="share and export">
+          <ShareBar />
+        </ErrorBoundary>
         <ErrorBoundary area="controls">
           <ModeSwitch />
           <PresetsMenu />
@@ -65,7 +71,11 @@ export function App(): ReactElement {
           <ViewPanel onResetCamera={() => setResetViewToken((token) => token + 1)} />
         </ErrorBoundary>
       </aside>
-      {mode === 'network' ? (
+      {fileOpen ? (
+        <ErrorBoundary area="opened file">
+          <OpenedFileStage />
+        </ErrorBoundary>
+      ) : mode === 'network' ? (
         <NetworkStage resetViewToken={resetViewToken} />
       ) : (
         <main className="stage">

@@ -9,6 +9,8 @@ import type { Experiment } from '../workers/engine/spec/experiment';
 import type { CrashMoment } from '../workers/testFaults';
 import type { HeightField } from './scene/types';
 import { selectProgress } from './store/selectors';
+import { selectDisplay } from './store/displaySlice';
+import type { DisplayState } from './url/displayFields';
 import type { AppStore } from './store/store';
 import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './landscape/landscapeTestState';
 import { trainingTestState, type TrainingTestState } from './training/trainingTestState';
@@ -61,6 +63,10 @@ export interface ExplorerTestState extends TrainingTestState {
   offlineReady: boolean;
   /** The open tour, its step and work, and the presentation mode. */
   tours: TourTestState;
+  /** What the link keeps besides the experiment (camera, side tab, selected run, clicked point). */
+  display: DisplayState;
+  /** The experiment file shown as saved: its name and its surface's values, or null. */
+  openedFile: { name: string; surfaceValues: (number | null)[] | null; link: string } | null;
 }
 
 /** The handle installed on `window.__explorer`. */
@@ -134,6 +140,8 @@ export function installTestHandle(
         ...trainingTestState(s),
         offlineReady: offlineState().offlineReady,
         ...tourTestState(),
+        display: structuredClone(selectDisplay(s)),
+        openedFile: s.openedFile && { name: s.openedFile.name, surfaceValues: s.openedFile.file.surface?.values ?? null, link: s.openedFile.file.link },
       };
     },
     getNumbers: () => testNumbers(store.getState()),

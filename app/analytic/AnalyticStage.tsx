@@ -8,6 +8,7 @@ import { LandscapeView } from '../scene/LandscapeView';
 import { selectField, selectMarkers, selectPaths, selectView, selectWindow } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { pathsAtStep } from './shownPaths';
+import { useCameraBinding } from '../share/useCameraBinding';
 
 /**
  * `value` rounded to a thousandth of the window's `span` (well below a pixel),
@@ -20,6 +21,7 @@ export function roundToSpan(value: number, span: number): number {
 
 export function AnalyticStage({ resetViewToken }: { resetViewToken: number }): ReactElement {
   const field = useAppStore(selectField);
+  const camera = useCameraBinding();
   const allPaths = useAppStore(selectPaths);
   const shownStep = useAppStore((state) => state.shownStep);
   // The scrubber's step: the paths and their current points stop there.
@@ -44,6 +46,7 @@ export function AnalyticStage({ resetViewToken }: { resetViewToken: number }): R
       mode={view.mode}
       onPick={onPick}
       resetViewToken={resetViewToken}
+      camera={camera}
       emptyMessage="Computing the surface…"
     />
   );

@@ -34,7 +34,7 @@ export function csvText(header: readonly string[], rows: readonly (readonly (Val
 }
 
 /** The surface as x, y, value rows in the grid's order (index j·nx + i), or null without one. */
-export function surfaceCsv(results: ResultsDocument): string | null {
+export function surfaceCsv(results: Pick<ResultsDocument, 'surface'>): string | null {
   const surface = results.surface;
   if (surface === null) return null;
   const rows: Value[][] = [];

@@ -9,7 +9,9 @@
  */
 import { useCallback, type ReactElement } from 'react';
 import { LandscapeView } from '../scene/LandscapeView';
+import { roundToSpan } from '../analytic/AnalyticStage';
 import { appStore, useAppStore } from '../store/store';
+import { useCameraBinding } from '../share/useCameraBinding';
 import { FaithfulnessBadge } from './FaithfulnessBadge';
 import { LandscapeStatus } from './LandscapeStatus';
 import { JobProgressBar } from '../ui/JobProgressBar';
@@ -22,6 +24,7 @@ const AXIS_LABELS = ['α (d1)', 'β (d2)'] as const;
 /** The network's landscape for the scene area; `resetViewToken` re-frames the 3-D camera when it changes. */
 export function SliceScene({ resetViewToken }: { resetViewToken: number }): ReactElement {
   const field = useAppStore((state) => state.landscape.field);
+  const camera = useCameraBinding();
   const line = useAppStore((state) => state.landscape.line);
   const paths = useAppStore((state) => state.landscape.paths);
   const markers = useAppStore((state) => state.landscape.markers);
@@ -30,7 +33,11 @@ export function SliceScene({ resetViewToken }: { resetViewToken: number }): Reac
   const view = useAppStore((state) => state.experiment.view);
   const metric = useAppStore((state) => state.landscape.slice?.settings.metric ?? state.experiment.slice.metric);
 
-  const onPick = useCallback((alpha: number, beta: number) => appStore.getState().requestProbe(alpha, beta), []);
+  // Rounded to a thousandth of the range (well below a pixel), so the link holds a short point.
+  const onPick = useCallback((alpha: number, beta: number) => {
+    const { alpha: a, beta: b } = appStore.getState().experiment.slice;
+    appStore.getState().requestProbe(roundToSpan(alpha, a[1] - a[0]), roundToSpan(beta, b[1] - b[0]));
+  }, []);
 
   if (line !== null && field === null) {
     return (
@@ -50,6 +57,7 @@ export function SliceScene({ resetViewToken }: { resetViewToken: number }): Reac
         mode={view.mode}
         onPick={onPick}
         resetViewToken={resetViewToken}
+        camera={camera}
         axisLabels={AXIS_LABELS}
         emptyMessage="Computing the landscape at θ₀…"
       />

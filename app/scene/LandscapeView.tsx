@@ -9,6 +9,7 @@ import { createHeightMapping } from './heightScale';
 import { Legend } from './Legend';
 import { MarkerTooltip, type HoveredMarker } from './MarkerTooltip';
 import { SCENE_BACKGROUND, Scene3D } from './Scene3D';
+import type { CameraBinding } from './OrbitCameraControls';
 import type { ViewMode } from '../../workers/engine/spec/vocabulary';
 import type { HeightField, HeightScale, MarkerView, PathView } from './types';
 
@@ -24,6 +25,8 @@ export interface LandscapeViewProps {
   onPick: (x: number, y: number) => void;
   /** Any change resets the 3-D camera to its starting pose. */
   resetViewToken: number;
+  /** The 3-D camera pose to show and where to report the user's moves (the camera is free when absent). */
+  camera?: CameraBinding;
   /** Names of the plane's axes; ['x', 'y'] when absent. */
   axisLabels?: readonly [string, string];
   /** Text shown while `field` is null. */
@@ -104,6 +107,7 @@ export function LandscapeView(props: LandscapeViewProps): ReactElement {
         <Scene3D
           {...picture}
           resetToken={resetViewToken + localResets}
+          camera={props.camera}
           onMarkerHover={hoverFromPointer}
           onResetRequest={requestReset}
           onSurfaceUpdated={markDrawn}

@@ -12,8 +12,9 @@ import { FittedCamera } from './FittedCamera';
 import { HOME_FOV_DEGREES } from './cameraFit';
 import type { HeightMapping } from './heightScale';
 import { MarkerGlyphs } from './MarkerGlyphs';
-import { OrbitCameraControls } from './OrbitCameraControls';
+import { OrbitCameraControls, type CameraBinding } from './OrbitCameraControls';
 import { HEIGHT_RANGE, PLANE_GROUP_ROTATION, PLANE_SIZE } from './planeLayout';
+import { SceneCaptureRegistrar } from './sceneCapture';
 import { Surface } from './Surface';
 import { Trajectory } from './Trajectory';
 import type { ColormapName, HeightField, MarkerView, PathView } from './types';
@@ -34,6 +35,8 @@ export interface Scene3DProps {
   paths: readonly PathView[];
   markers: readonly MarkerView[];
   resetToken: number;
+  /** The camera pose to show and the listener for the user's moves. */
+  camera?: CameraBinding;
   /** Names of the plane's axes. */
   axisLabels: readonly [string, string];
   onPick?: (x: number, y: number) => void;
@@ -90,8 +93,9 @@ export function Scene3D(props: Scene3DProps): ReactElement {
         <directionalLight position={[6, 14, 9]} intensity={2.2} />
         <directionalLight position={[-9, 6, -7]} intensity={0.7} />
         <FittedCamera />
-        <OrbitCameraControls target={ORBIT_TARGET} resetToken={props.resetToken} />
+        <OrbitCameraControls target={ORBIT_TARGET} resetToken={props.resetToken} binding={props.camera} />
         <AxisLabelProjector labels={labels} elements={labelElements} />
+        <SceneCaptureRegistrar />
         {/* Plane coordinates are local x, y with height z; the rotation stands z up. */}
         <group rotation={PLANE_GROUP_ROTATION}>
           <FloorFrame />

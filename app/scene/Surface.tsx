@@ -12,6 +12,7 @@ import { localToPlaneX, localToPlaneY } from './planeLayout';
 import { CLICK_TRAVEL_PX } from './pointerClick';
 import { createGridIndex, fillGridPlanePositions, fillSurfaceHeightsAndColors } from './surfaceFill';
 import type { ColormapName, HeightField } from './types';
+import { SURFACE_OBJECT_NAME } from './sceneCapture';
 
 /** Props of {@link Surface}. */
 export interface SurfaceProps {
@@ -73,7 +74,7 @@ export function Surface({ field, mapping, colormap, onPick, onUpdated }: Surface
   };
 
   return (
-    <mesh geometry={geometry} onClick={handleClick}>
+    <mesh name={SURFACE_OBJECT_NAME} geometry={geometry} onClick={handleClick}>
       <meshStandardMaterial vertexColors roughness={0.8} metalness={0} side={THREE.DoubleSide} />
     </mesh>
   );

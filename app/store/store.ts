@@ -9,6 +9,7 @@
 import { useStore } from 'zustand';
 import { subscribeWithSelector } from 'zustand/middleware';
 import { createStore, type Mutate, type StoreApi } from 'zustand/vanilla';
+import { createDisplaySlice, type DisplaySlice } from './displaySlice';
 import { createExperimentSlice, type ExperimentSlice } from './experimentSlice';
 import { createLandscapeSlice, type LandscapeSlice } from './landscapeSlice';
 import { createNetworkExperimentSlice, type NetworkExperimentSlice } from './networkExperimentSlice';
@@ -16,7 +17,7 @@ import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
 
-export type Store = ExperimentSlice & RunSlice & ResultsSlice & LandscapeSlice & NetworkExperimentSlice & TrainingSlice;
+export type Store = ExperimentSlice & RunSlice & ResultsSlice & LandscapeSlice & NetworkExperimentSlice & TrainingSlice & DisplaySlice;
 /** The store with selector subscriptions. */
 export type AppStore = Mutate<StoreApi<Store>, [['zustand/subscribeWithSelector', never]]>;
 
@@ -30,6 +31,7 @@ export function createAppStore(): AppStore {
       ...createLandscapeSlice(...args),
       ...createNetworkExperimentSlice(...args),
       ...createTrainingSlice(...args),
+      ...createDisplaySlice(...args),
     })),
   );
 }

@@ -2,9 +2,12 @@
  * Keeps the experiment and the URL hash in step: the hash is read once at
  * start-up; every accepted edit rewrites it with `history.replaceState` (no
  * history entry per slider move); and navigating to another hash (a pasted
- * link, back/forward) loads that experiment.
+ * link, back/forward) loads that experiment. The display (camera, side tab,
+ * selected run, clicked point) travels in the same hash (app/url/link.ts).
  */
-import { experimentToHash, hashToExperiment } from '../url/hash';
+import { shallow } from 'zustand/shallow';
+import { linkToState, stateToLink } from '../url/link';
+import { probePendingPoint, selectDisplay } from './displaySlice';
 import type { AppStore } from './store';
 
 /** The parts of `window` the sync uses (so tests can pass a stand-in). */
@@ -30,12 +33,14 @@ export function syncExperimentWithUrl(store: AppStore, host: UrlHost): () => voi
   const load = () => {
     const hash = host.location.hash.replace(/^#/, '');
     if (hash === written) return;
-    const { experiment, messages } = hashToExperiment(hash);
+    const { experiment, display, messages } = linkToState(hash);
     written = hash;
     store.getState().loadExperiment(experiment, messages);
+    store.getState().loadDisplay(display);
   };
   const write = () => {
-    const hash = experimentToHash(store.getState().experiment);
+    const state = store.getState();
+    const hash = stateToLink(state.experiment, selectDisplay(state));
     if (hash === written) return;
     written = hash;
     host.history.replaceState(host.history.state, '', withHash(host.location.href, hash));
@@ -43,11 +48,18 @@ export function syncExperimentWithUrl(store: AppStore, host: UrlHost): () => voi
 
   load();
   write();
-  const unsubscribe = store.subscribe((state) => state.experiment, write);
+  // The experiment and every part of the display the link holds.
+  const unsubscribe = store.subscribe(
+    (state) => [state.experiment, state.camera, state.sideTab, state.selectedRunId, state.probeRequest, state.pendingPoint],
+    write,
+    { equalityFn: shallow },
+  );
+  const stopProbing = probePendingPoint(store);
   host.addEventListener('hashchange', load);
   host.addEventListener('popstate', load);
   return () => {
     unsubscribe();
+    stopProbing();
     host.removeEventListener('hashchange', load);
     host.removeEventListener('popstate', load);
   };
