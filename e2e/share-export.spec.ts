@@ -101,6 +101,8 @@ test('a trained network with a slice, a clicked point, a run, a tab and a camera
   // The same view: the two landscapes are drawn from the same camera on the same field (no pointer over either).
   await other.page.mouse.move(0, 0);
   await page.mouse.move(0, 0);
+  // The probe's last parts (its prediction) may still be computing: compare the views once neither shows a probe's progress.
+  for (const view of [explorer, other]) await expect(view.landscape.getByText(/^Probe\b/)).toHaveCount(0, { timeout: 30_000 });
   const [mine, theirs] = [await explorer.landscape.screenshot({ path: 'e2e/screenshots/64-network-view-first.png' }), await other.landscape.screenshot({ path: 'e2e/screenshots/65-network-view-fresh.png' })];
   expect(await meanPixelDifference(page, mine, theirs)).toBeLessThan(1);
   await other.page.context().close();

@@ -63,22 +63,32 @@ export function selectDisplay(state: Store): DisplayState {
 }
 
 /**
- * Probes a link's clicked point as soon as a finished 2-D slice is there to
- * probe it on; a probe asked for otherwise (a click) replaces the waiting
- * point. Returns the unsubscribe function.
+ * Probes a link's clicked point on every finished 2-D slice while it waits
+ * (the slices that follow training replace one another, and each new slice
+ * forgets the probe of the last); a probe asked for otherwise (a click)
+ * replaces the waiting point. Returns the unsubscribe function.
  */
 export function probePendingPoint(store: AppStore): () => void {
+  let probing = false;
+  // The field last probed: a slice is probed once, however often its job's state is published.
+  let probedField: unknown = null;
   const stopRequests = store.subscribe(
     (state) => state.probeRequest,
     (request) => {
-      if (request !== null && store.getState().pendingPoint !== null) store.getState().setPendingPoint(null);
+      if (!probing && request !== null && store.getState().pendingPoint !== null) store.getState().setPendingPoint(null);
     },
   );
   const stopSlices = store.subscribe(
     (state) => [state.pendingPoint, state.landscape.field, state.landscape.sliceJob?.state] as const,
     ([point, field, job]) => {
-      if (point === null || field === null || job !== 'done') return;
-      store.getState().requestProbe(point[0], point[1]);
+      if (point === null || field === null || job !== 'done' || field === probedField) return;
+      probedField = field;
+      probing = true;
+      try {
+        store.getState().requestProbe(point[0], point[1]);
+      } finally {
+        probing = false;
+      }
     },
     { equalityFn: shallow, fireImmediately: true },
   );
