@@ -40,7 +40,18 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: /webgpu\.spec\.ts/,
+      testIgnore: [/webgpu\.spec\.ts/, /main-thread\.spec\.ts/],
+      use: {
+        browserName: 'chromium',
+        launchOptions: { executablePath: SYSTEM_CHROMIUM, args: [...CHROMIUM_ARGS] },
+      },
+    },
+    {
+      // Measurements, not checks: the main thread's long tasks per scenario
+      // (`npm run bench:main-thread`), kept out of `npm test` because a task's
+      // length is wall-clock time.
+      name: 'main-thread',
+      testMatch: /main-thread\.spec\.ts/,
       use: {
         browserName: 'chromium',
         launchOptions: { executablePath: SYSTEM_CHROMIUM, args: [...CHROMIUM_ARGS] },

@@ -7,6 +7,7 @@
  * and training; the figures are printed, not asserted, because a task's
  * length is wall-clock time: on a loaded machine the same build measured 0
  * long tasks in one run and a 133 ms one in the next.
+ * Run by `npm run bench:main-thread` (not part of `npm test`).
  * MAIN_THREAD_BACKEND=webgl measures on another backend; PROFILE=1 or
  * TRACE=1 print what the long tasks were made of.
  */
