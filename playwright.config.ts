@@ -54,7 +54,8 @@ export default defineConfig({
       testMatch: /main-thread\.spec\.ts/,
       use: {
         browserName: 'chromium',
-        launchOptions: { executablePath: SYSTEM_CHROMIUM, args: [...CHROMIUM_ARGS] },
+        // With WebGPU on offer, so that MAIN_THREAD_BACKEND=webgpu measures it too.
+        launchOptions: { executablePath: SYSTEM_CHROMIUM, args: [...CHROMIUM_ARGS, '--enable-unsafe-webgpu'] },
       },
     },
     {

@@ -6,7 +6,7 @@ import { ExplorerPage } from './pages/ExplorerPage';
 test('the training worker crashing inside a step, four times over: each time the training restarts by itself, with a message, and plays to the end', async ({ page }) => {
   test.setTimeout(150_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: 'p=network&n=400' });
+  await explorer.open({ hash: 'p=network&n=250' });
   await explorer.waitForNetworkData();
   await explorer.play();
   for (let crash = 1; crash <= 4; crash++) {
@@ -17,8 +17,8 @@ test('the training worker crashing inside a step, four times over: each time the
   }
   const done = await explorer.waitForState((s) => s.runStatus === 'done', 'the training to finish', 120_000);
   expect(done.networkRuns.map((run) => [run.step, run.status])).toEqual([
-    [400, 'done'],
-    [400, 'done'],
+    [250, 'done'],
+    [250, 'done'],
   ]);
   expect(done.error).toBeNull();
 });
@@ -26,7 +26,7 @@ test('the training worker crashing inside a step, four times over: each time the
 test('a training worker that stops without a word (self.close()) is found out at once and replaced; the training plays to the end', async ({ page }) => {
   test.setTimeout(120_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: 'p=network&n=400' });
+  await explorer.open({ hash: 'p=network&n=250' });
   await explorer.waitForNetworkData();
   await explorer.play();
   await explorer.waitForState((s) => s.networkRuns.every((run) => run.step >= 5), 'training under way');
@@ -34,7 +34,7 @@ test('a training worker that stops without a word (self.close()) is found out at
   const told = await explorer.waitForState((s) => s.notices.length === 1, 'a message about the silent stop', 10_000);
   expect(told.notices[0]).toContain('the training worker crashed: it stopped without a word');
   const done = await explorer.waitForState((s) => s.runStatus === 'done', 'the training to finish', 90_000);
-  expect(done.networkRuns.map((run) => run.step)).toEqual([400, 400]);
+  expect(done.networkRuns.map((run) => run.step)).toEqual([250, 250]);
   expect(done.error).toBeNull();
 });
 
