@@ -206,12 +206,14 @@
 
   ;; tanh on four lanes: the odd [13/6] rational fit x p(x²)/q(x²) of Eigen's
   ;; float tanh on x clamped to ±7.90531 (beyond, tanh rounds to ±1 in float32
-  ;; within 3e-7). A NaN stays NaN (min and max propagate it).
+  ;; within 3e-7). The clamp is pmax/pmin (one instruction each, where min and
+  ;; max take several for their NaN and −0 rules); with z as their first
+  ;; operand a NaN still stays NaN (pmax(a, b) = a < b ? b : a).
   (func $tanh4 (param $z v128) (result v128)
     (local $x v128) (local $x2 v128) (local $x4 v128) (local $p v128) (local $q v128)
     (local.set $x
-      (f32x4.min
-        (f32x4.max (local.get $z) (v128.const f32x4 -7.90531110763549805 -7.90531110763549805 -7.90531110763549805 -7.90531110763549805))
+      (f32x4.pmin
+        (f32x4.pmax (local.get $z) (v128.const f32x4 -7.90531110763549805 -7.90531110763549805 -7.90531110763549805 -7.90531110763549805))
         (v128.const f32x4 7.90531110763549805 7.90531110763549805 7.90531110763549805 7.90531110763549805)))
     (local.set $x2 (f32x4.mul (local.get $x) (local.get $x)))
     (local.set $x4 (f32x4.mul (local.get $x2) (local.get $x2)))
@@ -241,27 +243,40 @@
         (v128.const f32x4 1 1 1 1))
       (v128.const f32x4 0.5 0.5 0.5 0.5)))
 
-  ;; values[0 … count) ← f(values) in place; f: 0 tanh, 1 sigmoid, 2 relu
+;; values[0 … count) ← f(values) in place; f: 0 tanh, 1 sigmoid, 2 relu
   ;; (max(z, 0)), anything else the identity. The last count mod 4 values
   ;; go through one padded lane group (the buffer must have room for it).
+  ;; The activation is chosen once per call, each with a loop of its own, so
+  ;; the loops carry no branch on it.
   (func (export "activate") (param $kind i32) (param $values i32) (param $count i32)
-    (local $ptr i32) (local $end i32) (local $z v128)
+    (local $ptr i32) (local $end i32)
     (local.set $ptr (local.get $values))
     ;; Whole lane groups, the last one possibly padded: ⌈count / 4⌉ groups.
     (local.set $end (i32.add (local.get $values) (i32.shl (i32.and (i32.add (local.get $count) (i32.const 3)) (i32.const -4)) (i32.const 2))))
-    (block $done
-      (loop $groups
-        (br_if $done (i32.ge_u (local.get $ptr) (local.get $end)))
-        (local.set $z (v128.load (local.get $ptr)))
-        (v128.store (local.get $ptr)
-          (if (result v128) (i32.eqz (local.get $kind))
-            (then (call $tanh4 (local.get $z)))
-            (else
-              (if (result v128) (i32.eq (local.get $kind) (i32.const 1))
-                (then (call $sigmoid4 (local.get $z)))
-                (else
-                  (if (result v128) (i32.eq (local.get $kind) (i32.const 2))
-                    (then (f32x4.max (local.get $z) (v128.const f32x4 0 0 0 0)))
-                    (else (local.get $z))))))))
-        (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
-        (br $groups)))))
+    (if (i32.eqz (local.get $kind))
+      (then
+        (block $done
+          (loop $groups
+            (br_if $done (i32.ge_u (local.get $ptr) (local.get $end)))
+            (v128.store (local.get $ptr) (call $tanh4 (v128.load (local.get $ptr))))
+            (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
+            (br $groups)))
+        (return)))
+    (if (i32.eq (local.get $kind) (i32.const 1))
+      (then
+        (block $done
+          (loop $groups
+            (br_if $done (i32.ge_u (local.get $ptr) (local.get $end)))
+            (v128.store (local.get $ptr) (call $sigmoid4 (v128.load (local.get $ptr))))
+            (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
+            (br $groups)))
+        (return)))
+    (if (i32.eq (local.get $kind) (i32.const 2))
+      (then
+        (block $done
+          (loop $groups
+            (br_if $done (i32.ge_u (local.get $ptr) (local.get $end)))
+            (v128.store (local.get $ptr) (f32x4.max (v128.load (local.get $ptr)) (v128.const f32x4 0 0 0 0)))
+            (local.set $ptr (i32.add (local.get $ptr) (i32.const 16)))
+            (br $groups))))))
+)

@@ -46,4 +46,20 @@ describe('the SIMD kernels', () => {
     for (let i = 0; i < 3 * width; i++) expect(Math.abs(simd.outputs[i] - ws.outputs[i])).toBeLessThan(1e-5);
     expect(() => simd.run(activation, rows + 1)).toThrow('exceed the capacity');
   });
+
+  it.each(['tanh', 'sigmoid'] as const)('%s keeps a NaN a NaN and takes ±∞ and huge inputs to its limits', (activation) => {
+    // One input, one unit with weight 1 and bias 0: the activation of x itself, then a linear read-out of weight 1.
+    const spec: MlpSpec = { layers: [1, 1, 1], activation, loss: 'mse' };
+    const inputs = [Number.NaN, Number.POSITIVE_INFINITY, Number.NEGATIVE_INFINITY, 1e30, -1e30, 0.5];
+    const simd = new SimdForward(layerLayout(spec), inputs.length);
+    simd.inputs.set(inputs);
+    simd.params.set([1, 0, 1, 0]);
+    simd.run(activation, inputs.length);
+    const [nan, plus, minus, huge, tiny, half] = simd.outputs;
+    const low = activation === 'tanh' ? -1 : 0;
+    expect(nan).toBeNaN();
+    for (const value of [plus, huge]) expect(value).toBeCloseTo(1, 6);
+    for (const value of [minus, tiny]) expect(value).toBeCloseTo(low, 6);
+    expect(half).toBeCloseTo(activation === 'tanh' ? Math.tanh(0.5) : 1 / (1 + Math.exp(-0.5)), 6);
+  });
 });
