@@ -69,14 +69,26 @@ export class AnalyticSession {
     this.runner = new Runner(store, (error) => this.handleError(error));
   }
 
-  /** Starts the worker and begins following the store. */
+  /**
+   * Begins following the store; the worker starts with the first analytic
+   * experiment (at once for an analytic link). A page opened on a network
+   * leaves it unstarted: its TensorFlow.js start-up would take CPU from the
+   * training and landscape workers' on a machine with few cores.
+   */
   start(): void {
-    this.connect();
     const store = this.store;
     const analytic = () => isAnalyticExperiment(store.getState().experiment);
+    if (analytic()) this.connect();
     const byValue = { equalityFn: sameData };
     this.unsubscribes = [
-      store.subscribe((state) => isAnalyticExperiment(state.experiment), (isAnalytic) => isAnalytic && this.publishBackend()),
+      store.subscribe(
+        (state) => isAnalyticExperiment(state.experiment),
+        (isAnalytic) => {
+          if (!isAnalytic) return;
+          if (this.connection === null && this.restarts <= MAX_RESTARTS) this.connect();
+          this.publishBackend();
+        },
+      ),
       store.subscribe((state) => surfaceFields(state.experiment), () => this.scheduleSurface(), byValue),
       store.subscribe((state) => markerFields(state.experiment), () => void this.refreshMarkers(), byValue),
       // An edit restarts the runs; a switch of mode only forgets them.
