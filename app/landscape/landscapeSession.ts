@@ -37,6 +37,7 @@ import type { LandscapeWorkerApi } from '../../workers/landscape.worker';
 import type { CurvatureAt, SliceChunk, SliceSummary } from '../../workers/engine/spec/messages/landscape';
 import type { HeightField } from '../scene/types';
 import type { JobProgress } from '../plots/types';
+import { ProgressUntilSettled } from '../session/progressUntilSettled';
 import { emptyLandscapeState, targetWithoutProbe, type CurvatureTargetChoice, type LandscapeState, type ProbeState } from '../store/landscapeSlice';
 import { sameData } from '../store/sameData';
 import type { AppStore } from '../store/store';
@@ -362,6 +363,8 @@ export class LandscapeSession {
           ? { nx: settings.resolution, ny: settings.resolution, window: sliceWindow(settings), values: new Float32Array(settings.resolution ** 2), version: 0 }
           : null;
       const onDirections = Comlink.proxy((done: number, total: number) => {
+        // A late report (its own port is not ordered with the answer's) must not reopen a settled slice.
+        if (settled) return;
         begin();
         if (!stale()) this.patch({ sliceJob: this.job(`${label}: directions`, 'running', (DIRECTIONS_SHARE * done) / Math.max(total, 1)) });
       });
@@ -435,10 +438,10 @@ export class LandscapeSession {
     this.patch({ probeJob: this.job(label, 'running', 0) });
     try {
       const connection = await this.worker();
-      const onProgress = Comlink.proxy((done: number, total: number) => {
+      const progress = new ProgressUntilSettled((done: number, total: number) => {
         if (!stale()) this.patch({ probeJob: this.job(label, 'running', done / Math.max(total, 1)) });
       });
-      const result = await connection.guard(connection.api.probe(alpha, beta, onProgress));
+      const result = await progress.during(connection.guard(connection.api.probe(alpha, beta, Comlink.proxy(progress.report))));
       if (stale()) return;
       const line = this.landscape().slice?.ny === 1;
       // Three digits and true minus signs: the caption is prose.
@@ -514,10 +517,10 @@ export class LandscapeSession {
         this.patch({ exactEstimate: estimate });
       }
       this.patch({ curvatureJob: this.job(label, 'running', 0, undefined, estimateSeconds) });
-      const onProgress = Comlink.proxy((done: number, total: number) => {
+      const progress = new ProgressUntilSettled((done: number, total: number) => {
         if (!stale()) this.patch({ curvatureJob: this.job(label, 'running', done / Math.max(total, 1), undefined, estimateSeconds) });
       });
-      const summary = await connection.guard(connection.api.curvature(target.at, settings, exact, onProgress));
+      const summary = await progress.during(connection.guard(connection.api.curvature(target.at, settings, exact, Comlink.proxy(progress.report))));
       if (stale()) return;
       this.patch({ curvature: { summary, caption: target.caption }, curvatureJob: this.job(label, 'done', 1, `${(summary.elapsedMs / 1000).toFixed(1)} s`) });
     } catch (error) {
