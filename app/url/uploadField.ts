@@ -77,8 +77,8 @@ export function readUpload(experiment: Experiment, raw: string | null, known: re
   const marker = parsed.data;
   const rows = known.find((upload) => matchesMarker(upload, marker));
   if (rows !== undefined) {
+    // Options (an uploaded data set takes none) are settled by repairNetwork, with a sentence each.
     experiment.problem.upload = rows;
-    experiment.problem.datasetOptions = {};
     return null;
   }
   messages.push(missingUploadMessage(marker));
