@@ -45,46 +45,44 @@ export function DatasetPanel(): ReactElement | null {
   const description = dataset ? dataset.description : upload ? describeUpload(upload) : '';
 
   return (
-    <Section title="Data" testId="dataset-panel">
-      <div className="dataset-drop" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
-        <SelectField<DatasetChoice>
-          label="Data set"
-          value={problem.dataset}
-          options={options}
-          onChange={choose}
-          testId="dataset-select"
-          title={description}
-        />
-        <p className="note" data-testid="dataset-description">{description}</p>
-        <UploadControls outcome={outcome} open={open} />
-        <div className="option-grid">
-          {(dataset?.options ?? []).map((option) => (
-            <div key={option.key} title={`${option.description} (${option.min} to ${option.max})`}>
-              <NumberField
-                label={option.label}
-                value={problem.datasetOptions[option.key] ?? option.default}
-                integer={option.integer}
-                testId={`dataset-option-${option.key}`}
-                onCommit={(value) => setDatasetOption(option.key, value)}
-              />
-            </div>
-          ))}
-        </div>
-        <div className="row">
-          <NumberField
-            label="Test fraction"
-            value={problem.testFraction}
-            testId="test-fraction"
-            onCommit={(fraction) => setTestFraction(fraction)}
-          />
-          <NumberField label="Data seed" value={problem.dataSeed} integer testId="data-seed" onCommit={(seed) => setDataSeed(seed)} />
-        </div>
-        {data && (
-          <p className="note" data-testid="dataset-counts">
-            {data.train.n} training and {data.test?.n ?? 0} test samples
-          </p>
-        )}
+    <Section title="Data" testId="dataset-panel" onDragOver={drop.onDragOver} onDrop={drop.onDrop}>
+      <SelectField<DatasetChoice>
+        label="Data set"
+        value={problem.dataset}
+        options={options}
+        onChange={choose}
+        testId="dataset-select"
+        title={description}
+      />
+      <p className="note" data-testid="dataset-description">{description}</p>
+      <UploadControls outcome={outcome} open={open} />
+      <div className="option-grid">
+        {(dataset?.options ?? []).map((option) => (
+          <div key={option.key} title={`${option.description} (${option.min} to ${option.max})`}>
+            <NumberField
+              label={option.label}
+              value={problem.datasetOptions[option.key] ?? option.default}
+              integer={option.integer}
+              testId={`dataset-option-${option.key}`}
+              onCommit={(value) => setDatasetOption(option.key, value)}
+            />
+          </div>
+        ))}
       </div>
+      <div className="row">
+        <NumberField
+          label="Test fraction"
+          value={problem.testFraction}
+          testId="test-fraction"
+          onCommit={(fraction) => setTestFraction(fraction)}
+        />
+        <NumberField label="Data seed" value={problem.dataSeed} integer testId="data-seed" onCommit={(seed) => setDataSeed(seed)} />
+      </div>
+      {data && (
+        <p className="note" data-testid="dataset-counts">
+          {data.train.n} training and {data.test?.n ?? 0} test samples
+        </p>
+      )}
     </Section>
   );
 }
