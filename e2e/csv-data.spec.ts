@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
 import { ExplorerPage } from './pages/ExplorerPage';
+import { recordCspViolations } from './pages/cspViolations';
 
 /**
  * Data of one's own: a CSV file opened in the data panel becomes the data
@@ -35,6 +36,7 @@ const hashOf = (page: Page) => new URL(page.url()).hash.slice(1);
 
 test('a CSV file trains like a built-in data set, a bad one changes nothing, and its link asks for the file in a fresh page', async ({ page, browser }) => {
   test.setTimeout(60_000);
+  const violations = await recordCspViolations(page);
   const explorer = new ExplorerPage(page);
   await explorer.open({ query: '?backend=wasm', hash: NETWORK });
   await explorer.waitForNetworkData();
@@ -73,6 +75,7 @@ test('a CSV file trains like a built-in data set, a bad one changes nothing, and
   // A fresh page has no rows: the default data set, the link's other settings, and the offer to open the file.
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const fresh = new ExplorerPage(await context.newPage());
+  const freshViolations = await recordCspViolations(fresh.page);
   await fresh.page.goto(page.url());
   await fresh.page.waitForFunction(() => window.__explorer !== undefined);
   const marker = link.match(/csv=([0-9a-f]{8})\.60/)![1];
@@ -87,5 +90,7 @@ test('a CSV file trains like a built-in data set, a bad one changes nothing, and
   await expect(fresh.page.getByTestId('csv-missing')).toHaveCount(0);
   await fresh.waitForState((s) => s.dataView.n === 60 && s.dataView.paramCount === 39, 'the file opened in the fresh page');
   expect(hashOf(fresh.page)).toBe(link);
+  // Reading files and markers evaluates no strings as code (the page's policy forbids it).
+  expect([...(await violations()), ...(await freshViolations())]).toEqual([]);
   await context.close();
 });
