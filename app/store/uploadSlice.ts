@@ -14,6 +14,7 @@ import type { Store } from './store';
 /** Uploaded data sets remembered, newest first (each up to 5 000 rows). */
 export const MAX_REMEMBERED_UPLOADS = 4;
 
+/** The uploaded data sets the page holds, the rows a link lacks, and the edit that trains on uploaded rows. */
 export interface UploadSlice {
   /** The uploaded data sets opened this session, newest first. */
   uploads: readonly UploadedData[];

@@ -10,6 +10,7 @@ export interface SectionProps {
   onDrop?: DragEventHandler<HTMLElement>;
 }
 
+/** A `<section>` titled `title`, holding `children`. */
 export function Section({ title, children, testId, onDragOver, onDrop }: SectionProps): ReactElement {
   return (
     <section className="panel-section" data-testid={testId} aria-label={title} onDragOver={onDragOver} onDrop={onDrop}>

@@ -22,7 +22,7 @@ import { networkShape, type NetworkProblem } from '../../workers/engine/spec/net
 import { formatRun, parseRuns } from './runCodec';
 import { quoteForMessage } from './quote';
 import { TOUR_URL_KEYS } from './tourFields';
-import { UPLOAD_KEY, readUpload, uploadFieldValue } from './uploadField';
+import { UPLOAD_KEY, UPLOAD_LABEL, readUpload, uploadFieldValue } from './uploadField';
 import type { UploadedData, UploadMarker } from '../../workers/engine/spec/uploadedData';
 
 /** Longest hash read at all: a full experiment with 8 optimizers takes well under 1 000 characters. */
@@ -95,7 +95,7 @@ function repairWindow(experiment: Experiment, messages: string[]): void {
  * A key the link gives more than once is read at its first value, as
  * URLSearchParams.get does; the others, where they differ, are named.
  */
-function reportRepeats(field: UrlField<unknown>, values: readonly string[], messages: string[]): void {
+function reportRepeats(field: Pick<UrlField<unknown>, 'key' | 'label'>, values: readonly string[], messages: string[]): void {
   const ignored = [...new Set(values.slice(1))].filter((value) => value !== values[0]);
   if (ignored.length === 0) return;
   const others = ignored.map((value) => `"${quoteForMessage(value)}"`).join(', ');
@@ -140,6 +140,7 @@ export function hashToExperiment(hash: string, uploads: readonly UploadedData[] 
     if (key !== OPTIMIZER_KEY && key !== UPLOAD_KEY && !fieldsByKey.has(key) && !tourKeys.has(key)) messages.push(`Ignored unknown setting "${quoteForMessage(key)}".`);
   }
   for (const field of URL_FIELDS) reportRepeats(field, params.getAll(field.key), messages);
+  reportRepeats({ key: UPLOAD_KEY, label: UPLOAD_LABEL }, params.getAll(UPLOAD_KEY), messages);
 
   // The problem first: its teaching defaults are the defaults of everything else.
   const problemDraft: Experiment = defaultExperiment();

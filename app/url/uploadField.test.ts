@@ -89,6 +89,14 @@ describe('the uploaded-data marker of links', () => {
     expect(hashToExperiment('f=himmelblau&csv=0123abcd.30').messages).toEqual(['Ignored csv="0123abcd.30" (uploaded data): it applies only to an uploaded data set (ds=csv).']);
   });
 
+  it('reads the first of a repeated marker and names the others', () => {
+    const experiment = uploadedExperiment();
+    const link = experimentToHash(experiment);
+    const read = hashToExperiment(`${link}&csv=0123abcd.30`, [experiment.problem.upload!]);
+    expect(read.messages).toEqual([expect.stringMatching(/^The link gives csv \(uploaded data\) 2 times: read the first, "[0-9a-f]{8}\.30"; ignored "0123abcd\.30"\.$/)]);
+    expect(read.experiment).toEqual(experiment);
+  });
+
   it('keeps the link of an uploaded data set whose link gives options: they are ignored', () => {
     const experiment = uploadedExperiment();
     const link = experimentToHash(experiment).replace('do=', 'do=n:50');

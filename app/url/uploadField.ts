@@ -19,6 +19,9 @@ import { quoteForMessage } from './quote';
 /** The key of the marker in the hash. */
 export const UPLOAD_KEY = 'csv';
 
+/** What messages call the marker. */
+export const UPLOAD_LABEL = 'uploaded data';
+
 /** `HASH.ROWS`: 8 lower-case hex digits, a point, the row count. */
 export const uploadMarkerKind: ValueKind<UploadMarker> = {
   schema: z
@@ -66,7 +69,7 @@ function fallBack(experiment: Experiment): void {
  */
 export function readUpload(experiment: Experiment, raw: string | null, known: readonly UploadedData[], messages: string[]): UploadMarker | null {
   if (!isNetworkExperiment(experiment) || experiment.problem.dataset !== UPLOADED_DATASET) {
-    if (raw !== null) messages.push(`Ignored ${UPLOAD_KEY}="${quoteForMessage(raw)}" (uploaded data): it applies only to an uploaded data set (ds=${UPLOADED_DATASET}).`);
+    if (raw !== null) messages.push(`Ignored ${UPLOAD_KEY}="${quoteForMessage(raw)}" (${UPLOAD_LABEL}): it applies only to an uploaded data set (ds=${UPLOADED_DATASET}).`);
     return null;
   }
   const parsed = raw === null ? null : uploadMarkerKind.schema.safeParse(raw);
