@@ -32,15 +32,17 @@ export function DatasetPanel(): ReactElement | null {
   const latestUpload = useAppStore((state) => state.uploads[0]);
   const { outcome, open, drop } = useCsvOpening();
   if (problem === null) return null;
-  const { setDataset, setDatasetOption, setTestFraction, setDataSeed, trainOnUpload } = appStore.getState();
+  const { setDataset, setDatasetOption, setTestFraction, setDataSeed, trainOnUpload, setMissingUpload } = appStore.getState();
   const upload = problem.dataset === UPLOADED_DATASET ? problem.upload : undefined;
   const dataset = problem.dataset === UPLOADED_DATASET ? null : DATASETS[problem.dataset];
   // The uploaded choice is offered once there are rows to choose.
   const uploaded = upload ?? latestUpload;
   const options = uploaded ? [...DATASET_OPTIONS, { value: UPLOADED_DATASET as DatasetChoice, label: `${UPLOADED_DATASET_LABEL} (${uploaded.fileName})` }] : DATASET_OPTIONS;
   const choose = (choice: DatasetChoice) => {
-    if (choice !== UPLOADED_DATASET) setDataset(choice);
-    else if (uploaded) trainOnUpload(uploaded);
+    if (choice === UPLOADED_DATASET) {
+      if (uploaded) trainOnUpload(uploaded);
+      // Another data set chosen by hand: the link no longer waits for the file.
+    } else if (setDataset(choice) === null) setMissingUpload(null);
   };
   const description = dataset ? dataset.description : upload ? describeUpload(upload) : '';
 
