@@ -41,8 +41,10 @@ export function DatasetPanel(): ReactElement | null {
   const choose = (choice: DatasetChoice) => {
     if (choice === UPLOADED_DATASET) {
       if (uploaded) trainOnUpload(uploaded);
-      // Another data set chosen by hand: the link no longer waits for the file.
-    } else if (setDataset(choice) === null) setMissingUpload(null);
+      return;
+    }
+    // Another data set chosen by hand: the link no longer waits for its file.
+    if (setDataset(choice) === null) setMissingUpload(null);
   };
   const description = dataset ? dataset.description : upload ? describeUpload(upload) : '';
 
