@@ -1,19 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ExplorerPage } from './pages/ExplorerPage';
-
-/** Collects Content-Security-Policy violations of the page (and of its workers, which report to it). */
-async function recordCspViolations(page: Page): Promise<() => Promise<string[]>> {
-  await page.addInitScript(() => {
-    const violations: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = violations;
-    document.addEventListener('securitypolicyviolation', (event) => {
-      violations.push(`${event.violatedDirective} ${event.blockedURI}`);
-    });
-  });
-  return () => page.evaluate(() => (window as unknown as { __cspViolations: string[] }).__cspViolations);
-}
+import { recordCspViolations } from './pages/cspViolations';
 
 test('the built page carries a Content-Security-Policy of its own origin, and a whole session breaks none of it nor asks another origin', async ({
   page,

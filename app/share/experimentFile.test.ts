@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultExperiment, defaultNetworkExperiment } from '../../workers/engine/spec/experiment';
 import { defaultDisplay } from '../url/displayFields';
 import { stateToLink } from '../url/link';
+import { threeClassCsv, uploadOf } from '../../workers/engine/testing/csvFixtures';
 import { EXPERIMENT_FILE_FORMAT, experimentFileToJson, parseExperimentFile, type ExperimentFile } from './experimentFile';
 
 /** A small, valid file of the default analytic experiment with a 3 × 2 surface and one path. */
@@ -38,6 +39,38 @@ describe('the experiment file', () => {
     const display = { ...defaultDisplay(), sideTab: 'curvature' as const, selectedRun: experiment.optimizers[0].id };
     const file = { ...validFile(), experiment, display, link: stateToLink(experiment, display), surface: null, paths: [], markers: [], curves: [{ id: 'o1', label: 'a', color: '#ffffff', steps: [0, 10], trainLoss: [0.7, 0.6], testLoss: [0.71, null] }] };
     expect(parse(file).curves[0].testLoss).toEqual([0.71, null]);
+  });
+
+  /** A file of a network experiment on uploaded rows. */
+  function uploadedFile(): ExperimentFile {
+    const experiment = defaultNetworkExperiment();
+    experiment.problem = { ...experiment.problem, dataset: 'csv', datasetOptions: {}, upload: uploadOf(threeClassCsv(30), 'mine.csv') };
+    const display = defaultDisplay();
+    return { ...validFile(), experiment, display, link: stateToLink(experiment, display), surface: null, paths: [], markers: [] };
+  }
+
+  it('keeps uploaded rows, which its link only names, and reads them back to the bit', () => {
+    const file = uploadedFile();
+    expect(file.link).toMatch(/&ds=csv&.*&csv=[0-9a-f]{8}\.30&/);
+    const text = experimentFileToJson(file);
+    const read = parseExperimentFile(text);
+    expect(read).toEqual(file);
+    const problem = read.experiment.problem;
+    expect(problem.kind === 'network' && problem.upload?.x).toEqual(uploadOf(threeClassCsv(30)).x);
+  });
+
+  it('refuses uploaded rows that are not the ones its link names, or not a data set', () => {
+    const tampered = uploadedFile();
+    const problem = tampered.experiment.problem;
+    if (problem.kind !== 'network' || problem.upload === undefined) throw new Error('expected uploaded rows');
+    problem.upload.x[0] = 999;
+    expect(() => parse(tampered)).toThrow(/its uploaded rows are not the ones its link names/);
+    const broken = uploadedFile();
+    (broken.experiment.problem as { upload: unknown }).upload = { ...problem.upload, y: ['<b>'] };
+    expect(() => parse(broken)).toThrow(/its uploaded data set is malformed: it must have from 10 to 5000 rows, got 1/);
+    const missing = uploadedFile();
+    delete (missing.experiment.problem as { upload?: unknown }).upload;
+    expect(() => parse(missing)).toThrow(/its link has settings the page refuses: This link trains on an uploaded CSV file/);
   });
 
   const bad: [string, () => unknown, RegExp][] = [

@@ -12,7 +12,10 @@
  * from a to b"; unknown keys are refused, sizes are bounded), then its
  * experiment through the link codec: the link must open without a single
  * message and to exactly the experiment and display the file states, so a
- * hand-edited file cannot hold an experiment the page would refuse.
+ * hand-edited file cannot hold an experiment the page would refuse. An
+ * uploaded data set's rows, which a link only names (`csv=HASH.ROWS`), are
+ * the file's own: checked as the CSV reader's limits say, they must be the
+ * rows the link's marker names.
  */
 import { z } from 'zod';
 import { EXPERIMENT_LIMITS, LANDSCAPE_LIMITS } from '../../workers/engine/spec/limits';
@@ -22,6 +25,7 @@ import { formatJson, type SurfaceResults, type Value } from '../export/results';
 import { sameData } from '../store/sameData';
 import type { DisplayState } from '../url/displayFields';
 import { linkToState } from '../url/link';
+import { matchesMarker, uploadedDataErrors, type UploadedData } from '../../workers/engine/spec/uploadedData';
 
 // zod compiles object schemas with `new Function` unless told not to, and
 // merely probing whether it may breaks the page's Content-Security-Policy
@@ -144,6 +148,18 @@ function firstIssue(error: z.ZodError): string {
 }
 
 /**
+ * The uploaded rows an experiment file's experiment holds (null for none);
+ * throws when they are not a data set the CSV reader could have made.
+ */
+function uploadedRowsOf(experiment: Record<string, unknown>): UploadedData | null {
+  const problem = experiment.problem;
+  if (typeof problem !== 'object' || problem === null || !('upload' in problem)) return null;
+  const errors = uploadedDataErrors(problem.upload);
+  if (errors.length > 0) throw new Error(`its uploaded data set is malformed: ${errors[0]}`);
+  return problem.upload as UploadedData;
+}
+
+/**
  * Reads an experiment file from its text; throws an Error whose message says
  * what is wrong (not JSON, another format, a field of the wrong shape or
  * size, an experiment the link codec refuses or that disagrees with the link).
@@ -166,7 +182,11 @@ export function parseExperimentFile(text: string): ExperimentFile {
   const checked = fileSchema.safeParse(json);
   if (!checked.success) throw new Error(`the file is malformed: ${firstIssue(checked.error)}`);
   const file = checked.data;
-  const opened = linkToState(file.link);
+  const upload = uploadedRowsOf(file.experiment);
+  const opened = linkToState(file.link, upload === null ? [] : [upload]);
+  if (opened.missingUpload && upload !== null && !matchesMarker(upload, opened.missingUpload)) {
+    throw new Error('its uploaded rows are not the ones its link names (their content hash or count differs)');
+  }
   if (opened.messages.length > 0) throw new Error(`its link has settings the page refuses: ${opened.messages[0]}`);
   if (!sameData(JSON.parse(JSON.stringify(opened.experiment)), file.experiment)) {
     throw new Error('its experiment differs from the experiment its link describes');

@@ -17,7 +17,11 @@ export async function openExperimentFile(file: File): Promise<string | null> {
     return refuse('the browser could not read it');
   }
   try {
-    appStore.getState().setOpenedFile({ file: parseExperimentFile(text), name: file.name });
+    const parsed = parseExperimentFile(text);
+    const problem = parsed.experiment.problem;
+    // "Open live" goes through the link, whose csv= marker then finds these rows.
+    if (problem.kind === 'network' && problem.upload !== undefined) appStore.getState().rememberUpload(problem.upload);
+    appStore.getState().setOpenedFile({ file: parsed, name: file.name });
     return null;
   } catch (error) {
     return refuse(error instanceof Error ? error.message : String(error));

@@ -107,7 +107,8 @@ export const createExperimentSlice: StateCreator<Store, [], [], ExperimentSlice>
       const kind = current.problem.kind;
       // A link or preset of the other mode switches mode: the experiment left behind is kept, as a mode switch keeps it.
       const stashed = kind === experiment.problem.kind ? stashedExperiments : { ...stashedExperiments, [kind]: current };
-      return editExperiment(() => experiment, { linkMessages: messages, stashedExperiments: stashed });
+      // A link's missing uploaded rows are set again by the link reader (urlSync.ts) after this.
+      return editExperiment(() => experiment, { linkMessages: messages, stashedExperiments: stashed, missingUpload: null });
     },
     dismissLinkMessages: () => set({ linkMessages: [] }),
     withdrawEditProblems: () => {

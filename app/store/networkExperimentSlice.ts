@@ -40,7 +40,7 @@ export interface NetworkExperimentSlice {
   stashedExperiments: { analytic: AnalyticExperiment | null; network: NetworkExperiment | null };
   /** Switches mode: the current experiment is kept for later, the other mode's comes back (or its default). */
   setMode(mode: ExplorerMode): EditRefusal;
-  /** Another data set, with its default options. */
+  /** Another generated data set, with its default options (uploaded data: `trainOnUpload`). */
   setDataset(name: DatasetName): EditRefusal;
   setDatasetOption(key: string, value: number): EditRefusal;
   setTestFraction(fraction: number): EditRefusal;
@@ -85,6 +85,8 @@ export const createNetworkExperimentSlice: StateCreator<Store, [], [], NetworkEx
         if (draft.problem.dataset === name) return;
         draft.problem.dataset = name;
         draft.problem.datasetOptions = {};
+        // Uploaded rows belong to the uploaded data set (they stay remembered, see uploadSlice.ts).
+        delete draft.problem.upload;
       }),
     setDatasetOption: (key, value) =>
       editNetwork((draft) => {

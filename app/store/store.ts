@@ -16,8 +16,9 @@ import { createNetworkExperimentSlice, type NetworkExperimentSlice } from './net
 import { createResultsSlice, type ResultsSlice } from './resultsSlice';
 import { createRunSlice, type RunSlice } from './runSlice';
 import { createTrainingSlice, type TrainingSlice } from './trainingSlice';
+import { createUploadSlice, type UploadSlice } from './uploadSlice';
 
-export type Store = ExperimentSlice & RunSlice & ResultsSlice & LandscapeSlice & NetworkExperimentSlice & TrainingSlice & DisplaySlice;
+export type Store = ExperimentSlice & RunSlice & ResultsSlice & LandscapeSlice & NetworkExperimentSlice & TrainingSlice & DisplaySlice & UploadSlice;
 /** The store with selector subscriptions. */
 export type AppStore = Mutate<StoreApi<Store>, [['zustand/subscribeWithSelector', never]]>;
 
@@ -32,6 +33,7 @@ export function createAppStore(): AppStore {
       ...createNetworkExperimentSlice(...args),
       ...createTrainingSlice(...args),
       ...createDisplaySlice(...args),
+      ...createUploadSlice(...args),
     })),
   );
 }

@@ -2,13 +2,15 @@
  * Keeps the experiment and the URL hash in step: the hash is read once at
  * start-up; every accepted edit rewrites it with `history.replaceState` (no
  * history entry per slider move); and navigating to another hash (a pasted
- * link, back/forward) loads that experiment. The display (camera, side tab,
+ * link, back/forward) loads that experiment, with the rows of an uploaded
+ * data set when the page holds them (uploadSlice.ts). The display (camera, side tab,
  * selected run, clicked point) travels in the same hash (app/url/link.ts).
  */
 import { shallow } from 'zustand/shallow';
 import { linkToState, stateToLink } from '../url/link';
 import { probePendingPoint, selectDisplay } from './displaySlice';
 import type { AppStore } from './store';
+import { heldUploads } from './uploadSlice';
 
 /** The parts of `window` the sync uses (so tests can pass a stand-in). */
 export interface UrlHost {
@@ -33,9 +35,11 @@ export function syncExperimentWithUrl(store: AppStore, host: UrlHost): () => voi
   const load = () => {
     const hash = host.location.hash.replace(/^#/, '');
     if (hash === written) return;
-    const { experiment, display, messages } = linkToState(hash);
+    // A `csv=` marker takes its rows from the uploaded data sets the page holds.
+    const { experiment, display, messages, missingUpload } = linkToState(hash, heldUploads(store.getState()));
     written = hash;
     store.getState().loadExperiment(experiment, messages);
+    store.getState().setMissingUpload(missingUpload ?? null);
     store.getState().loadDisplay(display);
   };
   const write = () => {

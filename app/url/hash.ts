@@ -22,6 +22,8 @@ import { networkShape, type NetworkProblem } from '../../workers/engine/spec/net
 import { formatRun, parseRuns } from './runCodec';
 import { quoteForMessage } from './quote';
 import { TOUR_URL_KEYS } from './tourFields';
+import { UPLOAD_KEY, UPLOAD_LABEL, readUpload, uploadFieldValue } from './uploadField';
+import type { UploadedData, UploadMarker } from '../../workers/engine/spec/uploadedData';
 
 /** Longest hash read at all: a full experiment with 8 optimizers takes well under 1 000 characters. */
 export const MAX_HASH_LENGTH = 4096;
@@ -30,6 +32,8 @@ export const MAX_HASH_LENGTH = 4096;
 export interface ParsedExperiment {
   experiment: Experiment;
   messages: string[];
+  /** The uploaded rows the link names (`csv=`) but the page did not hold; absent when nothing is missing. */
+  missingUpload?: UploadMarker;
 }
 
 /** Characters left unescaped in values: they are legal in a fragment and keep links readable. */
@@ -44,6 +48,9 @@ export function experimentToHash(experiment: Experiment): string {
     if (field.scope && !field.scope.includes(experiment)) continue;
     pairs.push(`${field.key}=${encodeValue(field.kind.format(field.get(experiment)))}`);
   }
+  // Only an uploaded data set has a marker, so every other link is unchanged.
+  const marker = uploadFieldValue(experiment);
+  if (marker !== null) pairs.push(`${UPLOAD_KEY}=${marker}`);
   if (experiment.optimizers.length === 0) pairs.push(`${OPTIMIZER_KEY}=`);
   for (const spec of experiment.optimizers) pairs.push(`${OPTIMIZER_KEY}=${encodeValue(formatRun(experiment.problem.kind, spec))}`);
   return pairs.join('&');
@@ -88,7 +95,7 @@ function repairWindow(experiment: Experiment, messages: string[]): void {
  * A key the link gives more than once is read at its first value, as
  * URLSearchParams.get does; the others, where they differ, are named.
  */
-function reportRepeats(field: UrlField<unknown>, values: readonly string[], messages: string[]): void {
+function reportRepeats(field: Pick<UrlField<unknown>, 'key' | 'label'>, values: readonly string[], messages: string[]): void {
   const ignored = [...new Set(values.slice(1))].filter((value) => value !== values[0]);
   if (ignored.length === 0) return;
   const others = ignored.map((value) => `"${quoteForMessage(value)}"`).join(', ');
@@ -112,8 +119,10 @@ const defaultsLike = (experiment: Experiment): Experiment =>
  * Reads an experiment from a URL hash (with or without the leading "#").
  * Missing fields take the defaults of the link's function; bad ones too,
  * with a message each. An empty hash gives the default experiment and no messages.
+ * `uploads` are the uploaded data sets the page holds: a link's `csv=`
+ * marker takes its rows from the one with that content (`uploadField.ts`).
  */
-export function hashToExperiment(hash: string): ParsedExperiment {
+export function hashToExperiment(hash: string, uploads: readonly UploadedData[] = []): ParsedExperiment {
   const messages: string[] = [];
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   if (text.length > MAX_HASH_LENGTH) {
@@ -128,9 +137,10 @@ export function hashToExperiment(hash: string): ParsedExperiment {
   // The tour's place is read by the tours (tourFields.ts), not here.
   const tourKeys = new Set<string>(TOUR_URL_KEYS);
   for (const key of given) {
-    if (key !== OPTIMIZER_KEY && !fieldsByKey.has(key) && !tourKeys.has(key)) messages.push(`Ignored unknown setting "${quoteForMessage(key)}".`);
+    if (key !== OPTIMIZER_KEY && key !== UPLOAD_KEY && !fieldsByKey.has(key) && !tourKeys.has(key)) messages.push(`Ignored unknown setting "${quoteForMessage(key)}".`);
   }
   for (const field of URL_FIELDS) reportRepeats(field, params.getAll(field.key), messages);
+  reportRepeats({ key: UPLOAD_KEY, label: UPLOAD_LABEL }, params.getAll(UPLOAD_KEY), messages);
 
   // The problem first: its teaching defaults are the defaults of everything else.
   const problemDraft: Experiment = defaultExperiment();
@@ -147,6 +157,7 @@ export function hashToExperiment(hash: string): ParsedExperiment {
     if (field.stage === 'settings' && raw !== null) applyField(field, raw, experiment, messages);
   }
   repairWindow(experiment, messages);
+  const missingUpload = readUpload(experiment, params.get(UPLOAD_KEY), uploads, messages);
   repairNetwork(experiment, messages);
   if (params.has(OPTIMIZER_KEY)) {
     const entries = params.getAll(OPTIMIZER_KEY);
@@ -161,5 +172,5 @@ export function hashToExperiment(hash: string): ParsedExperiment {
     messages.push(`Ignored the link's settings (${problems.join('; ')}). Showing the defaults.`);
     return { experiment: defaultsLike(experiment), messages };
   }
-  return { experiment, messages };
+  return missingUpload === null ? { experiment, messages } : { experiment, messages, missingUpload };
 }

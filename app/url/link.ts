@@ -8,12 +8,15 @@
 import type { Experiment } from '../../workers/engine/spec/experiment';
 import { DISPLAY_KEYS, displayPairs, readDisplay, type DisplayState } from './displayFields';
 import { MAX_HASH_LENGTH, experimentToHash, hashToExperiment } from './hash';
+import type { UploadedData, UploadMarker } from '../../workers/engine/spec/uploadedData';
 
 /** What a link opens to: the experiment, the display, and a sentence for each thing ignored. */
 export interface ParsedLink {
   experiment: Experiment;
   display: DisplayState;
   messages: string[];
+  /** Uploaded rows the link names but the page did not hold (see `hashToExperiment`); absent when nothing is missing. */
+  missingUpload?: UploadMarker;
 }
 
 /** The key of a `key=value` pair as URLSearchParams decodes it (null for a malformed escape). */
@@ -32,13 +35,13 @@ export function stateToLink(experiment: Experiment, display: DisplayState): stri
   return [experimentToHash(experiment), ...extra].join('&');
 }
 
-/** Reads a link's hash (with or without "#"); never fails (see `hashToExperiment`). */
-export function linkToState(hash: string): ParsedLink {
+/** Reads a link's hash (with or without "#"), taking uploaded rows from `uploads`; never fails (see `hashToExperiment`). */
+export function linkToState(hash: string, uploads: readonly UploadedData[] = []): ParsedLink {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   // The length rule is the experiment reader's; it sees the whole text so it can apply it.
   if (text.length > MAX_HASH_LENGTH) {
-    const { experiment, messages } = hashToExperiment(text);
-    return { experiment, display: readDisplay(new Map(), experiment, messages), messages };
+    const { experiment, messages, missingUpload } = hashToExperiment(text);
+    return { experiment, display: readDisplay(new Map(), experiment, messages), messages, missingUpload };
   }
   const experimentPairs: string[] = [];
   const displayRaw = new Map<string, string>();
@@ -52,6 +55,6 @@ export function linkToState(hash: string): ParsedLink {
       experimentPairs.push(pair);
     }
   }
-  const { experiment, messages } = hashToExperiment(experimentPairs.join('&'));
-  return { experiment, display: readDisplay(displayRaw, experiment, messages), messages };
+  const { experiment, messages, missingUpload } = hashToExperiment(experimentPairs.join('&'), uploads);
+  return { experiment, display: readDisplay(displayRaw, experiment, messages), messages, missingUpload };
 }

@@ -95,7 +95,7 @@ describe('network links', () => {
     const defaults = defaultNetworkExperiment();
     expect(experiment).toEqual(defaults);
     expect(messages).toHaveLength(12);
-    expect(messages[0]).toBe('Ignored ds="mnist" (data set): expected one of spiral, circles, xor, blobs, moons, sine, chebyshev, plane, bump, iris; using spiral.');
+    expect(messages[0]).toBe('Ignored ds="mnist" (data set): expected one of spiral, circles, xor, blobs, moons, sine, chebyshev, plane, bump, iris, csv; using spiral.');
     expect(messages.join(' ')).toContain('h="16,999" (hidden layers): expected at most 6 layer widths from 1 to 128');
   });
 

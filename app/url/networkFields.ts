@@ -6,7 +6,8 @@
  * settled by `repairNetwork` after every field was read.
  */
 import { z } from 'zod';
-import { DATASETS, DATASET_NAMES, checkOption } from '../../workers/engine/spec/datasets';
+import { DATASETS, DATASET_NAMES, checkOption, type OptionSpec } from '../../workers/engine/spec/datasets';
+import { UPLOADED_DATASET, UPLOADED_DATASET_LABEL } from '../../workers/engine/spec/uploadedData';
 import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
 import { ACTIVATIONS } from '../../workers/engine/spec/mlp';
 import { DEFAULT_NETWORK_PROBLEM, INIT_SCHEMES, networkShape } from '../../workers/engine/spec/networkProblem';
@@ -76,12 +77,16 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
   problemField({
     key: 'ds',
     label: FIELD_LABELS.dataset,
-    kind: enumKind(DATASET_NAMES),
+    // `csv` (uploaded rows) is settled after the fields, with its marker (uploadField.ts).
+    kind: enumKind([...DATASET_NAMES, UPLOADED_DATASET]),
     get: (e) => problemOf(e).dataset,
     set: (e, value) => {
       const problem = problemOf(e);
       // Options belong to one data set; the link's own options follow in `do`.
-      if (problem.dataset !== value) problem.datasetOptions = {};
+      if (problem.dataset !== value) {
+        problem.datasetOptions = {};
+        delete problem.upload;
+      }
       problem.dataset = value;
     },
   }),
@@ -208,7 +213,8 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
 export function repairNetwork(experiment: Experiment, messages: string[]): void {
   if (!isNetworkExperiment(experiment)) return;
   const problem = experiment.problem;
-  const dataset = DATASETS[problem.dataset];
+  // Uploaded rows take no options.
+  const dataset = problem.dataset === UPLOADED_DATASET ? { name: UPLOADED_DATASET, label: UPLOADED_DATASET_LABEL, options: [] as readonly OptionSpec[] } : DATASETS[problem.dataset];
   const kept: Record<string, number> = {};
   for (const [key, value] of Object.entries(problem.datasetOptions)) {
     if (value === undefined) continue;

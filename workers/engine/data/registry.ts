@@ -2,7 +2,7 @@
  * The generators of the data sets, keyed by the names of `spec/datasets.ts`
  * (which describes each one: label, task, input width, options), and the
  * pipeline from an experiment's data settings `{ name, options, seed }` to
- * training data: generate, split, standardise.
+ * training data: generate (or take the uploaded rows), split, standardise.
  */
 import { makeBlobs, makeCircles, makeMoons, makeSpiral, makeXor } from './classification2d';
 import { makeIris } from './iris';
@@ -10,7 +10,10 @@ import { makeBump, makeChebyshev, makePlane, makeSine } from './regression';
 import { trainTestSplit, type TrainTestSplit } from './split';
 import { standardizeSplit, type FeatureScaling } from './standardize';
 import type { Dataset } from './types';
+import { datasetOfUpload } from './uploaded';
 import { datasetSpecOf, type DatasetName, type DatasetOptions } from '../spec/datasets';
+import type { NetworkProblem } from '../spec/networkProblem';
+import { UPLOADED_DATASET } from '../spec/uploadedData';
 
 /** How each data set is made from its options and a seed. */
 const GENERATORS: Readonly<Record<DatasetName, (options: DatasetOptions, seed: number) => Dataset>> = {
@@ -54,6 +57,22 @@ export function prepareDataset(
   const spec = datasetSpecOf(name);
   const split = trainTestSplit(GENERATORS[spec.name](options, seed), testFraction, seed);
   if (!spec.standardize) return { ...split, scaling: null };
+  const { train, test, scaling } = standardizeSplit(split.train, split.test);
+  return { ...split, train, test, scaling };
+}
+
+/**
+ * The training data of a network problem: its generated data set
+ * (`prepareDataset`), or its uploaded rows split the same way (stratified,
+ * seeded by the data seed) and, being in the file's own units like iris,
+ * standardised with the training split's μ and σ.
+ */
+export function prepareProblemData(
+  problem: Pick<NetworkProblem, 'dataset' | 'datasetOptions' | 'dataSeed' | 'testFraction' | 'upload'>,
+): PreparedDataset {
+  if (problem.dataset !== UPLOADED_DATASET) return prepareDataset(problem.dataset, problem.datasetOptions, problem.dataSeed, problem.testFraction);
+  if (problem.upload === undefined) throw new RangeError('the uploaded data set holds no rows (open its CSV file)');
+  const split = trainTestSplit(datasetOfUpload(problem.upload), problem.testFraction, problem.dataSeed);
   const { train, test, scaling } = standardizeSplit(split.train, split.test);
   return { ...split, train, test, scaling };
 }

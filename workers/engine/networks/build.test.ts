@@ -5,6 +5,7 @@ import { useTestBackend } from '../testing/backend';
 import { buildNetwork } from './build';
 import { initialParams } from './initialization';
 import { networkProblem } from '../spec/networkProblem';
+import { threeClassCsv, uploadOf } from '../testing/csvFixtures';
 
 beforeAll(async () => {
   await useTestBackend();
@@ -42,6 +43,20 @@ describe('buildNetwork', () => {
     expect(network.test.n).toBe(0);
     expect(network.spec.loss).toBe('mse');
     network.dispose();
+  });
+
+  it('builds an uploaded data set from the rows the problem carries (as the workers receive it)', async () => {
+    const problem = structuredClone(networkProblem({ dataset: 'csv', upload: uploadOf(threeClassCsv(40)), hidden: [5] }));
+    const network = buildNetwork(problem);
+    try {
+      expect(network.spec).toEqual({ layers: [2, 5, 3], activation: 'tanh', loss: 'softmax_ce' });
+      expect(network.train.n + network.test.n).toBe(40);
+      expect(network.train.classNames).toEqual(['a', 'b', 'c']);
+      const loss = await network.objective.loss(network.initialParams);
+      expect(Number.isFinite(loss)).toBe(true);
+    } finally {
+      network.dispose();
+    }
   });
 
   it('refuses an invalid problem with every fault listed', () => {

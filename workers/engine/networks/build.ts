@@ -3,7 +3,7 @@
  * engine trains and slices: the data splits, the MLP, its training
  * objective (with weight decay), the test objective and θ₀.
  */
-import { prepareDataset } from '../data/registry';
+import { prepareProblemData } from '../data/registry';
 import type { Dataset, Samples } from '../data/types';
 import type { DataObjective } from './dataObjective';
 import { chooseNetworkEngine, makeDataObjective, preferredNetworkEngine, type EngineSetting, type NetworkEngine } from './fast/engine';
@@ -54,7 +54,7 @@ export interface BuildOptions extends MlpObjectiveOptions {
 export function buildNetwork(problem: NetworkProblem, options: BuildOptions = {}): BuiltNetwork {
   validateNetworkProblem(problem);
   const copy: NetworkProblem = structuredClone(problem);
-  const { train, test } = prepareDataset(copy.dataset, copy.datasetOptions, copy.dataSeed, copy.testFraction);
+  const { train, test } = prepareProblemData(copy);
   const spec: MlpSpec = {
     layers: [train.inputDim, ...copy.hidden, train.outputDim],
     activation: copy.activation,

@@ -28,6 +28,13 @@ describe('parseCsvDataset', () => {
     expect(regression.y[3]).toBe(Number(String(Math.sin(3))));
   });
 
+  it('tells numeric labels apart by value: 1, 1.0 and 01 are one class', () => {
+    const data = parseCsvDataset(rows(12, (i) => `${i},${i},${['1', '1.0', '01', '2'][i % 4]}`));
+    expect(data.task).toBe('binary');
+    expect(data.classNames).toEqual(['1', '2']);
+    expect(data.y.slice(0, 4)).toEqual([0, 0, 0, 1]);
+  });
+
   it('accepts CRLF line ends, a byte-order mark, quoted cells and blank lines', () => {
     const data = parseCsvDataset(`\uFEFF"a","b","label"\r\n${rows(10, (i) => `"${i}", ${i} ,"class ""${i % 2}"""`).replace(/\n/g, '\r\n\r\n')}`);
     expect(data.n).toBe(10);

@@ -122,8 +122,10 @@ export function parseCsvDataset(text: string): CsvDataset {
     }
   }
 
-  const labels = data.map((row) => row.cells[2]);
-  const numeric = labels.every((label) => NUMBER.test(label) && Number.isFinite(Number(label)));
+  const cells = data.map((row) => row.cells[2]);
+  const numeric = cells.every((label) => NUMBER.test(label) && Number.isFinite(Number(label)));
+  // Numeric labels are told apart by value, so 1, 1.0 and 01 are one class, named 1.
+  const labels = numeric ? cells.map((label) => String(Number(label))) : cells;
   const distinct = [...new Set(labels)];
   const wholeNumbers = numeric && labels.every((label) => Number.isInteger(Number(label)));
   const classification = !numeric || (wholeNumbers && distinct.length <= CSV_LIMITS.maxClasses);

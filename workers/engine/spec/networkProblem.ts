@@ -15,7 +15,8 @@
  * the training gradient of first-order optimizers; every loss reported and
  * every curvature computed is of the evaluation network (no dropout).
  */
-import { datasetShape, type DatasetName, type DatasetOptions, type DatasetTask } from './datasets';
+import { datasetShape, type DatasetName, type DatasetOptions, type DatasetShape, type DatasetTask } from './datasets';
+import { UPLOADED_DATASET, uploadedDataErrors, uploadedDataShape, type UploadedData, type UploadedDatasetName } from './uploadedData';
 import { NETWORK_LIMITS } from './limits';
 import { FIELD_LABELS } from './fieldLabels';
 import { ACTIVATIONS, type Activation, type LossName } from './mlp';
@@ -40,9 +41,12 @@ export interface NetworkInit {
 /** A data set and a multi-layer perceptron trained on it. */
 export interface NetworkProblem {
   kind: 'network';
-  dataset: DatasetName;
-  /** Generator options; missing ones take the data set's defaults. */
+  /** A generated data set, or `csv`: the rows of `upload`. */
+  dataset: DatasetName | UploadedDatasetName;
+  /** Generator options; missing ones take the data set's defaults (an uploaded data set takes none). */
   datasetOptions: DatasetOptions;
+  /** The uploaded rows: present exactly when `dataset` is `csv`. */
+  upload?: UploadedData;
   /** Fraction of the samples held out for testing, in `NETWORK_LIMITS.testFraction`; 0 = no test set. */
   testFraction: number;
   /** Seed of the data and of the train/test split. */
@@ -105,12 +109,23 @@ export interface NetworkShape {
 }
 
 /**
+ * The task and widths of `problem`'s data: an uploaded data set's from its
+ * rows, a generated one's from the table and its options (`datasetShape`).
+ * Throws when uploaded data are missing.
+ */
+export function problemDataShape(problem: Pick<NetworkProblem, 'dataset' | 'datasetOptions' | 'upload'>): DatasetShape {
+  if (problem.dataset !== UPLOADED_DATASET) return datasetShape(problem.dataset, problem.datasetOptions);
+  if (problem.upload === undefined) throw new RangeError('the uploaded data set holds no rows (open its CSV file)');
+  return uploadedDataShape(problem.upload);
+}
+
+/**
  * The layer sizes, loss and parameter count of `problem`'s network, from
  * its data set's description and options (see `datasetShape`, which also
  * validates the name and the options; throws a DatasetOptionError otherwise).
  */
 export function networkShape(problem: NetworkProblem): NetworkShape {
-  const data = datasetShape(problem.dataset, problem.datasetOptions);
+  const data = problemDataShape(problem);
   const layers = [data.inputDim, ...problem.hidden, data.outputDim];
   let paramCount = 0;
   for (let l = 1; l < layers.length; l++) paramCount += (layers[l - 1] + 1) * layers[l];
@@ -159,6 +174,12 @@ export function networkProblemErrors(problem: NetworkProblem): string[] {
   }
   if (!inRange(problem.testFraction, limits.testFraction)) {
     errors.push(`the ${FIELD_LABELS.testFraction} must be a number from ${limits.testFraction.min} to ${limits.testFraction.max}, got ${problem.testFraction}`);
+  }
+  if (problem.dataset === UPLOADED_DATASET) {
+    for (const fault of uploadedDataErrors(problem.upload)) errors.push(`the uploaded ${FIELD_LABELS.dataset}: ${fault}`);
+    if (Object.keys(problem.datasetOptions ?? {}).length > 0) errors.push(`an uploaded ${FIELD_LABELS.dataset} takes no options`);
+  } else if (problem.upload !== undefined) {
+    errors.push(`only the uploaded ${FIELD_LABELS.dataset} (${UPLOADED_DATASET}) holds rows of its own`);
   }
   if (errors.length > 0) return errors;
   // The parameter count needs a known data set name and valid options.
