@@ -59,6 +59,8 @@ test('a CSV file trains like a built-in data set, a bad one changes nothing, and
   expect(run.step).toBe(20);
   expect(run.trainLoss).not.toBeNull();
   expect(run.trainLoss!).toBeLessThan(run.firstTrainLoss!);
+  await explorer.openSideTab('data');
+  await explorer.screenshot('80-csv-uploaded-trained');
 
   // A bad file, picked or dropped on the panel: a sentence naming the line, and nothing changed.
   await page.getByTestId('csv-file-input').setInputFiles(csvFile('bad.csv', BAD_CSV));
@@ -82,6 +84,7 @@ test('a CSV file trains like a built-in data set, a bad one changes nothing, and
   await expect(fresh.page.getByTestId('csv-missing')).toContainText(`60 rows, content hash ${marker}`);
   await expect(fresh.linkMessages).toContainText(`This link trains on an uploaded CSV file (60 rows, content hash ${marker}) that a link cannot carry`);
   const waiting = await fresh.waitForNetworkData();
+  await fresh.screenshot('81-csv-link-needs-its-file');
   const fallback = waiting.experiment.problem;
   expect(fallback.kind === 'network' && [fallback.dataset, fallback.hidden]).toEqual(['spiral', [6]]);
   const chooser = fresh.page.waitForEvent('filechooser');
