@@ -60,6 +60,9 @@ test('the default network link shows a landscape at once, which follows training
     console.log(`${type}: ${description}`);
   };
   report('time to first landscape', `${firstLandscapeMs.toFixed(0)} ms from navigation start (target 2000 ms)`);
+  // What the time was made of: the page's start-up marks (workers started, backends ready, the first slice chunk).
+  const marks = await page.evaluate(() => performance.getEntriesByType('mark').map((mark) => `${mark.name.replace('explorer:', '')} ${mark.startTime.toFixed(0)}`));
+  report('start-up marks (ms)', marks.join(', '));
   await expect(page.getByText('Computing the landscape at θ₀…')).toHaveCount(0);
 
   // Then refined in place to the requested 65 × 65 at θ₀, still without a click.

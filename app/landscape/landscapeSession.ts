@@ -234,10 +234,15 @@ export class LandscapeSession {
     });
     this.connection = connection;
     this.offerChannel(connection);
+    // Marks of the start-up phases, as the analytic session's (the Performance panel, the end-to-end log).
+    performance.mark('explorer:landscape-worker-start');
     const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
-      .then(() => true)
+      .then(() => {
+        performance.mark('explorer:landscape-ready');
+        return true;
+      })
       .catch((error) => {
         if (this.connection !== connection) return false;
         if (this.offline.explains({ error })) this.waitForNetwork(connection);
@@ -371,6 +376,7 @@ export class LandscapeSession {
       let chunkCount = 0;
       const onChunk = Comlink.proxy((chunk: SliceChunk) => {
         begin();
+        if (chunkCount === 0) performance.mark('explorer:slice-first-chunk');
         chunkCount++;
         chunks.push(chunk);
       });

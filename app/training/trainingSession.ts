@@ -238,9 +238,11 @@ export class TrainingSession {
     this.connection = connection;
     this.offerChannel(connection);
     const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
+    performance.mark('explorer:training-worker-start');
     this.ready = connection
       .guard(connection.api.init(this.search, this.exclude, onLost))
       .then((report) => {
+        performance.mark('explorer:training-ready');
         this.backendReport = report;
         this.publishBackend();
         return true;
@@ -310,8 +312,10 @@ export class TrainingSession {
       // Edits in quick succession (a slider dragged) queue several rebuilds: only the newest is made.
       const data = await this.call((api) => (token === this.token ? api.configure(experiment) : Promise.resolve(null)));
       if (data === null || token !== this.token) return;
+      performance.mark('explorer:training-configured');
       const initial = await this.call((api) => api.initial());
       if (token !== this.token) return;
+      performance.mark('explorer:training-initial');
       this.initial = initial;
       this.store.getState().setTrainingData(dataView(data));
       this.showInitial(experiment);
