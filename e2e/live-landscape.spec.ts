@@ -77,8 +77,7 @@ test('the default network link shows a landscape at once, which follows training
     window.__longestGap = { since: performance.now(), most: 0 };
     return window.__longestGap.since;
   });
-  await expect(page.getByTestId('landscape-status')).toContainText(/Slice 21×21 at step \d+/, { timeout: 10_000 });
-  // The shown slice sampled in the page every 100 ms (no round trip per sample) until the run has made 240 steps.
+  // The shown slice sampled in the page every 100 ms (no round trip per sample) from Play until the run has made 240 steps.
   await page.evaluate(() => {
     const samples: { step: number; version: number; min: number; max: number; directions: string | null }[] = [];
     (window as unknown as { __liveSamples: typeof samples }).__liveSamples = samples;
@@ -88,6 +87,7 @@ test('the default network link shows a landscape at once, which follows training
       if (state.networkRuns[0].step >= 240) clearInterval(timer);
     }, 100);
   });
+  await expect(page.getByTestId('landscape-status')).toContainText(/Slice 21×21 at step \d+/, { timeout: 10_000 });
   await explorer.waitForState((s) => s.networkRuns[0].step >= 240, '240 steps', 60_000);
   const seen = await page.evaluate(() => (window as unknown as { __liveSamples: { step: number; version: number; min: number; max: number; directions: string | null }[] }).__liveSamples);
   const trainedTo = (await explorer.state()).networkRuns[0].step;
