@@ -24,6 +24,16 @@ import { SelectField, type SelectOption } from '../ui/SelectField';
 import { namesPlane } from './liveSchedule';
 import './landscape.css';
 
+const METRIC_OPTIONS: readonly SelectOption<SliceSettings['metric']>[] = [
+  { value: 'loss', label: 'Loss' },
+  { value: 'accuracy', label: 'Accuracy' },
+];
+
+const SPLIT_OPTIONS: readonly SelectOption<SliceSettings['split']>[] = [
+  { value: 'train', label: 'Training set' },
+  { value: 'test', label: 'Test set' },
+];
+
 const DIRECTION_OPTIONS: readonly SelectOption<SliceDirectionsKind>[] = [
   { value: 'random', label: 'Random (filter-normalised)' },
   { value: 'hessian', label: 'Top Hessian eigenvectors' },
@@ -143,20 +153,14 @@ export function SlicePanel(): ReactElement {
         <SelectField
           label="Show"
           value={settings.metric}
-          options={[
-            { value: 'loss', label: 'Loss' },
-            { value: 'accuracy', label: 'Accuracy' },
-          ]}
+          options={METRIC_OPTIONS}
           testId="slice-metric"
           onChange={(metric) => edit({ metric })}
         />
         <SelectField
           label="On"
           value={settings.split}
-          options={[
-            { value: 'train', label: 'Training set' },
-            { value: 'test', label: 'Test set' },
-          ]}
+          options={SPLIT_OPTIONS}
           testId="slice-split"
           onChange={(split) => edit({ split })}
         />
