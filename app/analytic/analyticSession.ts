@@ -13,7 +13,7 @@
  * A crashed worker or a lost GPU is replaced by a new worker on the
  * WebAssembly or CPU backend; the experiment (in the store) is untouched.
  */
-import type { CrashMoment } from '../../workers/testFaults';
+import { WorkerFaults } from '../workerFaults';
 import type { BackendName } from '../../workers/engine/backends/select';
 import { isAnalyticExperiment, type Experiment } from '../../workers/engine/spec/experiment';
 import type { AnalyticWorkerApi, BackendReport, MarkerReport } from '../../workers/analytic.worker';
@@ -48,6 +48,8 @@ function errorMessage(error: unknown): string {
 
 export class AnalyticSession {
   private connection: WorkerConnection<AnalyticWorkerApi> | null = null;
+  /** Test hooks: make the current worker crash, stop without a word, or lose its GPU. */
+  readonly faults = new WorkerFaults(() => this.connection);
   private ready: Promise<boolean> = Promise.resolve(false);
   private exclude: BackendName[] = [];
   private restarts = 0;
@@ -106,21 +108,6 @@ export class AnalyticSession {
     if (this.surfaceTimer !== null) clearTimeout(this.surfaceTimer);
     this.connection?.terminate();
     this.connection = null;
-  }
-
-  /** Test hook: makes the worker crash (at once, or inside its next step). */
-  simulateCrash(moment?: CrashMoment): void {
-    void this.connection?.api.crashForTesting(moment);
-  }
-
-  /** Test hook: makes the worker stop without a word. */
-  simulateSilentStop(): void {
-    void this.connection?.api.closeForTesting();
-  }
-
-  /** Test hook: makes the worker's GPU device (or context) disappear. */
-  simulateBackendLoss(): void {
-    void this.connection?.api.loseBackendForTesting();
   }
 
   private connect(): void {

@@ -150,20 +150,8 @@ export function SlicePanel(): ReactElement {
         onCommit={(liveEvery) => edit({ liveEvery })}
       />
       <div className="row">
-        <SelectField
-          label="Show"
-          value={settings.metric}
-          options={METRIC_OPTIONS}
-          testId="slice-metric"
-          onChange={(metric) => edit({ metric })}
-        />
-        <SelectField
-          label="On"
-          value={settings.split}
-          options={SPLIT_OPTIONS}
-          testId="slice-split"
-          onChange={(split) => edit({ split })}
-        />
+        <SelectField label="Show" value={settings.metric} options={METRIC_OPTIONS} testId="slice-metric" onChange={(metric) => edit({ metric })} />
+        <SelectField label="On" value={settings.split} options={SPLIT_OPTIONS} testId="slice-split" onChange={(split) => edit({ split })} />
       </div>
       <div className="row">
         <button type="button" className="primary" data-testid="compute-slice" onClick={requestSlice} disabled={running}>

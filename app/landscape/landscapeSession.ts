@@ -27,7 +27,7 @@
  * running fails with the reason (chunks the dead worker had already sent
  * are ignored).
  */
-import type { CrashMoment } from '../../workers/testFaults';
+import { WorkerFaults } from '../workerFaults';
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import type { Experiment, NetworkExperiment } from '../../workers/engine/spec/experiment';
@@ -89,6 +89,8 @@ export function runLooks(experiment: NetworkExperiment): RunLook[] {
 /** Landscape jobs on the landscape worker, driven by the store (see the module comment). */
 export class LandscapeSession {
   private connection: WorkerConnection<LandscapeWorkerApi> | null = null;
+  /** Test hooks: make the current worker crash, stop without a word, or lose its GPU. */
+  readonly faults = new WorkerFaults(() => this.connection);
   private ready: Promise<boolean> = Promise.resolve(false);
   private exclude: BackendName[] = [];
   private restarts = 0;
@@ -159,16 +161,6 @@ export class LandscapeSession {
     this.connection?.terminate();
     this.connection = null;
     this.offerChannel(null);
-  }
-
-  /** Test hook: makes the worker crash (at once, or inside its next step). */
-  simulateCrash(moment?: CrashMoment): void {
-    void this.connection?.api.crashForTesting(moment);
-  }
-
-  /** Test hook: makes the worker stop without a word. */
-  simulateSilentStop(): void {
-    void this.connection?.api.closeForTesting();
   }
 
   private patch(patch: Partial<LandscapeState>): void {

@@ -21,7 +21,7 @@
  * crashed worker or a lost GPU is replaced by a new worker without the GPU
  * backends; the runs start over, and the channel is made again.
  */
-import type { CrashMoment } from '../../workers/testFaults';
+import { WorkerFaults } from '../workerFaults';
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
@@ -113,6 +113,8 @@ const defaultPace = (delayMs: number) => new Promise<void>((resolve) => setTimeo
 /** The training side of network mode; its worker is also where the landscape worker takes parameters and trajectories from. */
 export class TrainingSession {
   private connection: WorkerConnection<TrainingWorkerApi> | null = null;
+  /** Test hooks: make the current worker crash, stop without a word, or lose its GPU. */
+  readonly faults = new WorkerFaults(() => this.connection);
   private ready: Promise<boolean> = Promise.resolve(false);
   private backendReport: { backend: BackendName; attempts: { backend: BackendName; ok: boolean; reason?: string }[] } | null = null;
   private exclude: BackendName[] = [];
@@ -211,21 +213,6 @@ export class TrainingSession {
     this.connection?.terminate();
     this.connection = null;
     this.offerChannel(null);
-  }
-
-  /** Test hook: makes the worker crash (at once, or inside its next step). */
-  simulateCrash(moment?: CrashMoment): void {
-    void this.connection?.api.crashForTesting(moment);
-  }
-
-  /** Test hook: makes the worker stop without a word. */
-  simulateSilentStop(): void {
-    void this.connection?.api.closeForTesting();
-  }
-
-  /** Test hook: makes the worker's GPU device (or context) disappear. */
-  simulateBackendLoss(): void {
-    void this.connection?.api.loseBackendForTesting();
   }
 
   private connect(): WorkerConnection<TrainingWorkerApi> {
