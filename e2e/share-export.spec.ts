@@ -53,8 +53,7 @@ test('a trained network with a slice, a clicked point, a run, a tab and a camera
   test.setTimeout(180_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ query: `?backend=${BACKEND}`, hash: NETWORK });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ query: `?backend=${BACKEND}`, hash: NETWORK });
   await explorer.play();
   await explorer.waitForState((s) => s.runStatus === 'done', 'both runs trained', 60_000);
   await explorer.computeSlice((slice) => slice.nx === 9);
