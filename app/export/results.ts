@@ -13,7 +13,7 @@
  * written as null.
  */
 import type { Experiment } from '../../workers/engine/spec/experiment';
-import type { DensitySummary, DirectionsInfo, MatrixCurvature } from '../../workers/engine/spec/messages/landscape';
+import type { DensitySummary, DirectionsInfo, MatrixCurvature, SliceSummary } from '../../workers/engine/spec/messages/landscape';
 import type { SliceSettings } from '../../workers/engine/spec/landscapeSettings';
 import type { MarkerKind } from '../../workers/engine/spec/vocabulary';
 
@@ -225,6 +225,20 @@ export interface ResultsDocument {
   curvature: CurvatureResults | null;
   /** What could not be computed and why (empty when everything was). */
   failures: string[];
+}
+
+/** A plane slice (two axes, `ny` > 1) as the document's surface over (α, β). */
+export function sliceSurface(slice: SliceSummary): SurfaceResults {
+  return {
+    of: 'slice',
+    quantity: slice.settings.metric,
+    split: slice.settings.split,
+    nx: slice.nx,
+    ny: slice.ny,
+    x: { name: 'α', values: Array.from(slice.alphas) },
+    y: { name: 'β', values: Array.from(slice.betas) },
+    values: valuesOf(slice.values),
+  };
 }
 
 /** `values` as plain numbers, null where not finite. */
