@@ -1,33 +1,24 @@
 import { describe, expect, it } from 'vitest';
 import { commandOfKey, KEY_HELP, stepAfter } from './navigation';
 
-/** Checks the command of each key, pressed while touring or not. */
-function expectCommands(cases: readonly [key: string, touring: boolean, command: string][]): void {
-  for (const [key, touring, command] of cases) expect(commandOfKey(key, touring)).toBe(command);
-}
-
 describe('tour keys', () => {
   it('moves by PageDown / PageUp (a clicker) always, by the arrows and Home / End only while touring', () => {
-    expectCommands([
-      ['PageDown', false, 'next'],
-      ['PageUp', false, 'previous'],
-      ['ArrowRight', true, 'next'],
-      ['ArrowLeft', true, 'previous'],
-      ['Home', true, 'first'],
-      ['End', true, 'last'],
-    ]);
+    expect(commandOfKey('PageDown', false)).toBe('next');
+    expect(commandOfKey('PageUp', false)).toBe('previous');
+    expect(commandOfKey('ArrowRight', true)).toBe('next');
+    expect(commandOfKey('ArrowLeft', true)).toBe('previous');
+    expect(commandOfKey('Home', true)).toBe('first');
+    expect(commandOfKey('End', true)).toBe('last');
     // Without a tour → steps the runs and ← means nothing here.
     for (const key of ['ArrowRight', 'ArrowLeft', 'Home', 'End']) expect(commandOfKey(key, false)).toBeNull();
   });
 
   it('has presentation, controls, full screen, help and close keys, and leaves the others alone', () => {
-    expectCommands([
-      ['p', false, 'presentation'],
-      ['c', true, 'controls'],
-      ['f', false, 'fullscreen'],
-      ['?', false, 'help'],
-      ['Escape', false, 'close'],
-    ]);
+    expect(commandOfKey('p', false)).toBe('presentation');
+    expect(commandOfKey('c', true)).toBe('controls');
+    expect(commandOfKey('f', false)).toBe('fullscreen');
+    expect(commandOfKey('?', false)).toBe('help');
+    expect(commandOfKey('Escape', false)).toBe('close');
     for (const key of [' ', 'r', 'x', 'Enter']) expect(commandOfKey(key, true)).toBeNull();
   });
 
