@@ -6,7 +6,7 @@
  */
 import { useState, type ReactElement } from 'react';
 import { LossChart } from './analytic/LossChart';
-import { ErrorBoundary } from './ErrorBoundary';
+import { ErrorBoundary, StageArea } from './ErrorBoundary';
 import { Messages } from './ui/Messages';
 import { UpdateNotice } from './offline/UpdateNotice';
 import { PresetsMenu } from './presets/PresetsMenu';
@@ -81,16 +81,12 @@ export function App(): ReactElement {
         <main className="stage">
           <UpdateNotice />
           <Messages />
-          <div className="scene">
-            <ErrorBoundary area="landscape view">
-              <AnalyticStage resetViewToken={resetViewToken} />
-            </ErrorBoundary>
-          </div>
-          <div className="chart">
-            <ErrorBoundary area="loss chart">
-              <LossChart />
-            </ErrorBoundary>
-          </div>
+          <StageArea className="scene" area="landscape view">
+            <AnalyticStage resetViewToken={resetViewToken} />
+          </StageArea>
+          <StageArea className="chart" area="loss chart">
+            <LossChart />
+          </StageArea>
         </main>
       )}
       <ErrorBoundary area="tour">

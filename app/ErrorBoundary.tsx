@@ -40,3 +40,12 @@ export class ErrorBoundary extends Component<Props, State> {
     );
   }
 }
+
+/** A region of the stage (`className` lays it out) whose rendering errors stay inside it, named `area`. */
+export function StageArea({ className, area, children }: Props & { className: string }): ReactNode {
+  return (
+    <div className={className}>
+      <ErrorBoundary area={area}>{children}</ErrorBoundary>
+    </div>
+  );
+}

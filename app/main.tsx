@@ -36,10 +36,8 @@ landscapeSession.start();
 /** The session computing what is on screen (the test hooks act on its worker). */
 const activeSession = () => (isNetworkExperiment(appStore.getState().experiment) ? trainingSession : session);
 installTestHandle(appStore, {
-  simulateCrash: (moment) => activeSession().simulateCrash(moment),
-  simulateSilentStop: () => activeSession().simulateSilentStop(),
-  simulateBackendLoss: () => activeSession().simulateBackendLoss(),
-  simulateLandscapeCrash: () => landscapeSession.simulateCrash(),
+  active: () => activeSession().faults,
+  landscape: landscapeSession.faults,
 });
 
 // Whoever opens a link sees the optimizers walk as soon as the surface is there.

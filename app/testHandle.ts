@@ -12,6 +12,7 @@ import { selectProgress } from './store/selectors';
 import { selectDisplay } from './store/displaySlice';
 import type { DisplayState } from './url/displayFields';
 import type { AppStore } from './store/store';
+import type { WorkerFaults } from './workerFaults';
 import { landscapeTestState, type CurvatureTestState, type ProbeTestState, type SliceTestState } from './landscape/landscapeTestState';
 import { trainingTestState, type TrainingTestState } from './training/trainingTestState';
 import { testNumbers, type ExplorerNumbers } from './testNumbers';
@@ -106,10 +107,8 @@ export function summariseField(field: HeightField): GridSummary {
   return { nx: field.nx, ny: field.ny, finite, min, max };
 }
 
-export function installTestHandle(
-  store: AppStore,
-  session: { simulateCrash(moment?: CrashMoment): void; simulateSilentStop(): void; simulateBackendLoss(): void; simulateLandscapeCrash(): void },
-): void {
+/** Installs `window.__explorer`; `faults.active()` is the worker computing what is on screen. */
+export function installTestHandle(store: AppStore, faults: { active(): WorkerFaults; landscape: WorkerFaults }): void {
   window.__explorer = {
     getState: () => {
       const s = store.getState();
@@ -146,9 +145,9 @@ export function installTestHandle(
     },
     getNumbers: () => testNumbers(store.getState()),
     tours: testTours(),
-    simulateWorkerCrash: (moment) => session.simulateCrash(moment),
-    simulateWorkerSilentStop: () => session.simulateSilentStop(),
-    simulateBackendLoss: () => session.simulateBackendLoss(),
-    simulateLandscapeWorkerCrash: () => session.simulateLandscapeCrash(),
+    simulateWorkerCrash: (moment) => faults.active().crash(moment),
+    simulateWorkerSilentStop: () => faults.active().silentStop(),
+    simulateBackendLoss: () => faults.active().loseBackend(),
+    simulateLandscapeWorkerCrash: () => faults.landscape.crash(),
   };
 }

@@ -83,8 +83,7 @@ test('an analytic link: the page’s surface and paths equal the command’s', a
 test('a network link: the page’s training losses, slice and spectrum equal the command’s', async ({ page }) => {
   test.setTimeout(120_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ query: `?backend=${BACKEND}`, hash: NETWORK });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ query: `?backend=${BACKEND}`, hash: NETWORK });
   await explorer.play();
   await explorer.waitForState((s) => s.runStatus === 'done', 'both runs trained');
   await page.getByTestId('compute-slice').click();

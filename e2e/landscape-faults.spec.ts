@@ -7,8 +7,7 @@ const SPIRAL = 'p=network&n=40&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.0
 test('a landscape worker that crashes in the middle of a slice fails that slice with the reason; the next slice starts on a new worker', async ({ page }) => {
   test.setTimeout(150_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: SPIRAL });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: SPIRAL });
   await explorer.play();
   await explorer.waitForState((s) => s.runStatus === 'done', 'both runs trained', 60_000);
   // A fine slice, refined for a few seconds: the crash lands while it is running.
@@ -35,8 +34,7 @@ test('a landscape worker that crashes in the middle of a slice fails that slice 
 test('after the network changes, the exact-spectrum button shows the predicted time for the new network', async ({ page }) => {
   test.setTimeout(120_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: SPIRAL });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: SPIRAL });
   await explorer.openSideTab('curvature');
   const exact = page.getByTestId('compute-exact-spectrum');
   await expect(exact).toContainText(/about|under/, { timeout: 30_000 });

@@ -13,8 +13,7 @@ test('slices of a trained spiral network: plane with trajectories, probe, interp
   test.setTimeout(150_000);
   const explorer = new ExplorerPage(page);
   // 200 Adam steps of each run: both solutions are well away from θ₀ and from each other.
-  await explorer.open({ hash: 'p=network&n=200&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.02' });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: 'p=network&n=200&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.02' });
   // The landscape is there before anything is trained: a slice at θ₀, with no click.
   await explorer.waitForState((s) => s.slice !== null && s.slice.finite > 0, 'the landscape at θ₀');
   await explorer.play();
@@ -66,12 +65,8 @@ test('slices of a trained spiral network: plane with trajectories, probe, interp
   await explorer.screenshot('41-network-slice-probe');
 
   // The loss along the line from the first run's solution (α = 0) to the second's (α = 1).
-  await page.getByTestId('slice-directions').selectOption('interpolation');
-  await page.getByTestId('slice-dims-1').click();
   // Switching to a line resets the resolution to a line's default; type over it once it shows.
-  await expect(page.getByTestId('slice-resolution')).toHaveValue('201');
-  await explorer.fill('slice-resolution', '41');
-  await explorer.waitForState((s) => s.experiment.slice.dims === 1 && s.experiment.slice.resolution === 41, 'a 41-point line');
+  await explorer.chooseSlice('interpolation', 1, 201, 41);
   const lineDone = await explorer.computeSlice((slice) => slice.dims === 1 && slice.nx === 41);
   const [markA, markB] = lineDone.slice!.marks;
   expect([markA.alpha, markB.alpha]).toEqual([0, 1]);
@@ -83,11 +78,7 @@ test('slices of a trained spiral network: plane with trajectories, probe, interp
   await explorer.screenshot('42-network-interpolation-line');
 
   // A large plane, cancelled once it has started refining.
-  await page.getByTestId('slice-directions').selectOption('random');
-  await page.getByTestId('slice-dims-2').click();
-  await expect(page.getByTestId('slice-resolution')).toHaveValue('65');
-  await explorer.fill('slice-resolution', '201');
-  await explorer.waitForState((s) => s.experiment.slice.dims === 2 && s.experiment.slice.resolution === 201, 'a 201-point plane');
+  await explorer.chooseSlice('random', 2, 65, 201);
   await page.getByTestId('compute-slice').click();
   // Cancel is pressed inside the page as the first chunk arrives: the whole plane can take only a few
   // seconds, less than a click from outside may need to land while the bar re-renders.

@@ -137,8 +137,7 @@ test('network mode fits 1280 × 800, 1000 × 800 and 390 × 844: slice, data vie
   test.setTimeout(180_000);
   const explorer = new ExplorerPage(page);
   // Full-batch gradient descent with sharpness tracked (the sharpness chart and its 2/η line) and Adam on minibatches.
-  await explorer.open({ hash: 'p=network&n=60&sh=10&o=sgd,id:o1,b:0,lr:0.1&o=adam,id:o2,b:16,lr:0.02' });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: 'p=network&n=60&sh=10&o=sgd,id:o1,b:0,lr:0.1&o=adam,id:o2,b:16,lr:0.02' });
   await explorer.play();
   await explorer.waitForState((s) => s.runStatus === 'done', 'both runs trained', 90_000);
   await explorer.fill('slice-resolution', '25');

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { ExplorerPage, functionOf } from './pages/ExplorerPage';
+import { watchPage } from './pages/longTasks';
 
 test('a hostile link shows what was ignored and runs with the defaults', async ({ page }) => {
   page.on('dialog', (dialog) => {
@@ -61,15 +62,7 @@ test('back and forward restore the experiments of earlier links', async ({ page 
 });
 
 test('bad numbers, a key given twice and keys of the other mode are each named in the banner; the run goes on without freezing', async ({ page }) => {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.addInitScript(() => {
-    const record = window as unknown as { longestTaskMs: number };
-    record.longestTaskMs = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) record.longestTaskMs = Math.max(record.longestTaskMs, entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
+  const { errors, longestTaskMs } = await watchPage(page);
   const explorer = new ExplorerPage(page);
   await explorer.open({ hash: 'f=quadratic&c=NaN&a=Infinity&x0=-1e308&sx=&n=40&n=50&ds=moons&o=newton' });
   const banner = explorer.linkMessages;
@@ -83,7 +76,7 @@ test('bad numbers, a key given twice and keys of the other mode are each named i
   const done = await explorer.waitForState((s) => s.runStatus === 'done', 'the Newton run to finish');
   expect(done.experiment.steps).toBe(40);
   expect(errors).toEqual([]);
-  expect(await page.evaluate(() => (window as unknown as { longestTaskMs: number }).longestTaskMs)).toBeLessThan(5000);
+  expect(await longestTaskMs()).toBeLessThan(5000);
 });
 
 test('Newton on a network over the dense limit is dropped alone: the link’s network and other runs are kept', async ({ page }) => {

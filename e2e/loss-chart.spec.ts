@@ -1,22 +1,6 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { ExplorerPage } from './pages/ExplorerPage';
-
-/**
- * Records uncaught page errors and the main thread's long tasks (over 50 ms,
- * as the browser reports them) from the first script on.
- */
-async function watchPage(page: Page): Promise<{ errors: string[]; longestTaskMs: () => Promise<number> }> {
-  const errors: string[] = [];
-  page.on('pageerror', (error) => errors.push(String(error)));
-  await page.addInitScript(() => {
-    const record = window as unknown as { longestTaskMs: number };
-    record.longestTaskMs = 0;
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) record.longestTaskMs = Math.max(record.longestTaskMs, entry.duration);
-    }).observe({ type: 'longtask', buffered: true });
-  });
-  return { errors, longestTaskMs: () => page.evaluate(() => (window as unknown as { longestTaskMs: number }).longestTaskMs) };
-}
+import { watchPage } from './pages/longTasks';
 
 /**
  * A frozen page is one task that holds the main thread for seconds: a log

@@ -51,8 +51,7 @@ test('the edge-of-stability preset: sharpness rises from well below 2/η to meet
   // About 450 full-batch steps with a Lanczos sharpness estimate every 10 steps.
   test.setTimeout(150_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: 'p=network' });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: 'p=network' });
   await explorer.choosePreset('edge-of-stability');
   const tracked = await explorer.waitForState(
     (s) => s.mode === 'network' && s.networkRuns.length === 1 && s.networkRuns[0].sharpnessCount >= 4,
@@ -89,8 +88,7 @@ test('the edge-of-stability preset: sharpness rises from well below 2/η to meet
 test('the edge-of-stability preset computes its slice and spectrum about its own run, named by its label', async ({ page }) => {
   test.setTimeout(120_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: 'p=network' });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: 'p=network' });
   await explorer.choosePreset('edge-of-stability');
   await explorer.waitForState((s) => s.networkRuns.length === 1 && s.networkRuns[0].step >= 5, 'a few steps of the preset', 45_000);
   await explorer.pauseIfRunning();
@@ -116,8 +114,7 @@ test('the edge-of-stability preset computes its slice and spectrum about its own
 test('a network run with a huge learning rate stops with its message while the other goes on', async ({ page }) => {
   const explorer = new ExplorerPage(page);
   // Sine regression: gradient descent at η = 100, far above 2/λ_max, grows the error geometrically until it overflows.
-  await explorer.open({ hash: 'p=network&ds=sine&n=400&o=sgd,id:wild,lr:100&o=sgd,id:calm,lr:0.05' });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: 'p=network&ds=sine&n=400&o=sgd,id:wild,lr:100&o=sgd,id:calm,lr:0.05' });
   await explorer.play();
   const diverged = await explorer.waitForState((s) => s.networkRuns[0].status === 'diverged', 'the wild run to diverge', 45_000);
   const step = diverged.networkRuns[0].divergedAt!;
@@ -135,8 +132,7 @@ test('a network run with a huge learning rate stops with its message while the o
 
 test('a crashed training worker is replaced, with a message, and training goes on', async ({ page }) => {
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: 'p=network&n=1000' });
-  const start = await explorer.waitForNetworkData();
+  const start = await explorer.openNetwork({ hash: 'p=network&n=1000' });
   await explorer.play();
   await explorer.waitForState((s) => s.networkRuns.every((run) => run.step >= 20), '20 steps');
   await page.evaluate(() => window.__explorer!.simulateWorkerCrash());
@@ -152,8 +148,7 @@ test('a crashed training worker is replaced, with a message, and training goes o
 
 test('a trust-region run shows, as it trains, the ratio ρ of actual to predicted decrease and the radius Δ', async ({ page }) => {
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: 'p=network&ds=sine&n=5000&o=trust_region,id:tr&o=adam,id:ad,lr:0.01' });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: 'p=network&ds=sine&n=5000&o=trust_region,id:tr&o=adam,id:ad,lr:0.01' });
   await explorer.play();
   await explorer.waitForState((s) => s.networkRuns[0].step >= 5, 'five trust-region steps', 45_000);
   await explorer.pause();

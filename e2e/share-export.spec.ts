@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import { expect, test, type Browser, type Download, type Page } from '@playwright/test';
+import { expect, test, type Browser, type BrowserContext, type Download, type Page } from '@playwright/test';
 import type { ExplorerNumbers } from '../app/testNumbers';
 import { ExplorerPage } from './pages/ExplorerPage';
 
@@ -43,6 +43,12 @@ async function share(page: Page): Promise<string> {
   return link;
 }
 
+/** The explorer on `page`, whose context may use the clipboard (the Share button copies the link there). */
+async function sharingExplorer(page: Page, context: BrowserContext): Promise<ExplorerPage> {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  return new ExplorerPage(page);
+}
+
 /** A page in a new browser context (no storage, no service worker shared with the first). */
 async function freshPage(browser: Browser): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
@@ -51,10 +57,8 @@ async function freshPage(browser: Browser): Promise<Page> {
 
 test('a trained network with a slice, a clicked point, a run, a tab and a camera: Share, open in a fresh browser, the same view and bit-identical numbers', async ({ page, context, browser }) => {
   test.setTimeout(180_000);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const explorer = new ExplorerPage(page);
-  await explorer.open({ query: `?backend=${BACKEND}`, hash: NETWORK });
-  await explorer.waitForNetworkData();
+  const explorer = await sharingExplorer(page, context);
+  await explorer.openNetwork({ query: `?backend=${BACKEND}`, hash: NETWORK });
   await explorer.play();
   await explorer.waitForState((s) => s.runStatus === 'done', 'both runs trained', 60_000);
   await explorer.computeSlice((slice) => slice.nx === 9);
@@ -154,8 +158,7 @@ function pngSize(bytes: Buffer): [number, number] {
 
 test('an analytic link: Share in a fresh browser gives the same paths and view; every export; the experiment file opens again without recomputing; bad files change nothing', async ({ page, context, browser }) => {
   test.setTimeout(180_000);
-  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const explorer = new ExplorerPage(page);
+  const explorer = await sharingExplorer(page, context);
   await explorer.open({ query: `?backend=${BACKEND}`, hash: ANALYTIC });
   await explorer.waitForSurface();
   await explorer.waitForState((s) => s.runStatus === 'done', 'both runs at 60 steps');

@@ -34,8 +34,7 @@ test('slices: parameter vectors crossing the page, and the time to the first val
   test.setTimeout(180_000);
   await installMessageMeter(page);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: TRAINED_SPIRAL });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: TRAINED_SPIRAL });
   await explorer.play();
   const trained = await explorer.waitForState((s) => s.runStatus === 'done', 'both runs trained', 60_000);
   const paramCount = trained.dataView.paramCount;
@@ -79,8 +78,7 @@ async function trainAndSlice(explorer: ExplorerPage, steps: number): Promise<Exp
 test('a slice after the training worker was replaced takes its parameters from the new one', async ({ page }) => {
   test.setTimeout(150_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: 'p=network&n=40&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.02' });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: 'p=network&n=40&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.02' });
   await explorer.fill('slice-resolution', '17');
   await trainAndSlice(explorer, 40);
 
@@ -96,8 +94,7 @@ test('a slice after the training worker was replaced takes its parameters from t
 test('a crashed landscape worker is replaced at the next slice, which is linked to the training worker again', async ({ page }) => {
   test.setTimeout(150_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: 'p=network&n=40&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.02' });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: 'p=network&n=40&o=adam,id:o1,b:16,lr:0.02&o=adam,id:o2,b:0,lr:0.02' });
   await explorer.fill('slice-resolution', '17');
   const before = (await trainAndSlice(explorer, 40)).slice!;
 

@@ -6,8 +6,7 @@ import { ExplorerPage } from './pages/ExplorerPage';
 test('the training worker crashing inside a step, four times over: each time the training restarts by itself, with a message, and plays to the end', async ({ page }) => {
   test.setTimeout(150_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: 'p=network&n=250' });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: 'p=network&n=250' });
   await explorer.play();
   for (let crash = 1; crash <= 4; crash++) {
     await explorer.waitForState((s) => s.runStatus === 'running' && s.networkRuns.every((run) => run.step >= 5), `training before crash ${crash}`);
@@ -26,8 +25,7 @@ test('the training worker crashing inside a step, four times over: each time the
 test('a training worker that stops without a word (self.close()) is found out at once and replaced; the training plays to the end', async ({ page }) => {
   test.setTimeout(120_000);
   const explorer = new ExplorerPage(page);
-  await explorer.open({ hash: 'p=network&n=250' });
-  await explorer.waitForNetworkData();
+  await explorer.openNetwork({ hash: 'p=network&n=250' });
   await explorer.play();
   await explorer.waitForState((s) => s.networkRuns.every((run) => run.step >= 5), 'training under way');
   await page.evaluate(() => window.__explorer!.simulateWorkerSilentStop());

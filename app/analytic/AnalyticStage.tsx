@@ -4,7 +4,7 @@
  * map moves the start point.
  */
 import { useCallback, useMemo, type ReactElement } from 'react';
-import { LandscapeView } from '../scene/LandscapeView';
+import { StageLandscape } from '../scene/StageLandscape';
 import { selectField, selectMarkers, selectPaths, selectView, selectWindow } from '../store/selectors';
 import { appStore, useAppStore } from '../store/store';
 import { pathsAtStep } from './shownPaths';
@@ -38,16 +38,6 @@ export function AnalyticStage({ resetViewToken }: { resetViewToken: number }): R
   );
 
   return (
-    <LandscapeView
-      field={field}
-      paths={paths}
-      markers={markers}
-      scale={{ log: view.logScale }}
-      mode={view.mode}
-      onPick={onPick}
-      resetViewToken={resetViewToken}
-      camera={camera}
-      emptyMessage="Computing the surface…"
-    />
+    <StageLandscape shown={{ field, paths, markers, view, camera }} onPick={onPick} resetViewToken={resetViewToken} emptyMessage="Computing the surface…" />
   );
 }

@@ -13,26 +13,18 @@
  * A crashed worker or a lost GPU is replaced by a new worker on the
  * WebAssembly or CPU backend; the experiment (in the store) is untouched.
  */
-import type { CrashMoment } from '../../workers/testFaults';
-import type { BackendName } from '../../workers/engine/backends/select';
 import { isAnalyticExperiment, type Experiment } from '../../workers/engine/spec/experiment';
 import type { AnalyticWorkerApi, BackendReport, MarkerReport } from '../../workers/analytic.worker';
-import * as Comlink from 'comlink';
 import { sameData } from '../store/sameData';
 import type { AppStore } from '../store/store';
 import type { MarkerView } from '../scene/types';
 import { startAnalyticWorker, type WorkerConnection } from '../workerClient';
+import { errorMessage, WorkerSession } from '../session/workerSession';
 import { coarseGridFor } from './coarseGrid';
 import { Runner, runFields } from './runner';
 
 /** How a worker is started (tests pass their own). */
 export type WorkerFactory = (onCrash: (reason: string) => void) => WorkerConnection<AnalyticWorkerApi>;
-
-/** Backends skipped after a crash or a lost device: the GPU ones. */
-const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
-
-/** More restarts than this in one page means something is broken beyond a flaky driver. */
-const MAX_RESTARTS = 3;
 
 /** Wait after an edit before recomputing the surface, so typing a number costs one evaluation. */
 const SURFACE_DEBOUNCE_MS = 40;
@@ -42,15 +34,7 @@ const surfaceFields = (e: Experiment) => [e.problem, e.window, e.grid];
 /** What the markers depend on. */
 const markerFields = (e: Experiment) => [e.problem, e.window, e.start];
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
-
-export class AnalyticSession {
-  private connection: WorkerConnection<AnalyticWorkerApi> | null = null;
-  private ready: Promise<boolean> = Promise.resolve(false);
-  private exclude: BackendName[] = [];
-  private restarts = 0;
+export class AnalyticSession extends WorkerSession<AnalyticWorkerApi> {
   private surfaceToken = 0;
   private markerToken = 0;
   private surfaceTimer: ReturnType<typeof setTimeout> | null = null;
@@ -62,10 +46,11 @@ export class AnalyticSession {
 
   constructor(
     private readonly store: AppStore,
-    private readonly search: string,
-    private readonly startWorker: WorkerFactory = startAnalyticWorker,
+    search: string,
+    startWorker: WorkerFactory = startAnalyticWorker,
     private readonly now: () => number = () => performance.now(),
   ) {
+    super('the worker', search, startWorker, null, 'analytic');
     this.runner = new Runner(store, (error) => this.handleError(error));
   }
 
@@ -85,7 +70,7 @@ export class AnalyticSession {
         (state) => isAnalyticExperiment(state.experiment),
         (isAnalytic) => {
           if (!isAnalytic) return;
-          if (this.connection === null && this.restarts <= MAX_RESTARTS) this.connect();
+          if (this.connection === null && !this.givingUp) this.connect();
           this.publishBackend();
         },
       ),
@@ -120,39 +105,11 @@ export class AnalyticSession {
     this.connection = null;
   }
 
-  /** Test hook: makes the worker crash (at once, or inside its next step). */
-  simulateCrash(moment?: CrashMoment): void {
-    void this.connection?.api.crashForTesting(moment);
-  }
-
-  /** Test hook: makes the worker stop without a word. */
-  simulateSilentStop(): void {
-    void this.connection?.api.closeForTesting();
-  }
-
-  /** Test hook: makes the worker's GPU device (or context) disappear. */
-  simulateBackendLoss(): void {
-    void this.connection?.api.loseBackendForTesting();
-  }
-
   private connect(): void {
-    performance.mark('explorer:worker-start');
-    // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
-    const connection: WorkerConnection<AnalyticWorkerApi> = this.startWorker((reason) => this.restart(`the worker crashed: ${reason}`, connection));
-    this.connection = connection;
-    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
-    this.ready = connection
-      .guard(connection.api.init(this.search, this.exclude, onLost))
-      .then((report) => {
-        performance.mark('explorer:backend-ready');
-        this.backendReport = report;
-        this.publishBackend();
-        return true;
-      })
-      .catch((error) => {
-        if (this.connection === connection) this.store.getState().setError(errorMessage(error));
-        return false;
-      });
+    const connection = this.startConnection((report) => {
+      this.backendReport = report;
+      this.publishBackend();
+    });
     this.runner.attach(
       { startRuns: (e) => this.afterReady(() => connection.api.startRuns(e)), step: (n) => connection.api.step(n) },
       (call) => connection.guard(call),
@@ -173,19 +130,19 @@ export class AnalyticSession {
     return call();
   }
 
+  protected showError(message: string): void {
+    this.store.getState().setError(message);
+  }
+
   /** Replaces the worker with one that avoids the GPU backends. */
-  private restart(reason: string, from?: WorkerConnection<AnalyticWorkerApi>): void {
-    const old = this.connection;
-    if (old === null || (from !== undefined && from !== old)) return;
-    this.connection = null;
-    old.terminate();
-    this.restarts++;
-    if (this.restarts > MAX_RESTARTS) {
+  protected restart(reason: string, from?: WorkerConnection<AnalyticWorkerApi>): void {
+    if (!this.dropForRestart(from)) return;
+    if (this.givingUp) {
       this.store.getState().setError(`The computation stopped (${reason}) and could not be restarted.`);
       this.store.getState().setBackend(null, this.store.getState().backendAttempts);
       return;
     }
-    this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
+    this.avoidGpu();
     this.store.getState().addNotice(`The computation stopped (${reason}); it was restarted without the GPU.`);
     this.backendReport = null;
     this.store.getState().setBackend(null, []);

@@ -5,7 +5,8 @@
  * same mean and variance dashed; a linear or symmetric-log eigenvalue axis
  * and a linear or log density axis.
  */
-import { useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useMemo, useState, type ReactElement } from 'react';
+import { useElementWidth } from '../ui/useElementWidth';
 import { formatSignificant } from '../ui/format';
 import { REFERENCE_DASH } from '../plots/lineStyles';
 import { curveOnAxis, histogramOnAxis, spectrumAxis, type SpectrumAxis } from './spectrumAxis';
@@ -92,16 +93,7 @@ function Bars({ histogram, xScale, yScale }: { histogram: { edges: Float64Array;
 export function SpectrumChart({ spectrum, onAxisChange }: SpectrumChartProps): ReactElement {
   const [logY, setLogY] = useState(false);
   // The frame follows the container's width, so the text stays legible in a narrow column.
-  const boxRef = useRef<HTMLDivElement>(null);
-  const [width, setWidth] = useState(0);
-  useLayoutEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    setWidth(box.clientWidth);
-    const observer = new ResizeObserver(() => setWidth(box.clientWidth));
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, []);
+  const [boxRef, width] = useElementWidth<HTMLDivElement>();
   const frame = useMemo(() => spectrumFrame(width), [width]);
   const axis = spectrumAxis(spectrum);
   const drawn = useMemo(() => layout(spectrum, axis, logY, frame), [spectrum, axis.kind, axis.scale, logY, frame]);

@@ -21,6 +21,11 @@ export interface ExportFile {
   text: string;
 }
 
+/** The files of a fixed list of names that have a text (null: the results have nothing for that file), in the list's order. */
+export function existingFiles(files: readonly (readonly [name: string, text: string | null])[]): ExportFile[] {
+  return files.flatMap(([name, text]) => (text === null ? [] : [{ name, text }]));
+}
+
 /** A field of a CSV row: numbers as their shortest exact text, null as empty, text quoted when it must be. */
 function field(value: Value | string | undefined): string {
   if (value === null || value === undefined) return '';
@@ -123,13 +128,12 @@ export function eigenvaluesCsv(results: ResultsDocument): string | null {
 
 /** Every CSV file the results have, in a fixed order. */
 export function csvFiles(results: ResultsDocument): ExportFile[] {
-  const files: [string, string | null][] = [
+  return existingFiles([
     ['surface.csv', surfaceCsv(results)],
     ['line.csv', lineCsv(results)],
     ['trajectories.csv', trajectoriesCsv(results)],
     ['curves.csv', curvesCsv(results)],
     ['spectrum.csv', spectrumCsv(results)],
     ['eigenvalues.csv', eigenvaluesCsv(results)],
-  ];
-  return files.filter((entry): entry is [string, string] => entry[1] !== null).map(([name, text]) => ({ name, text }));
+  ]);
 }

@@ -13,8 +13,7 @@
  * written as null.
  */
 import type { Experiment } from '../../workers/engine/spec/experiment';
-import type { CurvatureMatrixName, CurvatureReadouts, DirectionsInfo, TraceSummary } from '../../workers/engine/spec/messages/landscape';
-import type { StopReason } from '../../workers/engine/math/krylov/standardError';
+import type { DensitySummary, DirectionsInfo, MatrixCurvature, SliceSummary } from '../../workers/engine/spec/messages/landscape';
 import type { SliceSettings } from '../../workers/engine/spec/landscapeSettings';
 import type { MarkerKind } from '../../workers/engine/spec/vocabulary';
 
@@ -180,38 +179,15 @@ export interface DensityResults {
   density: Value[];
 }
 
-/** The curvature report of one matrix. */
-export interface MatrixResults {
-  matrix: CurvatureMatrixName;
-  readouts: CurvatureReadouts;
-  largest: number[];
-  smallest: number[];
-  /** The error bar of each Lanczos eigenvalue: ‖r‖²/gap where the gap is clear, else the residual ‖r‖. */
-  largestErrors: number[];
-  smallestErrors: number[];
-  lanczosProducts: number;
-  converged: boolean;
-  /** Each estimate with its standard error, the products it used of its budget, and why it stopped. */
-  trace: {
-    hutchinson: TraceSummary;
-    hutchPlusPlus: TraceSummary;
-  };
-  density: DensityResults & {
-    symlog: DensityResults & { linearScale: number };
-    integral: number;
-    negativeWeight: number;
-    negativeWeightStandardError: number;
-    /** tr A / n ± its standard error. */
-    mean: number;
-    meanStandardError: number;
-    semicircle: Value[] | null;
-    marchenkoPastur: Value[] | null;
-    products: number;
-    budget: number;
-    stop: StopReason;
-    deflatedDimension: number;
-    runs: number;
-  };
+/** The curvature report of one matrix: the engine's (`MatrixCurvature`) with plain arrays and nulls for non-finite numbers. */
+export interface MatrixResults extends Omit<MatrixCurvature, 'density' | 'exact' | 'along'> {
+  /** The engine's density summary with its linear curve as `grid` and `density` (and no `nonNegative`). */
+  density: DensityResults &
+    Omit<DensitySummary, 'linear' | 'symlog' | 'nonNegative' | 'semicircle' | 'marchenkoPastur'> & {
+      symlog: DensityResults & { linearScale: number };
+      semicircle: Value[] | null;
+      marchenkoPastur: Value[] | null;
+    };
   /** Every eigenvalue (descending), when the exact spectrum was computed. */
   exact: number[] | null;
   along: { label: string; value: Value }[];
@@ -249,6 +225,20 @@ export interface ResultsDocument {
   curvature: CurvatureResults | null;
   /** What could not be computed and why (empty when everything was). */
   failures: string[];
+}
+
+/** A plane slice (two axes, `ny` > 1) as the document's surface over (α, β). */
+export function sliceSurface(slice: SliceSummary): SurfaceResults {
+  return {
+    of: 'slice',
+    quantity: slice.settings.metric,
+    split: slice.settings.split,
+    nx: slice.nx,
+    ny: slice.ny,
+    x: { name: 'α', values: Array.from(slice.alphas) },
+    y: { name: 'β', values: Array.from(slice.betas) },
+    values: valuesOf(slice.values),
+  };
 }
 
 /** `values` as plain numbers, null where not finite. */

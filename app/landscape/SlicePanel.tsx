@@ -24,6 +24,16 @@ import { SelectField, type SelectOption } from '../ui/SelectField';
 import { namesPlane } from './liveSchedule';
 import './landscape.css';
 
+const METRIC_OPTIONS: readonly SelectOption<SliceSettings['metric']>[] = [
+  { value: 'loss', label: 'Loss' },
+  { value: 'accuracy', label: 'Accuracy' },
+];
+
+const SPLIT_OPTIONS: readonly SelectOption<SliceSettings['split']>[] = [
+  { value: 'train', label: 'Training set' },
+  { value: 'test', label: 'Test set' },
+];
+
 const DIRECTION_OPTIONS: readonly SelectOption<SliceDirectionsKind>[] = [
   { value: 'random', label: 'Random (filter-normalised)' },
   { value: 'hessian', label: 'Top Hessian eigenvectors' },
@@ -140,26 +150,8 @@ export function SlicePanel(): ReactElement {
         onCommit={(liveEvery) => edit({ liveEvery })}
       />
       <div className="row">
-        <SelectField
-          label="Show"
-          value={settings.metric}
-          options={[
-            { value: 'loss', label: 'Loss' },
-            { value: 'accuracy', label: 'Accuracy' },
-          ]}
-          testId="slice-metric"
-          onChange={(metric) => edit({ metric })}
-        />
-        <SelectField
-          label="On"
-          value={settings.split}
-          options={[
-            { value: 'train', label: 'Training set' },
-            { value: 'test', label: 'Test set' },
-          ]}
-          testId="slice-split"
-          onChange={(split) => edit({ split })}
-        />
+        <SelectField label="Show" value={settings.metric} options={METRIC_OPTIONS} testId="slice-metric" onChange={(metric) => edit({ metric })} />
+        <SelectField label="On" value={settings.split} options={SPLIT_OPTIONS} testId="slice-split" onChange={(split) => edit({ split })} />
       </div>
       <div className="row">
         <button type="button" className="primary" data-testid="compute-slice" onClick={requestSlice} disabled={running}>

@@ -8,7 +8,7 @@
  * shows its losses and λ_max / λ_min, and the data view its predictions.
  */
 import { useCallback, type ReactElement } from 'react';
-import { LandscapeView } from '../scene/LandscapeView';
+import { StageLandscape } from '../scene/StageLandscape';
 import { roundToSpan } from '../analytic/AnalyticStage';
 import { appStore, useAppStore } from '../store/store';
 import { useCameraBinding } from '../share/useCameraBinding';
@@ -49,15 +49,10 @@ export function SliceScene({ resetViewToken }: { resetViewToken: number }): Reac
 
   return (
     <div className="slice-scene">
-      <LandscapeView
-        field={field}
-        paths={paths}
-        markers={markers}
-        scale={{ log: view.logScale }}
-        mode={view.mode}
+      <StageLandscape
+        shown={{ field, paths, markers, view, camera }}
         onPick={onPick}
         resetViewToken={resetViewToken}
-        camera={camera}
         axisLabels={AXIS_LABELS}
         emptyMessage="Computing the landscape at θ₀…"
       />

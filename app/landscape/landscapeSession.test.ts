@@ -14,6 +14,7 @@ import type { LandscapeState } from '../store/landscapeSlice';
 import { createAppStore, type AppStore } from '../store/store';
 import { ParameterChannel, WorkerCrashedError, type WorkerConnection } from '../workerClient';
 import { LandscapeSession } from './landscapeSession';
+import { workerDeath } from '../session/testing/workerDeath';
 
 /** A 2-6-1 network on 80 spiral points (25 parameters), so every job takes milliseconds. */
 const PROBLEM = networkProblem({ datasetOptions: { n: 80 }, hidden: [6] });
@@ -264,13 +265,9 @@ describe('LandscapeSession', () => {
     let crash: (reason: string) => void = () => {};
     const factory = (onCrash: (reason: string) => void): WorkerConnection<LandscapeWorkerApi> => {
       const inner = inProcessWorker();
-      let rejectAll: (error: Error) => void = () => {};
-      const crashed = new Promise<never>((_, reject) => {
-        rejectAll = reject;
-      });
-      crashed.catch(() => {});
+      const { dead: crashed, die } = workerDeath();
       crash = (reason) => {
-        rejectAll(new Error(`the worker stopped: ${reason}`));
+        die(`the worker stopped: ${reason}`);
         onCrash(reason);
       };
       const api = inner.api as unknown as LandscapeWorkerApi;

@@ -27,9 +27,7 @@
  * running fails with the reason (chunks the dead worker had already sent
  * are ignored).
  */
-import type { CrashMoment } from '../../workers/testFaults';
 import * as Comlink from 'comlink';
-import type { BackendName } from '../../workers/engine/backends/select';
 import type { Experiment, NetworkExperiment } from '../../workers/engine/spec/experiment';
 import type { CurvatureSettings } from '../../workers/engine/spec/landscapeSettings';
 import { MAX_EXACT_PARAMETERS } from '../../workers/engine/spec/limits';
@@ -43,6 +41,7 @@ import { sameData } from '../store/sameData';
 import type { AppStore } from '../store/store';
 import { browserNetworkWatch, type NetworkWatch } from '../offline/missingFiles';
 import { OfflineStart } from '../session/offlineStart';
+import { errorMessage, WorkerSession } from '../session/workerSession';
 import { startLandscapeWorker, WorkerCrashedError, WORKER_SCRIPTS, type CrashListener, type ParameterChannel, type WorkerConnection } from '../workerClient';
 import {
   criticalMarkers,
@@ -62,16 +61,10 @@ import { formatCoordinate, typographicMinus } from '../ui/format';
 /** How the worker is started (tests pass their own). */
 export type LandscapeWorkerFactory = (onCrash: CrashListener) => WorkerConnection<LandscapeWorkerApi>;
 
-const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
-const MAX_RESTARTS = 3;
 /** Share of a slice's progress bar given to choosing its directions (Lanczos for 'hessian'). */
 const DIRECTIONS_SHARE = 0.1;
 /** Least milliseconds between two redraws of a refining slice (the newest field is shown; none is queued). */
 const FIELD_PUBLISH_MS = 200;
-
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 function isAbort(error: unknown): boolean {
   return error instanceof Error && error.name === 'AbortError';
@@ -88,11 +81,7 @@ export function runLooks(experiment: NetworkExperiment): RunLook[] {
 }
 
 /** Landscape jobs on the landscape worker, driven by the store (see the module comment). */
-export class LandscapeSession {
-  private connection: WorkerConnection<LandscapeWorkerApi> | null = null;
-  private ready: Promise<boolean> = Promise.resolve(false);
-  private exclude: BackendName[] = [];
-  private restarts = 0;
+export class LandscapeSession extends WorkerSession<LandscapeWorkerApi> {
   private channel: ParameterChannel | null = null;
   private unsubscribes: (() => void)[] = [];
   private sliceToken = 0;
@@ -104,15 +93,15 @@ export class LandscapeSession {
   private live: LiveLandscape | null = null;
   private predictionVersion = 0;
   /** Waits for the network when the worker cannot start offline. */
-  private readonly offline: OfflineStart;
+  protected declare readonly offline: OfflineStart;
 
   constructor(
     private readonly store: AppStore,
-    private readonly search: string,
-    private readonly startWorker: LandscapeWorkerFactory = startLandscapeWorker,
+    search: string,
+    startWorker: LandscapeWorkerFactory = startLandscapeWorker,
     network: NetworkWatch = browserNetworkWatch(WORKER_SCRIPTS.landscape),
   ) {
-    this.offline = new OfflineStart(network, 'the landscape');
+    super('the landscape worker', search, startWorker, new OfflineStart(network, 'the landscape'), 'landscape');
   }
 
   /**
@@ -160,16 +149,6 @@ export class LandscapeSession {
     this.connection?.terminate();
     this.connection = null;
     this.offerChannel(null);
-  }
-
-  /** Test hook: makes the worker crash (at once, or inside its next step). */
-  simulateCrash(moment?: CrashMoment): void {
-    void this.connection?.api.crashForTesting(moment);
-  }
-
-  /** Test hook: makes the worker stop without a word. */
-  simulateSilentStop(): void {
-    void this.connection?.api.closeForTesting();
   }
 
   private patch(patch: Partial<LandscapeState>): void {
@@ -226,33 +205,21 @@ export class LandscapeSession {
   }
 
   private connect(): void {
-    // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
-    const connection: WorkerConnection<LandscapeWorkerApi> = this.startWorker((reason, started) => {
-      // A worker that could not load offline would only fail again: wait for the network instead.
-      if (this.offline.explains({ started })) this.waitForNetwork(connection);
-      else this.restart(`the landscape worker crashed: ${reason}`, connection);
-    });
-    this.connection = connection;
+    this.startConnection();
+  }
+
+  /** The worker is also the landscape end of the parameter channel. */
+  protected adopt(connection: WorkerConnection<LandscapeWorkerApi>): void {
+    super.adopt(connection);
     this.offerChannel(connection);
-    // Marks of the start-up phases, as the analytic session's (the Performance panel, the end-to-end log).
-    performance.mark('explorer:landscape-worker-start');
-    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
-    this.ready = connection
-      .guard(connection.api.init(this.search, this.exclude, onLost))
-      .then(() => {
-        performance.mark('explorer:landscape-ready');
-        return true;
-      })
-      .catch((error) => {
-        if (this.connection !== connection) return false;
-        if (this.offline.explains({ error })) this.waitForNetwork(connection);
-        else this.patch({ error: errorMessage(error) });
-        return false;
-      });
+  }
+
+  protected showError(message: string): void {
+    this.patch({ error: message });
   }
 
   /** The worker (`connection`) could not start offline: stopped, the message names the missing files; the next request after the network is back starts a new one. */
-  private waitForNetwork(connection: WorkerConnection<LandscapeWorkerApi>): void {
+  protected waitForNetwork(connection: WorkerConnection<LandscapeWorkerApi>): void {
     if (connection !== this.connection) return;
     this.connection = null;
     this.offerChannel(null);
@@ -272,18 +239,14 @@ export class LandscapeSession {
   }
 
   /** Replaces the worker with one that avoids the GPU backends; running jobs have failed (their calls reject). */
-  private restart(reason: string, from?: WorkerConnection<LandscapeWorkerApi>): void {
-    const old = this.connection;
-    if (old === null || (from !== undefined && from !== old)) return;
-    this.connection = null;
-    old.terminate();
+  protected restart(reason: string, from?: WorkerConnection<LandscapeWorkerApi>): void {
+    if (!this.dropForRestart(from)) return;
     this.offerChannel(null);
-    this.restarts++;
-    if (this.restarts > MAX_RESTARTS) {
+    if (this.givingUp) {
       this.patch({ error: `The landscape computation stopped (${reason}) and could not be restarted.` });
       return;
     }
-    this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
+    this.avoidGpu();
     this.store.getState().addNotice(`The landscape computation stopped (${reason}); it was restarted without the GPU.`);
     // The new worker starts at once (linked to the training worker again), so the next request finds it ready.
     this.connect();

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { emptyLandscapeState } from '../store/landscapeSlice';
 import { landscapeTestState } from './landscapeTestState';
+import { lineSlice } from '../plots/testing/lineSlice';
 
 describe('landscapeTestState', () => {
   it('is all null before anything is computed', () => {
@@ -22,19 +23,14 @@ describe('landscapeTestState', () => {
   it('reads a line\'s marks at the nearest samples', () => {
     const landscape = {
       ...emptyLandscapeState(),
-      line: {
-        alphas: Float64Array.of(-0.5, 0, 0.5, 1, 1.5),
+      line: lineSlice({
         trainLoss: Float32Array.of(5, 4, 3, 2, 1),
-        testLoss: null,
-        trainAccuracy: null,
-        testAccuracy: null,
         marks: [
           { alpha: 0, label: 'A' },
           { alpha: 0.98, label: 'B' },
         ],
         done: 5,
-        version: 1,
-      },
+      }),
     };
     expect(landscapeTestState(landscape).slice?.marks).toEqual([
       { alpha: 0, label: 'A', value: 4 },

@@ -1,23 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { lineSliceData, sliceQuantities, visibleMarks } from './lineSliceData';
-import type { LineSlice } from '../plots/types';
-
-function slice(overrides: Partial<LineSlice> = {}): LineSlice {
-  return {
-    alphas: Float64Array.from([-0.5, 0, 0.5, 1, 1.5]),
-    trainLoss: Float32Array.from([2, 1, NaN, NaN, NaN]),
-    testLoss: null,
-    trainAccuracy: null,
-    testAccuracy: null,
-    marks: [
-      { alpha: 0, label: 'θ_A' },
-      { alpha: 1, label: 'θ_B' },
-    ],
-    done: 2,
-    version: 1,
-    ...overrides,
-  };
-}
+import { lineSlice as slice } from '../plots/testing/lineSlice';
 
 describe('lineSliceData', () => {
   it('shares α as x and leaves samples not yet computed as gaps', () => {

@@ -6,7 +6,7 @@
  * (which computes it again); "Close" returns to the live stage.
  */
 import { useMemo, useState, type ReactElement } from 'react';
-import { LandscapeView } from '../scene/LandscapeView';
+import { StageLandscape } from '../scene/StageLandscape';
 import type { HeightField, MarkerView, PathView } from '../scene/types';
 import type { CameraPose } from '../url/displayFields';
 import { appStore, useAppStore } from '../store/store';
@@ -86,15 +86,10 @@ export function OpenedFileStage(): ReactElement | null {
         </span>
       </div>
       <div className="scene">
-        <LandscapeView
-          field={field}
-          paths={paths}
-          markers={markers}
-          scale={{ log: view.logScale }}
-          mode={view.mode}
+        <StageLandscape
+          shown={{ field, paths, markers, view, camera }}
           onPick={() => undefined}
           resetViewToken={0}
-          camera={camera}
           axisLabels={axisLabels}
           emptyMessage="This file holds no surface"
         />

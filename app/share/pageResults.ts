@@ -6,7 +6,7 @@
  * experiment file. Pure functions of the store's state.
  */
 import { linspace } from '../../workers/engine/math/plane/grid';
-import { valuesOf, type SurfaceResults } from '../export/results';
+import { sliceSurface, valuesOf, type SurfaceResults } from '../export/results';
 import type { MarkerView, PathView } from '../scene/types';
 import { selectDisplay } from '../store/displaySlice';
 import type { Store } from '../store/store';
@@ -32,16 +32,7 @@ export function shownSurface(state: Store): SurfaceResults | null {
   }
   const slice = state.landscape.slice;
   if (slice === null || slice.ny < 2 || state.landscape.field === null) return null;
-  return {
-    of: 'slice',
-    quantity: slice.settings.metric,
-    split: slice.settings.split,
-    nx: slice.nx,
-    ny: slice.ny,
-    x: { name: 'α', values: Array.from(slice.alphas) },
-    y: { name: 'β', values: Array.from(slice.betas) },
-    values: valuesOf(slice.values),
-  };
+  return sliceSurface(slice);
 }
 
 /** The paths drawn on the landscape, as plain points and losses. */

@@ -8,7 +8,8 @@
  * the size or the plot's window change (hundreds of stroked discs are
  * costly where canvases are rasterised in software, and did not change).
  */
-import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState, type ReactElement } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, type ReactElement } from 'react';
+import { useElementWidth } from '../ui/useElementWidth';
 import { colormapGradientCss, colormapCss } from '../scene/colormap';
 import { fitPlotRect, type PlotRect } from '../scene/contourLayout';
 import { paintAxes, paintFieldImage, pixelsToCanvas, prepareCanvas } from '../scene/plotCanvas';
@@ -91,20 +92,10 @@ function paintPointsLayer(
 
 /** The data view; its width follows its container and its height equals its width. */
 export function DataView({ train, test, prediction, caption, classNames }: DataViewProps): ReactElement {
-  const boxRef = useRef<HTMLDivElement>(null);
+  const [boxRef, size] = useElementWidth<HTMLDivElement>();
   const predictionCanvasRef = useRef<HTMLCanvasElement>(null);
   const pointsCanvasRef = useRef<HTMLCanvasElement>(null);
   const imageCache = useRef<HTMLCanvasElement | null>(null);
-  const [size, setSize] = useState(0);
-
-  useLayoutEffect(() => {
-    const box = boxRef.current;
-    if (!box) return;
-    setSize(box.clientWidth);
-    const observer = new ResizeObserver(() => setSize(box.clientWidth));
-    observer.observe(box);
-    return () => observer.disconnect();
-  }, []);
 
   // Everything is read through its arrays (shared with the store, never copied) and counts, and the
   // prediction through its version, so new wrapper objects with the same content do not repaint.

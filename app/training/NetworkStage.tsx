@@ -4,7 +4,7 @@
  * data view, and the training curves (and sharpness chart) below both.
  */
 import type { ReactElement } from 'react';
-import { ErrorBoundary } from '../ErrorBoundary';
+import { StageArea } from '../ErrorBoundary';
 import { Messages } from '../ui/Messages';
 import { DataAndCurvature } from '../curvature/DataAndCurvature';
 import { SliceScene } from '../landscape/SliceScene';
@@ -17,21 +17,15 @@ export function NetworkStage({ resetViewToken }: { resetViewToken: number }): Re
   return (
     <main className="stage network-stage" data-testid="network-stage">
       <Messages />
-      <div className="scene network-scene">
-        <ErrorBoundary area="landscape view">
-          <SliceScene resetViewToken={resetViewToken} />
-        </ErrorBoundary>
-      </div>
-      <div className="network-data">
-        <ErrorBoundary area="data view">
-          <DataAndCurvature data={<DataViewPanel />} />
-        </ErrorBoundary>
-      </div>
-      <div className="network-bottom">
-        <ErrorBoundary area="training curves">
-          <NetworkCharts />
-        </ErrorBoundary>
-      </div>
+      <StageArea className="scene network-scene" area="landscape view">
+        <SliceScene resetViewToken={resetViewToken} />
+      </StageArea>
+      <StageArea className="network-data" area="data view">
+        <DataAndCurvature data={<DataViewPanel />} />
+      </StageArea>
+      <StageArea className="network-bottom" area="training curves">
+        <NetworkCharts />
+      </StageArea>
     </main>
   );
 }

@@ -17,6 +17,7 @@ import { createAppStore, type AppStore } from '../store/store';
 import type { NetworkWatch } from '../offline/missingFiles';
 import { ParameterChannel, type WorkerConnection } from '../workerClient';
 import { TrainingSession, batchStepCount, trainingFields } from './trainingSession';
+import { workerDeath } from '../session/testing/workerDeath';
 import { experimentToHash, hashToExperiment } from '../url/hash';
 
 beforeAll(async () => {
@@ -308,11 +309,9 @@ describe('TrainingSession', () => {
         workers.push(inner);
         if (workers.length > 1) return inner;
         // The first worker never finishes a step, and its calls reject once it crashes (as a real one's guarded calls do).
-        let rejectAll: (error: Error) => void = () => {};
-        const crashed = new Promise<never>((_, reject) => (rejectAll = reject));
-        crashed.catch(() => {});
+        const { dead: crashed, die } = workerDeath();
         crash = (reason) => {
-          rejectAll(new Error(reason));
+          die(reason);
           onCrash(reason);
         };
         const api = inner.api as unknown as TrainingWorkerApi;
@@ -348,11 +347,9 @@ describe('TrainingSession', () => {
       const inner = inProcessWorker();
       workers.push(inner);
       terminated.push(false);
-      let rejectAll: (error: Error) => void = () => {};
-      const crashed = new Promise<never>((_, reject) => (rejectAll = reject));
-      crashed.catch(() => {});
+      const { dead: crashed, die } = workerDeath();
       const crash = (reason: string) => {
-        rejectAll(new Error(reason));
+        die(reason);
         onCrash(reason);
       };
       crashes.push(crash);
@@ -457,11 +454,9 @@ describe('TrainingSession', () => {
         workers.push(worker);
         if (!offline) return worker;
         // While offline the script does not load: the worker dies before sending anything, and its calls never settle but by rejecting.
-        let rejectAll: (error: Error) => void = () => {};
-        const stopped = new Promise<never>((_, reject) => (rejectAll = reject));
-        stopped.catch(() => {});
+        const { dead: stopped, die } = workerDeath();
         setTimeout(() => {
-          rejectAll(new Error('the worker stopped with an error'));
+          die('the worker stopped with an error');
           onCrash('the worker stopped with an error', false);
         }, 0);
         return { ...worker, guard: () => stopped };

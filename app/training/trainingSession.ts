@@ -21,7 +21,6 @@
  * crashed worker or a lost GPU is replaced by a new worker without the GPU
  * backends; the runs start over, and the channel is made again.
  */
-import type { CrashMoment } from '../../workers/testFaults';
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
@@ -37,15 +36,12 @@ import type { TrainingDataView } from '../store/trainingSlice';
 import type { RunCurves } from '../plots/types';
 import { browserNetworkWatch, type NetworkWatch } from '../offline/missingFiles';
 import { OfflineStart } from '../session/offlineStart';
+import { errorMessage, WorkerSession, type MAX_RESTARTS } from '../session/workerSession';
 import { startTrainingWorker, WORKER_SCRIPTS, type CrashListener, type ParameterChannel, type WorkerConnection } from '../workerClient';
 
 /** How a worker is started (tests pass their own). */
 export type TrainingWorkerFactory = (onCrash: CrashListener) => WorkerConnection<TrainingWorkerApi>;
 
-/** Backends skipped after a crash or a lost device: the GPU ones. */
-const GPU_BACKENDS: BackendName[] = ['webgpu', 'webgl'];
-/** More restarts than this in a row, none of whose workers completed a step, means something is broken beyond a flaky driver. */
-const MAX_RESTARTS = 3;
 /** Wall time one batch of steps should take: long enough to amortise a round trip, short enough to pause at once. */
 export const TARGET_BATCH_MS = 100;
 /** Most steps per batch, however fast the steps. */
@@ -104,20 +100,12 @@ function lastFinite(series: Float64Array): number | null {
   return series.length > 0 && Number.isFinite(value) ? value : null;
 }
 
-function errorMessage(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 const defaultPace = (delayMs: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, delayMs)));
 
 /** The training side of network mode; its worker is also where the landscape worker takes parameters and trajectories from. */
-export class TrainingSession {
-  private connection: WorkerConnection<TrainingWorkerApi> | null = null;
-  private ready: Promise<boolean> = Promise.resolve(false);
+export class TrainingSession extends WorkerSession<TrainingWorkerApi> {
   private backendReport: { backend: BackendName; attempts: { backend: BackendName; ok: boolean; reason?: string }[] } | null = null;
-  private exclude: BackendName[] = [];
-  /** Restarts since a worker last completed a batch of steps. */
-  private restarts = 0;
   /** Why the training stopped for good (too many restarts in a row), or null: no worker is started any more. */
   private stoppedFor: string | null = null;
   /** Worker calls, one after another. */
@@ -136,17 +124,17 @@ export class TrainingSession {
   private channel: ParameterChannel | null = null;
   private unsubscribes: (() => void)[] = [];
   /** Waits for the network when the worker cannot start offline. */
-  private readonly offline: OfflineStart;
+  protected declare readonly offline: OfflineStart;
 
   constructor(
     private readonly store: AppStore,
-    private readonly search: string,
-    private readonly startWorker: TrainingWorkerFactory = startTrainingWorker,
+    search: string,
+    startWorker: TrainingWorkerFactory = startTrainingWorker,
     /** Waits between batches, at least as long as asked (the pace's delay in milliseconds; tests pass their own). */
     private readonly pace: (delayMs: number) => Promise<void> = defaultPace,
     network: NetworkWatch = browserNetworkWatch(WORKER_SCRIPTS.training),
   ) {
-    this.offline = new OfflineStart(network, 'the training');
+    super('the training worker', search, startWorker, new OfflineStart(network, 'the training'), 'training');
   }
 
   /** Begins following the store (the worker starts with the first network experiment): one subscription per thing the session reacts to. */
@@ -213,48 +201,21 @@ export class TrainingSession {
     this.offerChannel(null);
   }
 
-  /** Test hook: makes the worker crash (at once, or inside its next step). */
-  simulateCrash(moment?: CrashMoment): void {
-    void this.connection?.api.crashForTesting(moment);
-  }
-
-  /** Test hook: makes the worker stop without a word. */
-  simulateSilentStop(): void {
-    void this.connection?.api.closeForTesting();
-  }
-
-  /** Test hook: makes the worker's GPU device (or context) disappear. */
-  simulateBackendLoss(): void {
-    void this.connection?.api.loseBackendForTesting();
-  }
-
   private connect(): WorkerConnection<TrainingWorkerApi> {
-    // A report from a worker already replaced (its error events may still be on their way) concerns nobody.
-    const connection: WorkerConnection<TrainingWorkerApi> = this.startWorker((reason, started) => {
-      // A worker that could not load offline would only fail again: wait for the network instead.
-      if (this.offline.explains({ started })) this.waitForNetwork(connection);
-      else this.restart(`the training worker crashed: ${reason}`, connection);
+    return this.startConnection((report) => {
+      this.backendReport = report;
+      this.publishBackend();
     });
-    this.connection = connection;
+  }
+
+  /** The worker is also the training end of the parameter channel. */
+  protected adopt(connection: WorkerConnection<TrainingWorkerApi>): void {
+    super.adopt(connection);
     this.offerChannel(connection);
-    const onLost = Comlink.proxy((reason: string) => this.restart(`the GPU backend was lost: ${reason}`, connection));
-    performance.mark('explorer:training-worker-start');
-    this.ready = connection
-      .guard(connection.api.init(this.search, this.exclude, onLost))
-      .then((report) => {
-        performance.mark('explorer:training-ready');
-        this.backendReport = report;
-        this.publishBackend();
-        return true;
-      })
-      .catch((error) => {
-        if (this.connection !== connection) return false;
-        // No backend because their modules or binaries are not in the offline copy: wait for the network.
-        if (this.offline.explains({ error })) this.waitForNetwork(connection);
-        else this.store.getState().setError(errorMessage(error));
-        return false;
-      });
-    return connection;
+  }
+
+  protected showError(message: string): void {
+    this.store.getState().setError(message);
   }
 
   /** Makes `connection`'s worker the training end of the parameter channel (null: there is none). */
@@ -506,14 +467,10 @@ export class TrainingSession {
    * keep playing if they were. After {@link MAX_RESTARTS} restarts in a row
    * without a completed step the training stops for good, paused, and says so.
    */
-  private restart(reason: string, from?: WorkerConnection<TrainingWorkerApi>): void {
-    const old = this.connection;
-    if (old === null || (from !== undefined && from !== old)) return;
-    this.connection = null;
-    old.terminate();
-    this.restarts++;
+  protected restart(reason: string, from?: WorkerConnection<TrainingWorkerApi>): void {
+    if (!this.dropForRestart(from)) return;
     const state = this.store.getState();
-    if (this.restarts > MAX_RESTARTS) {
+    if (this.givingUp) {
       this.stoppedFor = `The training stopped (${reason}) and could not be restarted: reload the page to try again.`;
       // Nothing runs any more: the runs are not left "running".
       this.token++;
@@ -524,7 +481,7 @@ export class TrainingSession {
       this.offerChannel(null);
       return;
     }
-    this.exclude = [...new Set([...this.exclude, ...GPU_BACKENDS])];
+    this.avoidGpu();
     this.backendReport = null;
     state.addNotice(`The training stopped (${reason}); it was restarted without the GPU, and the runs started again from θ₀.`);
     if (isNetworkExperiment(state.experiment)) {
@@ -541,7 +498,7 @@ export class TrainingSession {
    * message names the missing files, and once the network is back a new
    * worker rebuilds the job (and plays if the runs were playing).
    */
-  private waitForNetwork(connection: WorkerConnection<TrainingWorkerApi>): void {
+  protected waitForNetwork(connection: WorkerConnection<TrainingWorkerApi>): void {
     if (connection !== this.connection) return;
     this.connection = null;
     this.offerChannel(null);

@@ -16,48 +16,47 @@ import {
 } from '../../workers/engine/spec/experiment';
 import { EXPERIMENT_LIMITS } from '../../workers/engine/spec/limits';
 import { FIELD_LABELS } from '../../workers/engine/spec/fieldLabels';
-import { ANALYTIC_FIELD, QUADRATIC_FIELD, type FieldScope } from './fieldScopes';
-import { booleanKind, enumKind, numberKind, type ValueKind } from './fieldKinds';
+import { ANALYTIC_FIELD, QUADRATIC_FIELD } from './fieldScopes';
+import { booleanKind, enumKind, numberKind } from './fieldKinds';
+import { field, propertyField, wholeExperiment, type FieldPlace, type UrlField } from './urlField';
 import { LANDSCAPE_URL_FIELDS } from './landscapeFields';
 import { NETWORK_URL_FIELDS } from './networkFields';
 
-/** One URL field: `key=value` in the hash. */
-export interface UrlField<T> {
-  /** Short key used in the URL. */
-  key: string;
-  /** What the field means, for messages: its control's label (`FIELD_LABELS`, e.g. "grid columns"). */
-  label: string;
-  kind: ValueKind<T>;
-  /**
-   * `problem` fields are read first: they choose the function, whose
-   * teaching defaults (window, start, scale) the other fields then override.
-   */
-  stage: 'problem' | 'settings';
-  /** The experiments the field means anything for (e.g. κ only for the quadratic); every one when absent. */
-  scope?: FieldScope;
-  get(experiment: Experiment): T;
-  set(experiment: Experiment, value: T): void;
-}
+export type { UrlField } from './urlField';
 
 const { coordinate, gridSide, steps, condition, angleDeg, seed } = EXPERIMENT_LIMITS;
 /** The analytic problem of an analytic experiment (callers check `scope` first). */
 const functionOf = (experiment: Experiment) => experiment.problem as AnalyticProblemSpec;
 
-// `field` keeps each entry's value type tied to its accessors.
-const field = <T>(spec: UrlField<T>): UrlField<T> => spec;
+// The parts of the experiment that hold the plain fields.
+const viewOf = (e: Experiment) => e.view;
+const windowOf = (e: Experiment) => e.window;
+const gridOf = (e: Experiment) => e.grid;
+const startOf = (e: Experiment) => e.start;
+
+/** Fields of every experiment, read after the problem's. */
+const EVERY_SETTING: FieldPlace = { stage: 'settings' };
+/** Fields of analytic experiments, read after the problem's. */
+const ANALYTIC_SETTING: FieldPlace = { stage: 'settings', scope: ANALYTIC_FIELD };
+
+/** A parameter of the quadratic within `limits`, whose default stands in when the problem leaves it out. */
+function quadraticField(key: string, label: string, name: 'condition' | 'angleDeg', limits: { min: number; max: number; default: number }): UrlField<number> {
+  return field({
+    key,
+    label,
+    kind: numberKind(limits.min, limits.max),
+    stage: 'problem',
+    scope: QUADRATIC_FIELD,
+    get: (e) => functionOf(e)[name] ?? limits.default,
+    set: (e, value) => {
+      functionOf(e)[name] = value;
+    },
+  });
+}
 
 /** The scalar fields, in the order they are written. */
 export const URL_FIELDS: readonly UrlField<unknown>[] = [
-  field({
-    key: 'v',
-    label: FIELD_LABELS.version,
-    kind: numberKind(EXPERIMENT_VERSION, EXPERIMENT_VERSION, true),
-    stage: 'problem',
-    get: (e) => e.version,
-    set: (e, value) => {
-      e.version = value;
-    },
-  }),
+  propertyField({ stage: 'problem' }, 'v', FIELD_LABELS.version, numberKind(EXPERIMENT_VERSION, EXPERIMENT_VERSION, true), wholeExperiment, 'version'),
   field({
     key: 'p',
     label: FIELD_LABELS.mode,
@@ -81,107 +80,21 @@ export const URL_FIELDS: readonly UrlField<unknown>[] = [
       e.problem = analyticProblemSpec(value);
     },
   }),
-  field({
-    key: 'c',
-    label: FIELD_LABELS.condition,
-    kind: numberKind(condition.min, condition.max),
-    stage: 'problem',
-    scope: QUADRATIC_FIELD,
-    get: (e) => functionOf(e).condition ?? condition.default,
-    set: (e, value) => {
-      functionOf(e).condition = value;
-    },
-  }),
-  field({
-    key: 'a',
-    label: FIELD_LABELS.angleDeg,
-    kind: numberKind(angleDeg.min, angleDeg.max),
-    stage: 'problem',
-    scope: QUADRATIC_FIELD,
-    get: (e) => functionOf(e).angleDeg ?? angleDeg.default,
-    set: (e, value) => {
-      functionOf(e).angleDeg = value;
-    },
-  }),
+  quadraticField('c', FIELD_LABELS.condition, 'condition', condition),
+  quadraticField('a', FIELD_LABELS.angleDeg, 'angleDeg', angleDeg),
   ...(['xMin', 'xMax', 'yMin', 'yMax'] as const).map((bound) =>
-    field({
-      key: { xMin: 'x0', xMax: 'x1', yMin: 'y0', yMax: 'y1' }[bound],
-      label: FIELD_LABELS[bound],
-      kind: numberKind(coordinate.min, coordinate.max),
-      stage: 'settings',
-      scope: ANALYTIC_FIELD,
-      get: (e) => e.window[bound],
-      set: (e, value) => {
-        e.window[bound] = value;
-      },
-    }),
+    propertyField(ANALYTIC_SETTING, { xMin: 'x0', xMax: 'x1', yMin: 'y0', yMax: 'y1' }[bound], FIELD_LABELS[bound], numberKind(coordinate.min, coordinate.max), windowOf, bound),
   ),
   ...(['nx', 'ny'] as const).map((side) =>
-    field({
-      key: side,
-      label: FIELD_LABELS[side],
-      kind: numberKind(gridSide.min, gridSide.max, true),
-      stage: 'settings',
-      scope: ANALYTIC_FIELD,
-      get: (e) => e.grid[side],
-      set: (e, value) => {
-        e.grid[side] = value;
-      },
-    }),
+    propertyField(ANALYTIC_SETTING, side, FIELD_LABELS[side], numberKind(gridSide.min, gridSide.max, true), gridOf, side),
   ),
   ...([0, 1] as const).map((axis) =>
-    field({
-      key: axis === 0 ? 'sx' : 'sy',
-      label: FIELD_LABELS[axis === 0 ? 'startX' : 'startY'],
-      kind: numberKind(coordinate.min, coordinate.max),
-      stage: 'settings',
-      scope: ANALYTIC_FIELD,
-      get: (e) => e.start[axis],
-      set: (e, value) => {
-        e.start[axis] = value;
-      },
-    }),
+    propertyField(ANALYTIC_SETTING, axis === 0 ? 'sx' : 'sy', FIELD_LABELS[axis === 0 ? 'startX' : 'startY'], numberKind(coordinate.min, coordinate.max), startOf, axis),
   ),
-  field({
-    key: 'n',
-    label: FIELD_LABELS.steps,
-    kind: numberKind(steps.min, steps.max, true),
-    stage: 'settings',
-    get: (e) => e.steps,
-    set: (e, value) => {
-      e.steps = value;
-    },
-  }),
-  field({
-    key: 'm',
-    label: FIELD_LABELS.viewMode,
-    kind: enumKind(['3d', 'contour'] as const),
-    stage: 'settings',
-    get: (e) => e.view.mode,
-    set: (e, value) => {
-      e.view.mode = value;
-    },
-  }),
-  field({
-    key: 'log',
-    label: FIELD_LABELS.logScale,
-    kind: booleanKind,
-    stage: 'settings',
-    get: (e) => e.view.logScale,
-    set: (e, value) => {
-      e.view.logScale = value;
-    },
-  }),
-  field({
-    key: 's',
-    label: FIELD_LABELS.seed,
-    kind: numberKind(seed.min, seed.max, true),
-    stage: 'settings',
-    get: (e) => e.seed,
-    set: (e, value) => {
-      e.seed = value;
-    },
-  }),
+  propertyField(EVERY_SETTING, 'n', FIELD_LABELS.steps, numberKind(steps.min, steps.max, true), wholeExperiment, 'steps'),
+  propertyField(EVERY_SETTING, 'm', FIELD_LABELS.viewMode, enumKind(['3d', 'contour'] as const), viewOf, 'mode'),
+  propertyField(EVERY_SETTING, 'log', FIELD_LABELS.logScale, booleanKind, viewOf, 'logScale'),
+  propertyField(EVERY_SETTING, 's', FIELD_LABELS.seed, numberKind(seed.min, seed.max, true), wholeExperiment, 'seed'),
   ...NETWORK_URL_FIELDS,
   ...LANDSCAPE_URL_FIELDS,
 ];

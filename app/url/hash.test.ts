@@ -11,6 +11,7 @@ import { hyperParameterSpecs, optimizerNamesFor } from '../../workers/engine/spe
 import { defaultRun } from '../../workers/engine/spec/runs';
 import { Rng } from '../../workers/engine/math/rng';
 import { MAX_HASH_LENGTH, experimentToHash, hashToExperiment } from './hash';
+import { expectExactRoundTrip } from './testing/roundTrip';
 
 /** An experiment in which every field differs from its default. */
 function unusualExperiment(): Experiment {
@@ -41,14 +42,7 @@ describe('experimentToHash / hashToExperiment', () => {
   });
 
   it('reads back an experiment whose every field differs from the default', () => {
-    const experiment = unusualExperiment();
-    expect(validateExperiment(experiment)).toEqual([]);
-    const hash = experimentToHash(experiment);
-    const parsed = hashToExperiment(`#${hash}`);
-    expect(parsed.messages).toEqual([]);
-    expect(parsed.experiment).toEqual(experiment);
-    // Stable: writing the result again gives the same text.
-    expect(experimentToHash(parsed.experiment)).toBe(hash);
+    expectExactRoundTrip(unusualExperiment());
   });
 
   it('round-trips every analytic function with its own defaults', () => {

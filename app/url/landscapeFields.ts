@@ -15,6 +15,7 @@ import {
   sliceForRuns,
   type RunReference,
   type SliceReferenceKey,
+  type CurvatureSettings,
   type SliceSettings,
 } from '../../workers/engine/spec/landscapeSettings';
 import { LANDSCAPE_LIMITS } from '../../workers/engine/spec/limits';
@@ -22,12 +23,21 @@ import { isNetworkExperiment, type Experiment } from '../../workers/engine/spec/
 import { FIELD_LABELS } from '../../workers/engine/spec/fieldLabels';
 import { runLabels } from '../../workers/engine/spec/runLabels';
 import { enumKind, numberKind, type ValueKind } from './fieldKinds';
-import type { UrlField } from './fields';
+import { field, propertyField, type FieldPlace, type UrlField } from './urlField';
 import { NETWORK_FIELD } from './fieldScopes';
 import { quoteForMessage } from './quote';
 import { z } from 'zod';
 
-const field = <T>(spec: UrlField<T>): UrlField<T> => spec;
+/** Every landscape field is a network setting. */
+const NETWORK_SETTING: FieldPlace = { stage: 'settings', scope: NETWORK_FIELD };
+
+/** A `slice` setting, stored as it reads. */
+const sliceField = <K extends keyof SliceSettings>(key: string, label: string, kind: ValueKind<SliceSettings[K]>, name: K) =>
+  propertyField(NETWORK_SETTING, key, label, kind, (e) => e.slice, name);
+
+/** A `curvature` setting, stored as it reads. */
+const curvatureField = <K extends keyof CurvatureSettings>(key: string, label: string, kind: ValueKind<CurvatureSettings[K]>, name: K) =>
+  propertyField(NETWORK_SETTING, key, label, kind, (e) => e.curvature, name);
 
 /** A run id or `init`. */
 const runReferenceKind: ValueKind<RunReference> = {
@@ -49,67 +59,32 @@ const REFERENCE_LABELS: Readonly<Record<SliceReferenceKey, string>> = {
   origin: FIELD_LABELS.sliceOrigin,
 };
 
-function runField(name: SliceReferenceKey): UrlField<RunReference> {
-  return field({
-    key: REFERENCE_KEYS[name],
-    label: REFERENCE_LABELS[name],
-    kind: runReferenceKind,
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.slice[name],
-    set: (e, value) => {
-      e.slice[name] = value;
-    },
-  });
-}
+const runField = (name: SliceReferenceKey) => sliceField(REFERENCE_KEYS[name], REFERENCE_LABELS[name], runReferenceKind, name);
 
+/** The two ends of the slice's α or β range (`la0`, `la1`, `lb0`, `lb1`). */
 function rangeFields(axis: 'alpha' | 'beta'): UrlField<number>[] {
   const letter = axis === 'alpha' ? 'a' : 'b';
   return ([0, 1] as const).map((end) =>
-    field({
-      key: `l${letter}${end}`,
-      label: FIELD_LABELS[`slice${axis === 'alpha' ? 'Alpha' : 'Beta'}${end === 0 ? 'Min' : 'Max'}`],
-      kind: numberKind(coordinate.min, coordinate.max),
-      stage: 'settings',
-      scope: NETWORK_FIELD,
-      get: (e) => e.slice[axis][end],
-      set: (e, value) => {
-        e.slice[axis][end] = value;
-      },
-    }),
+    propertyField<SliceSettings['alpha'], 0 | 1>(
+      NETWORK_SETTING,
+      `l${letter}${end}`,
+      FIELD_LABELS[`slice${axis === 'alpha' ? 'Alpha' : 'Beta'}${end === 0 ? 'Min' : 'Max'}`],
+      numberKind(coordinate.min, coordinate.max),
+      (e) => e.slice[axis],
+      end,
+    ),
   );
 }
 
 type CurvatureNumber = 'k' | 'slqRuns' | 'slqSteps' | 'traceBudget' | 'densityBudget' | 'seed' | 'smoothing' | 'relativeError';
 
 /** A numeric curvature setting within `range` (whole numbers unless `real`). */
-function curvatureNumber(key: string, label: string, name: CurvatureNumber, range: { min: number; max: number }, real = false): UrlField<number> {
-  return field({
-    key,
-    label,
-    kind: numberKind(range.min, range.max, !real),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.curvature[name],
-    set: (e, value) => {
-      e.curvature[name] = value;
-    },
-  });
-}
+const curvatureNumber = (key: string, label: string, name: CurvatureNumber, range: { min: number; max: number }, real = false) =>
+  curvatureField(key, label, numberKind(range.min, range.max, !real), name);
 
 /** The slice and curvature fields, in the order they are written. */
 export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
-  field({
-    key: 'ld',
-    label: FIELD_LABELS.sliceDirections,
-    kind: enumKind(SLICE_DIRECTION_KINDS),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.slice.directions,
-    set: (e, value) => {
-      e.slice.directions = value;
-    },
-  }),
+  sliceField('ld', FIELD_LABELS.sliceDirections, enumKind(SLICE_DIRECTION_KINDS), 'directions'),
   runField('centre'),
   runField('runA'),
   runField('runB'),
@@ -118,8 +93,7 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
     key: 'ldim',
     label: FIELD_LABELS.sliceDims,
     kind: enumKind(['1', '2'] as const),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
+    ...NETWORK_SETTING,
     get: (e) => (e.slice.dims === 1 ? '1' : '2'),
     set: (e, value) => {
       e.slice.dims = value === '1' ? 1 : 2;
@@ -127,73 +101,13 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
   }),
   ...rangeFields('alpha'),
   ...rangeFields('beta'),
-  field({
-    // The widest bound here; `repairLandscape` applies the plane's tighter one.
-    key: 'lr',
-    label: FIELD_LABELS.sliceResolution,
-    kind: numberKind(Math.min(lineResolution.min, LANDSCAPE_LIMITS.planeResolution.min), lineResolution.max, true),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.slice.resolution,
-    set: (e, value) => {
-      e.slice.resolution = value;
-    },
-  }),
-  field({
-    key: 'lm',
-    label: FIELD_LABELS.sliceMetric,
-    kind: enumKind(['loss', 'accuracy'] as const),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.slice.metric,
-    set: (e, value) => {
-      e.slice.metric = value;
-    },
-  }),
-  field({
-    key: 'lsp',
-    label: FIELD_LABELS.sliceSplit,
-    kind: enumKind(['train', 'test'] as const),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.slice.split,
-    set: (e, value) => {
-      e.slice.split = value;
-    },
-  }),
-  field({
-    key: 'lsd',
-    label: FIELD_LABELS.sliceSeed,
-    kind: numberKind(seed.min, seed.max, true),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.slice.seed,
-    set: (e, value) => {
-      e.slice.seed = value;
-    },
-  }),
-  field({
-    key: 'lle',
-    label: FIELD_LABELS.sliceLiveEvery,
-    kind: numberKind(LANDSCAPE_LIMITS.liveEvery.min, LANDSCAPE_LIMITS.liveEvery.max, true),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.slice.liveEvery,
-    set: (e, value) => {
-      e.slice.liveEvery = value;
-    },
-  }),
-  field({
-    key: 'cm',
-    label: FIELD_LABELS.curvatureMatrix,
-    kind: enumKind(CURVATURE_MATRIX_CHOICES),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.curvature.matrix,
-    set: (e, value) => {
-      e.curvature.matrix = value;
-    },
-  }),
+  // The widest bound here; `repairLandscape` applies the plane's tighter one.
+  sliceField('lr', FIELD_LABELS.sliceResolution, numberKind(Math.min(lineResolution.min, LANDSCAPE_LIMITS.planeResolution.min), lineResolution.max, true), 'resolution'),
+  sliceField('lm', FIELD_LABELS.sliceMetric, enumKind(['loss', 'accuracy'] as const), 'metric'),
+  sliceField('lsp', FIELD_LABELS.sliceSplit, enumKind(['train', 'test'] as const), 'split'),
+  sliceField('lsd', FIELD_LABELS.sliceSeed, numberKind(seed.min, seed.max, true), 'seed'),
+  sliceField('lle', FIELD_LABELS.sliceLiveEvery, numberKind(LANDSCAPE_LIMITS.liveEvery.min, LANDSCAPE_LIMITS.liveEvery.max, true), 'liveEvery'),
+  curvatureField('cm', FIELD_LABELS.curvatureMatrix, enumKind(CURVATURE_MATRIX_CHOICES), 'matrix'),
   curvatureNumber('ck', FIELD_LABELS.curvatureK, 'k', k),
   curvatureNumber('cr', FIELD_LABELS.slqRuns, 'slqRuns', slqRuns),
   curvatureNumber('cs', FIELD_LABELS.slqSteps, 'slqSteps', slqSteps),
@@ -201,17 +115,7 @@ export const LANDSCAPE_URL_FIELDS: readonly UrlField<unknown>[] = [
   curvatureNumber('ct', FIELD_LABELS.traceBudget, 'traceBudget', traceBudget),
   curvatureNumber('ce', FIELD_LABELS.relativeError, 'relativeError', relativeError, true),
   curvatureNumber('cb', FIELD_LABELS.densityBudget, 'densityBudget', densityBudget),
-  field({
-    key: 'cx',
-    label: FIELD_LABELS.spectrumAxis,
-    kind: enumKind(['linear', 'symlog'] as const),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.curvature.axis,
-    set: (e, value) => {
-      e.curvature.axis = value;
-    },
-  }),
+  curvatureField('cx', FIELD_LABELS.spectrumAxis, enumKind(['linear', 'symlog'] as const), 'axis'),
   curvatureNumber('csd', FIELD_LABELS.curvatureSeed, 'seed', seed),
 ];
 

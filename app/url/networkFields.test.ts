@@ -12,6 +12,7 @@ import { Rng } from '../../workers/engine/math/rng';
 import { experimentToHash, hashToExperiment } from './hash';
 import { datasetOptionsKind, hiddenWidthsKind } from './networkFields';
 import { formatRun, parseRun } from './runCodec';
+import { expectExactRoundTrip } from './testing/roundTrip';
 
 /** A network experiment in which every network field differs from its default. */
 function unusualNetworkExperiment(): NetworkExperiment {
@@ -57,13 +58,7 @@ describe('network links', () => {
   });
 
   it('read back an experiment whose every network field differs from the default', () => {
-    const experiment = unusualNetworkExperiment();
-    expect(validateExperiment(experiment)).toEqual([]);
-    const hash = experimentToHash(experiment);
-    const parsed = hashToExperiment(`#${hash}`);
-    expect(parsed.messages).toEqual([]);
-    expect(parsed.experiment).toEqual(experiment);
-    expect(experimentToHash(parsed.experiment)).toBe(hash);
+    expectExactRoundTrip(unusualNetworkExperiment());
   });
 
   it('fill what a short link leaves out from the network defaults', () => {

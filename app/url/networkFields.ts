@@ -13,16 +13,14 @@ import { ACTIVATIONS } from '../../workers/engine/spec/mlp';
 import { DEFAULT_NETWORK_PROBLEM, INIT_SCHEMES, networkShape } from '../../workers/engine/spec/networkProblem';
 import { MAX_TEST_FRACTION, NETWORK_LIMITS, NETWORK_TRAINING_LIMITS } from '../../workers/engine/spec/limits';
 import { enumKind, formatNumber, numberKind, type ValueKind } from './fieldKinds';
-import type { UrlField } from './fields';
+import { field, propertyField, wholeExperiment, type FieldPlace, type UrlField } from './urlField';
 import { NETWORK_FIELD } from './fieldScopes';
 import { FIELD_LABELS } from '../../workers/engine/spec/fieldLabels';
 import { quoteForMessage } from './quote';
 import { NUMBER_SOURCE } from '../ui/format';
 
-const field = <T>(spec: UrlField<T>): UrlField<T> => spec;
-
-
 const { hiddenLayers, width, initScale, weightDecay, dropout, seed } = NETWORK_LIMITS;
+const { evalEvery, sharpnessEvery } = NETWORK_TRAINING_LIMITS;
 
 /** Hidden-layer widths as `16,16` (empty: no hidden layer), each from 1 to 128, at most 6 of them. */
 export const hiddenWidthsKind: ValueKind<number[]> = {
@@ -65,10 +63,16 @@ export const datasetOptionsKind: ValueKind<Record<string, number>> = {
 /** The network problem of a network experiment (callers check `scope` first). */
 const problemOf = (e: Experiment) => (e as NetworkExperiment).problem;
 
-/** A field of the network problem: read with the 'problem' stage, so the data set comes before its options. */
+/** Fields of the network problem: read with the 'problem' stage, so the data set comes before its options. */
+const NETWORK_PROBLEM: FieldPlace = { stage: 'problem', scope: NETWORK_FIELD };
+/** A field of the network problem with its own accessors. */
 function problemField<T>(spec: Omit<UrlField<T>, 'stage' | 'scope'>): UrlField<T> {
-  return field({ ...spec, stage: 'problem', scope: NETWORK_FIELD });
+  return field({ ...spec, ...NETWORK_PROBLEM });
 }
+/** The training schedule's fields, read after the problem's. */
+const NETWORK_SETTING: FieldPlace = { stage: 'settings', scope: NETWORK_FIELD };
+
+const initOf = (e: Experiment) => problemOf(e).init;
 
 const seedKind = numberKind(seed.min, seed.max, true);
 
@@ -99,24 +103,8 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
       problemOf(e).datasetOptions = value;
     },
   }),
-  problemField({
-    key: 'tf',
-    label: FIELD_LABELS.testFraction,
-    kind: numberKind(0, MAX_TEST_FRACTION),
-    get: (e) => problemOf(e).testFraction,
-    set: (e, value) => {
-      problemOf(e).testFraction = value;
-    },
-  }),
-  problemField({
-    key: 'dseed',
-    label: FIELD_LABELS.dataSeed,
-    kind: seedKind,
-    get: (e) => problemOf(e).dataSeed,
-    set: (e, value) => {
-      problemOf(e).dataSeed = value;
-    },
-  }),
+  propertyField(NETWORK_PROBLEM, 'tf', FIELD_LABELS.testFraction, numberKind(0, MAX_TEST_FRACTION), problemOf, 'testFraction'),
+  propertyField(NETWORK_PROBLEM, 'dseed', FIELD_LABELS.dataSeed, seedKind, problemOf, 'dataSeed'),
   problemField({
     key: 'h',
     label: FIELD_LABELS.hidden,
@@ -126,82 +114,14 @@ export const NETWORK_URL_FIELDS: readonly UrlField<unknown>[] = [
       problemOf(e).hidden = value;
     },
   }),
-  problemField({
-    key: 'act',
-    label: FIELD_LABELS.activation,
-    kind: enumKind(ACTIVATIONS),
-    get: (e) => problemOf(e).activation,
-    set: (e, value) => {
-      problemOf(e).activation = value;
-    },
-  }),
-  problemField({
-    key: 'init',
-    label: FIELD_LABELS.initScheme,
-    kind: enumKind(INIT_SCHEMES),
-    get: (e) => problemOf(e).init.scheme,
-    set: (e, value) => {
-      problemOf(e).init.scheme = value;
-    },
-  }),
-  problemField({
-    key: 'isc',
-    label: FIELD_LABELS.initScale,
-    kind: numberKind(initScale.min, initScale.max),
-    get: (e) => problemOf(e).init.scale,
-    set: (e, value) => {
-      problemOf(e).init.scale = value;
-    },
-  }),
-  problemField({
-    key: 'iseed',
-    label: FIELD_LABELS.initSeed,
-    kind: seedKind,
-    get: (e) => problemOf(e).init.seed,
-    set: (e, value) => {
-      problemOf(e).init.seed = value;
-    },
-  }),
-  problemField({
-    key: 'wd',
-    label: FIELD_LABELS.weightDecay,
-    kind: numberKind(weightDecay.min, weightDecay.max),
-    get: (e) => problemOf(e).weightDecay,
-    set: (e, value) => {
-      problemOf(e).weightDecay = value;
-    },
-  }),
-  problemField({
-    key: 'dr',
-    label: FIELD_LABELS.dropout,
-    kind: numberKind(dropout.min, dropout.max),
-    get: (e) => problemOf(e).dropout,
-    set: (e, value) => {
-      problemOf(e).dropout = value;
-    },
-  }),
-  field({
-    key: 'ev',
-    label: FIELD_LABELS.evalEvery,
-    kind: numberKind(NETWORK_TRAINING_LIMITS.evalEvery.min, NETWORK_TRAINING_LIMITS.evalEvery.max, true),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.evalEvery,
-    set: (e, value) => {
-      e.evalEvery = value;
-    },
-  }),
-  field({
-    key: 'sh',
-    label: FIELD_LABELS.sharpnessEvery,
-    kind: numberKind(NETWORK_TRAINING_LIMITS.sharpnessEvery.min, NETWORK_TRAINING_LIMITS.sharpnessEvery.max, true),
-    stage: 'settings',
-    scope: NETWORK_FIELD,
-    get: (e) => e.sharpnessEvery,
-    set: (e, value) => {
-      e.sharpnessEvery = value;
-    },
-  }),
+  propertyField(NETWORK_PROBLEM, 'act', FIELD_LABELS.activation, enumKind(ACTIVATIONS), problemOf, 'activation'),
+  propertyField(NETWORK_PROBLEM, 'init', FIELD_LABELS.initScheme, enumKind(INIT_SCHEMES), initOf, 'scheme'),
+  propertyField(NETWORK_PROBLEM, 'isc', FIELD_LABELS.initScale, numberKind(initScale.min, initScale.max), initOf, 'scale'),
+  propertyField(NETWORK_PROBLEM, 'iseed', FIELD_LABELS.initSeed, seedKind, initOf, 'seed'),
+  propertyField(NETWORK_PROBLEM, 'wd', FIELD_LABELS.weightDecay, numberKind(weightDecay.min, weightDecay.max), problemOf, 'weightDecay'),
+  propertyField(NETWORK_PROBLEM, 'dr', FIELD_LABELS.dropout, numberKind(dropout.min, dropout.max), problemOf, 'dropout'),
+  propertyField(NETWORK_SETTING, 'ev', FIELD_LABELS.evalEvery, numberKind(evalEvery.min, evalEvery.max, true), wholeExperiment, 'evalEvery'),
+  propertyField(NETWORK_SETTING, 'sh', FIELD_LABELS.sharpnessEvery, numberKind(sharpnessEvery.min, sharpnessEvery.max, true), wholeExperiment, 'sharpnessEvery'),
 ];
 
 /**

@@ -31,6 +31,12 @@ export class ExplorerPage {
     await this.page.waitForFunction(() => window.__explorer !== undefined);
   }
 
+  /** Opens a network experiment and waits until its data and the evaluation at θ₀ are shown. */
+  async openNetwork(options: { query?: string; hash: string }, timeout?: number): Promise<ExplorerTestState> {
+    await this.open(options);
+    return this.waitForNetworkData(timeout);
+  }
+
   /** The app's state as reported by its test handle. */
   async state(): Promise<ExplorerTestState> {
     return this.page.evaluate(() => window.__explorer!.getState());
@@ -127,6 +133,11 @@ export class ExplorerPage {
   /** Standard deviation of the grey levels of `element`'s pixels as shown (0 for a blank area). */
   async pixelDeviation(element: Locator): Promise<number> {
     const png = await element.screenshot();
+    return this.greyDeviation(png.toString('base64'));
+  }
+
+  /** Standard deviation of the grey levels of the pixels of a PNG picture (given as base64), decoded by the page. */
+  private async greyDeviation(pngBase64: string): Promise<number> {
     return this.page.evaluate(async (base64) => {
       const image = new Image();
       image.src = `data:image/png;base64,${base64}`;
@@ -145,7 +156,7 @@ export class ExplorerPage {
       }
       const mean = sum / count;
       return Math.sqrt(Math.max(0, sumOfSquares / count - mean * mean));
-    }, png.toString('base64'));
+    }, pngBase64);
   }
 
   /** Chooses an entry of the presets menu by its id (e.g. 'saddle-newton'). */
@@ -174,25 +185,32 @@ export class ExplorerPage {
    * much the decision boundary and the points vary.
    */
   async dataViewPixelDeviation(): Promise<number> {
-    return this.page.getByTestId('data-view').evaluate((view: HTMLElement) => {
+    const png = await this.page.getByTestId('data-view').evaluate((view: HTMLElement) => {
       const layers = [...view.querySelectorAll('canvas')];
       const picture = document.createElement('canvas');
       picture.width = layers[0].width;
       picture.height = layers[0].height;
       const context = picture.getContext('2d')!;
       for (const layer of layers) context.drawImage(layer, 0, 0);
-      const { data } = context.getImageData(0, 0, picture.width, picture.height);
-      let sum = 0;
-      let sumOfSquares = 0;
-      const count = data.length / 4;
-      for (let i = 0; i < data.length; i += 4) {
-        const grey = 0.299 * data[i] + 0.587 * data[i + 1] + 0.114 * data[i + 2];
-        sum += grey;
-        sumOfSquares += grey * grey;
-      }
-      const mean = sum / count;
-      return Math.sqrt(Math.max(0, sumOfSquares / count - mean * mean));
+      return picture.toDataURL('image/png').slice('data:image/png;base64,'.length);
     });
+    return this.greyDeviation(png);
+  }
+
+  /**
+   * Chooses the slice's directions and dimension; once the resolution shows
+   * that dimension's default (`defaultResolution`), types `resolution` over
+   * it and waits until the experiment has it.
+   */
+  async chooseSlice(directions: string, dims: 1 | 2, defaultResolution: number, resolution: number): Promise<void> {
+    await this.page.getByTestId('slice-directions').selectOption(directions);
+    await this.page.getByTestId(`slice-dims-${dims}`).click();
+    await expect(this.page.getByTestId('slice-resolution')).toHaveValue(String(defaultResolution));
+    await this.fill('slice-resolution', String(resolution));
+    await this.waitForState(
+      (s) => s.experiment.slice.dims === dims && s.experiment.slice.resolution === resolution,
+      `a ${resolution}-point ${dims === 1 ? 'line' : 'plane'}`,
+    );
   }
 
   /**

@@ -38,6 +38,23 @@ export async function installLongTaskObserver(page: Page): Promise<void> {
   });
 }
 
+/** The longest long task of the page so far, in milliseconds (0: none). */
+export function longestTaskMs(page: Page): Promise<number> {
+  return page.evaluate(() => (window.__longTasks ?? []).reduce((most, task) => Math.max(most, task.duration), 0));
+}
+
+/**
+ * Records uncaught page errors and the main thread's long tasks from the
+ * first script on, for the tests that check that a page neither throws nor
+ * freezes.
+ */
+export async function watchPage(page: Page): Promise<{ errors: string[]; longestTaskMs: () => Promise<number> }> {
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(String(error)));
+  await installLongTaskObserver(page);
+  return { errors, longestTaskMs: () => longestTaskMs(page) };
+}
+
 /** The page's clock (performance.now()). */
 export function pageNow(page: Page): Promise<number> {
   return page.evaluate(() => performance.now());

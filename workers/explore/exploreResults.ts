@@ -3,7 +3,7 @@
  * (app/export/results.ts): the runs named and coloured as the page names
  * them, typed arrays turned into plain numbers, grids with their axes.
  */
-import { parameterSummary, RESULTS_FORMAT, valueOf, valuesOf, type MarkerResults, type MatrixResults, type NetworkResults, type NetworkRunResults, type ResultsDocument, type SurfaceResults } from '../../app/export/results';
+import { parameterSummary, RESULTS_FORMAT, sliceSurface, valueOf, valuesOf, type MarkerResults, type MatrixResults, type NetworkResults, type NetworkRunResults, type ResultsDocument, type SurfaceResults } from '../../app/export/results';
 import { lineMarks } from '../../app/landscape/landscapeViews';
 import { runLabels } from '../../app/runs/runLabels';
 import type { AnalyticExperiment, NetworkExperiment } from '../engine/spec/experiment';
@@ -147,19 +147,6 @@ function networkRunResults(run: NetworkRunOutcome, index: number, experiment: Ne
       outcome.projected.find((item) => item.runId === run.id),
       run.trajectorySteps,
     ),
-  };
-}
-
-function sliceSurface(slice: SliceSummary): SurfaceResults {
-  return {
-    of: 'slice',
-    quantity: slice.settings.metric,
-    split: slice.settings.split,
-    nx: slice.nx,
-    ny: slice.ny,
-    x: { name: 'α', values: Array.from(slice.alphas) },
-    y: { name: 'β', values: Array.from(slice.betas) },
-    values: valuesOf(slice.values),
   };
 }
 

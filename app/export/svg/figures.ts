@@ -3,7 +3,7 @@
  * (surface or plane slice with the paths and markers), the loss curves,
  * the line slice, and the curvature spectrum.
  */
-import type { ExportFile } from '../csv';
+import { existingFiles, type ExportFile } from '../csv';
 import type { ResultsDocument } from '../results';
 import { contourFigure } from './contourFigure';
 import { lineSliceFigure, lossCurvesFigure } from './curvesFigure';
@@ -11,11 +11,10 @@ import { spectrumFigure } from './spectrumFigure';
 
 /** The figures of `results` as files (see the module comment). */
 export function svgFiles(results: ResultsDocument): ExportFile[] {
-  const files: [string, string | null][] = [
+  return existingFiles([
     ['contour.svg', contourFigure(results)],
     ['loss-curves.svg', lossCurvesFigure(results)],
     ['line.svg', lineSliceFigure(results)],
     ['spectrum.svg', spectrumFigure(results)],
-  ];
-  return files.filter((entry): entry is [string, string] => entry[1] !== null).map(([name, text]) => ({ name, text }));
+  ]);
 }
