@@ -10,7 +10,7 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { evaluateGrid, type Grid2D } from './engine/analytic/evaluate';
 import { analyticMarkers, type MarkerReport } from './engine/analytic/markers';
 import { previewGrid } from './engine/analytic/preview';
-import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
+import { AnalyticRuns, PATH_SERIES, type StartState, type StepBatch } from './engine/analytic/runs';
 import { serveWorker, workerBase, type WorkerBaseApi } from './workerBase';
 import { analyticProblemOf, checkedExperiment, type CheckedExperiment, type Experiment } from './engine/spec/experiment';
 
@@ -82,7 +82,7 @@ const api: AnalyticWorkerApi = {
     faults.stepBegins();
     const started = performance.now();
     const batch = await runs.step(count);
-    const buffers = batch.runs.flatMap((run) => [run.points.buffer, run.losses.buffer, run.gradNorms.buffer]);
+    const buffers = batch.runs.flatMap((run) => PATH_SERIES.map((key) => run[key].buffer));
     return Comlink.transfer({ ...batch, elapsedMs: performance.now() - started }, buffers as ArrayBuffer[]);
   },
 };
