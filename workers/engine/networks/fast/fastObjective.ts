@@ -18,7 +18,7 @@ import { validateDataset } from '../dataset';
 import { denseSymmetricFromProducts, symmetrizeInPlace, type ProgressOptions } from '../denseSymmetric';
 import type { BatchEvaluation } from '../objective';
 import { targetArrays, type TargetArrays } from '../targets';
-import { checkPlaneCoordinates } from '../../math/plane/plane';
+import { checkedPlaneCall } from '../../math/plane/plane';
 import { layerLayout, paramCount, validateSpec, type DenseLayerLayout, type MlpSpec } from '../../spec/mlp';
 import { addGaussNewtonShare, gaussNewtonChunkRows, gaussNewtonScratch } from './gaussNewtonAssembly';
 import { applyOutputHessian, headCurvature, headHits, headLoss, lossScale } from './lossHead';
@@ -248,9 +248,7 @@ export class FastMlpObjective implements DataObjective {
     coords: ArrayLike<number>,
     count: number,
   ): Promise<BatchEvaluation> {
-    const vectors = d2 === null ? [centre, d1] : [centre, d1, d2];
-    vectors.forEach((v) => this.checkVectors(v, 1));
-    checkPlaneCoordinates(coords, count, d2 === null);
+    const vectors = checkedPlaneCall(centre, d1, d2, coords, count, (v) => this.checkVectors(v, 1));
     const plane: PlanePoints = { vectors, coords };
     return this.scorePoints(count, (k, target) => planePoint(plane, k, target));
   }
