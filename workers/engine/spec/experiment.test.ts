@@ -1,13 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyticInfo } from '../analytic/info';
 import { ANALYTIC_NAMES } from './functions';
-import {
-  analyticProblemOf,
-  analyticProblemSpec,
-  defaultExperiment,
-  validateExperiment,
-  type Experiment,
-} from './experiment';
+import { analyticProblemOf, analyticProblemSpec, defaultExperiment, validateExperiment, type Experiment } from './experiment';
 import { EXPERIMENT_LIMITS } from './limits';
 import { defaultRun } from './runs';
 

@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultExperiment,
-  defaultNetworkExperiment,
-  defaultNetworkProblem,
-  isAnalyticExperiment,
-  isNetworkExperiment,
-  validateExperiment,
-  type NetworkExperiment,
-} from './experiment';
+import { defaultExperiment, defaultNetworkExperiment, defaultNetworkProblem, isAnalyticExperiment, isNetworkExperiment, validateExperiment, type NetworkExperiment } from './experiment';
 import { networkShape } from './networkProblem';
 import { defaultRun } from './runs';
 
