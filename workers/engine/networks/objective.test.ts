@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestBackend } from '../testing/backend';
 import { MlpObjective } from './objective';
+import { maxAbs, maxAbsDifference } from './testing/differences';
 import type { Activation, LossName, MlpSpec } from '../spec/mlp';
 import { randomDirection, randomProblem } from './testing/randomProblem';
 import { referenceLoss, referenceOutputs } from './testing/referenceMlp';
@@ -17,19 +18,6 @@ const COMBINATIONS = ACTIVATIONS.flatMap((activation) => LOSSES.map((loss) => [a
 
 function smallSpec(activation: Activation, loss: LossName): MlpSpec {
   return { layers: [3, 5, loss === 'softmax_ce' ? 3 : 2], activation, loss };
-}
-
-function maxAbs(values: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]));
-  return m;
-}
-
-function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
 }
 
 /** θ + s·v in float32. */

@@ -7,6 +7,7 @@ import { MlpObjective } from '../objective';
 import { randomDirection, randomProblem } from '../testing/randomProblem';
 import { referenceLoss } from '../testing/referenceMlp';
 import { FastMlpObjective } from './fastObjective';
+import { maxAbs } from '../testing/differences';
 
 let tensorsBefore = 0;
 
@@ -25,12 +26,6 @@ const COMBINATIONS = ACTIVATIONS.flatMap((activation) => LOSSES.map((loss) => [a
 /** Two hidden layers, so that the R-operator runs through a hidden-to-hidden layer. */
 function specOf(activation: Activation, loss: LossName): MlpSpec {
   return { layers: [3, 5, 4, loss === 'softmax_ce' ? 3 : 2], activation, loss };
-}
-
-function maxAbs(values: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]));
-  return m;
 }
 
 /** max |a − b| / max(floor, max |b|). */
