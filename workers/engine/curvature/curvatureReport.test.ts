@@ -4,13 +4,13 @@ import { describe, expect, it } from 'vitest';
 import type { MlpObjective } from '../networks/objective';
 import { CurvatureReport } from './curvatureReport';
 import { loadModelFixture } from '../fixtures/testing/referenceVectors';
-import { useFixtureObjective } from '../fixtures/testing/fixtureObjectiveSetup';
+import { withFixtureObjective } from '../fixtures/testing/objectiveHooks';
 
 const fixture = loadModelFixture('tanh-2-8-1-mse');
 const expected = fixture.expected.hessianEigenvalues;
 const scale = Math.max(...expected.map(Math.abs));
 let objective: MlpObjective;
-useFixtureObjective(fixture, (built) => (objective = built));
+withFixtureObjective(fixture, (built) => (objective = built));
 
 describe('CurvatureReport', () => {
   it('estimates the extremes, the trace and the density of the Hessian', async () => {

@@ -4,11 +4,11 @@ import { describe, expect, it } from 'vitest';
 import type { MlpObjective } from '../networks/objective';
 import { curvatureOperator } from './operators';
 import { loadModelFixture } from '../fixtures/testing/referenceVectors';
-import { useFixtureObjective } from '../fixtures/testing/fixtureObjectiveSetup';
+import { withFixtureObjective } from '../fixtures/testing/objectiveHooks';
 
 const fixture = loadModelFixture('tanh-2-8-1-mse');
 let objective: MlpObjective;
-useFixtureObjective(fixture, (built) => (objective = built));
+withFixtureObjective(fixture, (built) => (objective = built));
 
 /** e_i, the i-th unit vector of length n. */
 function unit(n: number, i: number): Float64Array {
