@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Samples } from '../data/types';
-import type { DataObjective } from './dataObjective';
+import type { DataObjective, PlaneCall } from './dataObjective';
 import { validateDataset } from './dataset';
 import { DEFAULT_CHUNK_MILLISECONDS, denseSymmetricFromProducts, symmetrizeInPlace, type ProgressOptions } from './denseSymmetric';
 import { batchedForward, batchedForwardWithTangent, type ForwardInputs } from './forward';
@@ -281,13 +281,7 @@ export class MlpObjective implements DataObjective {
    * computed from the plane's structure (see `planeOutputs`): per layer a
    * few large GEMMs instead of a batched matMul over K kernels.
    */
-  async evaluatePlane(
-    centre: Float32Array,
-    d1: Float32Array,
-    d2: Float32Array | null,
-    coords: ArrayLike<number>,
-    count: number,
-  ): Promise<BatchEvaluation> {
+  async evaluatePlane(...[centre, d1, d2, coords, count]: PlaneCall): Promise<BatchEvaluation> {
     const given = checkedPlaneCall(centre, d1, d2, coords, count, (v) => this.checkVectors(v, 1));
     const vectors = given.map((v) => foldActivationAffinity(this.spec, this.pieces, v));
     return this.scoreInChunks(count, (first, rows) =>

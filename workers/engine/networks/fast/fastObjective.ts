@@ -13,7 +13,7 @@
  * the passes are in `passes.ts`, the losses in `lossHead.ts`.
  */
 import type { Samples } from '../../data/types';
-import type { DataObjective } from '../dataObjective';
+import type { DataObjective, PlaneCall } from '../dataObjective';
 import { validateDataset } from '../dataset';
 import { denseSymmetricFromProducts, symmetrizeInPlace, type ProgressOptions } from '../denseSymmetric';
 import type { BatchEvaluation } from '../objective';
@@ -241,13 +241,7 @@ export class FastMlpObjective implements DataObjective {
    * when `d2` is null; `coords` as in `MlpObjective.evaluatePlane`), each
    * point formed where the pass reads it (`planeEvaluation.ts`): no K × P batch.
    */
-  async evaluatePlane(
-    centre: Float32Array,
-    d1: Float32Array,
-    d2: Float32Array | null,
-    coords: ArrayLike<number>,
-    count: number,
-  ): Promise<BatchEvaluation> {
+  async evaluatePlane(...[centre, d1, d2, coords, count]: PlaneCall): Promise<BatchEvaluation> {
     const vectors = checkedPlaneCall(centre, d1, d2, coords, count, (v) => this.checkVectors(v, 1));
     const plane: PlanePoints = { vectors, coords };
     return this.scorePoints(count, (k, target) => planePoint(plane, k, target));
