@@ -10,31 +10,15 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import { evaluateGrid, type Grid2D } from './engine/analytic/evaluate';
 import { analyticMarkers, type MarkerReport } from './engine/analytic/markers';
 import { previewGrid } from './engine/analytic/preview';
-import { AnalyticRuns, type StartState, type StepBatch } from './engine/analytic/runs';
-import { BackendLossWatch } from './backendLoss';
-import { holdLifeline } from './lifeline';
-import { TestFaults, type CrashMoment } from './testFaults';
-import { selectBrowserBackend } from './engine/backends/browser';
-import type { BackendAttempt, BackendName } from './engine/backends/select';
+import { AnalyticRuns, PATH_SERIES, type StartState, type StepBatch } from './engine/analytic/runs';
+import { serveWorker, workerBase, type WorkerBaseApi } from './workerBase';
 import { analyticProblemOf, checkedExperiment, type CheckedExperiment, type Experiment } from './engine/spec/experiment';
 
-/** Which backend the worker runs on and why the ones before it were passed over. */
-export interface BackendReport {
-  backend: BackendName;
-  attempts: BackendAttempt[];
-}
-
+export type { BackendReport } from './workerBase';
 export type { MarkerReport } from './engine/analytic/markers';
 
 /** The worker's API, as the page sees it through comlink. */
-export interface AnalyticWorkerApi {
-  /**
-   * Selects the first working backend (see `selectBrowserBackend`: the page's
-   * `?backend=` forces one; `exclude` skips backends that failed before; a
-   * software-rendered WebGL is passed over).
-   * `onBackendLost` is called if the GPU device or context is lost later.
-   */
-  init(search: string, exclude: BackendName[], onBackendLost: (reason: string) => void): Promise<BackendReport>;
+export interface AnalyticWorkerApi extends WorkerBaseApi {
   /** f on the experiment's window at nx × ny points (row-major, j·nx + i); the buffer is transferred. */
   surface(experiment: Experiment, nx: number, ny: number): Promise<Float32Array>;
   /** The same from float64 closed forms, needing no backend: usable before init() has finished. */
@@ -45,22 +29,13 @@ export interface AnalyticWorkerApi {
   startRuns(experiment: Experiment): Promise<StartState>;
   /** Up to `count` more updates of every live run (arrays transferred), with the milliseconds the worker spent on them. */
   step(count: number): Promise<TimedStepBatch>;
-  /** Test hook: makes the GPU device or WebGL context go away, as a driver reset would. */
-  loseBackendForTesting(): void;
-  /** Test hook: throws an uncaught error, as a worker crash would (at once, or inside the next step). */
-  crashForTesting(moment?: CrashMoment): void;
-  /** Test hook: the worker stops without a word (`self.close()`). */
-  closeForTesting(): void;
 }
 
 /** A batch of steps with the worker's own time for it (the page's round trip also counts its own delays). */
 export type TimedStepBatch = StepBatch & { elapsedMs: number };
 
 let runs: AnalyticRuns | null = null;
-/** Set when the GPU goes away: every later call then fails with the reason instead of hanging. */
-const backendLoss = new BackendLossWatch();
-/** The test hooks' faults (crashes, a silent stop). */
-const faults = new TestFaults();
+const { backendLoss, faults, api: base } = workerBase();
 
 /**
  * `request`, checked once here where it enters the worker: a valid analytic
@@ -74,11 +49,7 @@ function usable(request: Experiment): Extract<CheckedExperiment, { kind: 'analyt
 }
 
 const api: AnalyticWorkerApi = {
-  async init(search, exclude, onBackendLost) {
-    const { backend, attempts } = await selectBrowserBackend(search, exclude);
-    backendLoss.watch(backend, onBackendLost);
-    return { backend, attempts };
-  },
+  ...base,
 
   previewSurface(request, nx, ny) {
     // Plain float64 arithmetic: answers while init() is still starting the backend.
@@ -111,23 +82,9 @@ const api: AnalyticWorkerApi = {
     faults.stepBegins();
     const started = performance.now();
     const batch = await runs.step(count);
-    const buffers = batch.runs.flatMap((run) => [run.points.buffer, run.losses.buffer, run.gradNorms.buffer]);
+    const buffers = batch.runs.flatMap((run) => PATH_SERIES.map((key) => run[key].buffer));
     return Comlink.transfer({ ...batch, elapsedMs: performance.now() - started }, buffers as ArrayBuffer[]);
-  },
-
-  loseBackendForTesting() {
-    backendLoss.loseForTesting();
-  },
-
-  crashForTesting(moment) {
-    faults.crash(moment);
-  },
-
-  closeForTesting() {
-    faults.closeSilently();
   },
 };
 
-Comlink.expose(api);
-// The page learns from this lock when the worker is gone, even silently (workers/lifeline.ts).
-holdLifeline();
+serveWorker(api);

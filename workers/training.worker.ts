@@ -10,13 +10,8 @@
 import * as Comlink from 'comlink';
 // tfjs-core alone registers no gradient functions; training and sharpness need them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import type { BackendReport } from './analytic.worker';
-import { BackendLossWatch } from './backendLoss';
-import { holdLifeline } from './lifeline';
-import { TestFaults, type CrashMoment } from './testFaults';
-import { selectBrowserBackend } from './engine/backends/browser';
+import { serveWorker, workerBase, type WorkerBaseApi } from './workerBase';
 import { engineFromQuery, preferNetworkEngine } from './engine/networks/fast/engine';
-import type { BackendName } from './engine/backends/select';
 import type { NetworkExperiment } from './engine/spec/experiment';
 import type { PredictionFieldData } from './engine/spec/messages/prediction';
 import type { Evaluation, PackedStepBatch, ParamsWhich, TrainingData } from './engine/spec/messages/training';
@@ -29,9 +24,7 @@ import { TrainingJob } from './training/trainingJob';
 export type PredictionSource = { runId: string; which: ParamsWhich } | { params: Float32Array };
 
 /** The worker's API, as the page sees it through comlink. */
-export interface TrainingWorkerApi {
-  /** Selects the first working backend (as the analytic worker does); `onBackendLost` fires if the GPU goes away later. */
-  init(search: string, exclude: BackendName[], onBackendLost: (reason: string) => void): Promise<BackendReport>;
+export interface TrainingWorkerApi extends WorkerBaseApi {
   /** Replaces any job by one for `experiment` (validated); returns its data (arrays transferred). */
   configure(experiment: NetworkExperiment): Promise<TrainingData>;
   /** Losses and accuracies at θ₀, where every run starts. */
@@ -48,17 +41,10 @@ export interface TrainingWorkerApi {
   serveParameters(port: MessagePort): void;
   /** The prediction over the input plane (a curve for one input) of `source`; null for more than two inputs. */
   predict(source: PredictionSource): Promise<PredictionFieldData | null>;
-  /** Test hook: makes the GPU device or WebGL context go away, as a driver reset would. */
-  loseBackendForTesting(): void;
-  /** Test hook: throws an uncaught error, as a worker crash would (at once, or inside the next step). */
-  crashForTesting(moment?: CrashMoment): void;
-  /** Test hook: the worker stops without a word (`self.close()`). */
-  closeForTesting(): void;
 }
 
-const backendLoss = new BackendLossWatch();
-/** The test hooks' faults (crashes, a silent stop). */
-const faults = new TestFaults();
+// ?engine=fast|tfjs forces the network engine, as ?backend= forces the backend.
+const { backendLoss, faults, api: base } = workerBase((search) => preferNetworkEngine(engineFromQuery(search)));
 let job: TrainingJob | null = null;
 /** The job's calls, from the page and from the landscape worker, one after another. */
 const calls = new SerialCalls();
@@ -73,13 +59,7 @@ function usableJob(): TrainingJob {
 }
 
 const api: TrainingWorkerApi = {
-  async init(search, exclude, onBackendLost) {
-    const { backend, attempts } = await selectBrowserBackend(search, exclude);
-    // ?engine=fast|tfjs forces the network engine, as ?backend= forces the backend.
-    preferNetworkEngine(engineFromQuery(search));
-    backendLoss.watch(backend, onBackendLost);
-    return { backend, attempts };
-  },
+  ...base,
 
   configure: (experiment) =>
     calls.run(() => {
@@ -118,20 +98,6 @@ const api: TrainingWorkerApi = {
       const buffers = [field.values.buffer, ...(field.confidence ? [field.confidence.buffer] : [])];
       return Comlink.transfer(field, buffers as ArrayBuffer[]);
     }),
-
-  loseBackendForTesting() {
-    backendLoss.loseForTesting();
-  },
-
-  crashForTesting(moment) {
-    faults.crash(moment);
-  },
-
-  closeForTesting() {
-    faults.closeSilently();
-  },
 };
 
-Comlink.expose(api);
-// The page learns from this lock when the worker is gone, even silently (workers/lifeline.ts).
-holdLifeline();
+serveWorker(api);

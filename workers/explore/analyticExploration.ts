@@ -8,25 +8,17 @@
  */
 import { evaluateGrid } from '../engine/analytic/evaluate';
 import { analyticMarkers, type MarkerReport } from '../engine/analytic/markers';
-import { AnalyticRuns, type StartState } from '../engine/analytic/runs';
+import { AnalyticRuns, PATH_SERIES, type PathSeries, type RunStanding, type StartState } from '../engine/analytic/runs';
 import { analyticProblemOf, checkedExperiment, type AnalyticExperiment } from '../engine/spec/experiment';
 import { stepInBatches, throwIfAborted, type ProgressSink } from './progress';
+import { appendBatch } from './runHistory';
 
 /** Steps asked for per batch: progress (and Ctrl-C) is seen between batches; the numbers do not depend on it. */
 const STEPS_PER_BATCH = 50;
 
-/** One optimizer's walk: the start and the point after each update, with f and ‖∇f‖ at each. */
-export interface AnalyticRunOutcome {
+/** One optimizer's walk: the start and the point after each update (`points`: θ₀ … θ_T, T = stepCount), with f and ‖∇f‖ at each. */
+export interface AnalyticRunOutcome extends PathSeries, RunStanding {
   id: string;
-  /** Interleaved x, y of θ₀ … θ_T (T = stepCount). */
-  points: Float64Array;
-  /** f at each of those points. */
-  losses: Float64Array;
-  /** ‖∇f‖ at each of those points. */
-  gradNorms: Float64Array;
-  stepCount: number;
-  divergedAt: number | null;
-  divergence: string | null;
 }
 
 /** Everything an analytic experiment computes. */
@@ -36,14 +28,6 @@ export interface AnalyticOutcome {
   markers: MarkerReport[];
   start: StartState;
   runs: AnalyticRunOutcome[];
-}
-
-/** Appends `more` to `into` (a new array). */
-function concat(into: Float64Array, more: Float64Array): Float64Array {
-  const joined = new Float64Array(into.length + more.length);
-  joined.set(into);
-  joined.set(more, into.length);
-  return joined;
 }
 
 /**
@@ -81,15 +65,7 @@ export async function exploreAnalytic(request: AnalyticExperiment, progress: Pro
   progress.phase(`runs: ${outcomes.length} optimizer(s), ${experiment.steps} steps`);
   await stepInBatches(outcomes, experiment.steps, STEPS_PER_BATCH, async (count) => {
     const batch = await runs.step(count);
-    for (const run of batch.runs) {
-      const outcome = outcomes[run.index];
-      outcome.points = concat(outcome.points, run.points);
-      outcome.losses = concat(outcome.losses, run.losses);
-      outcome.gradNorms = concat(outcome.gradNorms, run.gradNorms);
-      outcome.stepCount = run.stepCount;
-      outcome.divergedAt = run.divergedAt;
-      outcome.divergence = run.divergence;
-    }
+    appendBatch(outcomes, batch.runs, PATH_SERIES);
     return runs.live;
   }, progress, signal);
   return { surface, markers, start, runs: outcomes };

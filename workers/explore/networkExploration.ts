@@ -29,6 +29,7 @@ import { parameterServer } from '../training/parameterServer';
 import { SerialCalls } from '../training/serialCalls';
 import { TrainingJob } from '../training/trainingJob';
 import { isAbort, stepInBatches, throwIfAborted, type ProgressSink } from './progress';
+import { appendBatch, joinedSeries } from './runHistory';
 
 /** Steps asked for per batch (the page sizes its batches by time; the numbers do not depend on it). */
 const STEPS_PER_BATCH = 25;
@@ -83,19 +84,6 @@ export interface NetworkOutcome {
   failures: string[];
 }
 
-/** `a` followed by `b` (a new array). */
-function joined(a: Float64Array, b: Float64Array): Float64Array {
-  const out = new Float64Array(a.length + b.length);
-  out.set(a);
-  out.set(b, a.length);
-  return out;
-}
-
-/** Each series of `a` followed by the same series of `b`. */
-function joinedSeries<T extends Record<string, Float64Array>>(a: T, b: T): T {
-  return Object.fromEntries(Object.keys(a).map((key) => [key, joined(a[key], b[key])])) as T;
-}
-
 /** An empty history of run `id`. */
 function emptyRun(id: string): NetworkRunOutcome {
   const none = () => new Float64Array(0);
@@ -121,18 +109,13 @@ async function train(job: TrainingJob, experiment: NetworkExperiment, progress: 
   progress.phase(`training: ${runs.length} run(s), ${experiment.steps} steps`);
   await stepInBatches(runs, experiment.steps, STEPS_PER_BATCH, async (count) => {
     const batch = await job.step(count);
-    for (const step of batch.runs) {
-      const run = runs[step.index];
-      run.batchLosses = joined(run.batchLosses, step.batchLosses);
+    appendBatch(runs, batch.runs, ['batchLosses'], (run, step) => {
       run.evaluation = joinedSeries(run.evaluation, step.evaluation);
       run.sharpness = joinedSeries(run.sharpness, step.sharpness);
-      run.stepCount = step.stepCount;
       run.epoch = step.epoch;
       run.learningRate = step.learningRate;
       run.rejectedSteps += step.rejectedSteps;
-      run.divergedAt = step.divergedAt;
-      run.divergence = step.divergence;
-    }
+    });
     return batch.live;
   }, progress, signal);
   for (const run of runs) {

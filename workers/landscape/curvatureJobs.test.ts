@@ -1,19 +1,16 @@
 import '../engine/testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultCurvatureSettings, defaultSliceSettings, type CurvatureSettings } from '../engine/spec/landscapeSettings';
 import { symmetricEigenvalues } from '../engine/math/linalg/symmetricEigen';
-import { buildNetwork, type BuiltNetwork } from '../engine/networks/build';
-import { networkProblem } from '../engine/spec/networkProblem';
+import type { BuiltNetwork } from '../engine/networks/build';
 import { Rng } from '../engine/math/rng';
-import { useTestBackend } from '../engine/testing/backend';
 import { CurvatureJobs, matricesOf, smoothedDensity } from './curvatureJobs';
 import { isAbortError } from './jobRegistry';
-import { LandscapeJobs } from './landscapeJobs';
+import type { LandscapeJobs } from './landscapeJobs';
+import { withSmallLandscape } from './testing/smallLandscape';
 
-/** A 2-6-1 tanh network on 80 spiral points: 25 parameters, so the dense Hessian is a reference in milliseconds. */
-const PROBLEM = networkProblem({ datasetOptions: { n: 80 }, hidden: [6] });
-
+// SMALL_PROBLEM has 25 parameters, so the dense Hessian is a reference in milliseconds.
 let reference: BuiltNetwork;
 let landscape: LandscapeJobs;
 let curvature: CurvatureJobs;
@@ -21,20 +18,12 @@ let theta: Float32Array;
 /** Every eigenvalue of the dense Hessian, computed independently of the report. */
 let hessianEigenvalues: Float64Array;
 
-beforeAll(async () => {
-  await useTestBackend();
-  reference = buildNetwork(PROBLEM);
-  landscape = new LandscapeJobs();
-  landscape.setProblem(PROBLEM);
+withSmallLandscape(async (setup) => {
+  ({ jobs: landscape, reference } = setup);
   curvature = new CurvatureJobs(landscape);
   const rng = Rng.derive(3, 'curvature-jobs-test');
   theta = Float32Array.from(reference.initialParams, (value) => value + 0.5 * rng.normal());
   hessianEigenvalues = symmetricEigenvalues(await reference.objective.fullHessian(theta), 25);
-});
-
-afterAll(() => {
-  landscape.dispose();
-  reference.dispose();
 });
 
 const settings = (patch: Partial<CurvatureSettings> = {}): CurvatureSettings => ({ ...defaultCurvatureSettings(), k: 3, slqRuns: 4, slqSteps: 10, traceBudget: 30, ...patch });

@@ -1,18 +1,17 @@
 import '../engine/testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { planePoint } from '../engine/math/plane/plane';
 import { defaultSliceSettings, type SliceSettings } from '../engine/spec/landscapeSettings';
 import { buildNetwork, type BuiltNetwork } from '../engine/networks/build';
-import { networkProblem, type NetworkProblem } from '../engine/spec/networkProblem';
+import { networkProblem } from '../engine/spec/networkProblem';
 import { Rng } from '../engine/math/rng';
-import { useTestBackend } from '../engine/testing/backend';
 import { isAbortError } from './jobRegistry';
 import { LandscapeJobs } from './landscapeJobs';
+import { SMALL_PROBLEM, withSmallLandscape } from './testing/smallLandscape';
 import type { SliceChunk } from '../engine/spec/messages/landscape';
 
-/** A 2-6-1 tanh network on 80 spiral points (25 parameters): every job takes milliseconds. */
-const PROBLEM: NetworkProblem = networkProblem({ datasetOptions: { n: 80 }, hidden: [6] });
+const PROBLEM = SMALL_PROBLEM;
 
 /** An independent copy of the same network, for reference values. */
 let reference: BuiltNetwork;
@@ -21,19 +20,11 @@ let jobs: LandscapeJobs;
 let thetaA: Float32Array;
 let thetaB: Float32Array;
 
-beforeAll(async () => {
-  await useTestBackend();
-  reference = buildNetwork(PROBLEM);
-  jobs = new LandscapeJobs();
-  jobs.setProblem(PROBLEM);
+withSmallLandscape((setup) => {
+  ({ jobs, reference } = setup);
   const rng = Rng.derive(7, 'landscape-jobs-test');
   thetaA = Float32Array.from(reference.initialParams, (value) => value + 0.3 * rng.normal());
   thetaB = Float32Array.from(reference.initialParams, (value) => value - 0.3 * rng.normal());
-});
-
-afterAll(() => {
-  jobs.dispose();
-  reference.dispose();
 });
 
 const slice = (patch: Partial<SliceSettings>): SliceSettings => ({ ...defaultSliceSettings(), resolution: 9, ...patch });

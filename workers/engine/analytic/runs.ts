@@ -16,24 +16,35 @@ export const DIVERGENCE_BOUND = 1e6;
 /** Most steps one `step` call may take, so a worker stays responsive to cancellation. */
 export const MAX_STEPS_PER_CALL = 100_000;
 
-/** What one run did during one `step` call. */
-export interface RunProgress {
-  /** Position of the run in the constructor's `configs`. */
-  index: number;
-  /** Step number t (from 1) of the first entry of `points`. */
-  firstStep: number;
-  /** The point after each update made in this call, interleaved (x, y); m points. */
+/** Points of a run's path with f and ‖∇f‖ at each (which points: where the type is used). */
+export interface PathSeries {
+  /** The points, interleaved (x, y); m points. */
   points: Float64Array;
   /** f at each of those points (m entries). */
   losses: Float64Array;
   /** ‖∇f‖ at each of those points (m entries). */
   gradNorms: Float64Array;
+}
+
+/** The names of the {@link PathSeries} series. */
+export const PATH_SERIES: readonly (keyof PathSeries)[] = ['points', 'losses', 'gradNorms'];
+
+/** Where a run stands after its latest update. */
+export interface RunStanding {
   /** Updates completed so far, all calls together. */
   stepCount: number;
   /** The step whose result was unusable, or null while the run goes on. */
   divergedAt: number | null;
   /** Why the run stopped, naming the optimizer and the step; null while it goes on. */
   divergence: string | null;
+}
+
+/** What one run did during one `step` call: `points` are the point after each update made in this call. */
+export interface RunProgress extends PathSeries, RunStanding {
+  /** Position of the run in the constructor's `configs`. */
+  index: number;
+  /** Step number t (from 1) of the first entry of `points`. */
+  firstStep: number;
 }
 
 /** The outcome of one `step` call for every run. */

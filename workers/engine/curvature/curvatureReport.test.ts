@@ -1,21 +1,16 @@
 import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MlpObjective } from '../networks/objective';
-import { useTestBackend } from '../testing/backend';
 import { CurvatureReport } from './curvatureReport';
-import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
+import { loadModelFixture } from '../fixtures/testing/referenceVectors';
+import { withFixtureObjective } from '../fixtures/testing/objectiveHooks';
 
 const fixture = loadModelFixture('tanh-2-8-1-mse');
 const expected = fixture.expected.hessianEigenvalues;
 const scale = Math.max(...expected.map(Math.abs));
 let objective: MlpObjective;
-
-beforeAll(async () => {
-  await useTestBackend();
-  objective = fixtureObjective(fixture);
-});
-afterAll(() => objective.dispose());
+withFixtureObjective(fixture, (built) => (objective = built));
 
 describe('CurvatureReport', () => {
   it('estimates the extremes, the trace and the density of the Hessian', async () => {

@@ -11,9 +11,7 @@ import { loadModelFixture } from '../fixtures/testing/referenceVectors';
 const fixture = loadModelFixture('tanh-2-8-1-mse');
 let objective: MlpObjective;
 
-withFixtureObjective(fixture, (built) => {
-  objective = built;
-});
+withFixtureObjective(fixture, (built) => (objective = built));
 
 /** max_i |a_i − b_i| ≤ 1e-4 · max |b| (the reference vectors' eigenvalue tolerance). */
 function expectEigenvalues(actual: Float64Array, expected: number[]): void {

@@ -1,19 +1,14 @@
 import '../testing/nodeGradients';
 import * as tf from '@tensorflow/tfjs-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { MlpObjective } from '../networks/objective';
-import { useTestBackend } from '../testing/backend';
 import { curvatureOperator } from './operators';
-import { fixtureObjective, loadModelFixture } from '../fixtures/testing/referenceVectors';
+import { loadModelFixture } from '../fixtures/testing/referenceVectors';
+import { withFixtureObjective } from '../fixtures/testing/objectiveHooks';
 
 const fixture = loadModelFixture('tanh-2-8-1-mse');
 let objective: MlpObjective;
-
-beforeAll(async () => {
-  await useTestBackend();
-  objective = fixtureObjective(fixture);
-});
-afterAll(() => objective.dispose());
+withFixtureObjective(fixture, (built) => (objective = built));
 
 /** e_i, the i-th unit vector of length n. */
 function unit(n: number, i: number): Float64Array {

@@ -42,9 +42,7 @@ describe('the estimated saddle index of the Gauss-Newton matrix', () => {
   // of rank at most 2 per example, so most of its 173 eigenvalues are zero.
   const fixture = loadModelFixture('relu-2-10-10-3-softmax');
   let objective: MlpObjective;
-  withFixtureObjective(fixture, (built) => {
-    objective = built;
-  });
+  withFixtureObjective(fixture, (built) => (objective = built));
 
   it('is 0 for every seed: the null space’s Ritz values at ±1e-10 are zero, not negative', async () => {
     for (const seed of [0, 1, 2, 3]) {

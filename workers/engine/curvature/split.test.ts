@@ -32,9 +32,7 @@ describe('exactSplit', () => {
 describe('estimatedFrobeniusSplit', () => {
   const fixture = loadModelFixture('tanh-2-8-1-mse');
   let objective: MlpObjective;
-  withFixtureObjective(fixture, (built) => {
-    objective = built;
-  });
+  withFixtureObjective(fixture, (built) => (objective = built));
 
   it('agrees with the dense matrices within its standard error', async () => {
     const n = objective.paramCount;

@@ -14,10 +14,27 @@ import {
 
 const FEATURES_2D = ['x₁', 'x₂'];
 
-/** Writes one noisy 2-D point into row `i` of `x`. */
-function putPoint(x: Float32Array, i: number, px: number, py: number, noise: number, rng: Rng): void {
-  x[2 * i] = px + noise * rng.normal();
-  x[2 * i + 1] = py + noise * rng.normal();
+/**
+ * A data set `name` of n 2-D points in balanced, shuffled classes: point i
+ * of class c lies at `place(c, rng)` plus N(0, noise²·I). Each point's
+ * draws come in one order, `place`'s first and then the noise's (x₁, x₂).
+ */
+function pointClasses(
+  name: string,
+  { n, classes, noise }: { n: number; classes: number; noise: number },
+  seed: number,
+  classNames: string[],
+  place: (label: number, rng: Rng) => [number, number],
+): Dataset {
+  const rng = Rng.derive(seed, `dataset:${name}`);
+  const labels = balancedLabels(n, classes, rng);
+  const x = new Float32Array(2 * n);
+  for (let i = 0; i < n; i++) {
+    const [px, py] = place(labels[i], rng);
+    x[2 * i] = px + noise * rng.normal();
+    x[2 * i + 1] = py + noise * rng.normal();
+  }
+  return classificationDataset(x, 2, labels, classNames, FEATURES_2D);
 }
 
 function numbered(prefix: string, count: number): string[] {
@@ -34,15 +51,11 @@ export type SpiralOptions = { n?: number; classes?: number; turns?: number; nois
  */
 export function makeSpiral(options: SpiralOptions, seed: number): Dataset {
   const { n, classes, turns, noise } = resolveOptions('spiral', SPIRAL_OPTIONS, options);
-  const rng = Rng.derive(seed, 'dataset:spiral');
-  const labels = balancedLabels(n, classes, rng);
-  const x = new Float32Array(2 * n);
-  for (let i = 0; i < n; i++) {
+  return pointClasses('spiral', { n, classes, noise }, seed, numbered('arm', classes), (label, rng) => {
     const t = rng.uniform();
-    const angle = 2 * Math.PI * (turns * t + labels[i] / classes);
-    putPoint(x, i, t * Math.cos(angle), t * Math.sin(angle), noise, rng);
-  }
-  return classificationDataset(x, 2, labels, numbered('arm', classes), FEATURES_2D);
+    const angle = 2 * Math.PI * (turns * t + label / classes);
+    return [t * Math.cos(angle), t * Math.sin(angle)];
+  });
 }
 
 /** Options of `makeCircles`; any left out take their defaults from `CIRCLES_OPTIONS`. */
@@ -54,15 +67,11 @@ export type CirclesOptions = { n?: number; classes?: number; noise?: number };
  */
 export function makeCircles(options: CirclesOptions, seed: number): Dataset {
   const { n, classes, noise } = resolveOptions('circles', CIRCLES_OPTIONS, options);
-  const rng = Rng.derive(seed, 'dataset:circles');
-  const labels = balancedLabels(n, classes, rng);
-  const x = new Float32Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    const radius = (labels[i] + 1) / classes;
+  return pointClasses('circles', { n, classes, noise }, seed, numbered('ring', classes), (label, rng) => {
+    const radius = (label + 1) / classes;
     const angle = 2 * Math.PI * rng.uniform();
-    putPoint(x, i, radius * Math.cos(angle), radius * Math.sin(angle), noise, rng);
-  }
-  return classificationDataset(x, 2, labels, numbered('ring', classes), FEATURES_2D);
+    return [radius * Math.cos(angle), radius * Math.sin(angle)];
+  });
 }
 
 /** Options of `makeXor`; any left out take their defaults from `XOR_OPTIONS`. */
@@ -76,17 +85,12 @@ export type XorOptions = { n?: number; margin?: number; noise?: number };
  */
 export function makeXor(options: XorOptions, seed: number): Dataset {
   const { n, margin, noise } = resolveOptions('xor', XOR_OPTIONS, options);
-  const rng = Rng.derive(seed, 'dataset:xor');
-  const labels = balancedLabels(n, 2, rng);
-  const x = new Float32Array(2 * n);
-  for (let i = 0; i < n; i++) {
+  return pointClasses('xor', { n, classes: 2, noise }, seed, ['same sign', 'opposite signs'], (label, rng) => {
     const signX = rng.rademacher();
-    const signY = labels[i] === 0 ? signX : -signX;
+    const signY = label === 0 ? signX : -signX;
     const px = signX * rng.uniformIn(margin, 1);
-    const py = signY * rng.uniformIn(margin, 1);
-    putPoint(x, i, px, py, noise, rng);
-  }
-  return classificationDataset(x, 2, labels, ['same sign', 'opposite signs'], FEATURES_2D);
+    return [px, signY * rng.uniformIn(margin, 1)];
+  });
 }
 
 /** Options of `makeBlobs`; any left out take their defaults from `BLOBS_OPTIONS`. */
@@ -98,14 +102,10 @@ export type BlobsOptions = { n?: number; classes?: number; noise?: number };
  */
 export function makeBlobs(options: BlobsOptions, seed: number): Dataset {
   const { n, classes, noise } = resolveOptions('blobs', BLOBS_OPTIONS, options);
-  const rng = Rng.derive(seed, 'dataset:blobs');
-  const labels = balancedLabels(n, classes, rng);
-  const x = new Float32Array(2 * n);
-  for (let i = 0; i < n; i++) {
-    const angle = (2 * Math.PI * labels[i]) / classes;
-    putPoint(x, i, Math.cos(angle), Math.sin(angle), noise, rng);
-  }
-  return classificationDataset(x, 2, labels, numbered('blob', classes), FEATURES_2D);
+  return pointClasses('blobs', { n, classes, noise }, seed, numbered('blob', classes), (label) => {
+    const angle = (2 * Math.PI * label) / classes;
+    return [Math.cos(angle), Math.sin(angle)];
+  });
 }
 
 /** Options of `makeMoons`; any left out take their defaults from `MOONS_OPTIONS`. */
@@ -121,15 +121,11 @@ export const MOONS_SHIFT: readonly [number, number] = [0.5, 0.25];
  */
 export function makeMoons(options: MoonsOptions, seed: number): Dataset {
   const { n, noise } = resolveOptions('moons', MOONS_OPTIONS, options);
-  const rng = Rng.derive(seed, 'dataset:moons');
-  const labels = balancedLabels(n, 2, rng);
-  const x = new Float32Array(2 * n);
-  for (let i = 0; i < n; i++) {
+  return pointClasses('moons', { n, classes: 2, noise }, seed, ['upper moon', 'lower moon'], (label, rng) => {
     const t = Math.PI * rng.uniform();
-    const upper = labels[i] === 0;
+    const upper = label === 0;
     const px = upper ? Math.cos(t) : 1 - Math.cos(t);
     const py = upper ? Math.sin(t) : 0.5 - Math.sin(t);
-    putPoint(x, i, px - MOONS_SHIFT[0], py - MOONS_SHIFT[1], noise, rng);
-  }
-  return classificationDataset(x, 2, labels, ['upper moon', 'lower moon'], FEATURES_2D);
+    return [px - MOONS_SHIFT[0], py - MOONS_SHIFT[1]];
+  });
 }

@@ -10,9 +10,7 @@ import { sliceDirections } from './directions';
 const fixture = loadModelFixture('tanh-2-8-1-mse');
 let objective: MlpObjective;
 
-withFixtureObjective(fixture, (built) => {
-  objective = built;
-});
+withFixtureObjective(fixture, (built) => (objective = built));
 
 function dot(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let s = 0;

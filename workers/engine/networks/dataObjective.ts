@@ -11,6 +11,13 @@ import type { ProgressOptions } from './denseSymmetric';
 import type { BatchEvaluation } from './objective';
 import type { MlpSpec } from '../spec/mlp';
 
+/**
+ * The arguments of `evaluatePlane`: the points θ_k = c + α_k d₁ + β_k d₂ of
+ * a plane, or c + α_k d₁ of a line (`d2` null), with `coords` the (α_k, β_k)
+ * pairs or the α_k of `count` points.
+ */
+export type PlaneCall = [centre: Float32Array, d1: Float32Array, d2: Float32Array | null, coords: ArrayLike<number>, count: number];
+
 /** ℓ(θ) and its derivatives (the methods' mathematics is stated on `MlpObjective`). */
 export interface DataObjective {
   readonly spec: MlpSpec;
@@ -27,13 +34,7 @@ export interface DataObjective {
   fullHessian(params: Float32Array, options?: ProgressOptions): Promise<Float64Array>;
   fullGaussNewton(params: Float32Array, options?: ProgressOptions): Promise<Float64Array>;
   evaluateBatch(paramsBatch: Float32Array, count: number): Promise<BatchEvaluation>;
-  evaluatePlane(
-    centre: Float32Array,
-    d1: Float32Array,
-    d2: Float32Array | null,
-    coords: ArrayLike<number>,
-    count: number,
-  ): Promise<BatchEvaluation>;
+  evaluatePlane(...call: PlaneCall): Promise<BatchEvaluation>;
   lossBatch(paramsBatch: Float32Array, count: number): Promise<Float32Array>;
   predict(params: Float32Array, x: Float32Array, count?: number): Promise<Float32Array>;
   /** Frees what the objective holds; it cannot be used afterwards. */

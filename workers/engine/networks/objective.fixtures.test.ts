@@ -8,24 +8,12 @@ import '../testing/nodeGradients';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestBackend } from '../testing/backend';
 import { MlpObjective } from './objective';
+import { maxAbs, maxAbsDifference } from './testing/differences';
 import { loadModelFixture } from '../fixtures/testing/referenceVectors';
 
 beforeAll(async () => {
   await useTestBackend();
 });
-
-function maxAbs(values: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]));
-  return m;
-}
-
-function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
 
 /** [tr A, tr A², tr A³] of a symmetric n×n row-major matrix. */
 function traceMoments(a: Float64Array, n: number): number[] {

@@ -3,6 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { useTestBackend } from '../testing/backend';
 import { MlpObjective } from './objective';
+import { gradientDifference, maxAbs, maxAbsDifference, step } from './testing/differences';
 import type { Activation, LossName, MlpSpec } from '../spec/mlp';
 import { randomDirection, randomProblem } from './testing/randomProblem';
 import { referenceLoss, referenceOutputs } from './testing/referenceMlp';
@@ -17,24 +18,6 @@ const COMBINATIONS = ACTIVATIONS.flatMap((activation) => LOSSES.map((loss) => [a
 
 function smallSpec(activation: Activation, loss: LossName): MlpSpec {
   return { layers: [3, 5, loss === 'softmax_ce' ? 3 : 2], activation, loss };
-}
-
-function maxAbs(values: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]));
-  return m;
-}
-
-function maxAbsDifference(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  expect(a.length).toBe(b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
-  return m;
-}
-
-/** θ + s·v in float32. */
-function step(params: Float32Array, v: Float32Array, s: number): Float32Array {
-  return params.map((p, i) => p + s * v[i]);
 }
 
 describe('MlpObjective against an independent float64 reference', () => {
@@ -91,11 +74,8 @@ describe('Hessian-vector products', () => {
       const v = randomDirection(params.length, 6);
       const objective = new MlpObjective(spec, data);
       const hv = await objective.hvp(params, v);
-      const h = 1e-2;
-      const plus = (await objective.lossAndGrad(step(params, v, h))).grad;
-      const minus = (await objective.lossAndGrad(step(params, v, -h))).grad;
+      const finiteDifference = await gradientDifference(objective, params, v, 1e-2);
       objective.dispose();
-      const finiteDifference = plus.map((g, i) => (g - minus[i]) / (2 * h));
       expect(maxAbsDifference(hv, finiteDifference)).toBeLessThan(2e-3 * Math.max(1e-2, maxAbs(finiteDifference)));
     },
   );

@@ -6,7 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs-core';
 import type { Samples } from '../data/types';
-import type { DataObjective } from './dataObjective';
+import type { DataObjective, PlaneCall } from './dataObjective';
 import { validateDataset } from './dataset';
 import { DEFAULT_CHUNK_MILLISECONDS, denseSymmetricFromProducts, symmetrizeInPlace, type ProgressOptions } from './denseSymmetric';
 import { batchedForward, batchedForwardWithTangent, type ForwardInputs } from './forward';
@@ -14,7 +14,7 @@ import { gaussNewtonShare } from './gaussNewtonMatrix';
 import { batchedAccuracy, batchedLoss, outputHessianProduct } from './losses';
 import { joinRows, parameterPieces, repeatRow, splitRows, type ParameterPiece } from './pieces';
 import { foldActivationAffinity, planeCoefficients, planeOutputs } from './planeBatch';
-import { checkPlaneCoordinates } from '../math/plane/plane';
+import { checkedPlaneCall } from '../math/plane/plane';
 import { layerLayout, paramCount, validateSpec, type DenseLayerLayout, type MlpSpec } from '../spec/mlp';
 import { targetArrays, targetTensors, type TargetArrays } from './targets';
 
@@ -134,17 +134,11 @@ export class MlpObjective implements DataObjective {
    * of Σ_k ⟨∇L(θ_k), v_k⟩ with respect to θ_k is H(θ_k) v_k = H(θ) v_k.
    */
   async hvpBatch(params: Float32Array, directions: Float32Array, count: number): Promise<Float32Array> {
-    this.checkVectors(params, 1);
-    this.checkVectors(directions, count);
-    return this.inChunks(directions, count, (chunk, rows) =>
-      tf.tidy(() => {
-        const tangents = this.pieceTensors(splitRows(this.pieces, chunk, rows), rows);
-        const gradientOf = tf.grads((...theta: tf.Tensor[]) => tf.sum(this.lossesAt(theta as tf.Tensor3D[], rows)));
-        const directional = (...theta: tf.Tensor[]) =>
-          tf.addN(gradientOf(theta).map((g, p) => tf.sum(tf.mul(g, tangents[p]))));
-        return tf.grads(directional)(this.repeatedParams(params, rows));
-      }),
-    );
+    return this.productsInChunks(params, directions, count, (theta, tangents, rows) => {
+      const gradientOf = tf.grads((...copies: tf.Tensor[]) => tf.sum(this.lossesAt(copies as tf.Tensor3D[], rows)));
+      const directional = (...copies: tf.Tensor[]) => tf.addN(gradientOf(copies).map((g, p) => tf.sum(tf.mul(g, tangents[p]))));
+      return tf.grads(directional)(theta);
+    });
   }
 
   /** G(θ) v, the generalised Gauss-Newton matrix times v (see `gnvpBatch`). */
@@ -161,23 +155,30 @@ export class MlpObjective implements DataObjective {
    * backward pass). G is positive semi-definite for these convex losses.
    */
   async gnvpBatch(params: Float32Array, directions: Float32Array, count: number): Promise<Float32Array> {
+    return this.productsInChunks(params, directions, count, (theta, tangents) => {
+      const { outputs, tangents: outputTangents } = batchedForwardWithTangent(this.spec, theta, tangents, this.inputs);
+      const curved = outputHessianProduct(this.spec.loss, outputs, outputTangents, this.sampleCount);
+      const pairing = (...pieces: tf.Tensor[]) => tf.sum(tf.mul(batchedForward(this.spec, pieces as tf.Tensor3D[], this.inputs), curved));
+      return tf.grads(pairing)(theta);
+    });
+  }
+
+  /**
+   * Curvature products with the `count` rows of `directions` (count × P),
+   * chunk by chunk: `product(theta, tangents, rows)` gives one chunk's
+   * (inside `tf.tidy`) from `rows` copies θ_k = θ of the parameters and the
+   * chunk's directions v_k, both as layer pieces.
+   */
+  private productsInChunks(
+    params: Float32Array,
+    directions: Float32Array,
+    count: number,
+    product: (theta: tf.Tensor3D[], tangents: tf.Tensor3D[], rows: number) => tf.Tensor[],
+  ): Promise<Float32Array> {
     this.checkVectors(params, 1);
     this.checkVectors(directions, count);
     return this.inChunks(directions, count, (chunk, rows) =>
-      tf.tidy(() => {
-        const theta = this.repeatedParams(params, rows);
-        const tangents = this.pieceTensors(splitRows(this.pieces, chunk, rows), rows);
-        const { outputs, tangents: outputTangents } = batchedForwardWithTangent(
-          this.spec,
-          theta,
-          tangents,
-          this.inputs,
-        );
-        const curved = outputHessianProduct(this.spec.loss, outputs, outputTangents, this.sampleCount);
-        const pairing = (...pieces: tf.Tensor[]) =>
-          tf.sum(tf.mul(batchedForward(this.spec, pieces as tf.Tensor3D[], this.inputs), curved));
-        return tf.grads(pairing)(theta);
-      }),
+      tf.tidy(() => product(this.repeatedParams(params, rows), this.pieceTensors(splitRows(this.pieces, chunk, rows), rows), rows)),
     );
   }
 
@@ -280,17 +281,9 @@ export class MlpObjective implements DataObjective {
    * computed from the plane's structure (see `planeOutputs`): per layer a
    * few large GEMMs instead of a batched matMul over K kernels.
    */
-  async evaluatePlane(
-    centre: Float32Array,
-    d1: Float32Array,
-    d2: Float32Array | null,
-    coords: ArrayLike<number>,
-    count: number,
-  ): Promise<BatchEvaluation> {
-    const given = d2 === null ? [centre, d1] : [centre, d1, d2];
-    given.forEach((v) => this.checkVectors(v, 1));
+  async evaluatePlane(...[centre, d1, d2, coords, count]: PlaneCall): Promise<BatchEvaluation> {
+    const given = checkedPlaneCall(centre, d1, d2, coords, count, (v) => this.checkVectors(v, 1));
     const vectors = given.map((v) => foldActivationAffinity(this.spec, this.pieces, v));
-    checkPlaneCoordinates(coords, count, d2 === null);
     return this.scoreInChunks(count, (first, rows) =>
       planeOutputs(
         this.spec,

@@ -7,6 +7,7 @@ import type { Activation, LossName, MlpSpec } from '../spec/mlp';
 import { MlpObjective } from './objective';
 import { perExampleGradients } from './perExampleGradients';
 import { randomProblem } from './testing/randomProblem';
+import { maxAbs } from './testing/differences';
 
 beforeAll(async () => {
   await useTestBackend();
@@ -32,12 +33,6 @@ async function oneAtATime(spec: MlpSpec, data: Samples, params: Float32Array): P
     objective.dispose();
   }
   return rows;
-}
-
-function maxAbs(values: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]));
-  return m;
 }
 
 const CASES: [Activation, LossName, number[]][] = [

@@ -9,7 +9,7 @@
  * returns; nothing is differentiated through it. With λ = 0 every method
  * returns the data objective's results unchanged.
  */
-import type { DataObjective } from './dataObjective';
+import type { DataObjective, PlaneCall } from './dataObjective';
 import type { BatchEvaluation } from './objective';
 import type { ProgressOptions } from './denseSymmetric';
 import type { MlpSpec } from '../spec/mlp';
@@ -135,13 +135,7 @@ export class RegularizedObjective implements NetworkObjective {
    * penalty comes from the plane's Gram entries in float64:
    * ‖θ_k‖² = c·c + 2α c·d₁ + 2β c·d₂ + α² d₁·d₁ + 2αβ d₁·d₂ + β² d₂·d₂.
    */
-  async evaluatePlane(
-    centre: Float32Array,
-    d1: Float32Array,
-    d2: Float32Array | null,
-    coords: ArrayLike<number>,
-    count: number,
-  ): Promise<BatchEvaluation> {
+  async evaluatePlane(...[centre, d1, d2, coords, count]: PlaneCall): Promise<BatchEvaluation> {
     const result = await this.data.evaluatePlane(centre, d1, d2, coords, count);
     if (this.weightDecay === 0) return result;
     const zero = new Float32Array(0);

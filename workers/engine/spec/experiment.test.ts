@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { analyticInfo } from '../analytic/info';
 import { ANALYTIC_NAMES } from './functions';
-import {
-  analyticProblemOf,
-  analyticProblemSpec,
-  defaultExperiment,
-  validateExperiment,
-  type Experiment,
-} from './experiment';
+import { analyticProblemOf, analyticProblemSpec, defaultExperiment, validateExperiment, type Experiment } from './experiment';
 import { EXPERIMENT_LIMITS } from './limits';
 import { defaultRun } from './runs';
+import { errorsAfterEdit } from '../testing/edits';
 
 describe('defaultExperiment', () => {
   it('is valid for every analytic function and uses its teaching window and start', () => {
@@ -42,11 +37,7 @@ describe('defaultExperiment', () => {
 });
 
 describe('validateExperiment', () => {
-  const broken = (edit: (experiment: Experiment) => void): string[] => {
-    const experiment = defaultExperiment();
-    edit(experiment);
-    return validateExperiment(experiment);
-  };
+  const broken = errorsAfterEdit<Experiment>(() => defaultExperiment(), validateExperiment);
 
   it('names the field, the rule and the value', () => {
     expect(broken((e) => (e.grid.nx = 100_000))).toEqual([

@@ -1,15 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  defaultExperiment,
-  defaultNetworkExperiment,
-  defaultNetworkProblem,
-  isAnalyticExperiment,
-  isNetworkExperiment,
-  validateExperiment,
-  type NetworkExperiment,
-} from './experiment';
+import { defaultExperiment, defaultNetworkExperiment, defaultNetworkProblem, isAnalyticExperiment, isNetworkExperiment, validateExperiment, type NetworkExperiment } from './experiment';
 import { networkShape } from './networkProblem';
 import { defaultRun } from './runs';
+import { errorsAfterEdit } from '../testing/edits';
 
 describe('defaultNetworkExperiment', () => {
   it('trains a 2-16-16-1 tanh network on the spiral with two gradient-descent runs: a minibatch of 16 and the full batch', () => {
@@ -47,11 +40,7 @@ describe('defaultNetworkExperiment', () => {
 });
 
 describe('validateExperiment on network experiments', () => {
-  const broken = (edit: (experiment: NetworkExperiment) => void): string[] => {
-    const experiment = defaultNetworkExperiment();
-    edit(experiment);
-    return validateExperiment(experiment);
-  };
+  const broken = errorsAfterEdit<NetworkExperiment>(() => defaultNetworkExperiment(), validateExperiment);
 
   it('reports problems of the network problem by the names of its controls', () => {
     expect(broken((e) => (e.problem.hidden = [16, 0]))).toEqual([

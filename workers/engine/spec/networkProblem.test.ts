@@ -1,13 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  DEFAULT_NETWORK_PROBLEM,
-  lossForTask,
-  networkProblem,
-  networkProblemErrors,
-  networkShape,
-  validateNetworkProblem,
-  type NetworkProblem,
-} from './networkProblem';
+import { DEFAULT_NETWORK_PROBLEM, lossForTask, networkProblem, networkProblemErrors, networkShape, validateNetworkProblem, type NetworkProblem } from './networkProblem';
 import { NETWORK_LIMITS } from './limits';
 
 describe('network problem', () => {

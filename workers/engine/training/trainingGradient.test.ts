@@ -3,12 +3,24 @@ import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { subsetRows } from '../data/subset';
 import { MlpObjective } from '../networks/objective';
-import { buildNetwork } from '../networks/build';
-import { networkProblem } from '../spec/networkProblem';
+import { buildNetwork, type BuiltNetwork } from '../networks/build';
+import { networkProblem, type NetworkProblem } from '../spec/networkProblem';
 import { RegularizedObjective } from '../networks/regularizedObjective';
 import { Rng } from '../math/rng';
 import { useTestBackend } from '../testing/backend';
 import { TrainingGradient } from './trainingGradient';
+
+/** `problem`'s network and its TrainingGradient with `weightDecay`, handed to `body`; both disposed afterwards. */
+async function withGradient(problem: NetworkProblem, weightDecay: number, body: (network: BuiltNetwork, gradient: TrainingGradient) => Promise<void>): Promise<void> {
+  const network = buildNetwork(problem);
+  const gradient = new TrainingGradient(network.spec, network.train, weightDecay);
+  try {
+    await body(network, gradient);
+  } finally {
+    gradient.dispose();
+    network.dispose();
+  }
+}
 
 beforeAll(async () => {
   await useTestBackend();
@@ -28,9 +40,7 @@ const CASES = [
 describe('TrainingGradient', () => {
   for (const { loss, problem } of CASES) {
     it(`${loss}: matches the training objective on the full batch and on a minibatch`, async () => {
-      const network = buildNetwork(problem);
-      const gradient = new TrainingGradient(network.spec, network.train, problem.weightDecay);
-      try {
+      await withGradient(problem, problem.weightDecay, async (network, gradient) => {
         expect(network.spec.loss).toBe(loss);
         const params = network.initialParams;
         const full = await gradient.lossAndGrad(params, { rows: null, masks: null });
@@ -49,17 +59,12 @@ describe('TrainingGradient', () => {
         expect(Math.abs(batch.loss - batchReference.loss)).toBeLessThan(1e-5 * Math.max(1, batchReference.loss));
         expect(maxAbsDifference(batch.grad, batchReference.grad)).toBeLessThan(1e-5 * Math.max(1e-3, maxAbs(batchReference.grad)));
         expect(Math.abs(batch.loss - full.loss)).toBeGreaterThan(1e-6);
-      } finally {
-        gradient.dispose();
-        network.dispose();
-      }
+      });
     });
   }
 
   it('dropout: a unit dropped in every row acts as a zeroed outgoing row; kept units are scaled by 1/(1 − p)', async () => {
-    const network = buildNetwork(networkProblem({ dataset: 'sine', datasetOptions: { n: 30 }, hidden: [4], testFraction: 0 }));
-    const gradient = new TrainingGradient(network.spec, network.train, 0);
-    try {
+    await withGradient(networkProblem({ dataset: 'sine', datasetOptions: { n: 30 }, hidden: [4], testFraction: 0 }), 0, async (network, gradient) => {
       const n = network.train.n;
       const rate = 0.5;
       // Unit 2 dropped for every sample, the others kept (scaled by 2).
@@ -82,16 +87,11 @@ describe('TrainingGradient', () => {
       const plain = await gradient.lossAndGrad(params, { rows: null, masks: null });
       const withOnes = await gradient.lossAndGrad(params, { rows: null, masks: [ones] });
       expect(withOnes.loss).toBe(plain.loss);
-    } finally {
-      gradient.dispose();
-      network.dispose();
-    }
+    });
   });
 
   it('a batched call over several networks gives each network its own loss and gradient', async () => {
-    const network = buildNetwork(networkProblem({ dataset: 'iris', hidden: [5, 4], weightDecay: 0.02 }));
-    const gradient = new TrainingGradient(network.spec, network.train, 0.02);
-    try {
+    await withGradient(networkProblem({ dataset: 'iris', hidden: [5, 4], weightDecay: 0.02 }), 0.02, async (network, gradient) => {
       const rows = Int32Array.from([3, 9, 27, 1]);
       const rng = new Rng(4);
       const mask = (width: number) => Float32Array.from({ length: 4 * width }, () => (rng.uniform() < 0.5 ? 0 : 2));
@@ -107,10 +107,7 @@ describe('TrainingGradient', () => {
         expect(maxAbsDifference(together[k].grad, alone.grad)).toBeLessThan(1e-6 * Math.max(1, maxAbs(alone.grad)));
       }
       expect(together[0].loss).not.toBe(together[2].loss);
-    } finally {
-      gradient.dispose();
-      network.dispose();
-    }
+    });
   });
 
   it('refuses wrong lengths, rows and mask shapes', async () => {

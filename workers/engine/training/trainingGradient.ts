@@ -114,20 +114,22 @@ export function checkBatchMembers(
   }
 }
 
-/** Minibatch training loss and gradient of one network on one data set. Holds tensors until `dispose()`. */
-export class TrainingGradient implements MinibatchGradient {
+/**
+ * What both engines' minibatch gradients share: the network's sizes (its
+ * data checked against it), one network's call as a batch of one, and the
+ * checks of a batched call.
+ */
+export abstract class MinibatchGradientBase implements MinibatchGradient {
   readonly paramCount: number;
   /** N: rows of the training set. */
   readonly sampleCount: number;
   /** Widths of the hidden layers, the shapes dropout masks must have per row. */
   readonly hiddenWidths: readonly number[];
-  private readonly pieces: ParameterPiece[];
-  private readonly inputs: tf.Tensor2D;
-  /** [N, C]: targets for mse/sigmoid_ce, one-hot rows for softmax_ce. */
-  private readonly targets: tf.Tensor2D;
-  private disposed = false;
+  protected disposed = false;
 
   constructor(
+    /** The class's name, for the error a call after `dispose()` throws. */
+    private readonly kind: string,
     readonly spec: MlpSpec,
     data: Dataset,
     /** λ of the penalty (λ/2)‖θ‖². */
@@ -137,6 +139,34 @@ export class TrainingGradient implements MinibatchGradient {
     this.paramCount = paramCount(spec);
     this.sampleCount = data.n;
     this.hiddenWidths = spec.layers.slice(1, -1);
+  }
+
+  /** L_R(θ) and ∇L_R(θ) on `batch` (see the module comment). */
+  async lossAndGrad(params: Float32Array, batch: TrainingBatch): Promise<{ loss: number; grad: Float32Array }> {
+    return (await this.lossAndGradBatch([{ params, masks: batch.masks }], batch.rows))[0];
+  }
+
+  /** L_R and ∇L_R of K networks on the same rows R, each with its own parameters and masks. */
+  abstract lossAndGradBatch(members: readonly BatchMember[], rows: Int32Array | null): Promise<{ loss: number; grad: Float32Array }[]>;
+
+  abstract dispose(): void;
+
+  /** Throws after `dispose()`, or unless the call is well formed (`checkBatchMembers`). */
+  protected check(members: readonly BatchMember[], rows: Int32Array | null): void {
+    if (this.disposed) throw new Error(`This ${this.kind} has been disposed`);
+    checkBatchMembers(members, rows, this.sampleCount, this.paramCount, this.hiddenWidths);
+  }
+}
+
+/** Minibatch training loss and gradient of one network on one data set. Holds tensors until `dispose()`. */
+export class TrainingGradient extends MinibatchGradientBase {
+  private readonly pieces: ParameterPiece[];
+  private readonly inputs: tf.Tensor2D;
+  /** [N, C]: targets for mse/sigmoid_ce, one-hot rows for softmax_ce. */
+  private readonly targets: tf.Tensor2D;
+
+  constructor(spec: MlpSpec, data: Dataset, weightDecay: number) {
+    super('TrainingGradient', spec, data, weightDecay);
     this.pieces = parameterPieces(layerLayout(spec));
     const outputs = data.outputDim;
     let targetValues: Float32Array;
@@ -148,11 +178,6 @@ export class TrainingGradient implements MinibatchGradient {
     }
     this.inputs = tf.tensor2d(data.x, [data.n, data.inputDim]);
     this.targets = tf.tensor2d(targetValues, [data.n, outputs]);
-  }
-
-  /** L_R(θ) and ∇L_R(θ) on `batch` (see the module comment). */
-  async lossAndGrad(params: Float32Array, batch: TrainingBatch): Promise<{ loss: number; grad: Float32Array }> {
-    return (await this.lossAndGradBatch([{ params, masks: batch.masks }], batch.rows))[0];
   }
 
   /**
@@ -228,10 +253,5 @@ export class TrainingGradient implements MinibatchGradient {
     this.inputs.dispose();
     this.targets.dispose();
     this.disposed = true;
-  }
-
-  private check(members: readonly BatchMember[], rows: Int32Array | null): void {
-    if (this.disposed) throw new Error('This TrainingGradient has been disposed');
-    checkBatchMembers(members, rows, this.sampleCount, this.paramCount, this.hiddenWidths);
   }
 }

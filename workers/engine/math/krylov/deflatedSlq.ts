@@ -44,19 +44,7 @@ import { projectRowsOut, transpose } from '../linalg/rowProjection';
 import { tridiagonalEigenComponents } from '../linalg/tridiagonalComponents';
 import { Rng } from '../rng';
 import { inLockstep } from './lockstep';
-import {
-  checkRelativeTolerance,
-  DEFAULT_RELATIVE_TOLERANCE,
-  PROBE_BATCH,
-  meanAndStandardError,
-  samplesNeeded,
-  sphereFormVariance,
-  toleranceReached,
-  type AccuracyRequest,
-  type Estimate,
-  type EstimateCost,
-  type StopReason,
-} from './standardError';
+import { checkRelativeTolerance, DEFAULT_RELATIVE_TOLERANCE, PROBE_BATCH, meanAndStandardError, samplesNeeded, sphereFormVariance, toleranceReached, type AccuracyRequest, type Estimate, type EstimateCost, type StopReason } from './standardError';
 
 /** Sizes of the deflating run and of the remainder's probes, and the accuracy asked for. */
 export interface DeflatedSlqOptions extends LongRunOptions, RandomSource, AccuracyRequest {

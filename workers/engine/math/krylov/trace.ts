@@ -26,18 +26,7 @@
 import type { Rng } from '../rng';
 import { dot, norm2, orthogonalizeAgainst, projectOut, scaleInPlace } from '../linalg/vectorOps';
 import { CountedOperator, resolveRng, type BatchProduct, type LongRunOptions, type MatVec, type RandomSource } from './operator';
-import {
-  checkRelativeTolerance,
-  DEFAULT_RELATIVE_TOLERANCE,
-  PROBE_BATCH,
-  RademacherForms,
-  samplesNeeded,
-  toleranceReached,
-  type AccuracyRequest,
-  type Estimate,
-  type EstimateCost,
-  type StopReason,
-} from './standardError';
+import { checkRelativeTolerance, DEFAULT_RELATIVE_TOLERANCE, PROBE_BATCH, RademacherForms, samplesNeeded, toleranceReached, type AccuracyRequest, type Estimate, type EstimateCost, type StopReason } from './standardError';
 
 /** Options of the trace estimators: cancellation, progress, randomness, accuracy and batching. */
 export interface TraceOptions extends LongRunOptions, RandomSource, AccuracyRequest {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
 import { symmetricEigen, symmetricEigenvalues, symmetricEigenvaluesBetween, tridiagonalEigen } from './symmetricEigen';
+import { orthonormalityError } from './testing/orthonormality';
 
 /** A symmetric n×n matrix with i.i.d. N(0, 1) entries on and below the diagonal. */
 function randomSymmetric(n: number, rng: Rng): Float64Array {
@@ -69,18 +70,6 @@ function reconstructionError(a: Float64Array, n: number, values: Float64Array, v
   return err;
 }
 
-/** max |VᵀV − I|. */
-function orthonormalityError(vectors: Float64Array, n: number): number {
-  let err = 0;
-  for (let p = 0; p < n; p++) {
-    for (let q = 0; q <= p; q++) {
-      let s = 0;
-      for (let i = 0; i < n; i++) s += vectors[p * n + i] * vectors[q * n + i];
-      err = Math.max(err, Math.abs(s - (p === q ? 1 : 0)));
-    }
-  }
-  return err;
-}
 
 describe('symmetricEigen', () => {
   it.each([3, 17, 80])('reconstructs a random symmetric matrix of size %i with orthonormal vectors', (n) => {

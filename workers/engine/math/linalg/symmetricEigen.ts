@@ -5,6 +5,7 @@
  * the back-transformation V = Q Z of T's eigenvectors Z. O(n³) time, O(n²)
  * memory.
  */
+import { identityMatrix, sortedEigenRows } from './eigenRows';
 import { applyQToRows, tridiagonalize, tridiagonalizeByPanels } from './householderTridiagonal';
 import { tridiagonalEigenDivideConquer } from './tridiagonalDivideConquer';
 import { tridiagonalQrInPlace } from './tridiagonalQr';
@@ -80,7 +81,7 @@ export function tridiagonalEigen(alpha: Float64Array, beta: Float64Array): Eigen
   }
   const d = Float64Array.from(alpha);
   const e = Float64Array.from(beta.subarray(0, Math.max(m - 1, 0)));
-  const z = identity(m);
+  const z = identityMatrix(m);
   tridiagonalQrInPlace(d, e, z, m);
   return sortDescending(d, z, m);
 }
@@ -97,21 +98,8 @@ function checkSquare(a: Float64Array, n: number): void {
   }
 }
 
-function identity(n: number): Float64Array {
-  const out = new Float64Array(n * n);
-  for (let i = 0; i < n; i++) out[i * n + i] = 1;
-  return out;
-}
-
 /** Orders eigenvalues descending, moving each eigenvector row along with its value. */
 function sortDescending(values: Float64Array, rowVectors: Float64Array, n: number): EigenDecomposition {
-  const order = Array.from({ length: n }, (_, i) => i).sort((p, q) => values[q] - values[p]);
-  const sortedValues = new Float64Array(n);
-  const sortedVectors = new Float64Array(n * n);
-  for (let k = 0; k < n; k++) {
-    const from = order[k];
-    sortedValues[k] = values[from];
-    sortedVectors.set(rowVectors.subarray(from * n, from * n + n), k * n);
-  }
-  return { values: sortedValues, vectors: sortedVectors };
+  const sorted = sortedEigenRows(values, rowVectors, n, 'descending');
+  return { values: sorted.values, vectors: sorted.rows };
 }

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Rng } from '../rng';
 import { tridiagonalEigen } from './symmetricEigen';
 import { tridiagonalEigenDivideConquer } from './tridiagonalDivideConquer';
+import { orthonormalityError } from './testing/orthonormality';
 
 /** max_k ‖T v_k − λ_k v_k‖∞ / ‖T‖ and max |VVᵀ − I| for the returned rows. */
 function quality(d: Float64Array, e: Float64Array, values: Float64Array, rows: Float64Array) {
@@ -17,15 +18,7 @@ function quality(d: Float64Array, e: Float64Array, values: Float64Array, rows: F
       residual = Math.max(residual, Math.abs(tv - values[k] * v[i]));
     }
   }
-  let orthogonality = 0;
-  for (let p = 0; p < m; p++) {
-    for (let q = 0; q <= p; q++) {
-      let s = 0;
-      for (let i = 0; i < m; i++) s += rows[p * m + i] * rows[q * m + i];
-      orthogonality = Math.max(orthogonality, Math.abs(s - (p === q ? 1 : 0)));
-    }
-  }
-  return { residual: residual / norm, orthogonality };
+  return { residual: residual / norm, orthogonality: orthonormalityError(rows, m) };
 }
 
 const rng = new Rng(12);

@@ -15,6 +15,7 @@
  * entries of ŵ are negligible or eigenvalues coincide ("deflation", common
  * for Hessians with a large nearly-null space).
  */
+import { identityMatrix, sortedEigenRows } from './eigenRows';
 import { gemmAccumulate } from './gemm';
 import { solveSecularEquation } from './secularEquation';
 import { tridiagonalQrInPlace } from './tridiagonalQr';
@@ -40,7 +41,7 @@ export function tridiagonalEigenDivideConquer(d: Float64Array, e: Float64Array):
   let scale = 0;
   for (let i = 0; i < m; i++) scale = Math.max(scale, Math.abs(d[i]));
   for (let i = 0; i < m - 1; i++) scale = Math.max(scale, Math.abs(e[i]));
-  if (scale === 0) return { values: new Float64Array(m), rows: identity(m) };
+  if (scale === 0) return { values: new Float64Array(m), rows: identityMatrix(m) };
   const dScaled = Float64Array.from(d, (x) => x / scale);
   const eScaled = Float64Array.from(e.subarray(0, Math.max(m - 1, 0)), (x) => x / scale);
   const result = solve(dScaled, eScaled);
@@ -51,9 +52,9 @@ export function tridiagonalEigenDivideConquer(d: Float64Array, e: Float64Array):
 function solve(d: Float64Array, e: Float64Array): TridiagonalEigenRows {
   const m = d.length;
   if (m <= LEAF_SIZE) {
-    const rows = identity(m);
+    const rows = identityMatrix(m);
     tridiagonalQrInPlace(d, e, rows, m);
-    return sortAscending(d, rows, m);
+    return sortedEigenRows(d, rows, m, 'ascending');
   }
   const k = m >> 1;
   const rho = e[k - 1];
@@ -252,17 +253,4 @@ function lownerWeights(delta: Float64Array, z: Float64Array, rhoHat: number, dif
     zHat[j] = (z[j] >= 0 ? 1 : -1) * Math.sqrt(Math.max(product, 0));
   }
   return zHat;
-}
-
-function identity(m: number): Float64Array {
-  const out = new Float64Array(m * m);
-  for (let i = 0; i < m; i++) out[i * m + i] = 1;
-  return out;
-}
-
-function sortAscending(values: Float64Array, rows: Float64Array, m: number): TridiagonalEigenRows {
-  const order = Array.from({ length: m }, (_, i) => i).sort((p, q) => values[p] - values[q]);
-  const sortedRows = new Float64Array(m * m);
-  order.forEach((from, to) => sortedRows.set(rows.subarray(from * m, from * m + m), to * m));
-  return { values: Float64Array.from(order, (i) => values[i]), rows: sortedRows };
 }

@@ -42,6 +42,18 @@ export function checkPlaneCoordinates(coords: ArrayLike<number>, count: number, 
   }
 }
 
+/**
+ * The vectors of an `evaluatePlane(centre, d1, d2, coords, count)` call:
+ * [c, d₁] for a line (`d2` null), else [c, d₁, d₂], each passed to
+ * `checkVector`, once `coords` is checked too (`checkPlaneCoordinates`).
+ */
+export function checkedPlaneCall<V>(centre: V, d1: V, d2: V | null, coords: ArrayLike<number>, count: number, checkVector: (v: V) => void): V[] {
+  const vectors = d2 === null ? [centre, d1] : [centre, d1, d2];
+  vectors.forEach(checkVector);
+  checkPlaneCoordinates(coords, count, d2 === null);
+  return vectors;
+}
+
 /** Throws unless centre, d1 and d2 (when present) all have length `size`, the model's parameter count. */
 export function checkPlane(context: string, plane: Plane, size: number): void {
   const lengths: [string, number][] = [

@@ -7,6 +7,7 @@ import { MlpObjective } from '../objective';
 import { randomDirection, randomProblem } from '../testing/randomProblem';
 import { referenceLoss } from '../testing/referenceMlp';
 import { FastMlpObjective } from './fastObjective';
+import { gradientDifference, maxAbs, step } from '../testing/differences';
 
 let tensorsBefore = 0;
 
@@ -27,23 +28,12 @@ function specOf(activation: Activation, loss: LossName): MlpSpec {
   return { layers: [3, 5, 4, loss === 'softmax_ce' ? 3 : 2], activation, loss };
 }
 
-function maxAbs(values: ArrayLike<number>): number {
-  let m = 0;
-  for (let i = 0; i < values.length; i++) m = Math.max(m, Math.abs(values[i]));
-  return m;
-}
-
 /** max |a − b| / max(floor, max |b|). */
 function relativeError(a: ArrayLike<number>, b: ArrayLike<number>, floor = 1e-3): number {
   expect(a.length).toBe(b.length);
   let m = 0;
   for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i] - b[i]));
   return m / Math.max(floor, maxAbs(b));
-}
-
-/** θ + s·v in float32. */
-function step(params: Float32Array, v: Float32Array, s: number): Float32Array {
-  return params.map((p, i) => p + s * v[i]);
 }
 
 describe('FastMlpObjective against the TensorFlow.js objective', () => {
@@ -122,10 +112,7 @@ describe('FastMlpObjective against finite differences and float64 references', (
       const v = randomDirection(params.length, 6);
       const objective = new FastMlpObjective(spec, data);
       const hv = await objective.hvp(params, v);
-      const h = 1e-2;
-      const plus = (await objective.lossAndGrad(step(params, v, h))).grad;
-      const minus = (await objective.lossAndGrad(step(params, v, -h))).grad;
-      const finiteDifference = plus.map((g, i) => (g - minus[i]) / (2 * h));
+      const finiteDifference = await gradientDifference(objective, params, v, 1e-2);
       expect(relativeError(hv, finiteDifference, 1e-2)).toBeLessThan(2e-3);
     },
   );

@@ -13,16 +13,16 @@
  * the passes are in `passes.ts`, the losses in `lossHead.ts`.
  */
 import type { Samples } from '../../data/types';
-import type { DataObjective } from '../dataObjective';
+import type { DataObjective, PlaneCall } from '../dataObjective';
 import { validateDataset } from '../dataset';
 import { denseSymmetricFromProducts, symmetrizeInPlace, type ProgressOptions } from '../denseSymmetric';
 import type { BatchEvaluation } from '../objective';
 import { targetArrays, type TargetArrays } from '../targets';
-import { checkPlaneCoordinates } from '../../math/plane/plane';
+import { checkedPlaneCall } from '../../math/plane/plane';
 import { layerLayout, paramCount, validateSpec, type DenseLayerLayout, type MlpSpec } from '../../spec/mlp';
 import { addGaussNewtonShare, gaussNewtonChunkRows, gaussNewtonScratch } from './gaussNewtonAssembly';
 import { applyOutputHessian, headCurvature, headHits, headLoss, lossScale } from './lossHead';
-import { backward, firstActiveLayer, forward, PassWorkspace, rBackward, rForward, type ChunkInputs } from './passes';
+import { backward, firstActiveLayer, forward, PassWorkspace, rBackward, rForward, type ChunkInputs, type RPass } from './passes';
 import { evaluationPass, type EvaluationPass } from './evaluationPass';
 import { planePoint, type PlanePoints } from './planeEvaluation';
 
@@ -125,8 +125,7 @@ export class FastMlpObjective implements DataObjective {
    */
   async hvpBatch(params: Float32Array, directions: Float32Array, count: number): Promise<Float32Array> {
     const { ws } = this;
-    return this.curvatureProducts(params, directions, count, (inputs, offset, active) =>
-      rBackward(params, directions, offset, inputs, ws, active, ws.parameterShare));
+    return this.curvatureProducts(params, directions, count, (pass) => rBackward(pass, ws.parameterShare));
   }
 
   /** G(θ) v (see `gnvpBatch`). */
@@ -141,8 +140,7 @@ export class FastMlpObjective implements DataObjective {
    */
   async gnvpBatch(params: Float32Array, directions: Float32Array, count: number): Promise<Float32Array> {
     const { ws } = this;
-    return this.curvatureProducts(params, directions, count, (inputs) =>
-      backward(params, inputs, ws, ws.rDelta, null, ws.parameterShare));
+    return this.curvatureProducts(params, directions, count, ({ inputs }) => backward(params, inputs, ws, ws.rDelta, null, ws.parameterShare));
   }
 
   /**
@@ -157,7 +155,7 @@ export class FastMlpObjective implements DataObjective {
     params: Float32Array,
     directions: Float32Array,
     count: number,
-    backPropagate: (inputs: ChunkInputs, offset: number, activeLayer: number) => void,
+    backPropagate: (pass: RPass) => void,
   ): Float32Array {
     this.checkVectors(params, 1);
     this.checkVectors(directions, count);
@@ -170,9 +168,10 @@ export class FastMlpObjective implements DataObjective {
       this.prepareCurvatureState(params, inputs, first);
       for (let k = 0; k < count; k++) {
         if (active[k] > last) continue;
-        rForward(params, directions, k * size, inputs, ws, active[k]);
+        const pass: RPass = { params, v: directions, vOffset: k * size, inputs, ws, first: active[k] };
+        rForward(pass);
         applyOutputHessian(this.spec.loss, ws.outputCurvature, ws.rValues[last], inputs.m, this.outputDim, this.scale, ws.rDelta[last]);
-        backPropagate(inputs, k * size, active[k]);
+        backPropagate(pass);
         addInto(total, k * size, ws.parameterShare);
       }
     });
@@ -242,16 +241,8 @@ export class FastMlpObjective implements DataObjective {
    * when `d2` is null; `coords` as in `MlpObjective.evaluatePlane`), each
    * point formed where the pass reads it (`planeEvaluation.ts`): no K × P batch.
    */
-  async evaluatePlane(
-    centre: Float32Array,
-    d1: Float32Array,
-    d2: Float32Array | null,
-    coords: ArrayLike<number>,
-    count: number,
-  ): Promise<BatchEvaluation> {
-    const vectors = d2 === null ? [centre, d1] : [centre, d1, d2];
-    vectors.forEach((v) => this.checkVectors(v, 1));
-    checkPlaneCoordinates(coords, count, d2 === null);
+  async evaluatePlane(...[centre, d1, d2, coords, count]: PlaneCall): Promise<BatchEvaluation> {
+    const vectors = checkedPlaneCall(centre, d1, d2, coords, count, (v) => this.checkVectors(v, 1));
     const plane: PlanePoints = { vectors, coords };
     return this.scorePoints(count, (k, target) => planePoint(plane, k, target));
   }

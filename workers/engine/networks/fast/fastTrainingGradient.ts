@@ -10,57 +10,30 @@
  */
 import type { Dataset } from '../../data/types';
 import { subsetRows } from '../../data/subset';
-import { validateDataset } from '../dataset';
 import { l2Penalty } from '../regularizedObjective';
 import { targetArrays, type TargetArrays } from '../targets';
-import { layerLayout, paramCount, type DenseLayerLayout, type MlpSpec } from '../../spec/mlp';
-import {
-  checkBatchMembers,
-  type BatchMember,
-  type MinibatchGradient,
-  type TrainingBatch,
-} from '../../training/trainingGradient';
+import { layerLayout, type DenseLayerLayout, type MlpSpec } from '../../spec/mlp';
+import { MinibatchGradientBase, type BatchMember } from '../../training/trainingGradient';
 import { chunkRowsFor } from './fastObjective';
 import { headLoss, lossScale } from './lossHead';
 import { backward, forward, PassWorkspace } from './passes';
 
 /** Minibatch loss and gradient of one network on one data set (holds no tensors). */
-export class FastTrainingGradient implements MinibatchGradient {
-  readonly paramCount: number;
-  readonly sampleCount: number;
-  readonly hiddenWidths: readonly number[];
+export class FastTrainingGradient extends MinibatchGradientBase {
   private readonly layout: DenseLayerLayout[];
   private readonly targets: TargetArrays;
   /** Workspaces by capacity (the minibatch size and the full batch, typically). */
   private readonly workspaces = new Map<number, PassWorkspace>();
-  private disposed = false;
 
-  constructor(
-    readonly spec: MlpSpec,
-    private readonly data: Dataset,
-    /** λ of the penalty (λ/2)‖θ‖². */
-    readonly weightDecay: number,
-  ) {
-    validateDataset(spec, data);
-    this.paramCount = paramCount(spec);
-    this.sampleCount = data.n;
-    this.hiddenWidths = spec.layers.slice(1, -1);
+  constructor(spec: MlpSpec, private readonly data: Dataset, weightDecay: number) {
+    super('FastTrainingGradient', spec, data, weightDecay);
     this.layout = layerLayout(spec);
     this.targets = targetArrays(spec, data);
   }
 
-  /** L_R(θ) and ∇L_R(θ) on `batch`. */
-  async lossAndGrad(params: Float32Array, batch: TrainingBatch): Promise<{ loss: number; grad: Float32Array }> {
-    return (await this.lossAndGradBatch([{ params, masks: batch.masks }], batch.rows))[0];
-  }
-
   /** L_R and ∇L_R of K networks on the same rows R, each with its own parameters and masks. */
-  async lossAndGradBatch(
-    members: readonly BatchMember[],
-    rows: Int32Array | null,
-  ): Promise<{ loss: number; grad: Float32Array }[]> {
-    if (this.disposed) throw new Error('This FastTrainingGradient has been disposed');
-    checkBatchMembers(members, rows, this.sampleCount, this.paramCount, this.hiddenWidths);
+  async lossAndGradBatch(members: readonly BatchMember[], rows: Int32Array | null): Promise<{ loss: number; grad: Float32Array }[]> {
+    this.check(members, rows);
     const subset = rows === null ? null : subsetRows(this.data, rows);
     const x = subset === null ? this.data.x : subset.x;
     const targets = subset === null ? this.targets : targetArrays(this.spec, subset);

@@ -14,7 +14,7 @@
 import type { Activation, LossName } from '../../spec/mlp';
 import { gemm } from './gemm';
 import { headCurvature } from './lossHead';
-import { backward, forward, type ChunkInputs, type PassWorkspace } from './passes';
+import { backward, forward, layerSource, layerSourceOffset, type ChunkInputs, type PassWorkspace } from './passes';
 
 /** Scratch arrays of one chunk: J and U (rows × P each) and the P × P share. */
 export interface GaussNewtonScratch {
@@ -66,8 +66,8 @@ export function addGaussNewtonShare(
     backward(params, inputs, ws, ws.delta, null, null);
     for (let l = 0; l <= last; l++) {
       const { fanIn, fanOut, kernelOffset, biasOffset } = layout[l];
-      const source = l === 0 ? inputs.x : ws.values[l - 1];
-      const sourceOffset = l === 0 ? inputs.offset : 0;
+      const source = layerSource(inputs, ws, l);
+      const sourceOffset = layerSourceOffset(inputs, l);
       const d = ws.delta[l];
       for (let n = 0; n < m; n++) {
         const row = (n * width + c) * size;

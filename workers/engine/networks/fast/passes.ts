@@ -86,6 +86,31 @@ export interface ChunkInputs {
   m: number;
 }
 
+/** h_{l−1}, the input of layer l: the chunk's x for the first layer (from {@link layerSourceOffset}), else `ws.values[l − 1]`. */
+export function layerSource(inputs: ChunkInputs, ws: PassWorkspace, l: number): Float32Array {
+  return l === 0 ? inputs.x : ws.values[l - 1];
+}
+
+/** Where the chunk's first row begins in {@link layerSource}. */
+export function layerSourceOffset(inputs: ChunkInputs, l: number): number {
+  return l === 0 ? inputs.offset : 0;
+}
+
+/** out (m × fanOut) = a W_l, or += when `accumulate`: a is m × fanIn from `aOffset`; W_l is the layer's kernel in `w` (or a direction's V_l). */
+function timesKernel(layer: DenseLayerLayout, m: number, a: Float32Array, aOffset: number, w: Float32Array, wOffset: number, out: Float32Array, accumulate: boolean): void {
+  gemm(m, layer.fanOut, layer.fanIn, a, aOffset, layer.fanIn, 1, w, wOffset + layer.kernelOffset, layer.fanOut, 1, out, 0, accumulate);
+}
+
+/** out (m × fanIn) = d W_lᵀ, or += when `accumulate`: d is m × fanOut; W_l as in {@link timesKernel}. */
+function timesKernelTransposed(layer: DenseLayerLayout, m: number, d: Float32Array, w: Float32Array, wOffset: number, out: Float32Array, accumulate: boolean): void {
+  gemm(m, layer.fanIn, layer.fanOut, d, 0, layer.fanOut, 1, w, wOffset + layer.kernelOffset, 1, layer.fanOut, out, 0, accumulate);
+}
+
+/** The layer's kernel block of `out` (parameter order) = aᵀ d, or += when `accumulate`: a is m × fanIn from `aOffset`, d is m × fanOut. */
+function kernelProduct(layer: DenseLayerLayout, m: number, a: Float32Array, aOffset: number, d: Float32Array, out: Float32Array, accumulate: boolean): void {
+  gemm(layer.fanIn, layer.fanOut, m, a, aOffset, 1, layer.fanIn, d, 0, layer.fanOut, 1, out, layer.kernelOffset, accumulate);
+}
+
 /** Dropout masks of the chunk: per hidden layer, rows × width from row `row` on. */
 export interface ChunkMasks {
   masks: readonly Float32Array[];
@@ -111,11 +136,11 @@ export function forward(
   const { m } = inputs;
   const last = layout.length - 1;
   for (let l = from; l <= last; l++) {
-    const { fanIn, fanOut, kernelOffset, biasOffset } = layout[l];
+    const layer = layout[l];
+    const { fanOut } = layer;
     const z = ws.values[l];
-    fillRows(z, m, fanOut, params, biasOffset);
-    const source = l === 0 ? inputs.x : ws.values[l - 1];
-    gemm(m, fanOut, fanIn, source, l === 0 ? inputs.offset : 0, fanIn, 1, params, kernelOffset, fanOut, 1, z, 0, true);
+    fillRows(z, m, fanOut, params, layer.biasOffset);
+    timesKernel(layer, m, layerSource(inputs, ws, l), layerSourceOffset(inputs, l), params, 0, z, true);
     if (l === last) break;
     const count = m * fanOut;
     if (derivatives === 'none') activateValuesInPlace(activation, z, count);
@@ -150,19 +175,18 @@ export function backward(
   const { layout } = ws;
   const { m } = inputs;
   for (let l = layout.length - 1; l >= 0; l--) {
-    const { fanIn, fanOut, kernelOffset, biasOffset } = layout[l];
+    const layer = layout[l];
     const d = delta[l];
     if (gradient !== null) {
-      const source = l === 0 ? inputs.x : ws.values[l - 1];
-      gemm(fanIn, fanOut, m, source, l === 0 ? inputs.offset : 0, 1, fanIn, d, 0, fanOut, 1, gradient, kernelOffset, false);
-      columnSums(d, m, fanOut, gradient, biasOffset);
+      kernelProduct(layer, m, layerSource(inputs, ws, l), layerSourceOffset(inputs, l), d, gradient, false);
+      columnSums(d, m, layer.fanOut, gradient, layer.biasOffset);
     }
     if (l === 0) break;
     const below = delta[l - 1];
     const e = upstream === null ? below : upstream[l - 1];
-    gemm(m, fanIn, fanOut, d, 0, fanOut, 1, params, kernelOffset, 1, fanOut, e, 0, false);
+    timesKernelTransposed(layer, m, d, params, 0, e, false);
     const slope = ws.slope[l - 1];
-    for (let i = 0; i < m * fanIn; i++) below[i] = e[i] * slope[i];
+    for (let i = 0; i < m * layer.fanIn; i++) below[i] = e[i] * slope[i];
   }
 }
 
@@ -178,35 +202,41 @@ export function firstActiveLayer(layout: readonly DenseLayerLayout[], v: Float32
   return layout.length;
 }
 
+/** What the R-operator passes of one direction on one chunk work with. */
+export interface RPass {
+  params: Float32Array;
+  /** The direction v = `v[vOffset …]` (P values, parameter order). */
+  v: Float32Array;
+  vOffset: number;
+  inputs: ChunkInputs;
+  ws: PassWorkspace;
+  /** v's first layer with a non-zero entry (`firstActiveLayer`): the passes start there. */
+  first: number;
+}
+
+/** Whether the direction's kernel block V_l of `layer` is all zero (its products are then skipped). */
+function zeroKernel({ v, vOffset }: RPass, layer: DenseLayerLayout): boolean {
+  return allZero(v, vOffset + layer.kernelOffset, layer.fanIn * layer.fanOut);
+}
+
 /**
- * R{z_l} into `ws.rValues` and R{h_l} into `ws.rHidden` for l ≥ `first`
- * (`firstActiveLayer`), along v = `v[vOffset …]`; needs `forward` with
- * first derivatives. R{z_L} is the Jacobian-vector product J v.
+ * R{z_l} into `ws.rValues` and R{h_l} into `ws.rHidden` for l ≥ `first`;
+ * needs `forward` with first derivatives. R{z_L} is the Jacobian-vector
+ * product J v.
  */
-export function rForward(
-  params: Float32Array,
-  v: Float32Array,
-  vOffset: number,
-  inputs: ChunkInputs,
-  ws: PassWorkspace,
-  first: number,
-): void {
-  const { layout } = ws;
-  const { m } = inputs;
-  const last = layout.length - 1;
+export function rForward(pass: RPass): void {
+  const { params, v, vOffset, inputs, ws, first } = pass;
+  const last = ws.layout.length - 1;
   for (let l = first; l <= last; l++) {
-    const { fanIn, fanOut, kernelOffset, biasOffset } = layout[l];
+    const layer = ws.layout[l];
     const rz = ws.rValues[l];
-    fillRows(rz, m, fanOut, v, vOffset + biasOffset);
-    if (!allZero(v, vOffset + kernelOffset, fanIn * fanOut)) {
-      const source = l === 0 ? inputs.x : ws.values[l - 1];
-      gemm(m, fanOut, fanIn, source, l === 0 ? inputs.offset : 0, fanIn, 1, v, vOffset + kernelOffset, fanOut, 1, rz, 0, true);
-    }
-    if (l > first) gemm(m, fanOut, fanIn, ws.rHidden[l - 1], 0, fanIn, 1, params, kernelOffset, fanOut, 1, rz, 0, true);
+    fillRows(rz, inputs.m, layer.fanOut, v, vOffset + layer.biasOffset);
+    if (!zeroKernel(pass, layer)) timesKernel(layer, inputs.m, layerSource(inputs, ws, l), layerSourceOffset(inputs, l), v, vOffset, rz, true);
+    if (l > first) timesKernel(layer, inputs.m, ws.rHidden[l - 1], 0, params, 0, rz, true);
     if (l === last) break;
     const slope = ws.slope[l];
     const rh = ws.rHidden[l];
-    for (let i = 0; i < m * fanOut; i++) rh[i] = slope[i] * rz[i];
+    for (let i = 0; i < inputs.m * layer.fanOut; i++) rh[i] = slope[i] * rz[i];
   }
 }
 
@@ -214,37 +244,24 @@ export function rForward(
  * H v into `out` (parameter order, written not added) for the chunk, from
  * R{δ_L} in `ws.rDelta[L]` (filled by the caller), after `forward` with
  * second derivatives, `backward` keeping `ws.delta` and `ws.upstream`, and
- * `rForward` from layer `first` (module comment: the R-backward equations).
+ * `rForward` (module comment: the R-backward equations).
  */
-export function rBackward(
-  params: Float32Array,
-  v: Float32Array,
-  vOffset: number,
-  inputs: ChunkInputs,
-  ws: PassWorkspace,
-  first: number,
-  out: Float32Array,
-): void {
-  const { layout } = ws;
+export function rBackward(pass: RPass, out: Float32Array): void {
+  const { params, v, vOffset, inputs, ws, first } = pass;
   const { m } = inputs;
-  for (let l = layout.length - 1; l >= 0; l--) {
-    const { fanIn, fanOut, kernelOffset, biasOffset } = layout[l];
+  for (let l = ws.layout.length - 1; l >= 0; l--) {
+    const layer = ws.layout[l];
     const rd = ws.rDelta[l];
-    const source = l === 0 ? inputs.x : ws.values[l - 1];
-    gemm(fanIn, fanOut, m, source, l === 0 ? inputs.offset : 0, 1, fanIn, rd, 0, fanOut, 1, out, kernelOffset, false);
-    if (l > 0 && l - 1 >= first) {
-      gemm(fanIn, fanOut, m, ws.rHidden[l - 1], 0, 1, fanIn, ws.delta[l], 0, fanOut, 1, out, kernelOffset, true);
-    }
-    columnSums(rd, m, fanOut, out, biasOffset);
+    kernelProduct(layer, m, layerSource(inputs, ws, l), layerSourceOffset(inputs, l), rd, out, false);
+    if (l > 0 && l - 1 >= first) kernelProduct(layer, m, ws.rHidden[l - 1], 0, ws.delta[l], out, true);
+    columnSums(rd, m, layer.fanOut, out, layer.biasOffset);
     if (l === 0) break;
     const re = ws.rUpstream[l - 1];
-    gemm(m, fanIn, fanOut, rd, 0, fanOut, 1, params, kernelOffset, 1, fanOut, re, 0, false);
-    if (!allZero(v, vOffset + kernelOffset, fanIn * fanOut)) {
-      gemm(m, fanIn, fanOut, ws.delta[l], 0, fanOut, 1, v, vOffset + kernelOffset, 1, fanOut, re, 0, true);
-    }
+    timesKernelTransposed(layer, m, rd, params, 0, re, false);
+    if (!zeroKernel(pass, layer)) timesKernelTransposed(layer, m, ws.delta[l], v, vOffset, re, true);
     const below = ws.rDelta[l - 1];
     const slope = ws.slope[l - 1];
-    const count = m * fanIn;
+    const count = m * layer.fanIn;
     if (l - 1 >= first) {
       const e = ws.upstream[l - 1];
       const curvature = ws.curvature[l - 1];
