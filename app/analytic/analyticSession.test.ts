@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { defaultExperiment, defaultNetworkExperiment } from '../../workers/engine/spec/experiment';
+import { defaultExperiment, defaultNetworkExperiment, type Experiment } from '../../workers/engine/spec/experiment';
 import type { AnalyticWorkerApi } from '../../workers/analytic.worker';
 import { createAppStore } from '../store/store';
 import type { WorkerConnection } from '../workerClient';
@@ -19,23 +19,25 @@ function countingFactory(): { started: () => number; factory: () => WorkerConnec
   };
 }
 
+/** A started session on a store opened on `experiment`, with its counting worker factory. */
+function sessionOpenedOn(experiment: Experiment) {
+  const store = createAppStore();
+  store.getState().loadExperiment(experiment, []);
+  const workers = countingFactory();
+  const session = new AnalyticSession(store, '', workers.factory);
+  session.start();
+  return { store, workers, session };
+}
+
 describe('the analytic session’s worker', () => {
   it('starts at once for an analytic experiment', () => {
-    const store = createAppStore();
-    store.getState().loadExperiment(defaultExperiment(), []);
-    const workers = countingFactory();
-    const session = new AnalyticSession(store, '', workers.factory);
-    session.start();
+    const { workers, session } = sessionOpenedOn(defaultExperiment());
     expect(workers.started()).toBe(1);
     session.dispose();
   });
 
   it('is not started for a page opened on a network, and starts once the experiment becomes analytic', () => {
-    const store = createAppStore();
-    store.getState().loadExperiment(defaultNetworkExperiment(), []);
-    const workers = countingFactory();
-    const session = new AnalyticSession(store, '', workers.factory);
-    session.start();
+    const { store, workers, session } = sessionOpenedOn(defaultNetworkExperiment());
     expect(workers.started()).toBe(0);
     store.getState().loadExperiment(defaultExperiment(), []);
     expect(workers.started()).toBe(1);
