@@ -4,10 +4,10 @@
  * file and its lines here.
  */
 import { checkedTour } from './checkedTour';
-import illConditioningData from './tours/illConditioning.json';
-import saddlesData from './tours/saddles.json';
-import rosenbrockData from './tours/rosenbrock.json';
-import edgeOfStabilityData from './tours/edgeOfStability.json';
+import illConditioningData from './tours/illConditioning.json' with { type: 'json' };
+import saddlesData from './tours/saddles.json' with { type: 'json' };
+import rosenbrockData from './tours/rosenbrock.json' with { type: 'json' };
+import edgeOfStabilityData from './tours/edgeOfStability.json' with { type: 'json' };
 import type { Tour } from './types';
 
 export type { Tour, TourStep, TourAction, TourClaim } from './types';
