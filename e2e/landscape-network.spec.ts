@@ -103,7 +103,8 @@ test('slices of a trained spiral network: plane with trajectories, probe, interp
   // The spectrum of the selected run's Hessian: SLQ density over the exact histogram (337 parameters).
   await explorer.openSideTab('curvature');
   await page.getByTestId('curvature-target').selectOption('selected');
-  await expect(page.getByTestId('compute-exact-spectrum')).toContainText(/about|under/);
+  // The predicted time comes from products timed on this machine: a loaded one takes longer to time them.
+  await expect(page.getByTestId('compute-exact-spectrum')).toContainText(/about|under/, { timeout: 60_000 });
   await page.getByTestId('compute-exact-spectrum').click();
   const spectrum = await explorer.waitForState((s) => s.curvature !== null && s.curvature.jobState === 'done', 'the exact spectrum', 60_000);
   const curvature = spectrum.curvature!;
