@@ -73,16 +73,19 @@ export async function networkTraining(page: Page, ms = 5000, query = backendQuer
   return measureUntil(page, 'network training', async () => (await state()).runStatus === 'done', async () => (await state()).networkRuns[0]?.step ?? 0, ms);
 }
 
-/** A 129 × 129 slice of a trained network, from the press of "Compute slice" until it is done. */
+/** The side of the refined slice: MAIN_THREAD_SLICE, or 129 (the default slice is 65). */
+const SLICE_SIDE = Number(process.env.MAIN_THREAD_SLICE ?? 129);
+
+/** A SLICE_SIDE² slice of a trained network, from the press of "Compute slice" until it is done. */
 export async function sliceRefining(page: Page, query = backendQuery()): Promise<ScenarioFigures> {
   const explorer = new ExplorerPage(page);
   await explorer.open({ query, hash: 'p=network&n=100' });
   await explorer.waitForNetworkData(120_000);
   await explorer.play();
   await explorer.waitForState((s) => s.runStatus === 'done', 'the training', 120_000);
-  await explorer.fill('slice-resolution', '129');
-  await explorer.waitForState((s) => s.experiment.slice.resolution === 129, 'a 129-point slice');
+  await explorer.fill('slice-resolution', String(SLICE_SIDE));
+  await explorer.waitForState((s) => s.experiment.slice.resolution === SLICE_SIDE, `a ${SLICE_SIDE}-point slice`);
   await page.getByTestId('compute-slice').click();
   const state = () => explorer.state();
-  return measureUntil(page, 'slice 129², refined', async () => (await state()).slice?.state === 'done' && (await state()).slice?.nx === 129, async () => (await state()).slice?.done ?? 0, 15_000);
+  return measureUntil(page, `slice ${SLICE_SIDE}², refined`, async () => (await state()).slice?.state === 'done' && (await state()).slice?.nx === SLICE_SIDE, async () => (await state()).slice?.done ?? 0, 15_000);
 }
