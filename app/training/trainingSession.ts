@@ -21,6 +21,7 @@
  * crashed worker or a lost GPU is replaced by a new worker without the GPU
  * backends; the runs start over, and the channel is made again.
  */
+import type { PlaybackStatus } from '../../workers/engine/spec/vocabulary';
 import * as Comlink from 'comlink';
 import type { BackendName } from '../../workers/engine/backends/select';
 import { isNetworkExperiment, type Experiment, type NetworkExperiment } from '../../workers/engine/spec/experiment';
@@ -102,6 +103,13 @@ function lastFinite(series: Float64Array): number | null {
 
 
 const defaultPace = (delayMs: number) => new Promise<void>((resolve) => setTimeout(resolve, Math.max(1, delayMs)));
+
+/** A training run's status after a batch: diverged, done at its last step, else as the playback is (running or paused). */
+function runStatusAfter(run: PackedStepBatch['runs'][number], steps: number, playback: PlaybackStatus): NetworkRunProgress['status'] {
+  if (run.divergedAt !== null) return 'diverged';
+  if (run.stepCount >= steps) return 'done';
+  return playback === 'running' ? 'running' : 'paused';
+}
 
 /** The training side of network mode; its worker is also where the landscape worker takes parameters and trajectories from. */
 export class TrainingSession extends WorkerSession<TrainingWorkerApi> {
@@ -414,8 +422,7 @@ export class TrainingSession extends WorkerSession<TrainingWorkerApi> {
     const curves: RunCurves[] = [...state.curves];
     const progress: NetworkRunProgress[] = [...selectTrainingRuns(state)];
     for (const run of batch.runs) {
-      const status: NetworkRunProgress['status'] =
-        run.divergedAt !== null ? 'diverged' : run.stepCount >= experiment.steps ? 'done' : state.status === 'running' ? 'running' : 'paused';
+      const status = runStatusAfter(run, experiment.steps, state.status);
       if (curves[run.index]) curves[run.index] = applyRunStep(curves[run.index], run, status);
       if (progress[run.index]) progress[run.index] = progressAfter(progress[run.index], run, status);
     }
