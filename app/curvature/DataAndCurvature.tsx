@@ -27,7 +27,6 @@ export function DataAndCurvature({ data }: { data: ReactNode }): ReactElement {
             type="button"
             role="tab"
             aria-selected={tab === entry.id}
-            aria-pressed={tab === entry.id}
             data-testid={`side-tab-${entry.id}`}
             onClick={() => setTab(entry.id)}
           >
