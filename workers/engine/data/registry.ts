@@ -13,7 +13,7 @@ import type { Dataset } from './types';
 import { datasetOfUpload } from './uploaded';
 import { datasetSpecOf, type DatasetName, type DatasetOptions } from '../spec/datasets';
 import type { NetworkProblem } from '../spec/networkProblem';
-import { UPLOADED_DATASET } from '../spec/uploadedData';
+import { UPLOADED_DATASET, heldRows } from '../spec/uploadedData';
 
 /** How each data set is made from its options and a seed. */
 const GENERATORS: Readonly<Record<DatasetName, (options: DatasetOptions, seed: number) => Dataset>> = {
@@ -55,8 +55,13 @@ export function prepareDataset(
   name: DatasetName | string, options: DatasetOptions, seed: number, testFraction: number,
 ): PreparedDataset {
   const spec = datasetSpecOf(name);
-  const split = trainTestSplit(GENERATORS[spec.name](options, seed), testFraction, seed);
-  if (!spec.standardize) return { ...split, scaling: null };
+  return splitAndScale(GENERATORS[spec.name](options, seed), testFraction, seed, spec.standardize);
+}
+
+/** `data` split (stratified, seeded) and, when `standardize`, both splits scaled with the training split's μ and σ. */
+function splitAndScale(data: Dataset, testFraction: number, seed: number, standardize: boolean): PreparedDataset {
+  const split = trainTestSplit(data, testFraction, seed);
+  if (!standardize) return { ...split, scaling: null };
   const { train, test, scaling } = standardizeSplit(split.train, split.test);
   return { ...split, train, test, scaling };
 }
@@ -71,8 +76,5 @@ export function prepareProblemData(
   problem: Pick<NetworkProblem, 'dataset' | 'datasetOptions' | 'dataSeed' | 'testFraction' | 'upload'>,
 ): PreparedDataset {
   if (problem.dataset !== UPLOADED_DATASET) return prepareDataset(problem.dataset, problem.datasetOptions, problem.dataSeed, problem.testFraction);
-  if (problem.upload === undefined) throw new RangeError('the uploaded data set holds no rows (open its CSV file)');
-  const split = trainTestSplit(datasetOfUpload(problem.upload), problem.testFraction, problem.dataSeed);
-  const { train, test, scaling } = standardizeSplit(split.train, split.test);
-  return { ...split, train, test, scaling };
+  return splitAndScale(datasetOfUpload(heldRows(problem.upload)), problem.testFraction, problem.dataSeed, true);
 }

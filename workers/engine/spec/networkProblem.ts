@@ -16,7 +16,7 @@
  * every curvature computed is of the evaluation network (no dropout).
  */
 import { datasetShape, type DatasetName, type DatasetOptions, type DatasetShape, type DatasetTask } from './datasets';
-import { UPLOADED_DATASET, uploadedDataErrors, uploadedDataShape, type UploadedData, type UploadedDatasetName } from './uploadedData';
+import { UPLOADED_DATASET, heldRows, uploadedDataErrors, uploadedDataShape, type UploadedData, type UploadedDatasetName } from './uploadedData';
 import { NETWORK_LIMITS } from './limits';
 import { FIELD_LABELS } from './fieldLabels';
 import { ACTIVATIONS, type Activation, type LossName } from './mlp';
@@ -115,8 +115,7 @@ export interface NetworkShape {
  */
 export function problemDataShape(problem: Pick<NetworkProblem, 'dataset' | 'datasetOptions' | 'upload'>): DatasetShape {
   if (problem.dataset !== UPLOADED_DATASET) return datasetShape(problem.dataset, problem.datasetOptions);
-  if (problem.upload === undefined) throw new RangeError('the uploaded data set holds no rows (open its CSV file)');
-  return uploadedDataShape(problem.upload);
+  return uploadedDataShape(heldRows(problem.upload));
 }
 
 /**

@@ -60,6 +60,12 @@ export function uploadedDataFromCsv(csv: CsvDataset, fileName: string): Uploaded
   };
 }
 
+/** The rows of an uploaded data set, which a problem must hold to be built; throws when they are missing. */
+export function heldRows(upload: UploadedData | undefined): UploadedData {
+  if (upload === undefined) throw new RangeError('the uploaded data set holds no rows (open its CSV file)');
+  return upload;
+}
+
 /** Rows of an uploaded data set. */
 export const uploadedRows = (upload: UploadedData): number => upload.y.length;
 
